@@ -1,0 +1,53 @@
+"""The `newsweave` command: a click group; each command opens the store, calls the library, formats output.
+
+Commands live in ``newsweave/commands/<stage>.py`` and are registered here. Library errors become one-line
+messages; exit codes: 0 all good, 1 some items failed, 2 usage errors.
+"""
+from __future__ import annotations
+
+import importlib
+import sys
+
+import click
+
+from .errors import NewsweaveError
+from .settings import Settings
+
+COMMAND_MODULES = ("ingest", "normalize", "compare", "stories", "present", "web")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--db", envvar="NEWSWEAVE_DB", default="newsweave.db", show_default=True,
+              help="SQLite database path (or env NEWSWEAVE_DB).")
+@click.option("--config", type=click.Path(dir_okay=False), default=None, help="JSON settings file.")
+@click.version_option(package_name="newsweave")
+@click.pass_context
+def cli(ctx: click.Context, db: str, config: str | None) -> None:
+    """newsweave: compare how outlets report one story, claim by claim."""
+    try:
+        ctx.obj = Settings.from_sources(config=config, db=db)
+    except (OSError, ValueError) as exc:
+        raise click.UsageError(f"settings: {exc}") from exc
+
+
+def _register() -> None:
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(f"newsweave.commands.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name == f"newsweave.commands.{name}":
+                continue
+            raise
+        for command in getattr(module, "COMMANDS", ()):
+            cli.add_command(command)
+
+
+_register()
+
+
+def main(argv: list[str] | None = None) -> None:
+    try:
+        cli.main(args=argv, prog_name="newsweave", standalone_mode=True)
+    except NewsweaveError as exc:  # pragma: no cover - commands convert their own errors
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(1)

@@ -1,0 +1,16 @@
+"""CLI commands by stage; each module exposes COMMANDS, a tuple of click commands registered by ``cli``."""
+from __future__ import annotations
+
+import click
+
+from ..errors import NewsweaveError
+from ..settings import Settings
+from ..store import Store, open_store
+
+
+def open_db(ctx: click.Context) -> Store:
+    settings: Settings = ctx.obj
+    try:
+        return open_store(settings.db)
+    except NewsweaveError as exc:
+        raise click.ClickException(str(exc)) from exc

@@ -1,0 +1,1 @@
+"""Presenters: the only code that formats output (terminal, JSON, Markdown, HTML)."""

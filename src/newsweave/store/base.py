@@ -1,0 +1,66 @@
+"""The store interface: SQLite implements it; PostgreSQL can follow."""
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from typing import Any, Iterable, Sequence
+
+from ..models import Annotations, Article, Story
+
+
+class Store(ABC):
+    """What the pipeline needs from persistence. Every write is one transaction."""
+
+    @abstractmethod
+    def close(self) -> None: ...
+
+    # articles
+    @abstractmethod
+    def has_article(self, article_id: str) -> bool: ...
+
+    @abstractmethod
+    def add_article(self, article: Article, minhash: Sequence[int] | None = None,
+                    bands: Iterable[tuple[int, str]] = ()) -> bool:
+        """Insert the article (and its near-duplicate keys) atomically; False when it was already there."""
+
+    @abstractmethod
+    def get_article(self, article_id: str) -> Article:
+        """By full id or unique prefix; raises NotFound."""
+
+    @abstractmethod
+    def articles(self, ids: Sequence[str] | None = None) -> list[Article]: ...
+
+    @abstractmethod
+    def copy_candidates(self, bands: Iterable[tuple[int, str]]) -> list[tuple[str, list[int]]]:
+        """Articles sharing an LSH band with the given keys: (id, minhash values)."""
+
+    # annotations
+    @abstractmethod
+    def save_annotations(self, annotations: Annotations) -> None: ...
+
+    @abstractmethod
+    def get_annotations(self, article_id: str) -> Annotations | None: ...
+
+    # stories and dossiers
+    @abstractmethod
+    def save_story(self, story: Story) -> None: ...
+
+    @abstractmethod
+    def stories(self) -> list[Story]: ...
+
+    @abstractmethod
+    def get_story(self, story_id: str) -> Story: ...
+
+    @abstractmethod
+    def delete_story(self, story_id: str) -> None: ...
+
+    @abstractmethod
+    def save_dossier(self, story_id: str, dossier: dict[str, Any]) -> None: ...
+
+    @abstractmethod
+    def get_dossier(self, story_id: str) -> dict[str, Any] | None: ...
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()

@@ -1,0 +1,210 @@
+"""SQLite store: WAL mode, migrations, one transaction per write."""
+from __future__ import annotations
+
+import json
+import sqlite3
+from array import array
+from pathlib import Path
+from typing import Any, Iterable, Sequence
+
+from ..errors import NotFound, StoreError
+from ..models import Annotations, Article, Segment, Story
+from . import migrations
+from .base import Store
+
+_ARTICLE_COLUMNS = (
+    "id, outlet, title, text, original, segments, published, language, url, path, author, "
+    "source_format, inferred, summary_only, copy_of, extra"
+)
+
+
+class SQLiteStore(Store):
+    def __init__(self, path: str | Path, timeout: float = 30.0):
+        self.path = str(path)
+        try:
+            if self.path != ":memory:":
+                Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+            self.conn = sqlite3.connect(self.path, timeout=timeout, isolation_level=None,
+                                        check_same_thread=False)
+            self.conn.row_factory = sqlite3.Row
+            self.conn.execute("PRAGMA journal_mode=WAL")
+            self.conn.execute("PRAGMA synchronous=NORMAL")
+            self.conn.execute("PRAGMA foreign_keys=ON")
+            self.conn.execute(f"PRAGMA busy_timeout={int(timeout * 1000)}")
+            migrations.apply(self.conn)
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: cannot open database: {exc}") from exc
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def _tx(self):
+        return _Transaction(self.conn)
+
+    # ------------------------------------------------------------------ articles
+    def has_article(self, article_id: str) -> bool:
+        row = self.conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return row is not None
+
+    def add_article(self, article: Article, minhash: Sequence[int] | None = None,
+                    bands: Iterable[tuple[int, str]] = ()) -> bool:
+        with self._tx():
+            if self.has_article(article.id):
+                return False
+            seq = self.conn.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM articles").fetchone()[0]
+            blob = array("Q", [int(v) for v in minhash]).tobytes() if minhash is not None else None
+            self.conn.execute(
+                f"INSERT INTO articles ({_ARTICLE_COLUMNS}, minhash, seq) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                _article_row(article) + (blob, seq),
+            )
+            self.conn.executemany(
+                "INSERT INTO lsh_bands (band, key, article_id) VALUES (?, ?, ?)",
+                [(band, key, article.id) for band, key in bands],
+            )
+        return True
+
+    def get_article(self, article_id: str) -> Article:
+        rows = self.conn.execute(
+            f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id LIKE ? ORDER BY id LIMIT 2",
+            (_prefix(article_id),),
+        ).fetchall()
+        if not rows:
+            raise NotFound(f"no article with id {article_id!r}")
+        if len(rows) > 1 and rows[0]["id"] != article_id:
+            raise NotFound(f"article id prefix {article_id!r} is ambiguous")
+        return _article_from_row(rows[0])
+
+    def articles(self, ids: Sequence[str] | None = None) -> list[Article]:
+        if ids is None:
+            rows = self.conn.execute(f"SELECT {_ARTICLE_COLUMNS} FROM articles ORDER BY seq").fetchall()
+            return [_article_from_row(r) for r in rows]
+        return [self.get_article(i) for i in ids]
+
+    def copy_candidates(self, bands: Iterable[tuple[int, str]]) -> list[tuple[str, list[int]]]:
+        found: dict[str, list[int]] = {}
+        for band, key in bands:
+            rows = self.conn.execute(
+                "SELECT a.id, a.minhash FROM lsh_bands b JOIN articles a ON a.id = b.article_id "
+                "WHERE b.band = ? AND b.key = ? ORDER BY a.seq",
+                (band, key),
+            ).fetchall()
+            for row in rows:
+                if row["id"] not in found and row["minhash"] is not None:
+                    found[row["id"]] = list(array("Q", row["minhash"]))
+        return list(found.items())
+
+    # ------------------------------------------------------------------ annotations
+    def save_annotations(self, annotations: Annotations) -> None:
+        data = json.dumps(annotations.to_dict(), ensure_ascii=False, sort_keys=True)
+        with self._tx():
+            self.conn.execute(
+                "INSERT INTO annotations (article_id, data) VALUES (?, ?) "
+                "ON CONFLICT(article_id) DO UPDATE SET data = excluded.data",
+                (annotations.article_id, data),
+            )
+
+    def get_annotations(self, article_id: str) -> Annotations | None:
+        row = self.conn.execute("SELECT data FROM annotations WHERE article_id = ?", (article_id,)).fetchone()
+        return Annotations.from_dict(json.loads(row["data"])) if row else None
+
+    # ------------------------------------------------------------------ stories and dossiers
+    def save_story(self, story: Story) -> None:
+        with self._tx():
+            self.conn.execute(
+                "INSERT INTO stories (id, title, first, last, entities) VALUES (?,?,?,?,?) "
+                "ON CONFLICT(id) DO UPDATE SET title=excluded.title, first=excluded.first, "
+                "last=excluded.last, entities=excluded.entities",
+                (story.id, story.title, story.first, story.last, json.dumps(list(story.entities))),
+            )
+            self.conn.execute("DELETE FROM story_articles WHERE story_id = ?", (story.id,))
+            scores = list(story.scores) + [1.0] * (len(story.article_ids) - len(story.scores))
+            self.conn.executemany(
+                "INSERT INTO story_articles (story_id, article_id, score, position) VALUES (?,?,?,?)",
+                [(story.id, a, s, i) for i, (a, s) in enumerate(zip(story.article_ids, scores))],
+            )
+
+    def stories(self) -> list[Story]:
+        ids = [r[0] for r in self.conn.execute("SELECT id FROM stories ORDER BY first, id")]
+        return [self.get_story(i) for i in ids]
+
+    def get_story(self, story_id: str) -> Story:
+        row = self.conn.execute(
+            "SELECT * FROM stories WHERE id LIKE ? ORDER BY id LIMIT 1", (_prefix(story_id),)
+        ).fetchone()
+        if row is None:
+            raise NotFound(f"no story with id {story_id!r}")
+        members = self.conn.execute(
+            "SELECT article_id, score FROM story_articles WHERE story_id = ? ORDER BY position", (row["id"],)
+        ).fetchall()
+        return Story(
+            id=row["id"], title=row["title"], first=row["first"], last=row["last"],
+            article_ids=tuple(m["article_id"] for m in members),
+            scores=tuple(m["score"] for m in members),
+            entities=tuple(json.loads(row["entities"])),
+        )
+
+    def delete_story(self, story_id: str) -> None:
+        with self._tx():
+            self.conn.execute("DELETE FROM stories WHERE id = ?", (story_id,))
+
+    def save_dossier(self, story_id: str, dossier: dict[str, Any]) -> None:
+        data = json.dumps(dossier, ensure_ascii=False, sort_keys=True)
+        with self._tx():
+            self.conn.execute(
+                "INSERT INTO dossiers (story_id, data) VALUES (?, ?) "
+                "ON CONFLICT(story_id) DO UPDATE SET data = excluded.data",
+                (story_id, data),
+            )
+
+    def get_dossier(self, story_id: str) -> dict[str, Any] | None:
+        row = self.conn.execute("SELECT data FROM dossiers WHERE story_id = ?", (story_id,)).fetchone()
+        return json.loads(row["data"]) if row else None
+
+
+class _Transaction:
+    """BEGIN IMMEDIATE ... COMMIT, rolled back on any exception. Nested use joins the outer transaction."""
+
+    def __init__(self, conn: sqlite3.Connection):
+        self.conn = conn
+        self.outer = False
+
+    def __enter__(self):
+        self.outer = not self.conn.in_transaction
+        if self.outer:
+            self.conn.execute("BEGIN IMMEDIATE")
+        return self.conn
+
+    def __exit__(self, exc_type, exc, tb):
+        if not self.outer:
+            return False
+        if exc_type is None:
+            self.conn.execute("COMMIT")
+        else:
+            self.conn.execute("ROLLBACK")
+        return False
+
+
+def _prefix(article_id: str) -> str:
+    return article_id.replace("%", "").replace("_", "") + "%"
+
+
+def _article_row(a: Article) -> tuple:
+    return (
+        a.id, a.outlet, a.title, a.text, a.original,
+        json.dumps([s.to_dict() for s in a.segments]),
+        a.published, a.language, a.url, a.path, a.author, a.source_format,
+        json.dumps(list(a.inferred)), int(a.summary_only), a.copy_of,
+        json.dumps(dict(a.extra), ensure_ascii=False, sort_keys=True, default=str),
+    )
+
+
+def _article_from_row(row: sqlite3.Row) -> Article:
+    return Article(
+        id=row["id"], outlet=row["outlet"], title=row["title"], text=row["text"], original=row["original"],
+        segments=tuple(Segment.from_dict(s) for s in json.loads(row["segments"])),
+        published=row["published"], language=row["language"], url=row["url"], path=row["path"],
+        author=row["author"], source_format=row["source_format"],
+        inferred=tuple(json.loads(row["inferred"])), summary_only=bool(row["summary_only"]),
+        copy_of=row["copy_of"], extra=json.loads(row["extra"]),
+    )
