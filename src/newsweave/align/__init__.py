@@ -1,1 +1,1 @@
-"""align stage."""
+"""Cross-outlet alignment: embedders, the same-fact score, blocking and grouping of claims into facts."""

@@ -59,6 +59,19 @@ class Store(ABC):
     @abstractmethod
     def get_dossier(self, story_id: str) -> dict[str, Any] | None: ...
 
+    # search and change tracking (optional for backends; SQLite implements them)
+    def search(self, query: str, limit: int = 20) -> dict[str, list[dict[str, Any]]]:
+        """Full-text search: {"articles": [...], "facts": [...]}, best first; snippets mark hits with \\x02..\\x03."""
+        from ..errors import StoreError
+
+        raise StoreError(f"{type(self).__name__} does not support search")
+
+    def change_state(self) -> dict[str, Any]:
+        """Small summary that changes whenever articles, stories or dossiers change (for live refresh)."""
+        from ..errors import StoreError
+
+        raise StoreError(f"{type(self).__name__} does not report changes")
+
     def __enter__(self):
         return self
 

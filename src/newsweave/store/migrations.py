@@ -90,6 +90,59 @@ def _stories() -> str:
     )
 
 
+
+@migration("004_search")
+def _search() -> str:
+    """FTS5 indexes over articles and dossier facts, kept current by triggers (and backfilled now)."""
+    return (
+        """
+        CREATE VIRTUAL TABLE search_articles USING fts5(
+            article_id UNINDEXED, outlet, title, text, tokenize = 'unicode61 remove_diacritics 2');
+        CREATE VIRTUAL TABLE search_facts USING fts5(
+            story_id UNINDEXED, fact_id UNINDEXED, status UNINDEXED, label, text,
+            tokenize = 'unicode61 remove_diacritics 2');
+        INSERT INTO search_articles (article_id, outlet, title, text) SELECT id, outlet, title, text FROM articles;
+        """
+        + _index_facts("d.story_id", "dossiers d, ", "d.data") + """
+        CREATE TRIGGER search_articles_ai AFTER INSERT ON articles BEGIN
+            INSERT INTO search_articles (article_id, outlet, title, text)
+            VALUES (NEW.id, NEW.outlet, NEW.title, NEW.text);
+        END;
+        CREATE TRIGGER search_articles_au AFTER UPDATE OF outlet, title, text ON articles BEGIN
+            DELETE FROM search_articles WHERE article_id = OLD.id;
+            INSERT INTO search_articles (article_id, outlet, title, text)
+            VALUES (NEW.id, NEW.outlet, NEW.title, NEW.text);
+        END;
+        CREATE TRIGGER search_articles_ad AFTER DELETE ON articles BEGIN
+            DELETE FROM search_articles WHERE article_id = OLD.id;
+        END;
+        CREATE TRIGGER search_facts_ai AFTER INSERT ON dossiers BEGIN
+        """ + _index_facts("NEW.story_id", "", "NEW.data") + """
+        END;
+        CREATE TRIGGER search_facts_au AFTER UPDATE ON dossiers BEGIN
+            DELETE FROM search_facts WHERE story_id = OLD.story_id;
+        """ + _index_facts("NEW.story_id", "", "NEW.data") + """
+        END;
+        CREATE TRIGGER search_facts_ad AFTER DELETE ON dossiers BEGIN
+            DELETE FROM search_facts WHERE story_id = OLD.story_id;
+        END;
+        """
+    )
+
+
+def _index_facts(story_id: str, source: str, data: str) -> str:
+    """INSERTs indexing the facts of a dossier (a {"stories": [...]} dossier or one story with "facts")."""
+    columns = (
+        f"SELECT {story_id}, json_extract(f.value, '$.id'), json_extract(f.value, '$.status'), "
+        "coalesce(json_extract(f.value, '$.label'), ''), coalesce(json_extract(f.value, '$.explanation'), '') || ' ' || "
+        "coalesce((SELECT group_concat(json_extract(c.value, '$.text'), ' ') FROM json_each(f.value, '$.claims') c), '') "
+    )
+    head = "INSERT INTO search_facts (story_id, fact_id, status, label, text) "
+    return (
+        f"{head}{columns}FROM {source}json_each({data}, '$.stories') s, json_each(s.value, '$.facts') f;\n"
+        f"{head}{columns}FROM {source}json_each({data}, '$.facts') f;\n"
+    )
+
 def apply(conn: sqlite3.Connection) -> list[str]:
     """Apply the migrations not yet recorded; return the names applied now."""
     conn.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")

@@ -162,6 +162,61 @@ class SQLiteStore(Store):
         return json.loads(row["data"]) if row else None
 
 
+    # ------------------------------------------------------------------ search and change tracking
+    def search(self, query: str, limit: int = 20) -> dict[str, list[dict[str, Any]]]:
+        match = fts_query(query)
+        if not match:
+            return {"articles": [], "facts": []}
+        articles = self.conn.execute(
+            "SELECT article_id, outlet, title, snippet(search_articles, 3, char(2), char(3), '…', 16) AS snippet "
+            "FROM search_articles WHERE search_articles MATCH ? ORDER BY rank LIMIT ?", (match, limit),
+        ).fetchall()
+        facts = self.conn.execute(
+            "SELECT story_id, fact_id, status, label, snippet(search_facts, 4, char(2), char(3), '…', 16) AS snippet "
+            "FROM search_facts WHERE search_facts MATCH ? ORDER BY rank LIMIT ?", (match, limit),
+        ).fetchall()
+        return {"articles": [dict(r) for r in articles], "facts": [dict(r) for r in facts]}
+
+    def recent_articles(self, limit: int = 20) -> list[Article]:
+        """The most recently added articles, newest first."""
+        rows = self.conn.execute(
+            f"SELECT {_ARTICLE_COLUMNS} FROM articles ORDER BY seq DESC LIMIT ?", (limit,)
+        ).fetchall()
+        return [_article_from_row(r) for r in rows]
+
+    def article_refs(self, ids: Sequence[str]) -> list[dict[str, Any]]:
+        """Light article summaries (no text) in the order of ``ids``; unknown ids are skipped."""
+        found: dict[str, dict[str, Any]] = {}
+        for i in range(0, len(ids), 500):
+            chunk = list(ids[i:i + 500])
+            rows = self.conn.execute(
+                "SELECT id, outlet, title, published, url, path FROM articles WHERE id IN "
+                f"({','.join('?' * len(chunk))})", chunk,
+            ).fetchall()
+            found.update({r["id"]: dict(r) for r in rows})
+        return [found[i] for i in ids if i in found]
+
+    def change_state(self) -> dict[str, Any]:
+        row = self.conn.execute(
+            "SELECT (SELECT COUNT(*) FROM articles) AS articles, (SELECT COALESCE(MAX(seq), 0) FROM articles) AS seq, "
+            "(SELECT COUNT(*) FROM stories) AS stories, (SELECT COUNT(*) FROM story_articles) AS members, "
+            "(SELECT COUNT(*) FROM dossiers) AS dossiers, "
+            "(SELECT COALESCE(SUM(length(data)), 0) FROM dossiers) AS dossier_bytes"
+        ).fetchone()
+        state = dict(row)
+        keys = ("articles", "seq", "stories", "members", "dossiers", "dossier_bytes")
+        state["state"] = "-".join(str(state[k]) for k in keys)
+        return state
+
+
+def fts_query(text: str, max_terms: int = 16) -> str:
+    """User text -> a safe FTS5 query: every word quoted, prefix-matched, all required (no operators pass)."""
+    import re
+
+    words = re.findall(r"\w+", text or "", re.UNICODE)[:max_terms]
+    return " ".join('"' + w.replace('"', "") + '"*' for w in words)
+
+
 class _Transaction:
     """BEGIN IMMEDIATE ... COMMIT, rolled back on any exception. Nested use joins the outer transaction."""
 

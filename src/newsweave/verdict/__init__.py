@@ -1,1 +1,1 @@
-"""verdict stage."""
+"""Verdicts over aligned claims: corroborated / single_source / conflicting, with one-line reasons."""

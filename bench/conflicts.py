@@ -1,0 +1,126 @@
+"""Conflict detection on perturbed MSRP paraphrases: recall per kind and false alarms on untouched pairs.
+
+    .venv/bin/python bench/conflicts.py [--root DIR] [--seed 13] [--limit N]
+
+From MSRP train pairs labelled paraphrase, one side is perturbed (seeded): a number both sides state changed, a
+date both state changed (year or month), a named entity swapped for another one of the corpus, or the polarity flipped ("was" -> "was
+not"). Both sides become claims with the regex slot extractors (newsweave.verdict.slots) and are compared with
+newsweave.verdict.rules. Targets (issue 4): recall >= 0.95 per kind, false alarms <= 3%.
+"""
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import sys
+from datetime import date
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+PROJECT = HERE.parent
+sys.path.insert(0, str(PROJECT / "src"))
+sys.path.insert(0, str(HERE))
+
+from msrp import load  # noqa: E402
+from newsweave.claims.extract import NEGATION  # noqa: E402
+from newsweave.models import Claim, content_hash  # noqa: E402
+from newsweave.verdict import rules, slots  # noqa: E402
+
+REFERENCE = date(2004, 6, 1)  # MSRP news is from 2003-2004: relative dates resolve near then
+_AUX = re.compile(r"\b(is|was|are|were|has|have|had|will|would|can|could|should)\b(?! not\b)")
+
+
+def claim(text: str, side: str) -> Claim:
+    return Claim(id=content_hash(side, text), article=side, outlet=side, sentence=0, start=0, end=len(text),
+                 text=text, clause_start=0, clause_end=len(text), clause=text, attributed_to=side,
+                 negated=bool(NEGATION.search(text)), entities=slots.entities(text),
+                 times=slots.times(text, REFERENCE), quantities=slots.quantities(text), ages=slots.ages(text, REFERENCE))
+
+
+def perturb_number(a: str, b: str, rng: random.Random) -> str | None:
+    """Change a number that both sides state."""
+    qs = [q for q in slots.quantities(b) if q.low is not None and re.search(r"\d", q.text)
+          and re.search(r"\d+(?:,\d{3})*(?:\.\d+)?", q.text).group(0) in a]
+    if not qs:
+        return None
+    q = rng.choice(qs)
+    m = re.search(r"\d+(?:,\d{3})*(?:\.\d+)?", q.text)
+    raw = m.group(0)
+    value = float(raw.replace(",", ""))
+    new = value * rng.choice((0.5, 0.6, 1.5, 2.0, 3.0)) + rng.choice((1, 2, 3))
+    new_text = f"{new:,.0f}" if "," in raw else (f"{new:.{len(raw.split('.')[1])}f}" if "." in raw else f"{new:.0f}")
+    start = q.start + m.start()
+    return b[:start] + new_text + b[start + len(raw):]
+
+
+def perturb_date(a: str, b: str, rng: random.Random) -> str | None:
+    """Change a date (year, or month) that both sides state."""
+    ts = [t for t in slots.times(b, REFERENCE) if t.resolved and t.text in a]
+    if not ts:
+        return None
+    t = rng.choice(ts)
+    year = re.search(r"(?:19|20)\d\d", t.text)
+    if year:
+        shifted = str(int(year.group(0)) + rng.choice((-3, -2, -1, 1, 2, 3)))
+        s = t.start + year.start()
+        return b[:s] + shifted + b[s + 4:]
+    month = re.search(r"[A-Za-z]+", t.text)
+    names = [m.capitalize() for m in slots.MONTHS]
+    current = next((n for n in names if n.lower().startswith(month.group(0).lower()[:3])), None)
+    other = rng.choice([n for n in names if n != current and n != "May"])
+    s = t.start + month.start()
+    return b[:s] + other + b[s + len(month.group(0)):]
+
+
+def perturb_entity(a: str, b: str, pool: list[str], rng: random.Random) -> str | None:
+    shared = [e for e in slots.entities(b) if e.text in a and len(e.text) > 3]
+    if not shared:
+        return None
+    e = rng.choice(shared)
+    replacement = rng.choice([p for p in pool if p.casefold() not in (a + b).casefold()])
+    return b.replace(e.text, replacement)
+
+
+def perturb_polarity(b: str, rng: random.Random) -> str | None:
+    if NEGATION.search(b):
+        return None
+    m = _AUX.search(b)
+    if not m:
+        return None
+    return b[:m.end()] + " not" + b[m.end():]
+
+
+def main(argv=None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--root", default=str(PROJECT.parent / "shared" / "data" / "msrp"))
+    parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--limit", type=int, default=None)
+    args = parser.parse_args(argv)
+    pairs = [(a, b) for label, a, b in load(Path(args.root) / "msr_paraphrase_train.txt", args.limit) if label == 1]
+    rng = random.Random(args.seed)
+    pool = sorted({e.text for _, b in pairs[:600] for e in slots.entities(b) if len(e.text.split()) <= 3
+                   and len(e.text) > 3})
+    hits = {k: [0, 0] for k in ("number", "date", "entity", "polarity")}
+    alarms = 0
+    for a, b in pairs:
+        alarms += bool(rules.conflicts(claim(a, "A"), claim(b, "B")))
+        for kind in hits:
+            changed = {"number": lambda: perturb_number(a, b, rng), "date": lambda: perturb_date(a, b, rng),
+                       "entity": lambda: perturb_entity(a, b, pool, rng),
+                       "polarity": lambda: perturb_polarity(b, rng)}[kind]()
+            if not changed or changed == b:
+                continue
+            found = {c.kind for c in rules.conflicts(claim(a, "A"), claim(changed, "B"))}
+            hits[kind][0] += kind in found
+            hits[kind][1] += 1
+    recall = {k: v[0] / max(v[1], 1) for k, v in hits.items()}
+    false_alarm = alarms / max(len(pairs), 1)
+    print(f"MSRP train paraphrase pairs: {len(pairs)} (seed {args.seed}); targets: recall >= 0.95, false alarms <= 0.03")
+    for kind, (found, total) in hits.items():
+        print(f"  {kind:9s} perturbed {total:5d}  flagged {found:5d}  recall {recall[kind]:.3f}")
+    print(f"  untouched pairs flagged: {alarms} of {len(pairs)}  false alarm rate {false_alarm:.3f}")
+    print("conflicts: " + " ".join(f"{k}={v:.2f}" for k, v in recall.items()) + f" false_alarm={false_alarm:.2f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,177 @@
+"""ECB+ TIME_DATE recall of the time extractor, and articles/second of the whole normaliser.
+
+Data: ECB+ (Cybulska & Vossen, LREC 2014), train and dev topics (33 topics, 772 articles), unpacked from
+``ECBplus_train_dev_xml.tar.gz`` into ``.cache/ecbplus`` on first use.  Text is rebuilt by joining the
+pre-split tokens (no space before closing punctuation, none after opening quotes), keeping each token's
+character offsets.  A gold TIME_DATE mention counts as found when any extracted span overlaps its tokens.
+
+Reference time: ECB+ has no publication dates, so extraction runs with ``reference=None``; relative
+expressions are still found (reported unresolved), so recall is unaffected.  "precision (checked sentences)"
+is the share of extracted spans, inside sentences whose annotation was checked (ECBplus_coreference_sentences.csv),
+that overlap a gold TIME_DATE mention: a rough lower bound, since ECB+ does not annotate every time expression.
+
+No published anchor exists for this exact measure; HeidelTime/SUTime report TempEval-3 relaxed recall around
+0.8-0.9 on news, which is the figure to compare with.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import statistics
+import sys
+import tarfile
+import time
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from newsweave.normalize.times import extract_times  # noqa: E402
+
+DEV_TOPICS = {2, 5, 12, 18, 21, 23, 34, 35}
+NO_SPACE_BEFORE = {".", ",", ":", ";", "?", "!", ")", "]", "}", "''", "'s", "n't", "'", "%", "'re", "'ve", "'ll", "'d", "'m"}
+NO_SPACE_AFTER = {"(", "[", "{", "``", "$", "#"}
+
+
+def ensure_unpacked(root: Path, cache: Path) -> Path:
+    target = cache / "ECB+_LREC2014" / "ECB+"
+    if not target.is_dir():
+        cache.mkdir(parents=True, exist_ok=True)
+        with tarfile.open(root / "ECBplus_train_dev_xml.tar.gz") as tar:
+            tar.extractall(cache, filter="data")
+    return target
+
+
+def rebuild(tokens: list[tuple[str, str, int]]) -> tuple[str, dict[str, tuple[int, int]], dict[str, int]]:
+    """Join tokens into text; return text, token id -> (start, end), token id -> sentence number."""
+    parts: list[str] = []
+    offsets: dict[str, tuple[int, int]] = {}
+    sents: dict[str, int] = {}
+    pos, prev, prev_sent = 0, None, None
+    for tid, word, sent in tokens:
+        if prev is not None:
+            sep = "\n" if sent != prev_sent else ("" if word in NO_SPACE_BEFORE or prev in NO_SPACE_AFTER else " ")
+            parts.append(sep)
+            pos += len(sep)
+        offsets[tid] = (pos, pos + len(word))
+        sents[tid] = sent
+        parts.append(word)
+        pos += len(word)
+        prev, prev_sent = word, sent
+    return "".join(parts), offsets, sents
+
+
+def load_doc(path: Path):
+    root = ET.parse(path).getroot()
+    tokens = [(t.get("t_id"), (t.text or "").strip() or "_", int(t.get("sentence"))) for t in root.iter("token")]
+    text, offsets, sents = rebuild(tokens)
+    gold = []
+    for m in root.iter("TIME_DATE"):
+        anchors = [a.get("t_id") for a in m.findall("token_anchor") if a.get("t_id") in offsets]
+        if anchors:
+            gold.append((min(offsets[a][0] for a in anchors), max(offsets[a][1] for a in anchors),
+                         sents[anchors[0]]))
+    line_sent = [sents[tid] for tid, _, _ in tokens]
+    return text, gold, offsets, sents, line_sent
+
+
+def checked_sentences(root: Path) -> set[tuple[str, int]]:
+    out = set()
+    with open(root / "ECBplus_coreference_sentences.csv", encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            out.add((f'{row["Topic"].strip()}_{row["File"].strip()}', int(row["Sentence Number"])))
+    return out
+
+
+def sentence_of(offset: int, offsets: dict[str, tuple[int, int]], sents: dict[str, int]) -> int:
+    best = -1
+    for tid, (s, _e) in offsets.items():
+        if s <= offset:
+            best = sents[tid]
+        else:
+            break
+    return best
+
+
+def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def try_normalizer():
+    try:
+        from newsweave.models import Article
+        from newsweave.normalize import normalize
+    except (ImportError, AttributeError) as exc:
+        return None, f"normalize() not available yet ({exc.__class__.__name__})"
+    return (lambda i, text: normalize(Article(id=f"ecb{i}", outlet="ECB+", title="", text=text))), ""
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--root", type=Path, default=ROOT / ".." / "shared" / "data" / "ecbplus")
+    ap.add_argument("--cache", type=Path, default=ROOT / ".cache" / "ecbplus")
+    ap.add_argument("--limit", type=int, default=0, help="only the first N articles (0 = all)")
+    ap.add_argument("--speed-articles", type=int, default=200, help="articles timed for the whole normaliser")
+    ap.add_argument("--misses", type=int, default=0, help="print up to N missed gold mentions")
+    args = ap.parse_args(argv)
+
+    base = ensure_unpacked(args.root.resolve(), args.cache)
+    files = sorted(p for p in base.glob("*/*.xml") if p.parent.name.isdigit())
+    if args.limit:
+        files = files[: args.limit]
+    checked = checked_sentences(args.root.resolve())
+    found = total = 0
+    ext_checked = ext_checked_hit = 0
+    misses: list[str] = []
+    texts: list[str] = []
+    t0 = time.perf_counter()
+    split_counts = {"train": [0, 0], "dev": [0, 0]}
+    for path in files:
+        text, gold, offsets, sents, _ = load_doc(path)
+        texts.append(text)
+        spans = [(t.start, t.end) for t in extract_times(text, None)]
+        split = "dev" if int(path.parent.name) in DEV_TOPICS else "train"
+        for g in gold:
+            hit = any(overlaps(g[:2], s) for s in spans)
+            found += hit
+            total += 1
+            split_counts[split][0] += hit
+            split_counts[split][1] += 1
+            if not hit and len(misses) < args.misses:
+                misses.append(f"{path.name}: {text[max(0, g[0] - 40):g[0]]}[[{text[g[0]:g[1]]}]]{text[g[1]:g[1] + 30]}")
+        for s in spans:
+            if (path.stem, sentence_of(s[0], offsets, sents)) in checked:
+                ext_checked += 1
+                ext_checked_hit += any(overlaps(s, g[:2]) for g in gold)
+    extract_s = time.perf_counter() - t0
+    recall = found / total if total else 0.0
+    precision = ext_checked_hit / ext_checked if ext_checked else 0.0
+    for m in misses:
+        print("MISS", m.replace("\n", " "))
+    print(f"articles: {len(files)}  gold TIME_DATE mentions: {total}")
+    for split, (f_, t_) in split_counts.items():
+        print(f"  {split}: recall {f_ / t_ if t_ else 0:.3f} ({f_}/{t_})")
+    print(f"recall of gold TIME_DATE (any overlap): {recall:.3f}   anchor: HeidelTime/SUTime relaxed recall ~0.8-0.9")
+    print(f"precision-ish (spans in checked sentences overlapping gold): {precision:.3f} ({ext_checked_hit}/{ext_checked})")
+    print(f"extract_times alone (load + extract): {len(files) / extract_s:.1f} articles/s")
+
+    run, note = try_normalizer()
+    per_s = 0.0
+    if run is not None:
+        sample = texts[: args.speed_articles]
+        run(-1, sample[0] if sample else "warm up")  # models load once per process, outside the timing
+        durations = []
+        for i, text in enumerate(sample):
+            t = time.perf_counter()
+            run(i, text)
+            durations.append(time.perf_counter() - t)
+        per_s = 1.0 / statistics.median(durations) if durations else 0.0
+        note = f"median over {len(durations)} articles, models loaded once"
+    print(f"normaliser: {per_s:.1f} articles/s ({note})")
+    print(f"times: recall={recall:.3f} articles_per_s={per_s:.0f}" if per_s else f"times: recall={recall:.3f} articles_per_s=0")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,137 @@
+"""Ingest throughput: HTML extraction and the whole `add`, on a generated corpus of news pages.
+
+The corpus is the seed pair plus the ECB+ train/dev articles (772 real news reports), each rendered as an
+HTML page with navigation and footer furniture.  Prints articles/second for main-text extraction
+(trafilatura + metadata, in memory) and for the whole `add` into a temporary SQLite store (read, decode,
+extract, clean, identify, MinHash/LSH, insert), median of several runs.  No published anchor exists for this
+corpus; trafilatura's own evaluation reports speed only relative to other extractors.
+
+    .venv/bin/python bench/ingest.py [--root DIR] [--runs N] [--limit N]
+"""
+from __future__ import annotations
+
+import argparse
+import html
+import re
+import shutil
+import statistics
+import sys
+import tarfile
+import tempfile
+import time
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+PROJECT = HERE.parent
+sys.path.insert(0, str(PROJECT / "src"))
+
+from newsweave.ingest.dedup import signature  # noqa: E402
+from newsweave.ingest.html import read_html  # noqa: E402
+from newsweave.pipeline import add_sources  # noqa: E402
+from newsweave.settings import Settings  # noqa: E402
+from newsweave.store import open_store  # noqa: E402
+
+DEFAULT_ROOT = PROJECT / ".." / "shared" / "data"
+CACHE = PROJECT / ".cache" / "ecbplus"
+SEED = PROJECT / "examples" / "seed-pair"
+_NO_SPACE_BEFORE = re.compile(r" (?=[.,;:!?%)]|'s\b|n't\b|''|'(?:\s|$))")
+
+
+def ensure_unpacked(root: Path) -> Path:
+    """Unpack ECB+ under .cache once (temp dir + rename: safe against a parallel run)."""
+    if any(CACHE.rglob("*.xml")):
+        return CACHE
+    CACHE.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(dir=CACHE.parent, prefix=".ecbplus-"))
+    with tarfile.open(root / "ecbplus" / "ECBplus_train_dev_xml.tar.gz") as archive:
+        archive.extractall(tmp, filter="data")
+    try:
+        tmp.rename(CACHE)
+    except OSError:  # someone else unpacked it meanwhile
+        shutil.rmtree(tmp, ignore_errors=True)
+    return CACHE
+
+
+def ecb_article(path: Path) -> tuple[str, list[str], str | None]:
+    """(title, sentences, source URL) from a CAT XML file; tokens re-joined."""
+    sentences: dict[int, list[str]] = {}
+    for token in ET.parse(path).getroot().iter("token"):
+        sentences.setdefault(int(token.get("sentence")), []).append(token.text or "")
+    lines = [_detok(" ".join(words)) for _, words in sorted(sentences.items())]
+    url = lines.pop(0) if path.name.endswith("ecbplus.xml") and lines and "http" in lines[0] else None
+    return (lines[0] if lines else path.stem), lines[1:], url
+
+
+def _detok(text: str) -> str:
+    text = text.replace("``", "“").replace("''", "”").replace("( ", "(")
+    return _NO_SPACE_BEFORE.sub("", text)
+
+
+def render(title: str, paragraphs: list[str], outlet: str, url: str | None) -> str:
+    body = "".join(f"<p>{html.escape(p)}</p>" for p in paragraphs)
+    canonical = f'<link rel="canonical" href="{html.escape(url)}">' if url else ""
+    return (f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{html.escape(title)} | {outlet}'
+            f'</title><meta property="og:site_name" content="{outlet}">{canonical}</head><body>'
+            '<nav><a href="/">Home</a> <a href="/world">World</a> <a href="/subscribe">Subscribe</a></nav>'
+            f"<article><h1>{html.escape(title)}</h1>{body}</article><aside><p>Share this article</p></aside>"
+            f"<footer><p>© {outlet}. All rights reserved.</p></footer></body></html>")
+
+
+def corpus(root: Path, limit: int | None) -> list[tuple[str, str]]:
+    """(file name, HTML page) for the seed pair and the ECB+ articles, in a stable order."""
+    pages = []
+    for name in ("ukrainska-pravda.txt", "washington-post.txt"):
+        title, *rest = [line for line in (SEED / name).read_text(encoding="utf-8").splitlines() if line.strip()]
+        pages.append((name.replace(".txt", ".html"), render(title, rest, "Seed", None)))
+    for path in sorted(ensure_unpacked(root).rglob("*.xml")):
+        title, sentences, url = ecb_article(path)
+        paragraphs = [" ".join(sentences[i:i + 3]) for i in range(0, len(sentences), 3)]
+        pages.append((path.stem + ".html", render(title, paragraphs, f"Outlet {path.stem.split('_')[0]}", url)))
+    return pages[:limit] if limit else pages
+
+
+def time_extraction(pages: list[tuple[str, str]]) -> float:
+    start = time.perf_counter()
+    for name, page in pages:
+        read_html(page, name)
+    return len(pages) / (time.perf_counter() - start)
+
+
+def time_add(directory: Path, count: int) -> float:
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = Settings(db=str(Path(tmp) / "bench.db"))
+        with open_store(settings.db) as store:
+            start = time.perf_counter()
+            summary = add_sources(store, [str(directory)], settings)
+            elapsed = time.perf_counter() - start
+    if summary.errors:
+        print(f"  {len(summary.errors)} errors, first: {summary.errors[0]}", file=sys.stderr)
+    print(f"  add: {summary.line()}")
+    return count / elapsed
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--root", type=Path, default=DEFAULT_ROOT, help="shared data directory (holds ecbplus/)")
+    parser.add_argument("--runs", type=int, default=3, help="runs per figure; the median is reported")
+    parser.add_argument("--limit", type=int, default=None, help="use only the first N pages")
+    args = parser.parse_args()
+    pages = corpus(args.root.resolve(), args.limit)
+    print(f"corpus: {len(pages)} HTML pages (seed pair + ECB+ train/dev)")
+    read_html(*pages[0][::-1])  # warm-up: imports (trafilatura, and datasketch which pulls in scipy)
+    signature(pages[0][1])
+    html_rates = [time_extraction(pages) for _ in range(args.runs)]
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, page in pages:
+            (Path(tmp) / name).write_text(page, encoding="utf-8")
+        add_rates = [time_add(Path(tmp), len(pages)) for _ in range(args.runs)]
+    html_per_s, add_per_s = statistics.median(html_rates), statistics.median(add_rates)
+    print(f"HTML extraction: {html_per_s:.1f} articles/s (runs: {', '.join(f'{r:.1f}' for r in html_rates)})")
+    print(f"whole add:       {add_per_s:.1f} articles/s (runs: {', '.join(f'{r:.1f}' for r in add_rates)})")
+    print("anchor: none published for this corpus (figures are this machine's, 2 shared cores)")
+    print(f"ingest: html_per_s={html_per_s:.1f} add_per_s={add_per_s:.1f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,165 @@
+"""Web app throughput: requests/second and p50/p99 latency of the dossier page and its JSON on a 10k-article store.
+
+Builds (once, cached under .cache/bench-serve/) a store of the seed pair plus synthetic articles (seeded text drawn
+from the seed pair's vocabulary, 20 outlets, grouped into stories of 10), with the seed story's dossier stored (the
+real compare output when that stage is installed, else the hand-written fixture). Starts `newsweave serve` on
+127.0.0.1 in a subprocess and runs a bounded local load generator (keep-alive connections in threads, fixed
+duration) against it: 127.0.0.1 only.
+
+Anchor: none published for this app; target on 2 shared cores: p99 < 250 ms for the dossier page.
+Last line: ``serve: html_rps=... html_p50_ms=... html_p99_ms=... json_rps=... json_p50_ms=... json_p99_ms=...``
+"""
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+PROJECT = HERE.parent
+sys.path.insert(0, str(PROJECT / "src"))
+
+from newsweave.models import Article, Story, article_id  # noqa: E402
+from newsweave.store import open_store  # noqa: E402
+
+DEFAULT_ROOT = PROJECT / "examples" / "seed-pair"
+CACHE = PROJECT / ".cache" / "bench-serve"
+OUTLETS = [f"Outlet {i:02d}" for i in range(20)]
+
+
+def build_store(root: Path, n: int, db: Path) -> str:
+    """The store (cached by size) and the seed story id."""
+    marker = db.with_suffix(".json")
+    if db.exists() and marker.exists():
+        return json.loads(marker.read_text())["story_id"]
+    for p in db.parent.glob(db.name + "*"):
+        p.unlink()
+    db.parent.mkdir(parents=True, exist_ok=True)
+    sys.path.insert(0, str(PROJECT / "tests" / "web"))
+    sys.path.insert(0, str(PROJECT / "tests" / "fixtures"))
+    from conftest import build_seed_store  # the seed pair, its story and its dossier
+
+    from newsweave.web.data import load_dossier
+
+    store, story_id = build_seed_store(db)
+    load_dossier(store, story_id)
+    words = " ".join((root / f).read_text(encoding="utf-8") for f in ("ukrainska-pravda.txt",
+                                                                      "washington-post.txt")).split()
+    rng = random.Random(13)
+    t0, ids = time.time(), []
+    for i in range(n - len(store.articles())):
+        outlet = OUTLETS[i % len(OUTLETS)]
+        text = f"Synthetic report {i}\n\n" + " ".join(rng.choice(words) for _ in range(rng.randint(150, 600)))
+        aid = article_id(text, outlet)
+        store.add_article(Article(id=aid, outlet=outlet, title=f"Synthetic report {i}", text=text, original=text,
+                                  published=f"2025-{1 + i % 12:02d}-{1 + i % 28:02d}", language="en"))
+        ids.append(aid)
+        if len(ids) == 10:
+            store.save_story(Story(id=f"syn{i:05d}", title=f"Synthetic story {i}", first=None, last=None,
+                                   article_ids=tuple(ids)))
+            ids = []
+    print(f"built {db} ({n} articles) in {time.time() - t0:.1f}s", file=sys.stderr)
+    store.close()
+    marker.write_text(json.dumps({"story_id": story_id, "articles": n}))
+    return story_id
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_server(db: Path, port: int) -> subprocess.Popen:
+    proc = subprocess.Popen([sys.executable, "-m", "newsweave", "--db", str(db), "serve", "--host", "127.0.0.1",
+                             "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1):
+                return proc
+        except OSError:
+            time.sleep(0.2)
+    proc.kill()
+    raise SystemExit("server did not start: " + proc.stderr.read().decode()[-2000:])
+
+
+def load(port: int, path: str, seconds: float, concurrency: int, headers: dict) -> dict:
+    """Keep-alive GETs from `concurrency` threads for `seconds`; latencies in ms; errors counted."""
+    latencies: list[float] = []
+    errors = [0]
+    lock = threading.Lock()
+    end = time.perf_counter() + seconds
+
+    def worker():
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        mine = []
+        while time.perf_counter() < end:
+            t = time.perf_counter()
+            try:
+                conn.request("GET", path, headers=headers)
+                resp = conn.getresponse()
+                resp.read()
+                ok = resp.status == 200
+            except (OSError, http.client.HTTPException):
+                conn.close()
+                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+                ok = False
+            if ok:
+                mine.append((time.perf_counter() - t) * 1000)
+            else:
+                errors[0] += 1
+        conn.close()
+        with lock:
+            latencies.extend(mine)
+
+    start = time.perf_counter()
+    threads = [threading.Thread(target=worker) for _ in range(concurrency)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    elapsed = time.perf_counter() - start
+    latencies.sort()
+    q = statistics.quantiles(latencies, n=100) if len(latencies) >= 2 else [float("nan")] * 99
+    return {"requests": len(latencies), "errors": errors[0], "rps": len(latencies) / elapsed,
+            "p50": q[49], "p99": q[98]}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--root", type=Path, default=DEFAULT_ROOT, help="seed-pair folder (vocabulary and seed story)")
+    ap.add_argument("--articles", type=int, default=10_000, help="articles in the store")
+    ap.add_argument("--seconds", type=float, default=10.0, help="duration of each load run")
+    ap.add_argument("--concurrency", type=int, default=4, help="client threads")
+    args = ap.parse_args()
+    db = CACHE / f"store-{args.articles}.db"
+    story_id = build_store(args.root, args.articles, db)
+    port = free_port()
+    server = start_server(db, port)
+    try:
+        load(port, f"/story/{story_id}", 1.0, 1, {})  # warm-up
+        html = load(port, f"/story/{story_id}", args.seconds, args.concurrency, {"accept": "text/html"})
+        js = load(port, f"/story/{story_id}.json", args.seconds, args.concurrency, {})
+    finally:
+        server.terminate()
+        server.wait(10)
+    for name, r in (("dossier page (HTML)", html), ("dossier JSON", js)):
+        print(f"{name:20s} {r['rps']:7.1f} req/s  p50 {r['p50']:6.1f} ms  p99 {r['p99']:6.1f} ms  "
+              f"({r['requests']} ok, {r['errors']} errors; {args.concurrency} clients, {args.seconds:.0f}s)"
+              "   anchor: none published; target p99 < 250 ms")
+    print(f"serve: html_rps={html['rps']:.1f} html_p50_ms={html['p50']:.1f} html_p99_ms={html['p99']:.1f} "
+          f"json_rps={js['rps']:.1f} json_p50_ms={js['p50']:.1f} json_p99_ms={js['p99']:.1f} "
+          f"errors={html['errors'] + js['errors']} articles={args.articles}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,99 @@
+"""Claims: one per clause that asserts something checkable, with its sentence, speaker and structured slots."""
+from __future__ import annotations
+
+import re
+from typing import Iterable, Sequence, TypeVar
+
+from ..models import AgeFact, Annotations, Article, Attribution, Claim, Entity, Quantity, Sentence, TimeExpr, content_hash
+from .clauses import clause_spans, is_quote
+
+T = TypeVar("T", Entity, TimeExpr, Quantity, AgeFact)
+
+# Main-verb negation: "do not speak", "was never", "didn't", "denied". Contrastive "not to join" is not polarity.
+NEGATION = re.compile(
+    r"\b(?:never|no longer|denied|denies|deny|nobody|nothing)\b|\b\w+n\s?[’']t\b|\bcan\s?not\b"
+    r"|\bnot\b(?!\s+(?:to|only|just|least|yet|far|long|until)\b)|\bno\b(?!\s+(?:doubt|one|matter|less|more)\b)",
+    re.I)
+MODAL = re.compile(r"\b(may|might|could|would|reportedly|allegedly|believed|suggest(?:s|ed)?|likely|possibly|"
+                   r"appear(?:s|ed)? to|expected to)\b", re.I)
+_CHECKABLE = re.compile(r"[A-Za-z]{3,}")
+_FURNITURE = re.compile(
+    r"^(?:source|quote|details|background|photo|video|read more|support .* patron|advertisement|share|"
+    r"[A-Z][a-z]{2} \d{1,2}, \d{4}(?: - \d{1,2}:\d{2})?)\b[:!]?", re.I)
+
+
+def extract_claims(article: Article, annotations: Annotations) -> tuple[Claim, ...]:
+    """Claims of one article, in text order; ids are content hashes (article, clause offsets, clause)."""
+    speakers = {a.sentence: a for a in annotations.attributions}
+    headline_ids = _headline_sentences(article, annotations.sentences)
+    claims: list[Claim] = []
+    for sentence in annotations.sentences:
+        if not _checkable(sentence.text):
+            continue
+        attribution = speakers.get(sentence.index)
+        quoted = bool(attribution and attribution.direct) or is_quote(sentence.text)
+        for start, end in clause_spans(sentence.text, split=not quoted):
+            claims.append(_claim(article, annotations, sentence, sentence.start + start, sentence.start + end,
+                                 attribution, sentence.index in headline_ids))
+    return tuple(claims)
+
+
+def _checkable(text: str) -> bool:
+    words = _CHECKABLE.findall(text)
+    if len(words) < 4:
+        return False
+    return not (_FURNITURE.match(text.strip()) and len(words) < 8)
+
+
+def _headline_sentences(article: Article, sentences: Sequence[Sentence]) -> set[int]:
+    """Headline and lede: flagged by the normaliser, or the title line and the standfirst before the body."""
+    flagged = {s.index for s in sentences if s.is_headline}
+    if flagged:
+        return flagged
+    ordered = sorted(sentences, key=lambda s: s.start)[:2]
+    heads: set[int] = set()
+    for position, s in enumerate(ordered):
+        if _whole_line(article.text, s) and position == len(heads):
+            heads.add(s.index)  # the title line, then a one-sentence standfirst paragraph
+    return heads
+
+
+def _whole_line(text: str, s: Sentence) -> bool:
+    line_start = text.rfind("\n", 0, s.start) + 1
+    line_end = text.find("\n", s.end)
+    return text[line_start:line_end if line_end >= 0 else len(text)].strip() == s.text.strip()
+
+
+def _claim(article: Article, ann: Annotations, sentence: Sentence, start: int, end: int,
+           attribution: Attribution | None, headline: bool) -> Claim:
+    clause = article.text[start:end]
+    speaker, quote = _speaker(article, attribution, sentence)
+    modality = tuple(sorted(set(sentence.modality) | {m.group(1).lower() for m in MODAL.finditer(clause)}))
+    return Claim(
+        id=content_hash(article.id, str(start), str(end), clause),
+        article=article.id, outlet=article.outlet, sentence=sentence.index,
+        start=sentence.start, end=sentence.end, text=article.text[sentence.start:sentence.end],
+        clause_start=start, clause_end=end, clause=clause, attributed_to=speaker, quote=quote,
+        negated=bool(NEGATION.search(clause)), modality=modality, is_headline=headline,
+        entities=_inside(ann.entities, start, end), times=_inside(ann.times, start, end),
+        quantities=_inside(ann.quantities, start, end), ages=_inside(ann.ages, start, end),
+    )
+
+
+def _speaker(article: Article, attribution: Attribution | None, sentence: Sentence) -> tuple[str, bool]:
+    if attribution is None:
+        return article.outlet, is_quote(sentence.text)
+    name = attribution.canonical or attribution.speaker or article.outlet
+    return name, bool(attribution.direct) or is_quote(sentence.text)
+
+
+def _inside(items: Iterable[T], start: int, end: int) -> tuple[T, ...]:
+    return tuple(i for i in items if i.start >= start and i.end <= end)
+
+
+def claims_for(articles: Sequence[Article], annotations: Sequence[Annotations]) -> list[Claim]:
+    by_id = {a.article_id: a for a in annotations}
+    out: list[Claim] = []
+    for article in articles:
+        out.extend(extract_claims(article, by_id.get(article.id, Annotations(article_id=article.id))))
+    return out

@@ -1,0 +1,405 @@
+"""Online clustering of an article stream into stories.
+
+Each article is scored against the stories of the active window that share its most informative keys
+(inverted index), joins the best one when the score clears a calibrated threshold, or starts a new story.
+Stories that the new member bridges are merged; a story whose members fall into two distinct groups is split
+(a wrong early merge repaired without reprocessing).  State is deterministic for a given input order and can be
+snapshotted to a dict and restored.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field, replace
+from typing import Any, Iterable
+
+from ..models import Annotations, Article, Story, content_hash
+from . import features as feat
+from .vectors import DocFreq, add_into, dot, subtract_into, unit
+
+
+@dataclass(frozen=True)
+class ClusterConfig:
+    """Knobs of the clusterer; the thresholds were tuned on ECB+ train/dev topics only."""
+
+    join_threshold: float = 0.22
+    merge_threshold: float = 0.45
+    split_threshold: float = 0.45
+    query_keys: int = 30  # most informative keys of an article used to find candidate stories
+    index_keys: int = 30  # keys of each member put in the inverted index
+    candidates: int = 12  # stories scored in full per article
+    max_posting: int = 5000  # keys shared by more active stories than this are too common to look up
+    window_days: float = 21.0  # stories untouched for this long (publication time) leave the active window
+    window_articles: int = 20000  # ... or untouched for this many articles (streams without dates)
+    time_scale_days: float = 10.0  # decay of the score with the gap between article and story
+    sweep_every: int = 256
+    move_margin: float = 0.05  # a member moves to a neighbouring story that fits it this much better
+
+
+@dataclass(frozen=True)
+class StoryAssignment:
+    article_id: str
+    story_id: str
+    score: float
+    created: bool
+    merged: tuple[str, ...] = ()  # story ids folded into story_id by this assignment
+    split: tuple[str, ...] = ()  # story ids split off by a repair
+
+
+@dataclass
+class Member:
+    article_id: str
+    vector: dict[str, float]  # unit raw weights (idf applied at scoring time)
+    index_keys: tuple[str, ...]
+    day: float | None
+    title: str
+    entities: tuple[str, ...]
+    score: float
+    seq: int
+
+
+@dataclass
+class StoryState:
+    id: str
+    seq: int  # arrival number of the first member: older stories win ties
+    members: list[Member] = field(default_factory=list)
+    centroid: dict[str, float] = field(default_factory=dict)
+    keys: dict[str, int] = field(default_factory=dict)
+    norm: float = 0.0
+    stale: bool = True
+    last_seq: int = 0
+    checked_at: int = 0
+
+    @property
+    def first(self) -> float | None:
+        days = [m.day for m in self.members if m.day is not None]
+        return min(days) if days else None
+
+    @property
+    def last(self) -> float | None:
+        days = [m.day for m in self.members if m.day is not None]
+        return max(days) if days else None
+
+
+class StreamClusterer:
+    """Mutable clustering state over the active window; ``assign`` is the one entry point per article."""
+
+    def __init__(self, config: ClusterConfig | None = None):
+        self.config = config or ClusterConfig()
+        self.df = DocFreq()
+        self.stories: dict[str, StoryState] = {}
+        self.postings: dict[str, dict[str, None]] = {}
+        self.where: dict[str, str] = {}  # article id -> story id (active window only)
+        self.seq = 0
+        self.clock: float | None = None
+        self.dirty: dict[str, None] = {}
+        self.removed: dict[str, None] = {}
+        self.closed: dict[str, Story] = {}  # records of stories that left the window since take_changes
+
+    # ------------------------------------------------------------------ public
+    def assign(self, article: Article, annotations: Annotations | None = None) -> StoryAssignment:
+        return self.assign_features(feat.extract(article, annotations))
+
+    def assign_features(self, features: feat.Features) -> StoryAssignment:
+        if features.article_id in self.where:
+            story = self.stories[self.where[features.article_id]]
+            member = next(m for m in story.members if m.article_id == features.article_id)
+            return StoryAssignment(features.article_id, story.id, member.score, False)
+        self.seq += 1
+        if features.day is not None:
+            self.clock = features.day if self.clock is None else max(self.clock, features.day)
+        self.df.add(features.weights)
+        query = self._tfidf(features.weights)
+        ranked = self._score_candidates(query, features.day)
+        best, score = ranked[0] if ranked else (None, 0.0)
+        member = self._member(features, query, score if best else 1.0)
+        if best is None or score < self.config.join_threshold:
+            story = self._new_story(member)
+            assignment = StoryAssignment(features.article_id, story.id, 1.0, True)
+        else:
+            story = best
+            self._add_member(story, member)
+            merged = self._merge_bridged(story, [s for s, _ in ranked[1:]])
+            split = self._maybe_split(self.stories[self.where[features.article_id]])
+            assignment = StoryAssignment(features.article_id, self.where[features.article_id], score, False,
+                                         merged, split)
+        if self.seq % self.config.sweep_every == 0:
+            self.sweep()
+        return assignment
+
+    def story_records(self, ids: Iterable[str] | None = None) -> list[Story]:
+        chosen = self.stories if ids is None else [i for i in ids if i in self.stories]
+        return [self.to_story(self.stories[i]) for i in chosen]
+
+    def take_changes(self) -> tuple[list[Story], list[str]]:
+        """Stories changed since the last call (as records) and ids of stories that no longer exist."""
+        changed = list(self.closed.values()) + self.story_records(self.dirty)
+        removed = [i for i in self.removed if i not in self.stories]
+        self.dirty, self.removed, self.closed = {}, {}, {}
+        return changed, removed
+
+    # ------------------------------------------------------------------ scoring
+    def _tfidf(self, weights: dict[str, float]) -> dict[str, float]:
+        idf = self.df.idf
+        return unit({k: v * idf(k) for k, v in weights.items()})
+
+    def _score_candidates(self, query: dict[str, float], day: float | None) -> list[tuple[StoryState, float]]:
+        found = self._candidates(query)
+        scored = [(story, self._similarity(query, story) * self._time_factor(day, story)) for story in found]
+        scored.sort(key=lambda item: (-item[1], item[0].seq))
+        return scored
+
+    def _candidates(self, query: dict[str, float]) -> list[StoryState]:
+        cfg = self.config
+        hits: dict[str, float] = {}
+        top = sorted(query.items(), key=lambda kv: (-kv[1], kv[0]))[: cfg.query_keys]
+        for key, weight in top:
+            posting = self.postings.get(key)
+            if not posting or len(posting) > cfg.max_posting:
+                continue
+            for story_id in posting:
+                hits[story_id] = hits.get(story_id, 0.0) + weight
+        best = sorted(hits.items(), key=lambda kv: (-kv[1], self.stories[kv[0]].seq))[: cfg.candidates]
+        return [self.stories[i] for i, _ in best]
+
+    def _similarity(self, query: dict[str, float], story: StoryState) -> float:
+        idf = self.df.idf
+        centroid = story.centroid
+        if story.stale:
+            story.norm = math.sqrt(sum((v * idf(k)) ** 2 for k, v in centroid.items())) or 1.0
+            story.stale = False
+        total = 0.0
+        for key, value in query.items():
+            c = centroid.get(key)
+            if c is not None:
+                total += value * c * idf(key)
+        return total / story.norm
+
+    def _time_factor(self, day: float | None, story: StoryState) -> float:
+        first, last = story.first, story.last
+        if day is None or first is None:
+            return 1.0
+        gap = max(0.0, first - day, day - last)
+        return math.exp(-max(0.0, gap - 1.0) / self.config.time_scale_days)
+
+    def _centroid_similarity(self, a: StoryState, b: StoryState) -> float:
+        va = self._tfidf(a.centroid)
+        vb = self._tfidf(b.centroid)
+        return dot(va, vb) * self._span_factor(a, b)
+
+    def _span_factor(self, a: StoryState, b: StoryState) -> float:
+        if a.first is None or b.first is None:
+            return 1.0
+        gap = max(0.0, a.first - b.last, b.first - a.last)
+        return math.exp(-max(0.0, gap - 1.0) / self.config.time_scale_days)
+
+    # ------------------------------------------------------------------ membership
+    def _member(self, features: feat.Features, query: dict[str, float], score: float) -> Member:
+        keys = sorted(query.items(), key=lambda kv: (-kv[1], kv[0]))[: self.config.index_keys]
+        return Member(features.article_id, unit(features.weights), tuple(k for k, _ in keys), features.day,
+                      features.title, features.entities, round(float(score), 4), self.seq)
+
+    def _new_story(self, member: Member) -> StoryState:
+        story = StoryState(id=content_hash("story", member.article_id), seq=member.seq)
+        self.stories[story.id] = story
+        self._add_member(story, member)
+        return story
+
+    def _add_member(self, story: StoryState, member: Member) -> None:
+        story.members.append(member)
+        add_into(story.centroid, member.vector)
+        story.stale = True
+        story.last_seq = self.seq
+        for key in member.index_keys:
+            story.keys[key] = story.keys.get(key, 0) + 1
+            self.postings.setdefault(key, {})[story.id] = None
+        self.where[member.article_id] = story.id
+        self.dirty[story.id] = None
+
+    def _remove_member(self, story: StoryState, member: Member) -> None:
+        story.members.remove(member)
+        subtract_into(story.centroid, member.vector)
+        story.stale = True
+        for key in member.index_keys:
+            left = story.keys.get(key, 0) - 1
+            if left > 0:
+                story.keys[key] = left
+                continue
+            story.keys.pop(key, None)
+            posting = self.postings.get(key)
+            if posting is not None:
+                posting.pop(story.id, None)
+                if not posting:
+                    del self.postings[key]
+        self.where.pop(member.article_id, None)
+        self.dirty[story.id] = None
+
+    def _drop_story(self, story: StoryState) -> None:
+        for member in list(story.members):
+            self._remove_member(story, member)
+        del self.stories[story.id]
+        self.dirty.pop(story.id, None)
+        self.removed[story.id] = None
+
+    # ------------------------------------------------------------------ merge and split
+    def _merge_bridged(self, story: StoryState, others: list[StoryState]) -> tuple[str, ...]:
+        """Fold into ``story`` every candidate now as similar to it as members of one story are."""
+        merged = []
+        for other in others:
+            if other.id not in self.stories or other is story:
+                continue
+            if self._centroid_similarity(story, other) < self.config.merge_threshold:
+                continue
+            keep, gone = (story, other) if story.seq <= other.seq else (other, story)
+            self._absorb(keep, gone)
+            merged.append(gone.id)
+            story = keep
+        return tuple(merged)
+
+    def _absorb(self, keep: StoryState, gone: StoryState) -> None:
+        moving = sorted(gone.members, key=lambda m: m.seq)
+        self._drop_story(gone)
+        for member in moving:
+            self._add_member(keep, member)
+        keep.members.sort(key=lambda m: m.seq)
+        keep.last_seq = self.seq
+
+    def _maybe_split(self, story: StoryState) -> tuple[str, ...]:
+        """Repair: at growing sizes, 2-means the members; split when the halves are about different things."""
+        size = len(story.members)
+        if size < 4 or size < story.checked_at * 1.5:
+            return ()
+        story.checked_at = size
+        self._reassign_members(story)
+        if len(story.members) < 4:
+            return ()
+        groups = self._two_means(story)
+        if groups is None:
+            return ()
+        stay, leave = groups
+        if min(len(stay), len(leave)) < 2:
+            return ()
+        if dot(self._group_vector(stay), self._group_vector(leave)) >= self.config.split_threshold:
+            return ()
+        first = min(leave, key=lambda m: m.seq)
+        new = StoryState(id=content_hash("story", first.article_id), seq=first.seq)
+        self.stories[new.id] = new
+        for member in sorted(leave, key=lambda m: m.seq):
+            self._remove_member(story, member)
+            self._add_member(new, member)
+        new.checked_at = len(new.members)
+        story.checked_at = len(story.members)
+        return (new.id,)
+
+    def _reassign_members(self, story: StoryState) -> None:
+        """Repair: move members that now fit a neighbouring story clearly better than their own."""
+        neighbours = [s for s in self._candidates(self._tfidf(story.centroid)) if s is not story][:4]
+        if not neighbours:
+            return
+        for member in sorted(story.members, key=lambda m: m.seq)[1:]:
+            query = self._tfidf(member.vector)
+            rest = dict(story.centroid)
+            subtract_into(rest, member.vector)
+            own = dot(query, self._tfidf(rest))
+            best = max(neighbours, key=lambda s: (self._similarity(query, s), -s.seq))
+            if self._similarity(query, best) > own + self.config.move_margin:
+                self._remove_member(story, member)
+                self._add_member(best, member)
+                best.members.sort(key=lambda m: m.seq)
+
+    def _group_vector(self, members: list[Member]) -> dict[str, float]:
+        total: dict[str, float] = {}
+        for member in members:
+            add_into(total, member.vector)
+        return self._tfidf(total)
+
+    def _two_means(self, story: StoryState) -> tuple[list[Member], list[Member]] | None:
+        """Deterministic 2-means over members' TF-IDF vectors; the group holding the founder stays."""
+        members = sorted(story.members, key=lambda m: m.seq)
+        vectors = [self._tfidf(m.vector) for m in members]
+        centre = self._tfidf(story.centroid)
+        a = min(range(len(members)), key=lambda i: (dot(vectors[i], centre), i))
+        b = min(range(len(members)), key=lambda i: (dot(vectors[i], vectors[a]), i))
+        if a == b:
+            return None
+        ca, cb = vectors[a], vectors[b]
+        labels: list[bool] = []
+        for _ in range(6):
+            new = [dot(v, ca) >= dot(v, cb) for v in vectors]
+            if new == labels:
+                break
+            labels = new
+            ca = _mean([v for v, l in zip(vectors, labels) if l])
+            cb = _mean([v for v, l in zip(vectors, labels) if not l])
+        left = [m for m, l in zip(members, labels) if l]
+        right = [m for m, l in zip(members, labels) if not l]
+        if not left or not right:
+            return None
+        return (left, right) if members[0] in left else (right, left)
+
+    # ------------------------------------------------------------------ active window
+    def sweep(self) -> list[str]:
+        """Close stories that left the active window (by publication time or by arrivals); return their ids."""
+        cfg = self.config
+        closing = []
+        for story in self.stories.values():
+            last = story.last
+            old_by_time = self.clock is not None and last is not None and last < self.clock - cfg.window_days
+            if old_by_time or self.seq - story.last_seq > cfg.window_articles:
+                closing.append(story)
+        for story in closing:
+            self._close(story)
+        return [s.id for s in closing]
+
+    def _close(self, story: StoryState) -> None:
+        if story.id in self.dirty:
+            self.closed[story.id] = self.to_story(story)
+        for member in list(story.members):
+            self.df.remove(member.vector)
+            self._remove_member(story, member)
+        del self.stories[story.id]
+        self.dirty.pop(story.id, None)
+
+    # ------------------------------------------------------------------ records
+    def to_story(self, story: StoryState) -> Story:
+        members = sorted(story.members, key=lambda m: m.seq)
+        centre = self._tfidf(story.centroid)
+        headline = max(members, key=lambda m: (dot(self._tfidf(m.vector), centre), -m.seq))
+        first, last = story.first, story.last
+        return Story(
+            id=story.id, title=headline.title, first=_iso(first), last=_iso(last),
+            article_ids=tuple(m.article_id for m in members), scores=tuple(m.score for m in members),
+            entities=_top_entities(members),
+        )
+
+
+def _mean(vectors: list[dict[str, float]]) -> dict[str, float]:
+    total: dict[str, float] = {}
+    for vector in vectors:
+        add_into(total, vector)
+    return unit(total)
+
+
+def _top_entities(members: list[Member], limit: int = 10) -> tuple[str, ...]:
+    counts: dict[str, int] = {}
+    surface: dict[str, str] = {}
+    for member in members:
+        for name in member.entities:
+            key = name.lower()
+            counts[key] = counts.get(key, 0) + 1
+            surface.setdefault(key, name)
+    ranked = sorted(counts, key=lambda k: (-counts[k], k))[:limit]
+    return tuple(surface[k] for k in ranked)
+
+
+def _iso(day: float | None) -> str | None:
+    if day is None:
+        return None
+    from datetime import date
+
+    return date.fromordinal(int(day)).isoformat()
+
+
+def assign(state: StreamClusterer, article: Article,
+           annotations: Annotations | None = None) -> tuple[StreamClusterer, StoryAssignment]:
+    """Functional spelling of ``state.assign``: the state is mutated in place and returned."""
+    return state, state.assign(article, annotations)

@@ -1,0 +1,65 @@
+"""Sparse vectors as dicts, and document frequencies maintained incrementally over the active window."""
+from __future__ import annotations
+
+import math
+from typing import Iterable, Mapping
+
+Vector = Mapping[str, float]
+
+
+class DocFreq:
+    """Document frequencies of feature keys over the articles currently in the active window."""
+
+    def __init__(self, counts: dict[str, int] | None = None, docs: int = 0):
+        self.counts: dict[str, int] = counts or {}
+        self.docs = docs
+
+    def add(self, keys: Iterable[str]) -> None:
+        counts = self.counts
+        for key in keys:
+            counts[key] = counts.get(key, 0) + 1
+        self.docs += 1
+
+    def remove(self, keys: Iterable[str]) -> None:
+        counts = self.counts
+        for key in keys:
+            left = counts.get(key, 0) - 1
+            if left > 0:
+                counts[key] = left
+            else:
+                counts.pop(key, None)
+        self.docs = max(0, self.docs - 1)
+
+    def idf(self, key: str) -> float:
+        """Smoothed inverse document frequency; an unseen key counts as seen once (the article itself)."""
+        return math.log((self.docs + 1) / (self.counts.get(key, 0) + 1)) + 1.0
+
+
+def unit(vector: Vector) -> dict[str, float]:
+    norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
+    return {k: v / norm for k, v in vector.items()}
+
+
+def weighted(vector: Vector, df: DocFreq) -> dict[str, float]:
+    """TF-IDF: each weight times the key's idf, L2-normalised."""
+    return unit({k: v * df.idf(k) for k, v in vector.items()})
+
+
+def dot(a: Vector, b: Vector) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b.get(k, 0.0) for k, v in a.items())
+
+
+def add_into(target: dict[str, float], vector: Vector, scale: float = 1.0) -> None:
+    for key, value in vector.items():
+        target[key] = target.get(key, 0.0) + scale * value
+
+
+def subtract_into(target: dict[str, float], vector: Vector) -> None:
+    for key, value in vector.items():
+        left = target.get(key, 0.0) - value
+        if left > 1e-9:
+            target[key] = left
+        else:
+            target.pop(key, None)

@@ -1,0 +1,128 @@
+"""`newsweave compare PATH ...` and `newsweave dossier STORY_ID`: one story's facts, verdicts and conflicts."""
+from __future__ import annotations
+
+import os
+import tempfile
+
+import click
+
+from ..errors import NewsweaveError
+from ..present.output import print_json
+from . import open_db
+
+FORMATS = (click.option("--json", "fmt", flag_value="json", help="Print the JSON dossier (newsweave.dossier/1)."),
+           click.option("--markdown", "fmt", flag_value="markdown", help="Print the dossier as Markdown."))
+
+
+def _formats(fn):
+    for option in reversed(FORMATS):
+        fn = option(fn)
+    return fn
+
+
+def _show(dossier: dict, fmt: str | None) -> None:
+    from ..present.dossier_text import print_dossier, to_markdown
+
+    if fmt == "json":
+        print_json(dossier)
+    elif fmt == "markdown":
+        click.echo(to_markdown(dossier), nl=False)
+    else:
+        print_dossier(dossier)
+
+
+def _compare_ids(store, article_ids, story_id=None) -> dict:
+    from ..compare import compare
+
+    articles = store.articles(list(article_ids))
+    annotations = [store.get_annotations(a.id) for a in articles]
+    given = None if any(a is None for a in annotations) else annotations
+    return compare(articles, annotations=given, embedder=_embedder(store), story_id=story_id).to_dict()
+
+
+def _embedder(store) -> str:
+    return "auto"
+
+
+@click.command("compare")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--meta", "meta_file", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="JSON sidecar with outlet/published/language per file.")
+@click.option("--store", "use_store", is_flag=True,
+              help="Ingest into the --db store (and save the dossier) instead of a temporary one.")
+@_formats
+@click.pass_context
+def compare_command(ctx: click.Context, paths, meta_file, use_store, fmt) -> None:
+    """Compare how the given articles report one story: corroborated, single-source and conflicting facts."""
+    from ..pipeline import add_sources
+
+    settings = ctx.obj
+    with tempfile.TemporaryDirectory(prefix="newsweave-") as tmp:
+        if use_store:
+            store = open_db(ctx)
+        else:
+            from ..store import open_store
+            store = open_store(os.path.join(tmp, "compare.db"))
+        try:
+            summary = add_sources(store, list(paths), settings, meta_file=meta_file)
+            for line in summary.errors:
+                click.echo(f"error: {line}", err=True)
+            ids = _article_ids(store, summary, paths)
+            if not ids:
+                raise click.ClickException("no articles to compare")
+            dossier = _compare_ids(store, ids)
+            if use_store:
+                _save(store, dossier)
+        except NewsweaveError as exc:
+            raise click.ClickException(str(exc)) from exc
+        finally:
+            store.close()
+    _show(dossier, fmt)
+    if summary.errors:
+        ctx.exit(1)
+
+
+def _save(store, dossier: dict) -> None:
+    """Record the compare run as one story (until clustering assigns stories) and keep its dossier."""
+    from ..models import Story
+
+    story = dossier["stories"][0]
+    dates = sorted(a["published"] for a in story["articles"] if a.get("published"))
+    store.save_story(Story(id=story["id"], title=story["title"], first=dates[0] if dates else None,
+                           last=dates[-1] if dates else None,
+                           article_ids=tuple(a["id"] for a in story["articles"])))
+    store.save_dossier(story["id"], dossier)
+
+
+def _article_ids(store, summary, paths) -> list[str]:
+    """Articles added now; when all were already stored (re-run with --store), those with matching paths."""
+    if summary.article_ids:
+        return list(summary.article_ids)
+    wanted = {os.path.abspath(p) for p in paths}
+    return [a.id for a in store.articles() if a.path and os.path.abspath(a.path) in wanted]
+
+
+@click.command("dossier")
+@click.argument("story_id")
+@_formats
+@click.pass_context
+def dossier_command(ctx: click.Context, story_id: str, fmt) -> None:
+    """Dossier of a stored story (STORY_ID, or `all` for every stored article as one story)."""
+    store = open_db(ctx)
+    try:
+        if story_id == "all":
+            ids = [a.id for a in store.articles()]
+            if not ids:
+                raise click.ClickException("the store holds no articles")
+            dossier = _compare_ids(store, ids)
+        else:
+            story = store.get_story(story_id)
+            dossier = store.get_dossier(story.id) or _compare_ids(store, story.article_ids, story_id=story.id)
+    except NewsweaveError as exc:
+        raise click.ClickException(str(exc)) from exc
+    finally:
+        store.close()
+    _show(dossier, fmt)
+
+
+COMMANDS = (compare_command, dossier_command)

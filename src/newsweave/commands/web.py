@@ -1,0 +1,51 @@
+"""`newsweave serve`: the local web app (every page also JSON); `--get PATH` runs one request in-process."""
+from __future__ import annotations
+
+import sys
+
+import click
+
+from ..errors import NewsweaveError, require
+
+
+@click.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to bind (non-local needs --token).")
+@click.option("--port", default=8000, show_default=True, type=int, help="Port to listen on.")
+@click.option("--token", envvar="NEWSWEAVE_TOKEN", default=None,
+              help="Secret checked on every request (?token=, cookie or Bearer header); required off localhost.")
+@click.option("--get", "get_path", default=None, metavar="PATH",
+              help="Run one GET request in-process, print the response body and exit (non-zero on error).")
+@click.pass_context
+def serve(ctx, host, port, token, get_path):
+    """Serve the story list, dossiers, articles and search as web pages and JSON."""
+    from ..web.app import create_app, is_local
+
+    local = is_local(host)
+    if not local and not token:
+        raise click.UsageError(f"binding to {host} exposes the app beyond this machine: give --token")
+    try:
+        app = create_app(ctx.obj, token=token, local_only=local)
+    except NewsweaveError as exc:
+        raise click.ClickException(str(exc)) from exc
+    if get_path:
+        sys.exit(_get(app, get_path, token))
+    uvicorn = require("uvicorn", "web")
+    shown = f"[{host}]" if ":" in host else host
+    click.echo(f"newsweave: serving {ctx.obj.db} on http://{shown}:{port}/" + (f"?token={token}" if token else ""))
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+def _get(app, path: str, token: str | None) -> int:
+    from starlette.testclient import TestClient
+
+    headers = {"authorization": f"Bearer {token}"} if token else {}
+    with TestClient(app, base_url="http://127.0.0.1") as client:
+        response = client.get(path, headers=headers)
+    click.echo(response.text)
+    if response.status_code >= 400:
+        click.echo(f"error: GET {path} returned {response.status_code}", err=True)
+        return 1
+    return 0
+
+
+COMMANDS = (serve,)

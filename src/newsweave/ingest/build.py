@@ -1,0 +1,68 @@
+"""Draft -> Article: clean the text, merge metadata (document < sidecar < flags), infer what is missing."""
+from __future__ import annotations
+
+from typing import Any, Mapping
+
+from ..errors import IngestError
+from ..models import Article, article_id
+from .clean import clean, key
+from .draft import Draft
+from .meta import (META_FIELDS, dateline_published, detect_language, normalize_language, normalize_published,
+                   outlet_from_url)
+
+UNKNOWN_OUTLET = "unknown"
+_TITLE_MAX = 300
+
+
+def build_article(draft: Draft, meta: Mapping[str, Any], overrides: Mapping[str, str]) -> Article:
+    fields = _merge(draft, meta, overrides)
+    original = _with_title(draft.body.strip("\n"), fields.get("title"))
+    cleaned = clean(original, draft.source)
+    if not cleaned.text.strip():
+        raise IngestError(draft.source, "no article text left after cleaning")
+    inferred: list[str] = []
+    if not fields.get("published") and cleaned.dateline:
+        fields["published"] = dateline_published(cleaned.dateline)
+        inferred.append("published")
+    outlet = fields.get("outlet") or _infer_outlet(draft, fields.get("url"))
+    if not fields.get("outlet"):
+        inferred.append("outlet")
+    language = fields.get("language") or detect_language(cleaned.text)
+    if not fields.get("language"):
+        inferred.append("language")
+    return Article(
+        id=article_id(cleaned.text, outlet), outlet=outlet,
+        title=fields.get("title") or _first_line(cleaned.text), text=cleaned.text, original=original,
+        segments=cleaned.segments, published=fields.get("published"), language=language,
+        url=fields.get("url"), path=draft.path, author=fields.get("author"), source_format=draft.source_format,
+        inferred=tuple(inferred), summary_only=draft.summary_only, extra=dict(draft.extra),
+    )
+
+
+def _merge(draft: Draft, meta: Mapping[str, Any], overrides: Mapping[str, str]) -> dict[str, Any]:
+    fields = {name: getattr(draft, name) for name in META_FIELDS}
+    for layer in (meta, overrides):
+        fields.update({k: v for k, v in layer.items() if k in META_FIELDS and v not in (None, "")})
+    fields = {k: (" ".join(str(v).split()) if v is not None else None) for k, v in fields.items()}
+    fields["published"] = normalize_published(fields["published"])
+    fields["language"] = normalize_language(fields["language"])
+    return fields
+
+
+def _with_title(body: str, title: str | None) -> str:
+    """Text used downstream starts with its headline: prepend the title unless the body opens with it
+    (or with a variant of it, such as the page title with the site name appended)."""
+    first, wanted = key(_first_line(body)), key(title or "")
+    if not wanted or (first and (first in wanted or wanted in first)):
+        return body
+    return f"{title}\n\n{body}"
+
+
+def _first_line(text: str) -> str:
+    line = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    return " ".join(line.split())[:_TITLE_MAX]
+
+
+def _infer_outlet(draft: Draft, url: str | None) -> str:
+    return draft.sitename or outlet_from_url(url) or UNKNOWN_OUTLET
+

@@ -1,0 +1,58 @@
+"""JSON and JSONL records: {"title", "text", "outlet", "published", "url", "language", ...}; other keys kept."""
+from __future__ import annotations
+
+import json
+from typing import Any, Iterator
+
+from ..errors import IngestError
+from .draft import Draft
+
+FIELDS = ("title", "outlet", "published", "url", "language", "author")
+_TEXT_KEYS = ("text", "body", "content")
+
+
+def read_json(text: str, source: str, **fields) -> Iterator[Draft | IngestError]:
+    """A JSON object (one article), a list of them, or {"articles": [...]}."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        yield IngestError(source, f"malformed JSON: {exc}")
+        return
+    if isinstance(data, dict) and isinstance(data.get("articles"), list):
+        data = data["articles"]
+    items = data if isinstance(data, list) else [data]
+    for index, item in enumerate(items):
+        name = source if len(items) == 1 else f"{source}[{index}]"
+        yield _draft(item, name, **fields)
+
+
+def read_jsonl(text: str, source: str, **fields) -> Iterator[Draft | IngestError]:
+    """One JSON object per line; a bad line is one error and the rest still loads."""
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        name = f"{source}:{number}"
+        try:
+            item = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield IngestError(name, f"malformed JSON line: {exc.msg}")
+            continue
+        yield _draft(item, name, **fields)
+
+
+def _draft(item: Any, name: str, **fields) -> Draft | IngestError:
+    if not isinstance(item, dict):
+        return IngestError(name, "JSON record is not an object")
+    body = next((item[k] for k in _TEXT_KEYS if isinstance(item.get(k), str) and item[k].strip()), None)
+    if body is None:
+        return IngestError(name, "JSON record has no text")
+    known = {k: _str(item.get(k)) for k in FIELDS}
+    extra = {k: v for k, v in item.items() if k not in FIELDS and k not in _TEXT_KEYS}
+    return Draft(source=name, body=body, source_format="json", extra=extra, **known, **fields)
+
+
+def _str(value: Any) -> str | None:
+    if value is None:
+        return None
+    text = str(value).strip()
+    return text or None

@@ -1,0 +1,362 @@
+"""Quantities: numbers with a qualifier, a unit and what they count.
+
+Rule-based (regular expressions plus a small number-word parser); number-parser and quantulum3 were not
+needed: the patterns below cover news counts and run in well under a millisecond per article.
+
+Each quantity is an interval ``[low, high]`` (inclusive, None = unbounded):
+
+=================  ==================================================  ===========================
+qualifier          cues                                                low / high
+=================  ==================================================  ===========================
+exact              a bare number                                       v / v
+at_least           at least, no fewer/less than, a minimum of          v / None
+more_than          more than, over, upwards of, in excess of           v / None  (strict)
+about              about, around, approximately, some, roughly,        v / v  (tolerance is applied
+                   an estimated, nearly, almost, close to              by intervals.quantities_compatible)
+up_to              up to, as many as, as much as, no more than         None / v
+less_than          less than, fewer than, under, below                 None / v  (strict)
+range              between X and Y, from X to Y, X-Y, X to Y           X / Y
+dozens, scores     "dozens of"                                         24 / 99
+hundreds           "hundreds of"                                       200 / 999
+thousands          "thousands of" (likewise tens/hundreds of           2,000 / 9,999
+                   thousands, millions, billions)
+=================  ==================================================  ===========================
+
+The plural approximations ("dozens", "hundreds", ...) are bounded on both sides: at least two of the unit and
+fewer than the next order of magnitude, so "dozens of troops" conflicts with "11,000 troops".
+
+Not reported (left to other extractors): years, dates and clock times (anything inside a span of
+``times.extract_times``), ages ("was 19", "25 years old", inside ``ages.age_spans``), "No. 84"-style
+numbers, ordinals, numbers glued to words ("F-16", "COVID-19"), and a bare "one".
+"""
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from newsweave.models import Quantity, Sentence
+
+UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
+    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}
+SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+          "trillion": 1_000_000_000_000, "bn": 1_000_000_000, "dozen": 12}
+QUALIFIERS = {
+    "at least": "at_least", "no fewer than": "at_least", "no less than": "at_least", "not less than": "at_least",
+    "a minimum of": "at_least", "more than": "more_than", "over": "more_than", "upwards of": "more_than",
+    "in excess of": "more_than", "greater than": "more_than", "just over": "more_than", "about": "about",
+    "around": "about", "approximately": "about", "approx.": "about", "some": "about", "roughly": "about",
+    "an estimated": "about", "estimated": "about", "nearly": "about", "almost": "about", "close to": "about",
+    "up to": "up_to", "as many as": "up_to", "as much as": "up_to", "no more than": "up_to",
+    "less than": "less_than", "fewer than": "less_than", "under": "less_than", "below": "less_than",
+    "just under": "less_than", "between": "range", "from": "range",
+}
+APPROX = {
+    "dozens": ("dozens", 24, 99), "scores": ("scores", 40, 99), "hundreds": ("hundreds", 200, 999),
+    "thousands": ("thousands", 2_000, 9_999), "tens of thousands": ("tens_of_thousands", 20_000, 99_999),
+    "hundreds of thousands": ("hundreds_of_thousands", 200_000, 999_999),
+    "millions": ("millions", 2_000_000, 999_999_999), "billions": ("billions", 2e9, 999e9),
+}
+CURRENCY_SYMBOLS = {"$": "USD", "us$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR", "£": "GBP", "gbp": "GBP",
+                    "¥": "JPY", "₴": "UAH", "uah": "UAH", "rub": "RUB", "₽": "RUB"}
+UNIT_WORDS = {
+    "%": "percent", "percent": "percent", "per cent": "percent", "percentage points": "percentage_points",
+    "dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP", "hryvnias": "UAH",
+    "hryvnia": "UAH", "hryvnias'": "UAH", "rubles": "RUB", "roubles": "RUB", "yuan": "CNY", "yen": "JPY",
+    "hours": "hours", "hour": "hours", "minutes": "minutes", "minute": "minutes", "seconds": "seconds",
+    "days": "days", "day": "days", "weeks": "weeks", "week": "weeks", "months": "months", "month": "months",
+    "years": "years", "year": "years", "km": "km", "kilometres": "km", "kilometers": "km", "kilometre": "km",
+    "kilometer": "km", "miles": "miles", "mile": "miles", "metres": "m", "meters": "m", "metre": "m",
+    "meter": "m", "kg": "kg", "kilograms": "kg", "tonnes": "tonnes", "tons": "tonnes", "acres": "acres",
+    "hectares": "hectares", "square kilometres": "km2", "square kilometers": "km2", "square miles": "sq_miles",
+}
+MONEY = {"USD", "EUR", "GBP", "JPY", "UAH", "RUB", "CNY"}
+
+_WORD_ATOM = "|".join(sorted(UNITS, key=len, reverse=True))
+_WORDNUM = (
+    rf"(?:\b(?:{_WORD_ATOM})\b|\ba(?=[\s-]+(?:dozen|hundred|thousand|million|billion)\b))"
+    rf"(?:[\s-]+(?:{_WORD_ATOM}|hundred|thousand|million|billion|dozen)\b)*"
+    r"(?![-‑](?:thirds?|quarters?|fifths?|sixths?|tenths?|halves|half)\b)"  # fractions: "two-thirds"
+)
+_DIGITS_BARE = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d,]\d)(?!(?:st|nd|rd|th)\b)"
+_DIGITS = r"(?<![\w\-/.,:#])" + _DIGITS_BARE
+_NUMBER = rf"(?:{_DIGITS}|{_WORDNUM})"
+_NUMBER2 = rf"(?:{_DIGITS_BARE}|{_WORDNUM})"  # second number of a range: may follow "-"
+_SCALE = r"(?:\s*(?:million|billion|trillion|thousand|bn)\b)"
+_CUR = r"(?:US\$|\$|€|£|¥|₴|₽|(?:USD|EUR|GBP|UAH|RUB)\s?)"
+_QUAL = "|".join(re.escape(q).replace(r"\ ", r"\s+") for q in sorted(QUALIFIERS, key=len, reverse=True))
+_UNIT = "|".join(re.escape(u).replace(r"\ ", r"\s+") for u in sorted(UNIT_WORDS, key=len, reverse=True))
+
+_QUANTITY = re.compile(
+    rf"(?:\b(?P<qual>{_QUAL})\s+)?(?P<cur>{_CUR})?(?P<num>{_NUMBER})(?P<scale>{_SCALE})?"
+    rf"(?:(?P<sep>\s*[-–—]\s*|\s+to\s+|\s+and\s+)(?P<cur2>{_CUR})?(?P<num2>{_NUMBER2})(?P<scale2>{_SCALE})?)?"
+    rf"(?:(?P<unit>\s*%|\s+(?:{_UNIT})\b))?",
+    re.IGNORECASE,
+)
+_APPROX = re.compile(
+    r"\b(?:(?P<qual>some|several|many)\s+)?"
+    r"(?P<approx>(?:tens|hundreds)\s+of\s+thousands|dozens|scores|hundreds|thousands|millions|billions)"
+    r"(?=\s+of\b)",
+    re.IGNORECASE,
+)
+# every number match contains a digit or a number word: the big pattern only runs in windows around these
+_ANCHOR = re.compile(rf"\d|\b(?:{_WORD_ATOM}|a(?=[\s-]+(?:dozen|hundred|thousand|million|billion)))\b", re.IGNORECASE)
+_MAGNITUDE = re.compile(
+    r"\bmagnitude(?:\s+of)?[\s-]*(?P<num>\d+(?:\.\d+)?)(?!\d)|(?<![\w.])(?P<num2>\d+(?:\.\d+)?)[\s-]*magnitude\b",
+    re.IGNORECASE,
+)
+_NO_PREFIX = re.compile(r"(?:\bNo\.?|\bNos\.?|\bnumber|#|\bNr\.?|\bpage|\bp\.|\bvol\.?|\bart\.?|\barticle"
+                        r"|\bchapter|\bsection|\bflight|\broute|\bresolution)\s*$", re.IGNORECASE)
+
+_NAME_BEFORE = re.compile(r"(?<=[\w,;] )[A-Z][\w-]*\s$")
+
+STOP = set(
+    "have has had been were was are is be being will would could should may might can must do did does "
+    "who whom which that to in on at from by with for and or but as than since into during after before while "
+    "when where said says say according including of a an the this these those their his her its our there "
+    "here it they he she we i you per each not also already reportedly now so if because whose what whether "
+    "about around more most less over under up down out off then".split()
+)
+AUX = set("have has had been were was are is be being already reportedly now also still all allegedly "
+          "reported thought believed said to".split())
+DETERMINERS = set("the his her their its our them these those whom which".split())
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def parse_number(token: str) -> float | None:
+    """Parse digits ("11,000", "1.5") or number words ("seventeen", "two hundred", "a dozen")."""
+    t = token.strip().lower()
+    if not t:
+        return None
+    if t[0].isdigit():
+        try:
+            return float(t.replace(",", ""))
+        except ValueError:
+            return None
+    total = current = 0.0
+    seen = False
+    for word in re.split(r"[\s-]+", t):
+        if word in ("a", "an"):
+            current = max(current, 1)
+        elif word in UNITS:
+            current += UNITS[word]
+            seen = True
+        elif word in ("hundred", "dozen"):
+            current = max(current, 1) * SCALES[word]
+            seen = True
+        elif word in SCALES:
+            total += max(current, 1) * SCALES[word]
+            current = 0
+            seen = True
+        elif word != "and":
+            return None
+    return total + current if seen else None
+
+
+def _scaled(num: str, scale: str | None) -> float | None:
+    value = parse_number(num)
+    if value is None:
+        return None
+    if scale:
+        value *= SCALES[scale.strip().lower()]
+    return int(value) if float(value).is_integer() else value
+
+
+def _masked(start: int, end: int, masks: bytearray) -> bool:
+    return masks.find(1, start, end) >= 0
+
+
+def _unit_of(m: re.Match) -> str:
+    cur = (m["cur"] or m["cur2"] or "").strip().lower()
+    if cur:
+        return CURRENCY_SYMBOLS.get(cur, cur.upper())
+    unit = (m["unit"] or "").strip().lower()
+    return UNIT_WORDS.get(" ".join(unit.split()), unit) if unit else ""
+
+
+def counted_phrase(text: str, pos: int) -> str:
+    """The noun phrase counted by a number ending at ``pos`` ("North Korean troops", "killed or wounded")."""
+    words = _words_after(text, pos, 8)
+    if words and words[0].lower() == "of":
+        words = words[1:]
+        if words and words[0].lower() in DETERMINERS:
+            words = words[1:]
+    phrase: list[str] = []
+    for w in words:
+        low = w.lower()
+        if low in STOP or (phrase and (low.endswith("ly") or low.endswith("ed"))):
+            break
+        phrase.append(w)
+        if len(phrase) == 4 or _plural_head(w):
+            break  # "North Korean troops | have been", "Americans | knew"
+    if phrase:
+        return " ".join(phrase)
+    return _elided(words)
+
+
+IRREGULAR_PLURALS = set("people men women children police personnel staff cattle sheep aircraft troops "
+                        "militia crew".split())
+
+
+def _plural_head(word: str) -> bool:
+    low = word.lower()
+    if low in IRREGULAR_PLURALS:
+        return True
+    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "'s", "’s"))
+
+
+def _elided(words: list[str]) -> str:
+    """No noun after the number ("4,000 have been killed or wounded"): the participles that follow."""
+    i = 0
+    while i < len(words) and words[i].lower() in AUX:
+        i += 1
+    if i == 0:
+        return ""
+    out: list[str] = []
+    for w in words[i:]:
+        low = w.lower()
+        if low in ("and", "or") and out:
+            out.append(low)
+        elif low.endswith(("ed", "en")) or low in ("dead", "missing", "held", "hurt"):
+            out.append(w)
+        else:
+            break
+    while out and out[-1] in ("and", "or"):
+        out.pop()
+    return " ".join(out)
+
+
+def _words_after(text: str, pos: int, n: int) -> list[str]:
+    """Up to ``n`` words after ``pos``, stopping at punctuation (single spaces between words only)."""
+    words: list[str] = []
+    i = pos
+    while len(words) < n:
+        m = re.match(r"[ \t\u00a0]+", text[i:i + 8])
+        if not m:
+            break
+        i += m.end()
+        w = _WORD.match(text, i)
+        if not w:
+            break
+        words.append(w.group())
+        i = w.end()
+    return words
+
+
+def _qualifier(m: re.Match, ranged: bool) -> str:
+    if ranged:
+        return "range"
+    q = " ".join((m["qual"] or "").lower().split())
+    kind = QUALIFIERS.get(q, "exact")
+    return "exact" if kind == "range" else kind
+
+
+def _bounds(qualifier: str, low: float, high: float | None) -> tuple[float | None, float | None]:
+    if qualifier in ("at_least", "more_than"):
+        return low, None
+    if qualifier in ("up_to", "less_than"):
+        return None, low
+    return low, (low if high is None else high)
+
+
+def _from_match(text: str, m: re.Match, masks: bytearray) -> Quantity | None:
+    start = m.start("cur") if m["cur"] else m.start("num")
+    start = m.start() if m["qual"] else start
+    num_end = m.end("scale") if m["scale"] else m.end("num")
+    if _masked(m.start("num"), num_end, masks) or _NO_PREFIX.search(text, max(0, start - 12), start):
+        return None
+    low = _scaled(m["num"], m["scale"])
+    if low is None:
+        return None
+    ranged = bool(m["num2"])
+    sep = (m["sep"] or "").strip().lower()
+    qual_word = " ".join((m["qual"] or "").lower().split())
+    if ranged and (sep == "and") != (qual_word == "between") or ranged and _masked(m.start("num2"), m.end(), masks):
+        return _single(text, m, start, num_end, low, masks)
+    high = _scaled(m["num2"], m["scale2"] or m["scale"]) if ranged else None
+    if ranged and (high is None or high < low):
+        return _single(text, m, start, num_end, low, masks)
+    end = m.end()
+    unit = _unit_of(m)
+    if m["num"].strip().lower() in ("one", "zero") and not (m["scale"] or unit or m["qual"] or ranged):
+        return None
+    qualifier = _qualifier(m, ranged)
+    lo, hi = _bounds(qualifier, low, high)
+    q = _quantity(text, start, end, lo, hi, qualifier, unit)
+    verb_only = " " not in q.counted and q.counted.endswith("ed")
+    if qualifier == "exact" and not (unit or ranged) and (not q.counted or verb_only) \
+            and _NAME_BEFORE.search(text, 0, start):
+        return None  # a number that names something: "Boeing 737", "Apollo 11", "Windows 10"
+    return q
+
+
+def _single(text: str, m: re.Match, start: int, num_end: int, low: float, masks) -> Quantity | None:
+    """A range that was not one ("30 and 40 people" without "between"): keep the first number only."""
+    if m["num"].strip().lower() in ("one", "zero") and not m["scale"]:
+        return None
+    qualifier = _qualifier(m, False)
+    lo, hi = _bounds(qualifier, low, None)
+    unit = CURRENCY_SYMBOLS.get((m["cur"] or "").strip().lower(), "")
+    return _quantity(text, start, num_end, lo, hi, qualifier, unit)
+
+
+_HYPHEN_UNIT = re.compile(r"[-‑]([a-z]+)\b")
+
+
+def _quantity(text: str, start: int, end: int, lo, hi, qualifier: str, unit: str) -> Quantity:
+    hyphen = _HYPHEN_UNIT.match(text, end)
+    if not unit and hyphen and hyphen.group(1) in UNIT_WORDS:
+        unit = UNIT_WORDS[hyphen.group(1)]  # "a two-day visit", "a 10-km drive"
+    counted = "" if unit in MONEY or unit.startswith("percent") else counted_phrase(text, end)
+    if unit and not counted and unit not in MONEY and not unit.startswith("percent"):
+        counted = unit
+    return Quantity(start=start, end=end, text=text[start:end], low=lo, high=hi, qualifier=qualifier,
+                    unit=unit, counted=counted)
+
+
+def _approx(text: str, m: re.Match) -> Quantity:
+    key = " ".join(m["approx"].lower().split())
+    qualifier, low, high = APPROX[key]
+    return Quantity(start=m.start(), end=m.end(), text=m.group(), low=low, high=high, qualifier=qualifier,
+                    counted=counted_phrase(text, m.end()))
+
+
+def _magnitude(text: str, m: re.Match) -> Quantity:
+    value = float(m["num"] or m["num2"])
+    return Quantity(start=m.start(), end=m.end(), text=m.group(), low=value, high=value, qualifier="exact",
+                    unit="magnitude")
+
+
+def _masks(text: str) -> bytearray:
+    from newsweave.normalize.ages import age_spans
+    from newsweave.normalize.times import time_spans
+
+    mask = bytearray(len(text) + 1)
+    for s, e in time_spans(text) + age_spans(text):
+        mask[s:e] = b"\x01" * (e - s)
+    return mask
+
+
+def extract_quantities(text: str, sentences: Sequence[Sentence] = ()) -> tuple[Quantity, ...]:
+    """Find counts, amounts, percentages and magnitudes in ``text``; offsets index into ``text``."""
+    if not text:
+        return ()
+    from dataclasses import replace
+
+    from newsweave.normalize.times import anchor_windows, longest_first, sentence_index
+
+    masks = _masks(text)
+    found = [_magnitude(text, m) for m in _MAGNITUDE.finditer(text)]
+    found += [_approx(text, m) for m in _APPROX.finditer(text)]
+    for lo, hi in anchor_windows(text, _ANCHOR, 50):
+        for m in _QUANTITY.finditer(text, lo, hi):
+            q = _from_match(text, m, masks)
+            if q is not None:
+                found.append(q)
+    ordered = sorted(sentences, key=lambda s: s.start)
+    starts = [s.start for s in ordered]
+    chosen = longest_first(sorted(found, key=lambda q: q.start), len(text))
+    return tuple(replace(q, sentence=sentence_index(q.start, starts, ordered)) for q in chosen)

@@ -1,0 +1,50 @@
+(function () {
+  "use strict";
+  function sortTable(th) {
+    var table = th.closest("table"), body = table.tBodies[0];
+    var idx = Array.prototype.indexOf.call(th.parentNode.children, th);
+    var asc = th.getAttribute("data-dir") !== "asc";
+    th.parentNode.querySelectorAll("th").forEach(function (h) { h.removeAttribute("data-dir"); });
+    th.setAttribute("data-dir", asc ? "asc" : "desc");
+    var rows = Array.prototype.slice.call(body.rows);
+    rows.sort(function (a, b) {
+      var x = a.cells[idx].getAttribute("data-key") || a.cells[idx].textContent;
+      var y = b.cells[idx].getAttribute("data-key") || b.cells[idx].textContent;
+      var nx = parseFloat(x), ny = parseFloat(y);
+      var c = (!isNaN(nx) && !isNaN(ny)) ? nx - ny : x.localeCompare(y);
+      return asc ? c : -c;
+    });
+    rows.forEach(function (r) { body.appendChild(r); });
+  }
+  function openFact(id) {
+    var el = document.getElementById(id);
+    if (el && el.tagName === "DETAILS") { el.open = true; el.scrollIntoView({block: "start"}); }
+  }
+  document.addEventListener("click", function (ev) {
+    var th = ev.target.closest("th.sortable");
+    if (th) { sortTable(th); return; }
+    var a = ev.target.closest("a.factlink");
+    if (a) { openFact(a.getAttribute("href").slice(1)); }
+  });
+  window.addEventListener("hashchange", function () { openFact(location.hash.slice(1)); });
+  if (location.hash) { openFact(location.hash.slice(1)); }
+  window.addEventListener("beforeprint", function () {
+    document.querySelectorAll("details").forEach(function (d) { d.open = true; });
+  });
+  var live = document.getElementById("live");
+  if (live && window.fetch) {
+    var url = live.getAttribute("data-poll"), seen = live.getAttribute("data-state");
+    setInterval(function () {
+      fetch(url, {headers: {"Accept": "application/json"}, credentials: "same-origin"})
+        .then(function (r) { return r.ok ? r.json() : null; })
+        .then(function (d) {
+          if (!d || d.state === seen) { return; }
+          live.hidden = false;
+          live.textContent = "New articles have arrived (" + d.articles + " articles, " + d.stories +
+            " stories). Reloading…";
+          setTimeout(function () { location.reload(); }, 1500);
+        })
+        .catch(function () {});
+    }, parseInt(live.getAttribute("data-interval") || "3000", 10));
+  }
+})();

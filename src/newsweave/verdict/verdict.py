@@ -1,0 +1,114 @@
+"""Facts with verdicts: corroborated, single_source or conflicting, each with a one-line reason."""
+from __future__ import annotations
+
+from typing import Mapping, Sequence
+
+from ..align.score import STOPWORDS, tokens
+from ..models import Article, Claim, Conflict, Fact, content_hash
+from . import rules
+
+CORROBORATED, SINGLE, CONFLICTING = "corroborated", "single_source", "conflicting"
+
+
+def source_of(article_id: str, articles: Mapping[str, Article]) -> str:
+    """Independent source of an article: wire copies collapse onto their original's outlet."""
+    article = articles.get(article_id)
+    if article is None:
+        return article_id
+    seen = set()
+    while article.copy_of and article.copy_of in articles and article.id not in seen:
+        seen.add(article.id)
+        article = articles[article.copy_of]
+    return (article.outlet or article.id).strip()
+
+
+def make_fact(claims: Sequence[Claim], articles: Mapping[str, Article]) -> Fact:
+    claims = sorted(claims, key=lambda c: (c.outlet, c.article, c.clause_start, c.id))
+    sources = sorted({source_of(c.article, articles) for c in claims})
+    outlets = tuple(sorted({c.outlet for c in claims}))
+    found = _conflicts(claims, articles)
+    partial, partial_note = _partial(claims)
+    if found:
+        status, explanation = CONFLICTING, "; ".join(c.explanation for c in found[:3])
+    elif len(sources) >= 2:
+        status, explanation = CORROBORATED, _corroborated_line(claims, sources, outlets)
+    else:
+        status, explanation = SINGLE, _single_line(claims, sources, outlets)
+    if partial_note:
+        explanation = f"{explanation}; {partial_note}"
+    fact_id = content_hash(*sorted(c.id for c in claims), length=12)
+    return Fact(id=fact_id, status=status, explanation=explanation, claims=tuple(claims), conflicts=tuple(found),
+                partial=partial, outlets=outlets)
+
+
+def _conflicts(claims: Sequence[Claim], articles: Mapping[str, Article]) -> list[Conflict]:
+    found: list[Conflict] = []
+    seen: set[tuple] = set()
+    for i, a in enumerate(claims):
+        for b in claims[i + 1:]:
+            if source_of(a.article, articles) == source_of(b.article, articles):
+                continue
+            for conflict in rules.conflicts(a, b):
+                key = (conflict.kind, conflict.a["value"], conflict.b["value"])
+                if key not in seen:
+                    seen.add(key)
+                    found.append(conflict)
+    return found
+
+
+def _speakers(claims: Sequence[Claim]) -> str:
+    named = sorted({c.attributed_to for c in claims if c.attributed_to and c.attributed_to != c.outlet})
+    return f", attributed to {' / '.join(named)}" if named else ""
+
+
+def _corroborated_line(claims: Sequence[Claim], sources: list[str], outlets: tuple[str, ...]) -> str:
+    copies = len(outlets) > len(sources)
+    line = f"Reported by {len(sources)} independent outlets ({', '.join(sources)}){_speakers(claims)}"
+    if copies:
+        line += f"; wire copies counted once ({', '.join(o for o in outlets if o not in sources)})"
+    if any(c.quote for c in claims) and len({c.outlet for c in claims if c.quote}) >= 2:
+        line += "; the same quote in different wording"
+    return line
+
+
+def _single_line(claims: Sequence[Claim], sources: list[str], outlets: tuple[str, ...]) -> str:
+    line = f"Only {sources[0]} reports this{_speakers(claims)}"
+    if len(outlets) > 1:
+        line += f" (also carried as a copy by {', '.join(o for o in outlets if o != sources[0])})"
+    return line
+
+
+def _partial(claims: Sequence[Claim]) -> tuple[bool, str]:
+    """One outlet says more: content words or numbers that the other outlets' claims lack."""
+    by_outlet: dict[str, set[str]] = {}
+    for c in claims:
+        by_outlet.setdefault(c.outlet, set()).update(
+            t for t in tokens(c.clause or c.text) if t not in STOPWORDS and len(t) > 2)
+    if len(by_outlet) < 2:
+        return False, ""
+    extras = {}
+    for outlet, words in sorted(by_outlet.items()):
+        others = set().union(*(w for o, w in by_outlet.items() if o != outlet))
+        extras[outlet] = sorted(w for w in words - others if not any(w[:5] == x[:5] for x in others))
+    notes = []
+    for outlet, extra in extras.items():
+        rest = [len(e) for o, e in extras.items() if o != outlet]
+        if len(extra) >= max(3, len(by_outlet[outlet]) // 3) and min(rest) <= 1:
+            notes.append(f"{outlet} says more ({', '.join(extra[:6])})")
+    return bool(notes), "partial: " + "; ".join(notes) if notes else ""
+
+
+def verdicts(groups: Sequence[Sequence[Claim]], articles: Sequence[Article]) -> list[Fact]:
+    by_id = {a.id: a for a in articles}
+    return [make_fact(g, by_id) for g in groups if g]
+
+
+def outlet_summary(facts: Sequence[Fact], articles: Sequence[Article]) -> list[dict]:
+    """Per outlet: adds (its single-source facts) and omits (facts others corroborate that it lacks)."""
+    outlets = sorted({a.outlet for a in articles})
+    out = []
+    for outlet in outlets:
+        adds = [f.id for f in facts if f.status == SINGLE and outlet in f.outlets and len(f.outlets) == 1]
+        omits = [f.id for f in facts if f.status in (CORROBORATED, CONFLICTING) and outlet not in f.outlets]
+        out.append({"outlet": outlet, "adds": adds, "omits": omits})
+    return out

@@ -1,0 +1,177 @@
+"""Quantities: values, qualifiers, units and what is counted."""
+from __future__ import annotations
+
+import pytest
+from _extractor_helpers import only, seed, texts
+from hypothesis import given, settings
+
+from newsweave.models import Sentence
+from newsweave.normalize.quantities import extract_quantities, parse_number
+
+
+def one(text: str):
+    found = extract_quantities(text)
+    assert len(found) == 1, [q.text for q in found]
+    return found[0]
+
+
+@pytest.fixture(scope="module")
+def wp_q():
+    return extract_quantities(seed("washington-post")[0])
+
+
+@pytest.fixture(scope="module")
+def up_q():
+    return extract_quantities(seed("ukrainska-pravda")[0])
+
+
+def test_wp_at_least_11000_troops(wp_q):
+    q = only(wp_q, "at least 11,000")
+    assert (q.low, q.high, q.qualifier) == (11000, None, "at_least")
+    assert "North Korean troops" in q.counted
+
+
+def test_wp_at_least_4000_elided_noun(wp_q):
+    q = only(wp_q, "at least 4,000")
+    assert (q.low, q.high, q.qualifier, q.counted) == (4000, None, "at_least", "killed or wounded")
+
+
+def test_wp_two_soldiers_and_four_hours(wp_q):
+    assert any(q.text.lower() == "two" and q.low == 2 and q.counted.endswith("soldiers") for q in wp_q)
+    hours = only(wp_q, "four hours")
+    assert (hours.low, hours.high, hours.unit) == (4, 4, "hours")
+
+
+def test_seed_years_ages_and_unit_numbers_are_not_quantities(wp_q, up_q):
+    found = {q.text for q in wp_q + up_q}
+    for bad in ("2021", "2016", "2005", "1999", "1998", "2024", "19", "25", "84", "2025", "11", "15:00"):
+        assert not any(bad == t or t.endswith(" " + bad) for t in found), (bad, found)
+
+
+def test_up_two_soldiers(up_q):
+    assert [q.counted for q in up_q if q.text == "two"] == ["soldiers", "soldiers"]
+
+
+@pytest.mark.parametrize(
+    "text, low, high, qualifier",
+    [
+        ("at least 40 people", 40, None, "at_least"),
+        ("no fewer than 40 people", 40, None, "at_least"),
+        ("more than 40 people", 40, None, "more_than"),
+        ("over 40 people", 40, None, "more_than"),
+        ("upwards of 40 people", 40, None, "more_than"),
+        ("about 40 people", 40, 40, "about"),
+        ("around 40 people", 40, 40, "about"),
+        ("some 40 people", 40, 40, "about"),
+        ("roughly 40 people", 40, 40, "about"),
+        ("approximately 40 people", 40, 40, "about"),
+        ("up to 40 people", None, 40, "up_to"),
+        ("as many as 40 people", None, 40, "up_to"),
+        ("fewer than 40 people", None, 40, "less_than"),
+        ("between 30 and 40 people", 30, 40, "range"),
+        ("30-40 people", 30, 40, "range"),
+        ("30 to 40 people", 30, 40, "range"),
+        ("40 people", 40, 40, "exact"),
+    ],
+)
+def test_qualifiers(text, low, high, qualifier):
+    q = one(text)
+    assert (q.low, q.high, q.qualifier, q.counted) == (low, high, qualifier, "people")
+    assert q.text == text[: -len(" people")]
+
+
+@pytest.mark.parametrize(
+    "text, low, high, qualifier",
+    [
+        ("dozens of civilians", 24, 99, "dozens"),
+        ("hundreds of civilians", 200, 999, "hundreds"),
+        ("thousands of civilians", 2000, 9999, "thousands"),
+        ("tens of thousands of civilians", 20000, 99999, "tens_of_thousands"),
+    ],
+)
+def test_plural_approximations_are_bounded(text, low, high, qualifier):
+    q = one(text)
+    assert (q.low, q.high, q.qualifier, q.counted) == (low, high, qualifier, "civilians")
+
+
+@pytest.mark.parametrize(
+    "text, value, counted",
+    [
+        ("seventeen hours", 17, "hours"),
+        ("two soldiers", 2, "soldiers"),
+        ("11,000 troops", 11000, "troops"),
+        ("1.5 million refugees", 1_500_000, "refugees"),
+        ("a dozen drones", 12, "drones"),
+        ("twenty-five tanks", 25, "tanks"),
+        ("two hundred prisoners", 200, "prisoners"),
+    ],
+)
+def test_words_and_digits(text, value, counted):
+    q = one(text)
+    assert (q.low, q.high, q.counted) == (value, value, counted)
+
+
+@pytest.mark.parametrize(
+    "text, value, unit",
+    [
+        ("rose 40%", 40, "percent"),
+        ("rose 12.5 percent", 12.5, "percent"),
+        ("$1.5 million", 1_500_000, "USD"),
+        ("€20bn", 20_000_000_000, "EUR"),
+        ("300 hryvnias", 300, "UAH"),
+        ("a magnitude 6.1 earthquake", 6.1, "magnitude"),
+        ("a 6.1-magnitude quake", 6.1, "magnitude"),
+        ("a magnitude of 5.9", 5.9, "magnitude"),
+        ("a two-day visit", 2, "days"),
+    ],
+)
+def test_units(text, value, unit):
+    q = one(text)
+    assert (q.low, q.unit) == (value, unit)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tactical Group No. 84 fought",
+        "in 2021 he joined",
+        "since 2016",
+        "on Jan 11, 2025 at 15:00",
+        "he was 19, held",
+        "a 19-year-old soldier",
+        "he is 25 years old",
+        "an F-16 and COVID-19",
+        "the 2nd battalion",
+        "one of the soldiers",
+        "the night of 4-5 January",
+        "The Boeing 737 crashed.",
+        "Two-thirds of voters",
+    ],
+)
+def test_not_quantities(text):
+    assert extract_quantities(text) == ()
+
+
+def test_parse_number():
+    assert parse_number("11,000") == 11000
+    assert parse_number("seventeen") == 17
+    assert parse_number("two hundred thousand") == 200_000
+    assert parse_number("a dozen") == 12
+    assert parse_number("banana") is None
+
+
+def test_sentence_index():
+    text = "Calm. Some 40 people died."
+    sentences = (Sentence(0, 0, 5, "Calm."), Sentence(1, 6, len(text), "Some 40 people died."))
+    assert extract_quantities(text, sentences)[0].sentence == 1
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts)
+def test_never_crashes_and_spans_are_exact(text):
+    for q in extract_quantities(text):
+        assert 0 <= q.start < q.end <= len(text)
+        assert text[q.start:q.end] == q.text
+        assert q.low is not None or q.high is not None
+        if q.low is not None and q.high is not None:
+            assert q.low <= q.high

@@ -1,0 +1,194 @@
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT_FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+sys.path.insert(0, str(ROOT_FIXTURES))
+from htmlcheck import check_inert  # noqa: E402
+
+
+def test_story_list_html_and_json(seed_db, client_for):
+    db, story_id = seed_db
+    c = client_for(db)
+    page = c.get("/")
+    assert page.status_code == 200 and f'href="/story/{story_id}"' in page.text
+    data = c.get("/index.json").json()
+    assert [sorted(s["outlets"]) for s in data["stories"]] == [["The Washington Post", "Ukrainska Pravda"]]
+    assert data["stories"][0]["counts"]["corroborated"] >= 10
+    assert c.get("/", headers={"accept": "application/json"}).json()["stories"] == data["stories"]
+
+
+def test_dossier_page_and_json_come_from_one_dict(seed_db, client_for):
+    db, story_id = seed_db
+    c = client_for(db)
+    html = c.get(f"/story/{story_id}").text
+    data = c.get(f"/story/{story_id}.json").json()
+    corroborated = [r for r in data["matrix"]["rows"] if r["status"] == "corroborated"]
+    assert len(corroborated) >= 10
+    assert html.count('<tr class="row s-corroborated"') == len(corroborated)
+    assert any(e["begin"] == "2025-01-11" for e in data["timeline"]["events"])
+    check_inert(html, allowed_script_src="/static/app.js")
+
+
+def test_article_page_with_annotations(seed_db, client_for):
+    db, _ = seed_db
+    c = client_for(db)
+    aid = c.get("/index.json").json()["recent"][0]["id"]
+    data = c.get(f"/article/{aid}.json").json()
+    assert data["article"]["id"] == aid and "".join(p["text"] for p in data["parts"]) == data["article"]["text"]
+    assert c.get(f"/article/{aid}").status_code == 200
+
+
+def test_search_articles_and_facts(seed_db, client_for):
+    db, story_id = seed_db
+    c = client_for(db)
+    data = c.get("/search.json", params={"q": "Korean interpreters"}).json()
+    assert data["articles"] and data["facts"]
+    assert all(h["story_id"] == story_id for h in data["facts"])
+    assert any(p["mark"] and p["text"].lower().startswith("interpret") for h in data["facts"] for p in h["parts"])
+    for q in ('" OR *', "NEAR(", "a:b", "-x", ""):
+        assert c.get("/search.json", params={"q": q}).status_code == 200
+
+
+def test_changes_endpoint(seed_db, client_for):
+    db, _ = seed_db
+    state = client_for(db).get("/changes.json").json()
+    assert state["articles"] == 2 and state["stories"] == 1 and state["state"]
+
+
+def test_not_found_is_404_in_html_and_json(seed_db, client_for):
+    db, _ = seed_db
+    c = client_for(db)
+    assert c.get("/story/nope").status_code == 404
+    r = c.get("/story/nope.json")
+    assert r.status_code == 404 and "nope" in r.json()["error"]
+
+
+def test_security_headers(seed_db, client_for):
+    db, _ = seed_db
+    r = client_for(db).get("/")
+    csp = r.headers["content-security-policy"]
+    assert "script-src 'self'" in csp and "unsafe-inline" not in csp and "default-src 'none'" in csp
+    assert r.headers["x-content-type-options"] == "nosniff"
+
+
+def test_host_check_against_dns_rebinding(seed_db, client_for):
+    db, _ = seed_db
+    assert client_for(db, base_url="http://evil.example").get("/").status_code == 421
+    assert client_for(db, base_url="http://localhost:8000").get("/").status_code == 200
+
+
+def test_token_checked_on_every_request(seed_db, client_for):
+    db, story_id = seed_db
+    c = client_for(db, token="s3cret", local_only=False, base_url="http://10.0.0.5:8000")
+    for path in ("/", f"/story/{story_id}.json", "/changes.json", "/static/app.js"):
+        assert c.get(path).status_code == 401
+    assert c.get("/", headers={"authorization": "Bearer s3cret"}).status_code == 200
+    assert c.get("/", headers={"authorization": "Bearer wrong"}).status_code == 401
+    r = c.get("/?token=s3cret")
+    assert r.status_code == 200 and "newsweave_token=s3cret" in r.headers["set-cookie"]
+    assert c.get("/changes.json").status_code == 200  # the cookie now carries the token
+
+
+def test_paste_an_article_adds_it(seed_copy, client_for):
+    db, _ = seed_copy
+    c = client_for(db)
+    r = c.post("/add.json", data={"text": "Flood hits town\n\nA flood hit the town of X on Monday, officials said.",
+                                  "outlet": "Local News", "published": "2025-02-03"})
+    body = r.json()
+    assert r.status_code == 200 and body["result"]["added"] == 1, body
+    aid = body["result"]["article_ids"][0]
+    assert c.get(f"/article/{aid}.json").json()["article"]["outlet"] == "Local News"
+    assert c.get("/changes.json").json()["articles"] == 3
+
+
+def test_upload_files_and_json_body(seed_copy, client_for):
+    db, _ = seed_copy
+    c = client_for(db)
+    files = [("files", ("one.txt", b"Storm nears coast\n\nThe storm neared the coast on Tuesday.", "text/plain"))]
+    r = c.post("/add", data={"outlet": "Wire"}, files=files)
+    assert r.status_code == 200 and "Added 1" in r.text
+    r = c.post("/add.json", content=json.dumps({"text": "Quake\n\nA quake struck at dawn.", "outlet": "W2"}),
+               headers={"content-type": "application/json"})
+    assert r.json()["result"]["added"] == 1
+    assert c.post("/add.json", data={"text": "  "}).status_code == 400
+
+
+def test_cross_origin_post_refused(seed_copy, client_for):
+    db, _ = seed_copy
+    c = client_for(db)
+    r = c.post("/add", data={"text": "x\n\ny"}, headers={"origin": "https://evil.example"})
+    assert r.status_code == 403
+    r = c.post("/add", data={"text": "x\n\ny"}, headers={"sec-fetch-site": "cross-site"})
+    assert r.status_code == 403
+
+
+def test_hostile_articles_render_inert_in_the_app(tmp_path, client_for):
+    from htmlcheck import hostile_dossier, ingest_hostile
+
+    from newsweave.models import Story
+
+    store = ingest_hostile(tmp_path)
+    arts = store.articles()
+    store.save_story(Story(id="hostile", title=arts[0].title, first=None, last=None,
+                           article_ids=tuple(a.id for a in arts)))
+    store.save_dossier("hostile", hostile_dossier(arts))
+    store.close()
+    c = client_for(str(tmp_path / "h.db"))
+    pages = ["/", "/story/hostile", "/search?q=script+alert", "/search?q=%3Cscript%3E"]
+    pages += [f"/article/{a.id}" for a in arts]
+    for path in pages:
+        r = c.get(path)
+        assert r.status_code == 200, path
+        check_inert(r.text, allowed_script_src="/static/app.js")
+        assert "<script>alert" not in r.text and "<img" not in r.text
+
+
+def test_serve_get_cli(seed_db):
+    from click.testing import CliRunner
+
+    from newsweave.cli import cli
+
+    db, story_id = seed_db
+    r = CliRunner().invoke(cli, ["--db", db, "serve", "--get", f"/story/{story_id}.json"])
+    assert r.exit_code == 0 and json.loads(r.output)["story"]["id"] == story_id
+    r = CliRunner().invoke(cli, ["--db", db, "serve", "--get", "/story/missing"])
+    assert r.exit_code == 1
+    r = CliRunner().invoke(cli, ["--db", db, "serve", "--host", "0.0.0.0"])
+    assert r.exit_code == 2 and "--token" in r.output
+
+
+def test_report_cli(seed_db, tmp_path):
+    from click.testing import CliRunner
+
+    from newsweave.cli import cli
+
+    db, story_id = seed_db
+    out = tmp_path / "r.html"
+    r = CliRunner().invoke(cli, ["--db", db, "report", story_id, "-o", str(out)])
+    assert r.exit_code == 0, r.output
+    html = out.read_text(encoding="utf-8")
+    assert html.startswith("<!DOCTYPE html>") and "Coverage matrix" in html
+    check_inert(html)
+    r = CliRunner().invoke(cli, ["--db", db, "report", "-o", str(out)])
+    assert r.exit_code == 2
+
+
+def test_report_compare_paths_uses_the_real_pipeline(tmp_path, seed_db):
+    from click.testing import CliRunner
+
+    from newsweave.cli import cli
+    from newsweave.web.data import compare_available
+
+    if not compare_available():
+        pytest.skip("the compare stage is not installed")
+    seed = ROOT_FIXTURES.parents[1] / "examples" / "seed-pair"
+    out = tmp_path / "report.html"
+    r = CliRunner().invoke(cli, ["--db", str(tmp_path / "x.db"), "report", "--compare", str(seed), "--meta",
+                                 str(seed / "meta.json"), "-o", str(out)])
+    assert r.exit_code == 0, r.output
+    html = out.read_text(encoding="utf-8")
+    assert html.count('<tr class="row s-corroborated"') >= 10 and "2025-01-11" in html
+    check_inert(html)
