@@ -1,17 +1,20 @@
-"""The whole journey, wired: ingest -> (normalize -> cluster -> ...) -> store.
+"""The whole journey, wired: ingest -> normalize -> store -> cluster (stories); compare runs per story.
 
 Stages are pure; this module only calls them in order and hands their records to the store.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Callable, Mapping, Sequence
+import logging
+from typing import Callable, Iterable, Iterator, Mapping, Sequence
 
-from . import ingest
-from .errors import IngestError
-from .models import Article
+from . import ingest, normalize
+from .errors import IngestError, MissingExtra
+from .models import Annotations, Article
 from .settings import Settings
 from .store import Store
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -29,27 +32,86 @@ class AddSummary:
 
 def add_sources(store: Store, sources: Sequence[str], settings: Settings, *, meta_file: str | None = None,
                 overrides: Mapping[str, str] | None = None,
-                progress: Callable[[str], None] | None = None) -> AddSummary:
-    """Ingest every source into the store, one transaction per article; bad inputs are reported, not fatal."""
+                progress: Callable[[str], None] | None = None, analyze: bool = True) -> AddSummary:
+    """Ingest -> normalise -> store (article and annotations in one transaction) -> assign stories.
+
+    Bad inputs are reported, not fatal; articles already stored are counted as duplicates.
+    """
     added, errors, duplicates, copies = [], [], 0, 0
-    for item in ingest.load(sources, settings, meta_file=meta_file, overrides=overrides, on_input=progress):
-        if isinstance(item, IngestError):
-            errors.append(str(item))
-            continue
-        article, stored = _store_article(store, item, settings)
-        if not stored:
-            duplicates += 1
-            continue
-        added.append(article.id)
-        copies += article.copy_of is not None
-        # --- later stages (lead wires these): per added article
-        # annotations = normalize.annotate(article); store.save_annotations(annotations)
-        # stories.assign(store, article, annotations)
+    items = ingest.load(sources, settings, meta_file=meta_file, overrides=overrides, on_input=progress)
+    for batch in _batches(items, BATCH):
+        errors += [str(item) for item in batch if isinstance(item, IngestError)]
+        fresh = _unique_new(store, [item for item in batch if isinstance(item, Article)])
+        duplicates += sum(isinstance(item, Article) for item in batch) - len(fresh)
+        for article, annotations in zip(fresh, _annotate(fresh, analyze)):
+            article, stored = _store_article(store, article, annotations, settings)
+            if not stored:
+                duplicates += 1
+                continue
+            added.append(article.id)
+            copies += article.copy_of is not None
+    if added:
+        _assign_stories(store, added, settings)
     return AddSummary(len(added), duplicates, copies, tuple(errors), tuple(added))
 
 
-def _store_article(store: Store, article: Article, settings: Settings) -> tuple[Article, bool]:
-    """Link a near-duplicate to its original, then insert atomically; False when already stored."""
+BATCH = 16
+
+
+def _batches(items: Iterable, size: int) -> Iterator[list]:
+    batch: list = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _unique_new(store: Store, articles: list[Article]) -> list[Article]:
+    """Articles not stored yet, first occurrence only (so no work is spent on duplicates)."""
+    seen: set[str] = set()
+    fresh = []
+    for article in articles:
+        if article.id in seen or store.has_article(article.id):
+            continue
+        seen.add(article.id)
+        fresh.append(article)
+    return fresh
+
+
+def _annotate(articles: list[Article], analyze: bool) -> list[Annotations | None]:
+    """Normalise a batch; without the nlp extra the articles are stored unannotated (and said so once)."""
+    if not analyze or not articles:
+        return [None] * len(articles)
+    try:
+        return normalize.normalize_many(articles)
+    except MissingExtra as exc:
+        _warn_once(f"articles stored without annotations: {exc}")
+        return [None] * len(articles)
+
+
+def _assign_stories(store: Store, article_ids: list[str], settings: Settings) -> None:
+    try:
+        from .cluster.service import assign_stories
+    except ImportError:  # clustering not available in this build
+        return
+    assign_stories(store, article_ids, settings)
+
+
+_WARNED: set[str] = set()
+
+
+def _warn_once(message: str) -> None:
+    if message not in _WARNED:
+        _WARNED.add(message)
+        log.warning(message)
+
+
+def _store_article(store: Store, article: Article, annotations: Annotations | None,
+                   settings: Settings) -> tuple[Article, bool]:
+    """Link a near-duplicate to its original, then insert article and annotations atomically."""
     if store.has_article(article.id):
         return article, False
     minhash, bands = ingest.signature(article.text)
@@ -57,4 +119,8 @@ def _store_article(store: Store, article: Article, settings: Settings) -> tuple[
     original = ingest.find_original(minhash, candidates, settings.near_duplicate_threshold)
     if original is not None:
         article = replace(article, copy_of=store.get_article(original).copy_of or original)
-    return article, store.add_article(article, minhash, bands)
+    with store.transaction():
+        stored = store.add_article(article, minhash, bands)
+        if stored and annotations is not None:
+            store.save_annotations(annotations)
+    return article, stored

@@ -1,19 +1,20 @@
 """Interval helpers: overlap/containment of times, compatibility of quantities and ages."""
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsweave.models import AgeFact, Quantity
+from newsweave.models import AgeFact, Quantity, TimeExpr
 from newsweave.normalize.intervals import (
     ages_compatible,
     contains,
     overlaps,
     parse_iso,
     quantities_compatible,
+    times_compatible,
 )
 
 
@@ -98,3 +99,17 @@ def test_age_always_agrees_with_its_own_birth_years(value, ref_year):
 @given(st.integers(0, 10**6), st.integers(0, 10**6))
 def test_quantity_compatibility_is_symmetric(x, y):
     assert quantities_compatible(q(x, x), q(y, y))[0] == quantities_compatible(q(y, y), q(x, x))[0]
+
+
+def t(text, begin, until, resolved=True):
+    return TimeExpr(0, len(text), text, begin, until, "day", resolved)
+
+
+def test_times_compatible():
+    autumn = t("the autumn of 2024", "2024-09-01", "2024-12-01")
+    late = t("late last year", "2024-10-01", "2025-01-01")
+    ok, reason = times_compatible(autumn, late)
+    assert ok and "overlaps" in reason
+    assert not times_compatible(autumn, t("Saturday", "2025-01-11", "2025-01-12"))[0]
+    ok, reason = times_compatible(autumn, t("Saturday", None, None, resolved=False))
+    assert ok and "unresolved" in reason

@@ -172,6 +172,11 @@ def test_clock_on_weekday_uses_reference_offset():
     assert (t.begin, t.until, t.granularity) == ("2025-01-07T15:45:00+02:00", "2025-01-07T15:46:00+02:00", "minute")
 
 
+def test_iso_datetime_keeps_its_offset():
+    t = one("Updated 2025-01-11T15:00:00+02:00.", None)
+    assert (t.begin, t.granularity) == ("2025-01-11T15:00:00+02:00", "minute")
+
+
 def test_clock_without_day_is_not_guessed():
     t = one("The siren sounded at 7 p.m. and stopped.")
     assert t.resolved is False and t.begin is None and "without a date" in t.note

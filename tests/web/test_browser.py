@@ -118,3 +118,20 @@ def test_hostile_content_is_inert_in_the_browser(tmp_path, page):
                 "search" in url
         page.screenshot(path=str(OUTPUT / "hostile-report.png"), full_page=True)
     assert page.dialogs == [] and page.external == []
+
+
+def test_paste_an_article_from_the_browser(seed_copy, page):
+    db, _ = seed_copy
+    with LiveServer(db) as srv:
+        page.goto(srv.url + "/add")
+        page.fill("textarea[name=text]", "Dam holds after storm\n\nThe dam held overnight, engineers said on Sunday.")
+        page.fill("input[name=outlet]", "River Gazette")
+        page.fill("input[name=published]", "2025-03-02")
+        page.click("form.add button")
+        page.locator(".result").wait_for(timeout=20000)
+        assert "Added 1" in page.locator(".result").inner_text()
+        page.screenshot(path=str(OUTPUT / "add.png"), full_page=True)
+        page.locator(".result a").first.click()
+        page.wait_for_url(re.compile(r"/article/"))
+        assert "River Gazette" in page.locator("p.meta").first.inner_text()
+    assert not page.dialogs and not page.external

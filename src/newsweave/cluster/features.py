@@ -97,7 +97,7 @@ def cheap_entities(text: str, surface: dict[str, str] | None = None) -> dict[str
     found: dict[str, int] = {}
     surface = {} if surface is None else surface
     for sentence in SENTENCE_END.split(text):
-        words = [m.group() for m in WORD.finditer(sentence)]
+        words = [_strip_possessive(m.group()) for m in WORD.finditer(sentence)]
         for name in _capital_runs(words):
             key = name.lower()
             found[key] = found.get(key, 0) + 1
@@ -106,6 +106,10 @@ def cheap_entities(text: str, surface: dict[str, str] | None = None) -> dict[str
             if len(parts) > 1 and parts[-1] not in _CONNECTORS and len(parts[-1]) > 2:
                 found[parts[-1]] = found.get(parts[-1], 0) + 1
     return found
+
+
+def _strip_possessive(word: str) -> str:
+    return word[:-2] if word.endswith(("'s", "’s")) else word
 
 
 def _capital_runs(words: list[str]) -> list[str]:

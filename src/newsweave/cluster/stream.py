@@ -118,7 +118,8 @@ class StreamClusterer:
         else:
             story = best
             self._add_member(story, member)
-            merged = self._merge_bridged(story, [s for s, _ in ranked[1:]])
+            bridged = [s for s, sc in ranked[1:] if sc >= self.config.join_threshold]
+            merged = self._merge_bridged(story, bridged)
             split = self._maybe_split(self.stories[self.where[features.article_id]])
             assignment = StoryAssignment(features.article_id, self.where[features.article_id], score, False,
                                          merged, split)
@@ -139,7 +140,7 @@ class StreamClusterer:
 
     # ------------------------------------------------------------------ scoring
     def _tfidf(self, weights: dict[str, float]) -> dict[str, float]:
-        idf = self.df.idf
+        idf = self.df.idf_of()
         return unit({k: v * idf(k) for k, v in weights.items()})
 
     def _score_candidates(self, query: dict[str, float], day: float | None) -> list[tuple[StoryState, float]]:
@@ -162,7 +163,7 @@ class StreamClusterer:
         return [self.stories[i] for i, _ in best]
 
     def _similarity(self, query: dict[str, float], story: StoryState) -> float:
-        idf = self.df.idf
+        idf = self.df.idf_of()
         centroid = story.centroid
         if story.stale:
             story.norm = math.sqrt(sum((v * idf(k)) ** 2 for k, v in centroid.items())) or 1.0
@@ -173,6 +174,23 @@ class StreamClusterer:
             if c is not None:
                 total += value * c * idf(key)
         return total / story.norm
+
+    def _similarity_without(self, query: dict[str, float], story: StoryState, member: Member) -> float:
+        """Cosine of query with the story's centroid minus one member, computed over the member's keys."""
+        idf = self.df.idf_of()
+        self._similarity(query, story)  # refreshes the cached norm
+        centroid = story.centroid
+        norm2 = story.norm ** 2
+        for key, value in member.vector.items():
+            w = idf(key)
+            c = centroid.get(key, 0.0)
+            norm2 += ((c - value) ** 2 - c * c) * w * w
+        total = 0.0
+        for key, value in query.items():
+            c = centroid.get(key, 0.0) - member.vector.get(key, 0.0)
+            if c > 0:
+                total += value * c * idf(key)
+        return total / math.sqrt(norm2) if norm2 > 1e-12 else 0.0
 
     def _time_factor(self, day: float | None, story: StoryState) -> float:
         first, last = story.first, story.last
@@ -297,9 +315,7 @@ class StreamClusterer:
             return
         for member in sorted(story.members, key=lambda m: m.seq)[1:]:
             query = self._tfidf(member.vector)
-            rest = dict(story.centroid)
-            subtract_into(rest, member.vector)
-            own = dot(query, self._tfidf(rest))
+            own = self._similarity_without(query, story, member)
             best = max(neighbours, key=lambda s: (self._similarity(query, s), -s.seq))
             if self._similarity(query, best) > own + self.config.move_margin:
                 self._remove_member(story, member)
@@ -403,3 +419,43 @@ def assign(state: StreamClusterer, article: Article,
            annotations: Annotations | None = None) -> tuple[StreamClusterer, StoryAssignment]:
     """Functional spelling of ``state.assign``: the state is mutated in place and returned."""
     return state, state.assign(article, annotations)
+
+
+# ---------------------------------------------------------------------- snapshot / restore
+
+def snapshot(state: StreamClusterer) -> dict[str, Any]:
+    """The whole active-window state as plain JSON-able data (restore with ``restore``)."""
+    return {
+        "version": 1,
+        "seq": state.seq,
+        "clock": state.clock,
+        "docs": state.df.docs,
+        "df": state.df.counts,
+        "stories": [
+            {"id": s.id, "seq": s.seq, "last_seq": s.last_seq, "checked_at": s.checked_at,
+             "members": [_member_dict(m) for m in s.members]}
+            for s in state.stories.values()
+        ],
+    }
+
+
+def restore(data: dict[str, Any], config: ClusterConfig | None = None) -> StreamClusterer:
+    state = StreamClusterer(config)
+    state.seq = int(data.get("seq", 0))
+    state.clock = data.get("clock")
+    for item in data.get("stories", []):
+        story = StoryState(id=item["id"], seq=item["seq"])
+        state.stories[story.id] = story
+        for raw in item["members"]:
+            state._add_member(story, Member(**{**raw, "index_keys": tuple(raw["index_keys"]),
+                                               "entities": tuple(raw["entities"])}))
+        story.last_seq, story.checked_at = item["last_seq"], item["checked_at"]
+    state.df = DocFreq(dict(data.get("df", {})), int(data.get("docs", 0)))
+    state.dirty = {}
+    return state
+
+
+def _member_dict(m: Member) -> dict[str, Any]:
+    return {"article_id": m.article_id, "vector": {k: round(v, 5) for k, v in m.vector.items()},
+            "index_keys": list(m.index_keys), "day": m.day, "title": m.title, "entities": list(m.entities),
+            "score": m.score, "seq": m.seq}

@@ -13,6 +13,13 @@ class DocFreq:
     def __init__(self, counts: dict[str, int] | None = None, docs: int = 0):
         self.counts: dict[str, int] = counts or {}
         self.docs = docs
+        self._logs: list[float] = [0.0]
+
+    def _log(self, n: int) -> float:
+        logs = self._logs
+        while len(logs) <= n:
+            logs.extend(math.log(i) if i else 0.0 for i in range(len(logs), 2 * len(logs) + 16))
+        return logs[n]
 
     def add(self, keys: Iterable[str]) -> None:
         counts = self.counts
@@ -32,7 +39,21 @@ class DocFreq:
 
     def idf(self, key: str) -> float:
         """Smoothed inverse document frequency; an unseen key counts as seen once (the article itself)."""
-        return math.log((self.docs + 1) / (self.counts.get(key, 0) + 1)) + 1.0
+        return self._log(self.docs + 1) - self._log(self.counts.get(key, 0) + 1) + 1.0
+
+    def idf_of(self):
+        """A fast idf function bound to the current counts (valid until the next add/remove)."""
+        logs = self._logs
+        self._log(self.docs + 1)
+        base = logs[self.docs + 1] + 1.0
+        get = self.counts.get
+        size = len(logs)
+
+        def idf(key: str) -> float:
+            n = get(key, 0) + 1
+            return base - (logs[n] if n < size else math.log(n))
+
+        return idf
 
 
 def unit(vector: Vector) -> dict[str, float]:

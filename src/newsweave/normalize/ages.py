@@ -182,7 +182,8 @@ def extract_ages(
 
     ordered = sorted(sentences, key=lambda s: s.start)
     starts = [s.start for s in ordered]
-    return tuple(
-        replace(f, person=f.person or _attributive_person(text, f) or find_person(text, f.start, ordered), sentence=sentence_index(f.start, starts, ordered))
-        for f in _raw(text, reference)
-    )
+    out = []
+    for f in _raw(text, reference):
+        person = f.person or _attributive_person(text, f) or find_person(text, f.start, ordered)
+        out.append(replace(f, person=person, sentence=sentence_index(f.start, starts, ordered)))
+    return tuple(out)

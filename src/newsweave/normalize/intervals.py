@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date, datetime, time
 from typing import Any
 
-from newsweave.models import AgeFact, Quantity
+from newsweave.models import AgeFact, Quantity, TimeExpr
 
 ABOUT_TOLERANCE = 0.10
 EXACT_TOLERANCE = 0.02
@@ -70,6 +70,21 @@ def contains(outer_begin: Any, outer_until: Any, inner_begin: Any, inner_until: 
     return True
 
 
+def times_compatible(t1: TimeExpr, t2: TimeExpr) -> tuple[bool, str]:
+    """Can both time expressions describe the same moment?  Unresolved ones cannot contradict anything."""
+    for t in (t1, t2):
+        if not t.resolved or t.begin is None:
+            return True, f"cannot compare '{t1.text}' and '{t2.text}': '{t.text}' is unresolved ({t.note})"
+    span1, span2 = _span(t1), _span(t2)
+    if overlaps(t1.begin, t1.until, t2.begin, t2.until):
+        return True, f"'{t1.text}' {span1} overlaps '{t2.text}' {span2}"
+    return False, f"'{t1.text}' {span1} does not overlap '{t2.text}' {span2}"
+
+
+def _span(t: TimeExpr) -> str:
+    return f"[{t.begin}, {t.until or 'open'})"
+
+
 # --------------------------------------------------------------------------- quantities
 
 
@@ -104,7 +119,8 @@ def quantities_compatible(q1: Quantity, q2: Quantity) -> tuple[bool, str]:
     lo = max((v for v in (lo1, lo2) if v is not None), default=None)
     hi = min((v for v in (hi1, hi2) if v is not None), default=None)
     if lo is not None and hi is not None and lo > hi:
-        return False, f"{_fmt(q1)} and {_fmt(q2)} cannot both hold: ranges {_rng(lo1, hi1)} and {_rng(lo2, hi2)} do not meet"
+        ranges = f"{_rng(lo1, hi1)} and {_rng(lo2, hi2)}"
+        return False, f"{_fmt(q1)} and {_fmt(q2)} cannot both hold: ranges {ranges} do not meet"
     return True, f"{_fmt(q1)} and {_fmt(q2)} are compatible: both allow {_rng(lo, hi)}"
 
 

@@ -64,7 +64,8 @@ _WD = (
 )
 _DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?(?![\d])"
 _YEAR = r"(?:1[5-9]\d\d|20\d\d)(?![\d])"
-_NUM = r"(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+few|several|a\s+couple\s+of)"
+_NUM = (r"(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+few|several"
+        r"|a\s+couple\s+of)")
 _PART = r"(?:early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of)"
 _SEASON = r"(?:spring|summer|autumn|fall|winter)"
 _POD = r"(?:morning|afternoon|evening|night)"
@@ -247,7 +248,10 @@ def _h_iso(m: re.Match, ctx: _Ctx) -> _Res | None:
         return None
     if m["H"] is None:
         return _day(d)
-    start = datetime.combine(d, time(int(m["H"]) % 24, int(m["M"]) % 60))
+    try:  # keep a stated UTC offset ("2025-01-11T15:00:00+02:00", "...Z")
+        start = datetime.fromisoformat(m.group().replace("Z", "+00:00").replace(" ", "T"))
+    except ValueError:
+        start = datetime.combine(d, time(int(m["H"]) % 24, int(m["M"]) % 60))
     return _Res(start, start + timedelta(minutes=1), "minute")
 
 
@@ -625,7 +629,8 @@ _RULES: list[tuple[str, Handler]] = [
     (rf"{_NIGHT}?{_g('mon', _MON)}\s*{_g('day', _DAY)}\s*[-–—]\s*"
      rf"{_g('day2', _DAY)}", _h_range),
     (rf"(?:{_g('part', _PART)}[\s-]+)?{_g('mon', _MON)}\s*,?\s*(?:of\s+)?{_g('year', _YEAR)}", _h_month_year),
-    (rf"(?:{_g('rel', 'last|next|this')}\s+|{_g('part', _PART)}[\s-]+)?{_g('mon', _MON)}(?!\s*\d{1,2}(?![\d,]))", _h_month),
+    (rf"(?:{_g('rel', 'last|next|this')}\s+|{_g('part', _PART)}[\s-]+)?{_g('mon', _MON)}"
+     r"(?!\s*\d{1,2}(?![\d,]))", _h_month),
     (rf"(?:{_g('rel', 'last|next|this|early|late')}\s+)?{_g('wd', _WD)}{_APOS}(?:\s+{_g('pod', _POD)})?",
      _h_weekday),
     (rf"\b{_g('word', 'today|tonight|yesterday|tomorrow')}{_APOS}(?:\s+{_g('pod', _POD)})?\b", _h_dayword),

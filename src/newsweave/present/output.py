@@ -21,8 +21,9 @@ def print_table(rows: Iterable[Sequence[Any]], columns: Sequence[str], title: st
     from rich.text import Text
 
     table = Table(title=title, show_lines=False)
-    for column in columns:
-        table.add_column(column, overflow="fold")
+    for i, column in enumerate(columns):
+        # ids and dates stay on one line; free text folds
+        table.add_column(column, overflow="fold", no_wrap=i == 0 or column in ("published", "first", "last"))
     for row in rows:
         table.add_row(*[Text("" if v is None else str(v)) for v in row])
-    Console(soft_wrap=False).print(table)
+    Console(soft_wrap=False, width=None if sys.stdout.isatty() else 160).print(table)

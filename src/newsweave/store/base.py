@@ -13,6 +13,10 @@ class Store(ABC):
     @abstractmethod
     def close(self) -> None: ...
 
+    @abstractmethod
+    def transaction(self):
+        """Context manager: every write inside commits together or not at all (nested use joins)."""
+
     # articles
     @abstractmethod
     def has_article(self, article_id: str) -> bool: ...
@@ -71,6 +75,19 @@ class Store(ABC):
         from ..errors import StoreError
 
         raise StoreError(f"{type(self).__name__} does not report changes")
+
+    # clusterer state (optional for backends; SQLite implements them)
+    def save_cluster_state(self, name: str, data: bytes) -> None:
+        """Keep an opaque snapshot of the story clusterer's active window under a name."""
+        from ..errors import StoreError
+
+        raise StoreError(f"{type(self).__name__} does not keep clusterer state")
+
+    def get_cluster_state(self, name: str) -> bytes | None:
+        return None
+
+    def delete_cluster_state(self, name: str) -> None:
+        return None
 
     def __enter__(self):
         return self

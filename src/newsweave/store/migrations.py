@@ -143,6 +143,20 @@ def _index_facts(story_id: str, source: str, data: str) -> str:
         f"{head}{columns}FROM {source}json_each({data}, '$.facts') f;\n"
     )
 
+
+@migration("005_cluster_state")
+def _cluster_state() -> str:
+    """Snapshot of the story clusterer's active window (zlib-compressed JSON), by name."""
+    return (
+        """
+        CREATE TABLE cluster_state (
+            name TEXT PRIMARY KEY,
+            data BLOB NOT NULL
+        );
+        """
+    )
+
+
 def apply(conn: sqlite3.Connection) -> list[str]:
     """Apply the migrations not yet recorded; return the names applied now."""
     conn.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")

@@ -38,8 +38,10 @@ class SQLiteStore(Store):
     def close(self) -> None:
         self.conn.close()
 
-    def _tx(self):
+    def transaction(self):
         return _Transaction(self.conn)
+
+    _tx = transaction
 
     # ------------------------------------------------------------------ articles
     def has_article(self, article_id: str) -> bool:
@@ -160,6 +162,23 @@ class SQLiteStore(Store):
     def get_dossier(self, story_id: str) -> dict[str, Any] | None:
         row = self.conn.execute("SELECT data FROM dossiers WHERE story_id = ?", (story_id,)).fetchone()
         return json.loads(row["data"]) if row else None
+
+    # ------------------------------------------------------------------ clusterer state
+    def save_cluster_state(self, name: str, data: bytes) -> None:
+        with self._tx():
+            self.conn.execute(
+                "INSERT INTO cluster_state (name, data) VALUES (?, ?) "
+                "ON CONFLICT(name) DO UPDATE SET data = excluded.data",
+                (name, sqlite3.Binary(data)),
+            )
+
+    def get_cluster_state(self, name: str) -> bytes | None:
+        row = self.conn.execute("SELECT data FROM cluster_state WHERE name = ?", (name,)).fetchone()
+        return bytes(row["data"]) if row else None
+
+    def delete_cluster_state(self, name: str) -> None:
+        with self._tx():
+            self.conn.execute("DELETE FROM cluster_state WHERE name = ?", (name,))
 
 
     # ------------------------------------------------------------------ search and change tracking

@@ -227,14 +227,22 @@ def entity_conflicts(a: Claim, b: Claim) -> list[Conflict]:
     if not rest_a or not rest_b:
         return []
     overlap = len(rest_a & rest_b) / min(len(rest_a), len(rest_b))
-    if len(only_a) == 1 and len(only_b) == 1 and only_a[0].label == only_b[0].label and overlap >= 0.75:
-        x, y = only_a[0], only_b[0]
-    else:
-        roles = [(x, y) for x in only_a for y in only_b if x.label == y.label and _same_role(a, x, b, y)]
-        if len(roles) != 1 or overlap < 0.4:
-            return []
+    same_type = [(x, y) for x in only_a for y in only_b if x.label == y.label and not _acronym_of(x.text, y.text)]
+    roles = [(x, y) for x, y in same_type if _same_role(a, x, b, y)]
+    if len(same_type) == 1 and overlap >= 0.5:
+        x, y = same_type[0]
+    elif len(roles) == 1 and overlap >= 0.4:
         x, y = roles[0]
+    else:
+        return []
     return [_conflict("entity", a, x.text, b, y.text, "")]
+
+
+def _acronym_of(x: str, y: str) -> bool:
+    """ "ECB" and "European Central Bank": one is the initials of the other."""
+    short, long = sorted((x.strip(), y.strip()), key=len)
+    letters = "".join(w[0] for w in re.findall(r"[A-Za-z][\w-]*", long) if w[0].isupper())
+    return short.replace(".", "").isupper() and len(short) >= 2 and short.replace(".", "") == letters
 
 
 _SKIP = {"the", "a", "an", "s", "'s", "’s"}

@@ -1,0 +1,163 @@
+"""Stream scale benchmark: ms per article and RSS of the clustering step as the archive grows.
+
+A synthetic stream (many stories over months: each story has its own names, places and topic words, drawn
+over a Zipfian background vocabulary taken from ECB+ texts when available) is clustered in publication order;
+the articles also go into a SQLite store (the heavy normaliser is skipped).  At each checkpoint (default 10k,
+50k, 200k articles already clustered and stored) the next ``--probe`` articles are timed, including the store
+writes of the stories they change.  Target: per-article cost flat within 2x from 10k to 200k; memory bounded
+by the active window (stories untouched for ``window_days`` leave the clusterer).
+
+Ends with one line: ``scale: ms_10000=.. ms_50000=.. ms_200000=.. ratio=.. rss_mb_10000=.. ...``.
+"""
+from __future__ import annotations
+
+import argparse
+import random
+import resource
+import sys
+import tempfile
+import time
+from datetime import datetime, timedelta
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+PROJECT = HERE.parent
+sys.path.insert(0, str(PROJECT / "src"))
+
+from newsweave.cluster.service import flush  # noqa: E402
+from newsweave.cluster.stream import StreamClusterer  # noqa: E402
+from newsweave.models import Article, content_hash  # noqa: E402
+from newsweave.store import open_store  # noqa: E402
+
+DEFAULT_ROOT = PROJECT / ".cache" / "ecbplus"
+SYLLABLES = ("ka", "lo", "mi", "ra", "tu", "ven", "sor", "del", "an", "gri", "bo", "zel", "mar", "te", "qui", "ny")
+
+
+def rss_mb() -> float:
+    """Current resident set size (Linux /proc), in MB; falls back to the peak."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def vocabulary(root: Path, rng: random.Random) -> list[str]:
+    """Background words by frequency: from ECB+ token texts when present, else synthetic."""
+    counts: dict[str, int] = {}
+    for path in sorted(root.rglob("*.xml"))[:300]:
+        for word in path.read_text(encoding="utf-8", errors="ignore").split(">"):
+            token = word.split("<", 1)[0].strip().lower()
+            if token.isalpha() and len(token) > 2:
+                counts[token] = counts.get(token, 0) + 1
+    words = sorted(counts, key=lambda w: (-counts[w], w))
+    while len(words) < 20000:
+        words.append("".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 4))))
+    return words
+
+
+def name(rng: random.Random) -> str:
+    return " ".join("".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 3))).capitalize()
+                    for _ in range(rng.randint(1, 2)))
+
+
+class Stream:
+    """Stories start at a steady rate; each lasts a few days and draws 2-40 articles."""
+
+    def __init__(self, words: list[str], seed: int, per_day: int):
+        self.rng = random.Random(seed)
+        self.words = words
+        self.weights = [1.0 / (i + 1) for i in range(len(words))]
+        self.per_day = per_day
+        self.start = datetime(2024, 1, 1)
+
+    def articles(self, total: int):
+        rng, made, story_no = self.rng, 0, 0
+        pending: list[tuple[float, int, dict]] = []
+        while made < total:
+            day = made / self.per_day
+            while not pending or pending[0][0] <= day + 1:
+                story = self._story(story_no, day + rng.random() * 2)
+                story_no += 1
+                for k in range(story["size"]):
+                    pending.append((story["day"] + rng.random() * story["days"], story_no * 1000 + k, story))
+                pending.sort(key=lambda item: (item[0], item[1]))
+            when, key, story = pending.pop(0)
+            made += 1
+            yield self._article(story, when, key)
+
+    def _story(self, number: int, day: float) -> dict:
+        rng = self.rng
+        return {"n": number, "day": day, "days": rng.uniform(0.5, 8), "size": rng.choice((2, 3, 5, 8, 13, 21, 40)),
+                "names": [name(rng) for _ in range(rng.randint(3, 6))],
+                "topic": rng.choices(self.words[200:8000], k=25)}
+
+    def _article(self, story: dict, when: float, key: int) -> Article:
+        rng = self.rng
+        body = rng.choices(self.words, weights=self.weights, k=rng.randint(120, 260))
+        body += rng.choices(story["topic"], k=45)
+        body += rng.choices(story["names"], k=12)
+        rng.shuffle(body)
+        sentences = [" ".join(body[i:i + 15]).capitalize() + "." for i in range(0, len(body), 15)]
+        title = " ".join(rng.sample(story["topic"], 4) + story["names"][:1]).capitalize()
+        published = (self.start + timedelta(days=when)).isoformat(timespec="seconds")
+        return Article(id=content_hash("synthetic", str(key)), outlet=f"outlet{rng.randint(1, 40)}",
+                       title=title, text=title + "\n" + " ".join(sentences), published=published)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--root", type=Path, default=DEFAULT_ROOT, help="ECB+ root for the background vocabulary")
+    parser.add_argument("--max", type=int, default=200_000, help="largest backlog (checkpoints up to it)")
+    parser.add_argument("--checkpoints", default="10000,50000,200000")
+    parser.add_argument("--probe", type=int, default=1000, help="articles timed at each checkpoint")
+    parser.add_argument("--per-day", type=int, default=600, help="articles per day in the synthetic stream")
+    parser.add_argument("--seed", type=int, default=5)
+    args = parser.parse_args(argv)
+    checkpoints = [c for c in (int(x) for x in args.checkpoints.split(",")) if c <= args.max]
+    words = vocabulary(args.root, random.Random(args.seed))
+    stream = Stream(words, args.seed, args.per_day)
+    clusterer = StreamClusterer()
+    figures: dict[str, str] = {}
+    with tempfile.TemporaryDirectory(prefix="newsweave-scale-", dir=PROJECT / ".cache") as tmp:
+        store = open_store(str(Path(tmp) / "scale.db"))
+        articles = stream.articles(max(checkpoints) + args.probe)
+        done, started = 0, time.perf_counter()
+        for checkpoint in checkpoints:
+            while done < checkpoint:  # backlog: cluster and store, untimed
+                article = next(articles)
+                store.add_article(article)
+                clusterer.assign(article)
+                done += 1
+                if done % 500 == 0:
+                    flush(store, clusterer)
+            flush(store, clusterer)
+            probe = [next(articles) for _ in range(args.probe)]
+            for article in probe:
+                store.add_article(article)
+            t0 = time.perf_counter()
+            for i, article in enumerate(probe, 1):
+                clusterer.assign(article)
+                if i % 100 == 0:
+                    flush(store, clusterer)
+            flush(store, clusterer)
+            ms = (time.perf_counter() - t0) * 1000 / len(probe)
+            done += len(probe)
+            rss = rss_mb()
+            print(f"backlog {checkpoint:>7} articles: {ms:.2f} ms/article ({1000 / ms:.0f} articles/s), "
+                  f"RSS {rss:.0f} MB, active stories {len(clusterer.stories)}, active articles "
+                  f"{len(clusterer.where)}, vocabulary {len(clusterer.df.counts)}  "
+                  f"[{time.perf_counter() - started:.0f}s elapsed]", flush=True)
+            figures[f"ms_{checkpoint}"] = f"{ms:.2f}"
+            figures[f"rss_mb_{checkpoint}"] = f"{rss:.0f}"
+        store.close()
+    ms_values = [float(figures[f"ms_{c}"]) for c in checkpoints]
+    ratio = max(ms_values) / min(ms_values)
+    print(f"target: per-article cost flat within 2x from 10k to 200k (ratio {ratio:.2f})")
+    print("scale: " + " ".join(f"{k}={v}" for k, v in figures.items()) + f" ratio={ratio:.2f}")
+
+
+if __name__ == "__main__":
+    main()

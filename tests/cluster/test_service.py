@@ -1,0 +1,72 @@
+"""Stories through the store: assign_stories, recluster, and the stories/story/recluster commands."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from newsweave.cli import cli
+from newsweave.cluster.service import assign_stories, load_state, recluster
+from newsweave.models import Article, content_hash
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "ecbplus_small"
+
+
+def _add_ecb(store) -> tuple[list[str], dict[str, str]]:
+    gold = json.loads((FIXTURES / "gold.json").read_text(encoding="utf-8"))
+    ids, labels = [], {}
+    for i, name in enumerate(sorted(gold, key=lambda n: (n.split("_")[1][1:], n))):
+        text = (FIXTURES / name).read_text(encoding="utf-8")
+        article = Article(id=content_hash(name), outlet=f"outlet{i % 3}", title=text.splitlines()[0], text=text,
+                          path=str(FIXTURES / name))
+        store.add_article(article)
+        ids.append(article.id)
+        labels[article.id] = gold[name]
+    return ids, labels
+
+
+def test_assign_stories_saves_pure_stories_and_state(fresh_store):
+    ids, labels = _add_ecb(fresh_store)
+    assign_stories(fresh_store, ids[:4])
+    assign_stories(fresh_store, ids[4:])  # state restored from the store between calls
+    stories = fresh_store.stories()
+    members = [a for s in stories for a in s.article_ids]
+    assert sorted(members) == sorted(ids)
+    for story in stories:
+        assert len({labels[a] for a in story.article_ids}) == 1
+        assert len(story.scores) == len(story.article_ids)
+    assert len(load_state(fresh_store).where) == len(ids)
+    assert assign_stories(fresh_store, ids[:2]) == []  # already assigned: nothing changes
+
+
+def test_recluster_is_deterministic(fresh_store):
+    ids, _ = _add_ecb(fresh_store)
+    first = sorted((s.id, s.article_ids) for s in recluster(fresh_store))
+    second = sorted((s.id, s.article_ids) for s in recluster(fresh_store))
+    assert first == second
+    assert sorted((s.id, s.article_ids) for s in fresh_store.stories()) == first
+
+
+def test_cli_stories_story_recluster(tmp_path, seed_dir):
+    db = str(tmp_path / "cli.db")
+    runner = CliRunner()
+    from newsweave.store import open_store
+
+    store = open_store(db)
+    ids, _ = _add_ecb(store)
+    assign_stories(store, ids)
+    store.close()
+    result = runner.invoke(cli, ["--db", db, "stories", "--json"])
+    assert result.exit_code == 0, result.output
+    items = json.loads(result.output)
+    assert {"id", "title", "first", "last", "articles"} <= set(items[0])
+    assert set(items[0]["articles"][0]) == {"id", "outlet", "title", "path"}
+    assert sum(len(i["articles"]) for i in items) == len(ids)
+    table = runner.invoke(cli, ["--db", db, "stories"])
+    assert table.exit_code == 0 and "stories" in table.output
+    assert runner.invoke(cli, ["--db", db, "stories", "--since", "2100-01-01", "--json"]).output.strip() == "[]"
+    missing = runner.invoke(cli, ["--db", db, "story", "zzzz"])
+    assert missing.exit_code == 1 and "no story" in missing.output
+    again = runner.invoke(cli, ["--db", db, "recluster"])
+    assert again.exit_code == 0 and f"from {len(ids)} articles" in again.output
