@@ -7,6 +7,8 @@ DEMO_DB := demo.db
 
 .PHONY: demo test bench install clean chromium
 
+CHROMIUM := /usr/bin/chromium
+
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
@@ -23,12 +25,24 @@ demo: $(STAMP)
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 	$(BIN)/newsweave --db $(DEMO_DB) add examples/seed-pair
 	$(BIN)/newsweave --db $(DEMO_DB) articles
+	$(BIN)/newsweave --db $(DEMO_DB) report --largest -o report.html
+	@echo "Report written to $(CURDIR)/report.html"
+	@echo "Browse it live: $(BIN)/newsweave --db $(DEMO_DB) serve   (http://127.0.0.1:8000/)"
 
-test: $(STAMP)
+# Debian's Chromium for the browser tests (Playwright drives it; no browser download).
+chromium:
+	@test -x $(CHROMIUM) || { SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+	  $$SUDO apt-get update -q && $$SUDO apt-get install -y -q chromium; } \
+	  || echo "chromium not installed: browser tests (-m browser) will be skipped"
+
+test: $(STAMP) chromium
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)
 	$(BIN)/python bench/ingest.py
+	$(BIN)/python bench/normalize.py
+	$(BIN)/python bench/ecbplus_times.py
+	$(BIN)/python bench/serve.py
 
 clean:
 	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm

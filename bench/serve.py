@@ -28,7 +28,6 @@ PROJECT = HERE.parent
 sys.path.insert(0, str(PROJECT / "src"))
 
 from newsweave.models import Article, Story, article_id  # noqa: E402
-from newsweave.store import open_store  # noqa: E402
 
 DEFAULT_ROOT = PROJECT / "examples" / "seed-pair"
 CACHE = PROJECT / ".cache" / "bench-serve"

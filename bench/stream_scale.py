@@ -12,6 +12,7 @@ Ends with one line: ``scale: ms_10000=.. ms_50000=.. ms_200000=.. ratio=.. rss_m
 from __future__ import annotations
 
 import argparse
+import heapq
 import random
 import resource
 import sys
@@ -74,19 +75,23 @@ class Stream:
         self.start = datetime(2024, 1, 1)
 
     def articles(self, total: int):
-        rng, made, story_no = self.rng, 0, 0
-        pending: list[tuple[float, int, dict]] = []
+        """Articles in publication order: stories start at a steady rate, their articles spread over days."""
+        rng, made, story_no, next_start = self.rng, 0, 0, 0.0
+        pending: list[tuple[float, int, int]] = []
+        stories: dict[int, dict] = {}
+        gap = 13.0 / self.per_day  # mean story size / articles per day
         while made < total:
-            day = made / self.per_day
-            while not pending or pending[0][0] <= day + 1:
-                story = self._story(story_no, day + rng.random() * 2)
-                story_no += 1
+            while next_start <= (pending[0][0] if pending else 0.0) + 1.0:
+                story = self._story(story_no, next_start)
+                stories[story_no] = story
                 for k in range(story["size"]):
-                    pending.append((story["day"] + rng.random() * story["days"], story_no * 1000 + k, story))
-                pending.sort(key=lambda item: (item[0], item[1]))
-            when, key, story = pending.pop(0)
+                    heapq.heappush(pending, (next_start + rng.random() * story["days"], story_no * 1000 + k,
+                                             story_no))
+                story_no += 1
+                next_start += rng.expovariate(1.0 / gap)
+            when, key, number = heapq.heappop(pending)
             made += 1
-            yield self._article(story, when, key)
+            yield self._article(stories[number], when, key)
 
     def _story(self, number: int, day: float) -> dict:
         rng = self.rng
@@ -115,6 +120,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--probe", type=int, default=1000, help="articles timed at each checkpoint")
     parser.add_argument("--per-day", type=int, default=600, help="articles per day in the synthetic stream")
     parser.add_argument("--seed", type=int, default=5)
+    parser.add_argument("--cluster-tail", type=int, default=0,
+                        help="only store (not cluster) backlog articles older than this many before a checkpoint; "
+                             "0 clusters everything. Safe when it exceeds the active window: older stories are "
+                             "closed by then and leave no state behind")
     args = parser.parse_args(argv)
     checkpoints = [c for c in (int(x) for x in args.checkpoints.split(",")) if c <= args.max]
     words = vocabulary(args.root, random.Random(args.seed))
@@ -129,7 +138,8 @@ def main(argv: list[str] | None = None) -> None:
             while done < checkpoint:  # backlog: cluster and store, untimed
                 article = next(articles)
                 store.add_article(article)
-                clusterer.assign(article)
+                if not args.cluster_tail or checkpoint - done <= args.cluster_tail:
+                    clusterer.assign(article)
                 done += 1
                 if done % 500 == 0:
                     flush(store, clusterer)

@@ -47,7 +47,8 @@ def test_two_subtopics_of_one_topic_do_not_merge(seed):
         clusterer.assign(article)
     for members in _stories(clusterer):
         assert len({labels[a] for a in members}) == 1, members
-    assert len(_stories(clusterer)) <= 4  # and most articles of a sub-topic do end up together
+    stories = _stories(clusterer)
+    assert len(stories) <= 5 and max(len(s) for s in stories) >= 3  # sub-topic articles do end up together
 
 
 def test_same_order_gives_same_stories():

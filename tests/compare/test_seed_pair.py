@@ -47,6 +47,7 @@ def test_no_conflicts(seed_story):
     ("scout sniper", "sniper"),
     ("joined the North Korean military in 2021", "since 2021"),
     ("born in 2005", "he was 19"),
+    ("sent there for training", "travelling to the country for training"),
 ])
 def test_corroborated_fact(seed_story, wp, up):
     assert _corroborated_with(seed_story, wp, up), f"not corroborated: {wp!r} ~ {up!r}"
@@ -84,6 +85,11 @@ def test_contract_keys(seed_dossier):
     assert {"article", "outlet", "text", "start", "end", "attributed_to", "quote", "clause_start", "clause_end",
             "is_headline"} <= set(fact["claims"][0])
     assert all(f["explanation"] for f in story["facts"])
+
+
+def test_clause_keeps_its_own_speaker(seed_story):
+    claims = [c for f in seed_story["facts"] for c in f["claims"] if "at least 4,000" in c["clause"]]
+    assert len(claims) == 1 and "Zelensk" in claims[0]["attributed_to"]
 
 
 def test_quote_keeps_speaker(seed_story):

@@ -88,7 +88,8 @@ def test_conflict_view_names_both_values(dossier):
                                                  "b": {"article": "y", "text": "u", "value": 43},
                                                  "explanation": "30 vs 43"}]
     f = views.dossier_view(d)["facts"][0]
-    assert f["status_label"] == "conflicting" and (f["conflicts"][0]["a"]["value"], f["conflicts"][0]["b"]["value"]) == ("30", "43")
+    conflict = f["conflicts"][0]
+    assert f["status_label"] == "conflicting" and (conflict["a"]["value"], conflict["b"]["value"]) == ("30", "43")
 
 
 def test_story_list_view(dossier):

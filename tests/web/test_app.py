@@ -64,6 +64,9 @@ def test_not_found_is_404_in_html_and_json(seed_db, client_for):
     assert c.get("/story/nope").status_code == 404
     r = c.get("/story/nope.json")
     assert r.status_code == 404 and "nope" in r.json()["error"]
+    r = c.get("/no/such/page.json")
+    assert r.status_code == 404 and r.json()["status"] == 404
+    assert "Error 404" in c.get("/no/such/page").text
 
 
 def test_security_headers(seed_db, client_for):
@@ -174,6 +177,8 @@ def test_report_cli(seed_db, tmp_path):
     check_inert(html)
     r = CliRunner().invoke(cli, ["--db", db, "report", "-o", str(out)])
     assert r.exit_code == 2
+    r = CliRunner().invoke(cli, ["--db", db, "report", "--largest", "-o", str(out)])
+    assert r.exit_code == 0 and f"dossier {story_id}" in out.read_text(encoding="utf-8")
 
 
 def test_report_compare_paths_uses_the_real_pipeline(tmp_path, seed_db):

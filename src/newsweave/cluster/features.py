@@ -22,6 +22,8 @@ MAX_CHARS = 20_000  # hostile input: only the head of a very long text is read
 TITLE_WEIGHT = 1.5
 ENTITY_WEIGHT = 3.0
 DATE_WEIGHT = 1.0
+YEAR_WEIGHT = 8.0
+YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _CONNECTORS = frozenset(("of", "de", "la", "al", "van", "von", "bin", "el", "du", "der"))
 _CAP_STOP = frozenset(w.capitalize() for w in STOP_WORDS)
 _SKIP_ENTITY_LABELS = frozenset(("CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY", "TIME", "DATE"))
@@ -52,6 +54,8 @@ def extract(article: Article, annotations: Annotations | None = None) -> Feature
         _add(weights, "e:" + name, ENTITY_WEIGHT * (1.0 + math.log(count)))
     for day in _event_days(annotations):
         _add(weights, "t:" + day, DATE_WEIGHT)
+    for year in _years(title + "\n" + text):
+        _add(weights, "y:" + year, YEAR_WEIGHT)
     top = tuple(surface.get(e, e) for e in sorted(entities, key=lambda e: (-entities[e], e))[:12])
     return Features(article.id, weights, top, parse_day(article.published), title[:300])
 
@@ -146,6 +150,11 @@ def _annotated_entities(annotations: Annotations, surface: dict[str, str]) -> di
         if entity.label == "PERSON" and len(parts) > 1:
             found[parts[-1]] = found.get(parts[-1], 0) + 1
     return found
+
+
+def _years(text: str) -> list[str]:
+    """Years written in the text (a cheap stand-in for resolved event times when there are no annotations)."""
+    return sorted(set(YEAR.findall(text)))
 
 
 def _event_days(annotations: Annotations | None) -> list[str]:

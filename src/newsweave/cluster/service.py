@@ -60,7 +60,8 @@ def flush(store: Store, state: StreamClusterer) -> list[Story]:
 
 
 def recluster(store: Store, settings: Settings | None = None) -> list[Story]:
-    """Batch re-clustering of the whole archive in publication order (undated articles last, then by id)."""
+    """Batch re-clustering of the whole archive in publication order (undated articles last, then by id),
+    then two repair rounds over the stories still active (misfit members move, mixed stories split)."""
     articles = sorted(store.articles(), key=lambda a: (a.published is None, a.published or "", a.id))
     for story in store.stories():
         store.delete_story(story.id)
@@ -71,6 +72,7 @@ def recluster(store: Store, settings: Settings | None = None) -> list[Story]:
         state.assign(article, store.get_annotations(article.id))
         if state.seq % state.config.sweep_every == 0:
             _collect(state, records)
+    state.refine(rounds=2)
     _collect(state, records)
     for story in records.values():
         store.save_story(story)

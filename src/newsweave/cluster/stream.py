@@ -9,7 +9,7 @@ snapshotted to a dict and restored.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any, Iterable
 
 from ..models import Annotations, Article, Story, content_hash
@@ -21,18 +21,20 @@ from .vectors import DocFreq, add_into, dot, subtract_into, unit
 class ClusterConfig:
     """Knobs of the clusterer; the thresholds were tuned on ECB+ train/dev topics only."""
 
-    join_threshold: float = 0.22
-    merge_threshold: float = 0.45
+    join_threshold: float = 0.20
+    merge_threshold: float = 0.55
     split_threshold: float = 0.45
     query_keys: int = 30  # most informative keys of an article used to find candidate stories
     index_keys: int = 30  # keys of each member put in the inverted index
-    candidates: int = 12  # stories scored in full per article
+    candidates: int = 8  # stories scored in full per article
     max_posting: int = 5000  # keys shared by more active stories than this are too common to look up
     window_days: float = 21.0  # stories untouched for this long (publication time) leave the active window
     window_articles: int = 20000  # ... or untouched for this many articles (streams without dates)
     time_scale_days: float = 10.0  # decay of the score with the gap between article and story
     sweep_every: int = 256
-    move_margin: float = 0.05  # a member moves to a neighbouring story that fits it this much better
+    score_keys: int = 120  # heaviest keys of an article used in its scores (the rest carry little weight)
+    move_margin: float = 0.05
+    neighbour_merge_threshold: float = 1.0  # at check times, merge a story with neighbours this similar (1 = off)
 
 
 @dataclass(frozen=True)
@@ -65,19 +67,27 @@ class StoryState:
     centroid: dict[str, float] = field(default_factory=dict)
     keys: dict[str, int] = field(default_factory=dict)
     norm: float = 0.0
+    norm2: float = 0.0
     stale: bool = True
+    updates: int = 0
     last_seq: int = 0
     checked_at: int = 0
 
+    span: tuple[float | None, float | None] | None = None  # cached (first, last); None when stale
+
+    def _span(self) -> tuple[float | None, float | None]:
+        if self.span is None:
+            days = [m.day for m in self.members if m.day is not None]
+            self.span = (min(days), max(days)) if days else (None, None)
+        return self.span
+
     @property
     def first(self) -> float | None:
-        days = [m.day for m in self.members if m.day is not None]
-        return min(days) if days else None
+        return self._span()[0]
 
     @property
     def last(self) -> float | None:
-        days = [m.day for m in self.members if m.day is not None]
-        return max(days) if days else None
+        return self._span()[1]
 
 
 class StreamClusterer:
@@ -109,10 +119,11 @@ class StreamClusterer:
             self.clock = features.day if self.clock is None else max(self.clock, features.day)
         self.df.add(features.weights)
         query = self._tfidf(features.weights)
-        ranked = self._score_candidates(query, features.day)
+        ranked = self._score_candidates(_top(query, self.config.score_keys), features.day)
         best, score = ranked[0] if ranked else (None, 0.0)
-        member = self._member(features, query, score if best else 1.0)
-        if best is None or score < self.config.join_threshold:
+        joins = best is not None and score >= self.config.join_threshold
+        member = self._member(features, query, score if joins else 1.0)
+        if not joins:
             story = self._new_story(member)
             assignment = StoryAssignment(features.article_id, story.id, 1.0, True)
         else:
@@ -126,6 +137,18 @@ class StreamClusterer:
         if self.seq % self.config.sweep_every == 0:
             self.sweep()
         return assignment
+
+    def refine(self, rounds: int = 1) -> None:
+        """Batch repair over every active story: move misfit members, split mixed stories (used by recluster)."""
+        for _ in range(rounds):
+            for story_id in sorted(self.stories, key=lambda i: self.stories[i].seq):
+                story = self.stories.get(story_id)
+                if story is not None and len(story.members) > 1:
+                    story.checked_at = 0
+                    self._reassign_members(story)
+                    if story.id in self.stories and len(story.members) >= 4:
+                        story.checked_at = 0
+                        self._maybe_split(story)
 
     def story_records(self, ids: Iterable[str] | None = None) -> list[Story]:
         chosen = self.stories if ids is None else [i for i in ids if i in self.stories]
@@ -166,8 +189,9 @@ class StreamClusterer:
         idf = self.df.idf_of()
         centroid = story.centroid
         if story.stale:
-            story.norm = math.sqrt(sum((v * idf(k)) ** 2 for k, v in centroid.items())) or 1.0
+            story.norm2 = sum((v * idf(k)) ** 2 for k, v in centroid.items())
             story.stale = False
+        story.norm = math.sqrt(max(story.norm2, 1e-12))
         total = 0.0
         for key, value in query.items():
             c = centroid.get(key)
@@ -222,10 +246,26 @@ class StreamClusterer:
         self._add_member(story, member)
         return story
 
+    def _shift_norm(self, story: StoryState, vector: dict[str, float], sign: float) -> None:
+        """Update the cached squared norm over the member's keys only; recompute in full now and then."""
+        story.updates += 1
+        if story.stale or story.updates % 32 == 0:
+            story.stale = True
+            return
+        idf = self.df.idf_of()
+        centroid = story.centroid
+        delta = 0.0
+        for key, value in vector.items():
+            c = centroid.get(key, 0.0)
+            w = idf(key)
+            delta += ((c + sign * value) ** 2 - c * c) * w * w
+        story.norm2 += delta
+
     def _add_member(self, story: StoryState, member: Member) -> None:
         story.members.append(member)
+        story.span = None
+        self._shift_norm(story, member.vector, 1.0)
         add_into(story.centroid, member.vector)
-        story.stale = True
         story.last_seq = self.seq
         for key in member.index_keys:
             story.keys[key] = story.keys.get(key, 0) + 1
@@ -235,8 +275,9 @@ class StreamClusterer:
 
     def _remove_member(self, story: StoryState, member: Member) -> None:
         story.members.remove(member)
+        story.span = None
+        self._shift_norm(story, member.vector, -1.0)
         subtract_into(story.centroid, member.vector)
-        story.stale = True
         for key in member.index_keys:
             left = story.keys.get(key, 0) - 1
             if left > 0:
@@ -259,13 +300,15 @@ class StreamClusterer:
         self.removed[story.id] = None
 
     # ------------------------------------------------------------------ merge and split
-    def _merge_bridged(self, story: StoryState, others: list[StoryState]) -> tuple[str, ...]:
+    def _merge_bridged(self, story: StoryState, others: list[StoryState],
+                       threshold: float | None = None) -> tuple[str, ...]:
         """Fold into ``story`` every candidate now as similar to it as members of one story are."""
+        threshold = self.config.merge_threshold if threshold is None else threshold
         merged = []
         for other in others:
             if other.id not in self.stories or other is story:
                 continue
-            if self._centroid_similarity(story, other) < self.config.merge_threshold:
+            if self._centroid_similarity(story, other) < threshold:
                 continue
             keep, gone = (story, other) if story.seq <= other.seq else (other, story)
             self._absorb(keep, gone)
@@ -288,7 +331,7 @@ class StreamClusterer:
             return ()
         story.checked_at = size
         self._reassign_members(story)
-        if len(story.members) < 4:
+        if story.id not in self.stories or len(story.members) < 4:
             return ()
         groups = self._two_means(story)
         if groups is None:
@@ -313,6 +356,13 @@ class StreamClusterer:
         neighbours = [s for s in self._candidates(self._tfidf(story.centroid)) if s is not story][:4]
         if not neighbours:
             return
+        if self.config.neighbour_merge_threshold < 1.0:
+            self._merge_bridged(story, neighbours, self.config.neighbour_merge_threshold)
+            if story.id not in self.stories:
+                return
+            neighbours = [s for s in neighbours if s.id in self.stories and s is not story]
+            if not neighbours:
+                return
         for member in sorted(story.members, key=lambda m: m.seq)[1:]:
             query = self._tfidf(member.vector)
             own = self._similarity_without(query, story, member)
@@ -386,6 +436,12 @@ class StreamClusterer:
             article_ids=tuple(m.article_id for m in members), scores=tuple(m.score for m in members),
             entities=_top_entities(members),
         )
+
+
+def _top(vector: dict[str, float], limit: int) -> dict[str, float]:
+    if len(vector) <= limit:
+        return vector
+    return dict(sorted(vector.items(), key=lambda kv: (-kv[1], kv[0]))[:limit])
 
 
 def _mean(vectors: list[dict[str, float]]) -> dict[str, float]:

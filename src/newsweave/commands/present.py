@@ -19,17 +19,18 @@ from . import open_db
               help="Metadata JSON for --compare inputs.")
 @click.option("--dossier", "dossier_file", type=click.Path(exists=True, dir_okay=False),
               help="Render a dossier JSON file (newsweave.dossier/1) instead.")
+@click.option("--largest", is_flag=True, help="Report the stored story with the most articles.")
 @click.option("-o", "--output", default="report.html", show_default=True, type=click.Path(dir_okay=False),
               help="Where to write the HTML report.")
 @click.pass_context
-def report(ctx, story_id, compare_paths, meta_file, dossier_file, output):
-    """Write one self-contained HTML report (STORY_ID | --compare PATHS... | --dossier FILE)."""
-    if sum(bool(x) for x in (story_id, compare_paths, dossier_file)) != 1:
-        raise click.UsageError("give exactly one of STORY_ID, --compare PATHS... or --dossier FILE")
+def report(ctx, story_id, compare_paths, meta_file, dossier_file, largest, output):
+    """Write one self-contained HTML report (STORY_ID | --largest | --compare PATHS... | --dossier FILE)."""
+    if sum(bool(x) for x in (story_id, compare_paths, dossier_file, largest)) != 1:
+        raise click.UsageError("give exactly one of STORY_ID, --largest, --compare PATHS... or --dossier FILE")
     from ..present.html import render_report
 
     try:
-        dossier = _dossier(ctx, story_id, compare_paths, meta_file, dossier_file)
+        dossier = _dossier(ctx, story_id, compare_paths, meta_file, dossier_file, largest)
         html = render_report(dossier)
     except NewsweaveError as exc:
         raise click.ClickException(str(exc)) from exc
@@ -37,7 +38,7 @@ def report(ctx, story_id, compare_paths, meta_file, dossier_file, output):
     click.echo(str(Path(output).resolve()))
 
 
-def _dossier(ctx, story_id, compare_paths, meta_file, dossier_file) -> dict:
+def _dossier(ctx, story_id, compare_paths, meta_file, dossier_file, largest=False) -> dict:
     if dossier_file:
         try:
             return json.loads(Path(dossier_file).read_text(encoding="utf-8"))
@@ -48,6 +49,11 @@ def _dossier(ctx, story_id, compare_paths, meta_file, dossier_file) -> dict:
     from ..web.data import load_dossier
 
     with open_db(ctx) as store:
+        if largest:
+            stories = sorted(store.stories(), key=lambda s: (-len(s.article_ids), s.first or "", s.id))
+            if not stories:
+                raise click.ClickException("the store holds no stories yet: add articles first")
+            story_id = stories[0].id
         return load_dossier(store, story_id)
 
 

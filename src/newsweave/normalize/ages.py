@@ -106,7 +106,10 @@ def _attributive_person(text: str, fact: AgeFact) -> str:
         return ""
     if m.group(1):
         det = re.search(r"\b(the|a|an|this|that)\s+$", text[max(0, fact.start - 6):fact.start], re.IGNORECASE)
-        return f"{det.group(1).lower() if det else 'the'} {m.group(1)}" if m.group(1) else ""
+        article = det.group(1).lower() if det else "the"
+        if article in ("a", "an"):  # "an 18-year-old daughter" -> "a daughter"
+            article = "an" if m.group(1)[:1] in "aeiou" else "a"
+        return f"{article} {m.group(1)}"
     return m.group(2)
 
 
@@ -114,7 +117,10 @@ def find_person(text: str, pos: int, sentences: Sequence[Sentence] = ()) -> str:
     """Nearest simple subject mention before ``pos`` within its sentence, or ""."""
     start = _sentence_start(text, pos, sentences)
     adjacent = _ADJACENT_NAME.search(text, start, pos)
-    if adjacent and adjacent.group(1).split()[0] not in _NAME_STOP:
+    first = re.sub(r"['’]s$", "", adjacent.group(1).split()[0]) if adjacent else ""
+    if adjacent and first in ("He", "She") and len(adjacent.group(1).split()) == 1:
+        return first  # "He's 16 years old" -> "He"
+    if adjacent and first not in _NAME_STOP:
         return adjacent.group(1)  # "Felt died at 95", "Reid, 33, ..."
     best = ""
     for m in _PERSON_RX.finditer(text, start, pos):
@@ -130,10 +136,33 @@ def find_person(text: str, pos: int, sentences: Sequence[Sentence] = ()) -> str:
     return best
 
 
+_THING_NOUNS = frozenset("""
+case cases murder murders killing killings mystery crime crimes law laws ban rule rules policy tradition record
+records building buildings house home church bridge tree car company firm business marriage feud dispute war
+conflict investigation probe trial conviction sentence debt loan mortgage contract treaty agreement plant
+reactor dam ship vessel plane aircraft tower hotel school prison song film movie show book franchise brand
+""".split())
+_MONTHS_DAYS = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+                          r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$")
+
+
+def _not_a_persons_age(text: str, m: re.Match) -> bool:
+    """"a 41-year-old double murder case" (a thing's age) or "eight, 10, 12 years" (a list of numbers)."""
+    if m.groupdict().get("nc"):
+        before = re.search(r"(\S+),\s+\d+,$", text[max(0, m.start() - 40):m.end()])
+        word = before.group(1) if before else ""
+        after = text[m.end():m.end() + 8]
+        return not word[:1].isupper() or bool(_MONTHS_DAYS.match(word)) or bool(re.match(r"\s+(?:\d|and\s+\d)", after))
+    if not m.group().lower().endswith("old") or "-" not in m.group():
+        return False
+    following = re.match(r"(?:\s+[a-z][a-z-]*){1,3}", text[m.end():m.end() + 40])
+    return bool(following) and any(w in _THING_NOUNS for w in following.group().split())
+
+
 def _age_fact(text: str, m: re.Match, ref_year: int | None) -> AgeFact | None:
     token = m.groupdict().get("n") or m.groupdict().get("nc")
     value = _age_value(token or "")
-    if value is None or not 0 < value < 125:
+    if value is None or not 0 < value < 125 or _not_a_persons_age(text, m):
         return None
     low = high = None
     if ref_year is not None:

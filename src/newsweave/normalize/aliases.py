@@ -197,10 +197,61 @@ def expand(name: str) -> tuple[str, str] | None:
 
 # --------------------------------------------------------------------------- union-find
 
+HONORIFICS = frozenset("""
+mr mrs ms miss mx dr prof sir dame lady lord rev fr gen col capt cpt maj lt sgt cpl pvt adm cmdr gov sen rep
+pres president judge justice officer deputy trooper sheriff constable detective coach gm qb rb te wr cb lb
+""".split())
+NICKNAMES: dict[str, str] = {
+    "bill": "william", "will": "william", "billy": "william", "willie": "william", "bob": "robert",
+    "rob": "robert", "bobby": "robert", "dick": "richard", "rick": "richard", "rich": "richard", "jim": "james",
+    "jimmy": "james", "mike": "michael", "mick": "michael", "tom": "thomas", "tommy": "thomas", "joe": "joseph",
+    "bert": "albert", "al": "albert", "ted": "edward", "ed": "edward", "eddie": "edward", "ned": "edward",
+    "tony": "anthony", "chuck": "charles", "charlie": "charles", "jack": "john", "johnny": "john",
+    "kate": "katherine", "kathy": "katherine", "liz": "elizabeth", "beth": "elizabeth", "betty": "elizabeth",
+    "bettie": "elizabeth", "peggy": "margaret", "maggie": "margaret", "meg": "margaret", "sasha": "alexander",
+    "alex": "alexander", "alexis": "alexander", "dave": "david", "steve": "stephen", "steven": "stephen",
+    "jerry": "gerald", "larry": "lawrence", "ben": "benjamin", "dan": "daniel", "danny": "daniel",
+    "matt": "matthew", "nick": "nicholas", "pat": "patrick", "sam": "samuel", "stan": "stanley",
+    "chris": "christopher", "greg": "gregory", "jeff": "jeffrey", "ken": "kenneth", "andy": "andrew",
+    "drew": "andrew", "fred": "frederick", "hank": "henry", "harry": "henry", "jon": "john", "nate": "nathan",
+    "ron": "ronald", "don": "donald", "doug": "douglas", "phil": "philip", "vince": "vincent", "vlad": "vladimir",
+}
+
+
+def _given_names(name: str) -> set[str]:
+    """Given-name words of a full person name: all but the last word, honorifics dropped (nicknames kept)."""
+    ascii_ = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
+    words = re.sub(r"[^a-z ]+", " ", ascii_).split()
+    return {w for w in words[:-1] if w not in HONORIFICS}
+
+
+def _same_given(a: str, b: str) -> bool:
+    """Two given-name words that can name one person: equal, an initial, a shared stem, a nickname, a typo."""
+    from rapidfuzz import fuzz
+
+    if a == b or (len(a) == 1 or len(b) == 1) and a[0] == b[0]:
+        return True
+    if NICKNAMES.get(a, a) == NICKNAMES.get(b, b):
+        return True
+    return len(a) >= 3 and len(b) >= 3 and (a[:4] == b[:4] or fuzz.ratio(a, b) >= 80)
+
+
+def compatible_people(a: str, b: str) -> bool:
+    """False when two full person names share a surname slot but have different given names (Jack/Betty Page)."""
+    ga, gb = _given_names(a), _given_names(b)
+    if not ga or not gb or ga & gb:
+        return True
+    return any(_same_given(x, y) for x in ga for y in gb)
+
+
 class _Groups:
-    def __init__(self, names: Iterable[str]):
+    """Union-find over surface keys that refuses to join two people with different given names."""
+
+    def __init__(self, names: Iterable[str], people: Mapping[str, str] | None = None):
         self.parent = {n: n for n in names}
         self.reasons: dict[str, list[str]] = defaultdict(list)
+        self.people: dict[str, list[str]] = {k: [v] for k, v in (people or {}).items()}
+        self.refused: list[str] = []
 
     def find(self, n: str) -> str:
         while self.parent[n] != n:
@@ -208,13 +259,21 @@ class _Groups:
             n = self.parent[n]
         return n
 
-    def union(self, a: str, b: str, reason: str) -> None:
+    def union(self, a: str, b: str, reason: str) -> bool:
         ra, rb = self.find(a), self.find(b)
         if ra == rb:
-            return
+            return True
+        pa, pb = self.people.get(ra, []), self.people.get(rb, [])
+        clash = next(((x, y) for x in pa for y in pb if not compatible_people(x, y)), None)
+        if clash:
+            self.refused.append(f"{reason} (refused: {clash[0]} and {clash[1]} have different given names)")
+            return False
         self.parent[rb] = ra
         self.reasons[ra].extend(self.reasons.pop(rb, []))
         self.reasons[ra].append(reason)
+        if pb:
+            self.people[ra] = pa + self.people.pop(rb)
+        return True
 
 
 class _Surface:
@@ -387,7 +446,8 @@ def canonicalize(entity_lists: Sequence[Sequence[Entity]],
     ``links`` are extra (surface a, surface b, reason) merges, e.g. appositions found in the text.
     """
     surfaces = _surfaces(entity_lists)
-    groups = _Groups(surfaces)
+    people = {k: s.name for k, s in surfaces.items() if s.family == "person" and len(s.name.split()) > 1}
+    groups = _Groups(surfaces, people)
     _by_signature(groups, surfaces, _fold_signature,
                   lambda a, b, sig: f"{a.name} ~ {b.name}: transliteration variant ({sig[1]})")
     _by_signature(groups, surfaces, _place_signature, _describe_place)
@@ -400,6 +460,7 @@ def canonicalize(entity_lists: Sequence[Sequence[Entity]],
     _close_spellings(groups, surfaces)
     _qualified_tails(groups, surfaces, places)
     _article_links(groups, surfaces, links)
+    _person_containment(groups, surfaces)  # again: links may have joined the full names a surname matched
     return _collect(groups, surfaces)
 
 
@@ -414,17 +475,25 @@ def _collect(groups: _Groups, surfaces: dict[str, _Surface]) -> tuple[CanonicalE
         for s in group:
             labels.update(s.labels)
         label = _group_label(labels)
-        aliases = tuple(sorted({f for s in group for f in s.forms}, key=str.casefold))
+        aliases = tuple(sorted({f for s in group for f in s.forms}, key=lambda f: (f.casefold(), f)))
         out.append((sum(s.count for s in group),
                     CanonicalEntity(name=best.name, type=label, aliases=aliases, reasons=tuple(groups.reasons[root]))))
     out.sort(key=lambda item: (-item[0], item[1].name.casefold()))
     return tuple(entity for _, entity in out)
 
 
+ROLE_WORDS = HONORIFICS | frozenset("""
+comedian actor actress singer coroner referee kicker cornerback quarterback linebacker receiver fullback
+lawyer attorney professor chief chancellor minister senator governor mayor councilman councilwoman
+spokesman spokeswoman
+""".split())
+
+
 def _name_rank(s: _Surface):
     demonym = s.key in DEMONYMS
     people = s.family == "person" and len(s.name.split()) > 1
-    return (not demonym, people, is_proper(s.name), s.count, len(s.name), s.name)
+    titled = s.family == "person" and any(w.casefold().strip(".") in ROLE_WORDS for w in s.name.split()[:-1])
+    return (not demonym, people, not titled, is_proper(s.name), s.count, len(s.name), s.name)
 
 
 def _group_label(labels: Counter) -> str:
@@ -449,21 +518,38 @@ def lookup(mapping: Mapping[str, str], text: str) -> str:
 
 
 _APPOSITION_GAP = re.compile(r"^\s*(?:,\s*(?:the\s+|its\s+)?|\s*\(\s*)$")
+_LIST_BEFORE = re.compile(r"(?:,|\band|\bor|&)\s*$")
+_LIST_AFTER = re.compile(r"^[,)]\s*(?:and\b|or\b|&|[A-Z0-9\"“'`])")
+
+
+def _apposition(text: str, a: Entity, b: Entity, prev: Entity | None) -> bool:
+    """``b`` renames ``a``: "X, the Y," or "X (Y)" between organisations, not an item of a list ("A, B, C")."""
+    gap = text[a.end:b.start]
+    if len(gap) > 8 or not _APPOSITION_GAP.match(gap):
+        return False
+    if FAMILY.get(a.label) != "org" or FAMILY.get(b.label) != "org":
+        return False  # two people side by side are two people (a list, or an actor and a role)
+    closer = ")" if "(" in gap else ","
+    after = text[b.end:b.end + 6]
+    if not after.startswith(closer) or closer == "," and _LIST_AFTER.match(after):
+        return False
+    if prev is not None and prev.end >= a.start - 6 and _LIST_BEFORE.search(text[prev.end:a.start]):
+        return False  # "..., A, B," continues a list
+    if closer == "," and not re.search(r"\b(?:the|its)\s*$", gap):
+        return _acronym_of(a.text, b.text) or _acronym_of(b.text, a.text)
+    return True
+
+
+def _acronym_of(acronym: str, name: str) -> bool:
+    bare = clean_name(acronym).replace(".", "")
+    return is_acronym(bare) and not is_acronym(clean_name(name)) and initials(clean_name(name)) == bare
 
 
 def apposition_links(text: str, entities: Sequence[Entity]) -> list[tuple[str, str, str]]:
-    """Pairs named by apposition in ``text``: "X, the Y," / "X (Y)" between organisations or people."""
+    """Pairs named by apposition in ``text``: "X, the Y," / "X (Y)" between organisations (lists excluded)."""
     links = []
     ents = sorted(entities, key=lambda e: e.start)
-    for a, b in zip(ents, ents[1:]):
-        gap = text[a.end:b.start]
-        if len(gap) > 8 or not _APPOSITION_GAP.match(gap):
-            continue
-        if FAMILY.get(a.label) != FAMILY.get(b.label) or FAMILY.get(a.label) not in ("org", "person"):
-            continue
-        after = text[b.end:b.end + 6]
-        closer = ")" if "(" in gap else ","
-        if not after.startswith(closer) or re.match(r"^,\s*(?:and|or)\b", after):
-            continue
-        links.append((a.text, b.text, f"apposition in the text: '{text[a.start:b.end + 1]}'"))
+    for k, (a, b) in enumerate(zip(ents, ents[1:])):
+        if _apposition(text, a, b, ents[k - 1] if k else None):
+            links.append((a.text, b.text, f"apposition in the text: '{text[a.start:b.end + 1]}'"))
     return links

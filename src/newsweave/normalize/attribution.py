@@ -31,6 +31,8 @@ lieutenant leader chief adviser advisor aide he she fighter sniper pilot victim 
 daughter wife husband brother sister boy girl child student teacher lawyer judge prosecutor
 """.split())
 _LABEL_LINE = re.compile(r"^(Source|Quote|Details|Background|Reminder|Context|Update)\s*:\s*")
+_SOURCE_NOUN = re.compile(r"(?:\s+[a-z][\w-]*){0,2}?\s+(?:authorities|officials|police|sources|prosecutors|"
+                          r"investigators|media|reports|officers|spokesm[ae]n|spokeswoman|spokesperson)\b")
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+(?:the\s+)?")
 _OPENERS = {"“": "”", "«": "»", '"': '"', "„": "“"}
 _MAX_QUOTE = 4000
@@ -50,7 +52,7 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
             i = end + 2
             continue
         close = _OPENERS.get(text[i])
-        if close is None:
+        if close is None or _dangling(text, i):
             i += 1
             continue
         end = _find_close(text, i + 1, close)
@@ -63,6 +65,13 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
         spans.append((i + 1, end))
         i = end + 1
     return [(s, e) for s, e in spans if e > s]
+
+
+def _dangling(text: str, i: int) -> bool:
+    """A quote mark with nothing after it in its paragraph closes something; it opens no quote."""
+    rest = text[i + 1:i + 80]
+    line = rest.split("\n", 1)[0]
+    return not line.strip() and ("\n" in rest or i + 1 + len(rest) >= len(text))
 
 
 def _find_close(text: str, start: int, close: str) -> int | None:
@@ -90,6 +99,7 @@ class _State:
     last: Attribution | None = None
     speakers: list = field(default_factory=list)  # canonical names of explicit speakers, oldest first
     quotes: list = field(default_factory=list)
+    current: int = 0  # index of the sentence being attributed
 
 
 def _canonical(state: _State, surface: str) -> str:
@@ -123,6 +133,10 @@ def _resolve(state: _State, surface: str, head: str, start: int, end: int, head_
             return surface, people[-1].canonical or _canonical(state, people[-1].text)
         if state.last is not None and state.last.explicit and PRONOUNS[low] == "any":
             return surface, state.last.canonical
+        last = state.last
+        if PRONOUNS[low] == "org" and last is not None and last.explicit and state.current - last.sentence <= 2 \
+                and any(e.label == "ORG" and (e.canonical or e.text) == last.canonical for e in state.entities):
+            return surface, last.canonical  # "The department said ... , it said." (a recent organisation speaker)
         return surface, surface
     ent = _entity_at(state.entities, head_at, head_at + len(head)) if head_at >= 0 else None
     if ent is None:
@@ -187,6 +201,10 @@ def _subject_span(subj, sent_start: int, sent_end: int) -> tuple[int, int]:
         if tok.i > subj.i and tok.text == ",":
             end = min(end, tok.idx)
             break
+    for child in subj.children:  # "a woman who says ...": the speaker is "a woman"
+        if child.dep_ == "relcl" and child.i > subj.i and child.left_edge.i > subj.left_edge.i:
+            before = subj.doc[child.left_edge.i - 1]
+            end = max(start, min(end, before.idx + len(before.text)))
     return start, end
 
 
@@ -198,16 +216,49 @@ def _parse_cues(text: str, doc, sentence: Sentence, quotes) -> list[tuple]:
     for tok in _tokens(doc, sentence.start, sentence.end):
         if tok.lower_ not in CUE_WORDS or _inside(quotes, tok.idx):
             continue
-        subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and c.dep_ != "expl"]
-        if not subjects:
+        if any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children):
+            continue  # "the deadlock was reported", "he was told": the subject is not a speaker
+        subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+        if not subjects or tok.lower_ in NEEDS_CLAUSE and not _speech_use(text, tok, sentence, quotes):
             continue
         subj = subjects[0]
-        if subj.lower_ in ("it", "there") and (subj.dep_ == "nsubjpass" or any(c.dep_ == "auxpass" for c in tok.children)):
-            continue  # "it was reported": no speaker
+        if subj.lower_ in RELATIVE:
+            subj = _antecedent(tok, subj)
+            if subj is None:
+                continue
+        if subj.lower_ == "there":
+            continue
         before = text[max(sentence.start, subj.left_edge.idx - 3):subj.left_edge.idx]
         parenthetical = "," in before and subj.i < tok.i
         found.append((not parenthetical, _depth(tok), tok.i, tok, subj))
     return sorted(found, key=lambda f: f[:3])
+
+
+RELATIVE = frozenset({"who", "that", "which"})
+# cue words that are speech only with a clause or a quote: "he added that ...", not "added to the list"
+NEEDS_CLAUSE = frozenset({"add", "adds", "added", "posted", "recalled", "recalls", "state", "states", "noted",
+                          "notes", "reported", "reports"})
+
+
+def _antecedent(tok, subj):
+    """"Nichols, who argued ...": the person a relative "who" stands for (a name or a person noun), else None."""
+    head = tok.head
+    if subj.lower_ != "who" or tok.dep_ != "relcl" or head.i == tok.i:
+        return None
+    if head.ent_type_ in ("PERSON", "ORG") or head.lower_ in PERSON_NOUNS:
+        return head
+    return None
+
+
+def _speech_use(text: str, tok, sentence: Sentence, quotes) -> bool:
+    within = lambda t: sentence.start <= t.idx < sentence.end  # noqa: E731 - the parse may cross a headline
+    if any(c.dep_ in ("ccomp", "parataxis") and within(c) for c in tok.children):
+        return True
+    if tok.dep_ in ("parataxis", "ccomp") and within(tok.head):
+        return True
+    if text[tok.idx + len(tok.text):tok.idx + len(tok.text) + 2].strip().startswith(":"):
+        return True
+    return any(s < sentence.end and sentence.start < e for s, e in quotes)
 
 
 def _according_to(text: str, sentence: Sentence, state: _State) -> tuple[str, str, int, int] | None:
@@ -217,6 +268,10 @@ def _according_to(text: str, sentence: Sentence, state: _State) -> tuple[str, st
     ents = [e for e in state.entities if m.end() <= e.start <= m.end() + 3 and e.end <= sentence.end]
     if ents:
         ent = ents[0]
+        tail = _SOURCE_NOUN.match(text, ent.end, sentence.end)
+        if tail and ent.label in ("GPE", "NORP", "LOC", "ORG"):  # "according to Texas authorities"
+            surface = text[ent.start:tail.end()]
+            return surface, clean_name(surface), ent.start, tail.end()
         return ent.text, ent.canonical or _canonical(state, ent.text), ent.start, ent.end
     words = re.match(r"[^,.;:\n]{1,60}", text[m.end():sentence.end])
     if not words:
@@ -324,6 +379,7 @@ def attribute(text: str, sentences: Sequence[Sentence], entities: Sequence[Entit
                    quotes=quotes)
     out = []
     for sentence in sentences:
+        state.current = sentence.index
         attribution = _attribute(text, doc, sentence, quotes, state)
         if attribution.explicit:
             state.last = attribution

@@ -311,17 +311,38 @@ def _quantity(text: str, start: int, end: int, lo, hi, qualifier: str, unit: str
     if not unit and hyphen and hyphen.group(1) in UNIT_WORDS:
         unit = UNIT_WORDS[hyphen.group(1)]  # "a two-day visit", "a 10-km drive"
     counted = "" if unit in MONEY or unit.startswith("percent") else counted_phrase(text, end)
-    if unit and not counted and unit not in MONEY and not unit.startswith("percent"):
-        counted = unit
+    if unit and unit not in MONEY and not unit.startswith("percent") and not _of_follows(text, end):
+        counted = unit  # "24 hours double-locked": a measure counts its unit, unless "24 hours of talks"
+    if _not_a_noun(counted):
+        counted = ""
     return Quantity(start=start, end=end, text=text[start:end], low=lo, high=hi, qualifier=qualifier,
                     unit=unit, counted=counted)
+
+
+_NOT_NOUN = frozenset("""
+against after before ago later earlier every each per apiece north south east west northwest northeast southwest
+southeast away back more less than over under about around into onto from with without inside outside
+""".split())
+
+
+def _of_follows(text: str, end: int) -> bool:
+    return bool(re.match(r"\s+of\s", text[end:end + 5]))
+
+
+def _not_a_noun(phrase: str) -> bool:
+    """A one-word "counted" phrase that cannot be what is counted ("9 voting", "25 miles northwest")."""
+    if not phrase or " " in phrase:
+        return False
+    low = phrase.casefold()
+    return low in _NOT_NOUN or low.endswith("ing")
 
 
 def _approx(text: str, m: re.Match) -> Quantity:
     key = " ".join(m["approx"].lower().split())
     qualifier, low, high = APPROX[key]
+    counted = counted_phrase(text, m.end())
     return Quantity(start=m.start(), end=m.end(), text=m.group(), low=low, high=high, qualifier=qualifier,
-                    counted=counted_phrase(text, m.end()))
+                    counted="" if _not_a_noun(counted) else counted)
 
 
 def _magnitude(text: str, m: re.Match) -> Quantity:

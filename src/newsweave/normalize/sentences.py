@@ -16,8 +16,13 @@ ABBREVIATIONS = frozenset("""
 mr mrs ms dr prof gen col lt sgt capt cpt maj adm rep sen gov pres st mt ft jr sr inc corp ltd co bros no nos
 vs etc jan feb mar apr jun jul aug sep sept oct nov dec fig approx dept est univ ave blvd rd op cf al gov't
 e.g i.e a.m p.m u.s u.k u.n u.s.a d.c calif ala ariz ark colo conn fla ill ind kan ky md mass mich minn miss
-mont neb nev okla ore pa tenn tex va vt wash wis wyo
+mont neb nev okla ore pa tenn tex va vt wash wis wyo rev det dep cpl const insp supt spc pvt cmdr hon msgr
 """.split())
+# abbreviations that also end sentences ("... at 4:00 p.m. One man was shot"): they end one unless the next
+# word continues the time ("p.m. ET", "p.m. Friday")
+_SENTENCE_FINAL_ABBR = frozenset({"a.m", "p.m", "etc"})
+_CONTINUES = re.compile(r"\s+(?:[A-Z]{2,4}\b|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct"
+                        r"|Nov|Dec)[a-z]*\b)")
 _CANDIDATE = re.compile(r"[.!?…]+(?:''|[\"”’')\]])*(?=\s+(?:``|[\"“‘'(\[])?\s*[A-Z0-9])")
 _LAST_WORD = re.compile(r"(\S+)$")
 
@@ -28,6 +33,8 @@ def _abbreviation(paragraph: str, start: int, stop: int) -> bool:
         return False
     m = _LAST_WORD.search(paragraph, start, stop + 1)
     word = (m.group(1) if m else "").rstrip(".").lstrip("\"“‘'([`").casefold()
+    if word in _SENTENCE_FINAL_ABBR and not _CONTINUES.match(paragraph, stop + 1):
+        return False
     return word in ABBREVIATIONS or len(word) == 1 and word.isalpha() or bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", word))
 
 

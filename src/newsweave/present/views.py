@@ -79,7 +79,16 @@ def story_summary(story: Mapping[str, Any]) -> dict[str, Any]:
         "last": dates[-1] if dates else story.get("last"),
         "facts": len(facts),
         "counts": counts,
+        "span": _span(dates[0] if dates else story.get("first"), dates[-1] if dates else story.get("last")),
     }
+
+
+def _span(first: Any, last: Any) -> str:
+    """'2025-01-11' or '2025-01-09 – 2025-01-11' (days only) for display."""
+    a, b = str(first or "")[:10], str(last or "")[:10]
+    if not a and not b:
+        return ""
+    return a or b if a == b or not (a and b) else f"{a} – {b}"
 
 
 def outlet_names(articles: Sequence[Mapping[str, Any]], facts: Sequence[Mapping[str, Any]] = ()) -> list[str]:

@@ -14,6 +14,7 @@ from ..models import AgeFact, Claim, Conflict, Quantity, TimeExpr
 from ..align.score import STOPWORDS, tokens
 
 ABOUT_TOLERANCE = 0.1
+ENTITY_OVERLAP = 0.5  # share of the other content words two statements must have for a swapped name to conflict
 # A birth year printed on a document speaks about the document's bearer, not about the speaker.
 _DOCUMENT_PERSON = re.compile(r"\b(bearer|holder|document|passport|id card|card|papers|issued in the name)\b", re.I)
 
@@ -229,7 +230,7 @@ def entity_conflicts(a: Claim, b: Claim) -> list[Conflict]:
     overlap = len(rest_a & rest_b) / min(len(rest_a), len(rest_b))
     same_type = [(x, y) for x in only_a for y in only_b if x.label == y.label and not _acronym_of(x.text, y.text)]
     roles = [(x, y) for x, y in same_type if _same_role(a, x, b, y)]
-    if len(same_type) == 1 and overlap >= 0.5:
+    if len(same_type) == 1 and overlap >= ENTITY_OVERLAP:
         x, y = same_type[0]
     elif len(roles) == 1 and overlap >= 0.4:
         x, y = roles[0]
@@ -282,7 +283,8 @@ def _name_words_shared(entity, claim: Claim) -> bool:
     from rapidfuzz import fuzz
 
     words = set(tokens(claim.clause or claim.text))
-    mine = [w for w in tokens(entity.text) if len(w) >= 4 and w not in STOPWORDS]
+    head = re.split(r"\s+of\s+", entity.text)[0]
+    mine = [w for w in tokens(head)[-1:] if len(w) >= 4 and w not in STOPWORDS]
     return any(w in words or any(fuzz.ratio(w, o) >= 85 for o in words if abs(len(o) - len(w)) <= 2) for w in mine)
 
 

@@ -23,7 +23,7 @@ _QUAL = [("at_least", r"at least|no fewer than|a minimum of"), ("more_than", r"m
          ("up_to", r"up to|as many as|at most"), ("less_than", r"less than|fewer than|under|below")]
 _QUAL_RE = "|".join(p for _, p in _QUAL)
 NUMBER_RE = re.compile(
-    rf"(?:(?P<qual>{_QUAL_RE})\s+)?(?P<cur>[$€£])?\s?(?P<num>\d+(?:,\d{{3}})*(?:\.\d+)?|"
+    rf"(?:(?P<qual>{_QUAL_RE})\s+)?(?:(?P<cur>[$€£])\s?)?(?P<num>\d+(?:,\d{{3}})*(?:\.\d+)?|"
     rf"\b(?:{'|'.join(_WORDS)})\b)(?:\s*(?P<scale>thousand|million|billion|trillion|bn)\b)?"
     rf"(?:\s*(?P<unit>%|percent|per cent|km|kilometers|kilometres|miles|hours|days|years|dollars|euros))?",
     re.I)

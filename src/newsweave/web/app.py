@@ -60,6 +60,7 @@ def create_app(settings: Settings, token: str | None = None, local_only: bool = 
     from starlette.applications import Starlette
     from starlette.routing import Route
 
+    open_store(settings.db).close()  # fail early on a bad path; apply migrations once, before worker threads
     pages = Pages(Stores(settings.db), settings)
     routes = [
         Route("/", pages.index), Route("/index.json", pages.index),
@@ -69,7 +70,13 @@ def create_app(settings: Settings, token: str | None = None, local_only: bool = 
         Route("/changes.json", pages.changes),
         Route("/static/{name}", pages.static),
     ]
-    app = Starlette(routes=routes)
+    async def not_found(request, exc):
+        return pages.error(request, getattr(exc, "status_code", 404), getattr(exc, "detail", "not found"))
+
+    async def server_error(request, exc):
+        return pages.error(request, 500, "internal error: see the server log")
+
+    app = Starlette(routes=routes, exception_handlers={404: not_found, 405: not_found, 500: server_error})
     return Guard(app, token=token, local_only=local_only)
 
 
