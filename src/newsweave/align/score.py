@@ -18,7 +18,7 @@ MODEL_FILE = Path(__file__).with_name("same_fact_model.json")
 FEATURES = (
     "cosine", "cosine_sq", "jaccard", "jaccard_content", "cover_min", "cover_max", "bigram", "fuzz_set",
     "fuzz_ratio", "length_ratio", "number_mismatch", "number_jaccard", "caps_jaccard", "caps_mismatch",
-    "negation_mismatch",
+    "negation_mismatch", "stem_jaccard", "char3_jaccard", "fuzz_partial", "fuzz_sort", "length_gap",
 )
 
 _WORD = re.compile(r"[\w'’-]+", re.UNICODE)
@@ -76,8 +76,21 @@ def features(a: str, b: str, cosine: float, ignore_slots: bool = False) -> list[
         cosine, cosine * cosine, _jaccard(sa, sb), _jaccard(ca, cb), min(cover_a, cover_b), max(cover_a, cover_b),
         _jaccard(_bigrams(ta), _bigrams(tb)), fuzz.token_set_ratio(a, b) / 100.0, fuzz.ratio(a, b) / 100.0,
         min(len(ta), len(tb)) / max(len(ta), len(tb), 1), number_mismatch, _jaccard(na, nb) if (na or nb) else 1.0,
-        _jaccard(pa, pb), caps_mismatch, negation_mismatch,
+        _jaccard(pa, pb), caps_mismatch, negation_mismatch, *_surface(a, b, ta, tb),
     ]
+
+
+def _surface(a: str, b: str, ta: list[str], tb: list[str]) -> list[float]:
+    """Stemmed content-word and character-trigram overlap, partial and sorted fuzzy ratios, length gap."""
+    from rapidfuzz import fuzz
+
+    sa = {t[:5] for t in ta if t not in STOPWORDS}
+    sb = {t[:5] for t in tb if t not in STOPWORDS}
+    ga = {a.lower()[i:i + 3] for i in range(len(a) - 2)}
+    gb = {b.lower()[i:i + 3] for i in range(len(b) - 2)}
+    return [len(sa & sb) / max(len(sa | sb), 1), len(ga & gb) / max(len(ga | gb), 1),
+            fuzz.partial_ratio(a, b) / 100.0, fuzz.token_sort_ratio(a, b) / 100.0,
+            abs(len(ta) - len(tb)) / max(len(ta), len(tb), 1)]
 
 
 @lru_cache(maxsize=1)

@@ -9,6 +9,7 @@ import click
 
 from ..errors import NewsweaveError
 from ..ingest import expand
+from ..ingest.clean import key
 from ..ingest.meta import normalize_language, normalize_published
 from ..pipeline import add_sources
 from ..present.output import print_json, print_table
@@ -84,7 +85,17 @@ def article(ctx, article_id, as_json, original):
             mark = " (inferred)" if name in found.inferred else ""
             click.echo(f"{name}: {value}{mark}")
     click.echo("")
-    click.echo(found.original if original else found.text)
+    click.echo(found.original if original else _body(found.text, found.title))
+
+
+def _body(text: str, title: str | None) -> str:
+    """The cleaned text without its opening headline line when that only repeats the title shown above."""
+    lines = text.lstrip("\n").split("\n")
+    if title and lines and key(lines[0]) == key(title):
+        rest = "\n".join(lines[1:]).lstrip("\n")
+        if rest.strip():
+            return rest
+    return text
 
 
 def _summary(a) -> dict:

@@ -15,16 +15,25 @@ def read_feed(data: bytes, source: str, **fields) -> Iterator[Draft | IngestErro
 
     parsed = feedparser.parse(data)
     if not parsed.entries:
-        reason = f"malformed feed: {parsed.get('bozo_exception')}" if parsed.bozo else "feed has no items"
+        reason = _malformed(parsed) if parsed.bozo else "feed has no items"
         yield IngestError(source, reason)
         return
     sitename = (parsed.feed.get("title") or "").strip() or None
     language = parsed.feed.get("language")
     items = [_entry(e, f"{source}#item {i}", sitename, language, fields) for i, e in enumerate(parsed.entries, 1)]
     if parsed.bozo and not any(isinstance(item, Draft) for item in items):
-        yield IngestError(source, f"malformed feed: {parsed.get('bozo_exception')}")
+        yield IngestError(source, _malformed(parsed))
         return
     yield from items
+
+
+def _malformed(parsed) -> str:
+    """feedparser's parse error as one line: the XML parser's message and where it stopped."""
+    exc = parsed.get("bozo_exception")
+    if hasattr(exc, "getMessage") and hasattr(exc, "getLineNumber"):
+        return f"malformed feed: {exc.getMessage()} (line {exc.getLineNumber()}, column {exc.getColumnNumber()})"
+    text = " ".join(str(exc or "not a feed").split())
+    return f"malformed feed: {text}"
 
 
 def _entry(entry, name: str, sitename, language, fields) -> Draft | IngestError:

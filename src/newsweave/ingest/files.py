@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import sys
 from pathlib import Path
 from typing import Iterator, Sequence
@@ -28,11 +29,14 @@ _SKIP_PREFIXES = ("readme", "license", "licence")
 
 
 def expand(sources: Sequence[str]) -> list[str]:
-    """Every input the sources name, in order: directories walked recursively and sorted."""
+    """Every input the sources name, in order: directories walked recursively and sorted.
+
+    A directory with nothing to read (or one that cannot be listed) stays an input of its own, so that
+    reading it reports why."""
     inputs: list[str] = []
     for source in sources:
         if source != "-" and not is_url(source) and os.path.isdir(source):
-            inputs.extend(_walk(Path(source)))
+            inputs.extend(_walk(Path(source)) or [source])
         else:
             inputs.append(source)
     return inputs
@@ -42,9 +46,19 @@ def is_url(source: str) -> bool:
     return source.lower().startswith(("http://", "https://"))
 
 
+def url_scheme(source: str) -> str | None:
+    """The scheme of anything written like a URL (``ftp://``, ``file://``...), else None."""
+    match = _URL_LIKE.match(source)
+    return match.group(1).lower() if match else None
+
+
+_URL_LIKE = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*)://")
+
+
 def _walk(root: Path) -> list[str]:
+    """Files under root; a subdirectory that cannot be listed is returned itself (read_path names it)."""
     found = []
-    for directory, dirs, files in os.walk(root):
+    for directory, dirs, files in os.walk(root, onerror=lambda exc: found.append(exc.filename or str(root))):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in files:
             if not _skipped(name):
@@ -59,6 +73,13 @@ def _skipped(name: str) -> bool:
 
 def read_path(path: str, settings: Settings) -> Iterator[Draft | IngestError]:
     """One file. A WARC is streamed (CC-NEWS files run to a gigabyte): its size limit applies per record."""
+    scheme = url_scheme(path)
+    if scheme and not os.path.exists(path):
+        yield IngestError(path, f"unsupported URL scheme '{scheme}' (only http and https URLs can be fetched)")
+        return
+    if os.path.isdir(path):
+        yield IngestError(path, _empty_directory(path))
+        return
     try:
         size = os.path.getsize(path)
         kind = _kind(path) or ("warc" if _starts_like_warc(path) else None)
@@ -69,6 +90,9 @@ def read_path(path: str, settings: Settings) -> Iterator[Draft | IngestError]:
                 yield from read_warc(stream, path, gzipped=gzipped, max_bytes=settings.max_bytes, path=path)
             return
         data = Path(path).read_bytes() if size <= settings.max_bytes else b""
+    except FileNotFoundError:
+        yield IngestError(path, "no such file or directory")
+        return
     except OSError as exc:
         yield IngestError(path, f"unreadable: {exc.strerror or exc}")
         return
@@ -76,6 +100,14 @@ def read_path(path: str, settings: Settings) -> Iterator[Draft | IngestError]:
         yield IngestError(path, f"over the size limit ({size} > {settings.max_bytes} bytes)")
         return
     yield from read_bytes(data, path, settings, kind=kind, path=path)
+
+
+def _empty_directory(path: str) -> str:
+    try:
+        os.listdir(path)
+    except OSError as exc:
+        return f"unreadable directory: {exc.strerror or exc}"
+    return "no files to ingest in this directory"
 
 
 def _starts_like_warc(path: str) -> bool:

@@ -35,7 +35,7 @@ def read_jsonl(text: str, source: str, **fields) -> Iterator[Draft | IngestError
         try:
             item = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield IngestError(name, f"malformed JSON line: {exc.msg}")
+            yield IngestError(name, f"malformed JSON line: {exc.msg} (column {exc.colno})")
             continue
         yield _draft(item, name, **fields)
 

@@ -2,6 +2,8 @@
 complete record, then one IngestError for the rest."""
 from __future__ import annotations
 
+import logging
+
 import gzip
 import zlib
 from typing import BinaryIO, Iterator
@@ -13,6 +15,8 @@ from .html import read_html
 
 _HTML_TYPES = ("text/html", "application/xhtml")
 
+
+log = logging.getLogger(__name__)
 
 def read_warc(stream: BinaryIO, source: str, *, gzipped: bool, max_bytes: int,
               **fields) -> Iterator[Draft | IngestError]:
@@ -45,13 +49,32 @@ def read_warc(stream: BinaryIO, source: str, *, gzipped: bool, max_bytes: int,
 def _record(record, body: bytes, name: str, uri: str, fields) -> Iterator[Draft | IngestError]:
     http = record.http_headers
     ctype = (http.get_header("Content-Type") if http else "") or ""
-    if not ctype.lower().startswith(_HTML_TYPES):
+    status = _status(http)
+    # A crawl holds redirects, errors, images and scripts beside the pages: those are not articles and not
+    # errors either (a CC-NEWS file would otherwise never ingest cleanly), so they are skipped quietly.
+    if status and not 200 <= status < 300:
+        log.debug("%s: skipped: HTTP %s response", name, status)
+        return
+    if not ctype.lower().lstrip().startswith(_HTML_TYPES) and not (not ctype and _looks_html(body)):
+        log.debug("%s: skipped: not an HTML page (Content-Type %s)", name, ctype or "none")
         return
     try:
         html = decode(body, name, declared=_charset(ctype))
         yield from read_html(html, name, url=uri or None, **fields)
     except IngestError as exc:
         yield exc
+
+
+def _status(http) -> int | None:
+    try:
+        return int(http.get_statuscode()) if http is not None else None
+    except (TypeError, ValueError):
+        return None
+
+
+def _looks_html(body: bytes) -> bool:
+    head = body[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    return head.startswith((b"<!doctype html", b"<html"))
 
 
 def _charset(ctype: str) -> str | None:

@@ -147,6 +147,9 @@ def number_conflicts(a: Claim, b: Claim) -> list[Conflict]:
     """Quantities left unmatched on both sides that count the same thing and cannot both be true."""
     ua = [x for x in a.quantities if not any(_agree(a, x, b, y) for y in b.quantities)]
     ub = [y for y in b.quantities if not any(_agree(a, x, b, y) for x in a.quantities)]
+    if len(ua) == 1 and len(ub) == 1 and (ua[0].unit or "") == (ub[0].unit or ""):
+        x, y = ua[0], ub[0]  # the one figure each side does not share: the same slot, different values
+        return [_conflict("number", a, x.text, b, y.text, x.counted or y.counted)]
     out = []
     for x in ua:
         partners = [y for y in ub if _comparable(a, x, b, y)]
@@ -274,8 +277,7 @@ def _mentioned(name: str, claim: Claim) -> bool:
     flat = re.sub(r"[^\w]", "", text.casefold())
     if name in flat or any(name in _ename(e) or _ename(e) in name for e in claim.entities if _ename(e)):
         return True
-    words = set(tokens(text))
-    return any(fuzz.ratio(name, _ename(e)) >= 80 for e in claim.entities) or False
+    return any(fuzz.ratio(name, _ename(e)) >= 80 for e in claim.entities)
 
 
 def _name_words_shared(entity, claim: Claim) -> bool:
