@@ -20,6 +20,7 @@ from . import score as scoring
 
 ALIGN_THRESHOLD = 0.5  # on the same-fact probability; hand-checked on the seed pair (bench/msrp.py fits the model)
 REPEAT_COSINE = 0.8
+HEADLINE_REPEAT_COSINE = 0.5  # headlines are telegraphic: their cosine to the body claim they sum up is lower
 EXACT_LIMIT = 1500  # up to this many claims, exact top-k neighbours
 TOP_K = 8
 MIN_COSINE = 0.25
@@ -229,7 +230,7 @@ def _compatible_groups(claims, left: list[int], right: list[int], vectors: np.nd
 
 
 def _repeat(a: Claim, b: Claim, cosine: float) -> bool:
-    return (a.is_headline or b.is_headline) and cosine >= 0.6 or cosine >= REPEAT_COSINE
+    return (a.is_headline or b.is_headline) and cosine >= HEADLINE_REPEAT_COSINE or cosine >= REPEAT_COSINE
 
 
 def align(claims: Sequence[Claim], embedder) -> tuple[list[list[int]], list[Link], np.ndarray]:

@@ -11,10 +11,26 @@ import re
 from typing import Iterable
 
 from ..models import AgeFact, Claim, Conflict, Quantity, TimeExpr
-from ..align.score import STOPWORDS, tokens
+
+_WORD = re.compile(r"[\w'’-]+", re.UNICODE)
+STOPWORDS = frozenset(
+    "a an the of to in on at for and or but is are was were be been being by with from as that this these those it"
+    " its he she they we you i his her their our your him them us said says say will would has have had do does did"
+    " than then there here which who whom what when where how also into over after before about up out more most"
+    " s".split()
+)
+
+
+def tokens(text: str) -> list[str]:
+    return [w.casefold().strip("'’-") for w in _WORD.findall(text) if w.strip("'’-")]
 
 ABOUT_TOLERANCE = 0.1
+ROUNDING_SHARE = 0.12  # a rounded figure stays within 12% of the precise one ("3 %" for 2.7 percent)
 ENTITY_OVERLAP = 0.5  # share of the other content words two statements must have for a swapped name to conflict
+ENTITY_CONTEXT = 1  # a swapped name must keep at least one neighbour word (its role)
+SKIP_SPEAKERS = False  # set True to ignore who-said-it names (costs recall on the bench)
+SINGLE_NAME = False  # pair the one unshared name of each side even without shared surroundings
+USE_CAPS = True  # also treat capitalised runs the tagger missed as names
 # A birth year printed on a document speaks about the document's bearer, not about the speaker.
 _DOCUMENT_PERSON = re.compile(r"\b(bearer|holder|document|passport|id card|card|papers|issued in the name)\b", re.I)
 
@@ -48,12 +64,29 @@ def quantities_compatible(a: Quantity, b: Quantity) -> tuple[bool, str]:
             if va is not None and vb is not None and abs(va - vb) > ABOUT_TOLERANCE * max(abs(va), abs(vb)):
                 return False, f"{a.text!r} vs {b.text!r}"
             return True, f"{a.text!r} and {b.text!r} agree"
-    if a.qualifier == b.qualifier == "exact" and a.low and b.low and abs(a.low - b.low) <= 0.02 * max(a.low, b.low):
+    if a.qualifier == b.qualifier == "exact" and a.low and b.low and (
+            abs(a.low - b.low) <= 0.02 * max(a.low, b.low) or _rounds_to(a, b)):
         return True, f"{a.text!r} and {b.text!r} differ by rounding"
     (la, ha), (lb, hb) = interval(a), interval(b)
     if la <= hb and lb <= ha:
         return True, f"{a.text!r} and {b.text!r} overlap"
     return False, f"{a.text!r} vs {b.text!r}"
+
+
+def _decimals(q: Quantity) -> int | None:
+    m = re.search(r"\d*\.?\d+", q.text.replace(",", ""))
+    return len(m.group(0).split(".")[1]) if m and "." in m.group(0) else (0 if m else None)
+
+
+def _rounds_to(a: Quantity, b: Quantity) -> bool:
+    """The less precise figure is the other one rounded: "2.7 percent" and "3 %" (same scale only)."""
+    da, db = _decimals(a), _decimals(b)
+    if da is None or db is None or da == db or a.low is None or b.low is None:
+        return False
+    (fine, coarse), digits = ((a, b), db) if da > db else ((b, a), da)
+    scale = coarse.low / float(re.search(r"\d*\.?\d+", coarse.text.replace(",", "")).group(0) or 1)
+    close = abs(fine.low - coarse.low) <= ROUNDING_SHARE * max(abs(fine.low), abs(coarse.low))
+    return close and abs(fine.low / scale - coarse.low / scale) <= 0.5 * 10 ** -digits + 1e-9
 
 
 def comparable_quantities(a: Quantity, b: Quantity) -> bool:
@@ -144,53 +177,113 @@ def _conflict(kind: str, a: Claim, va: str, b: Claim, vb: str, what: str) -> Con
 
 
 def number_conflicts(a: Claim, b: Claim) -> list[Conflict]:
-    """Quantities left unmatched on both sides that count the same thing and cannot both be true."""
-    ua = [x for x in a.quantities if not any(_agree(a, x, b, y) for y in b.quantities)]
-    ub = [y for y in b.quantities if not any(_agree(a, x, b, y) for x in a.quantities)]
-    if len(ua) == 1 and len(ub) == 1 and (ua[0].unit or "") == (ub[0].unit or ""):
-        x, y = ua[0], ub[0]  # the one figure each side does not share: the same slot, different values
-        return [_conflict("number", a, x.text, b, y.text, x.counted or y.counted)]
-    out = []
-    for x in ua:
-        partners = [y for y in ub if _comparable(a, x, b, y)]
-        rivals = [z for z in ua if partners and _comparable(a, z, b, partners[0])]
-        if len(partners) == 1 and len(rivals) == 1:
-            out.append(_conflict("number", a, x.text, b, partners[0].text, x.counted or partners[0].counted))
-    return out
+    """Figures in the same slot (aligned by their surrounding words, or the one figure of a unit each side does
+    not share) whose values cannot both be true. A figure only one side states is a partial fact, not a conflict."""
+    pairs = align_slots(a, list(a.quantities), b, list(b.quantities),
+                        lambda x, y: _agree(a, x, b, y), lambda x, y: (x.unit or "") == (y.unit or ""),
+                        lambda x: bool(x.unit))
+    return [_conflict("number", a, x.text, b, y.text, x.counted or y.counted) for x, y in pairs]
 
 
 def _agree(a: Claim, x: Quantity, b: Claim, y: Quantity) -> bool:
     return (x.unit or "") == (y.unit or "") and quantities_compatible(x, y)[0]
 
 
-def _comparable(a: Claim, x: Quantity, b: Claim, y: Quantity) -> bool:
-    if not comparable_quantities(x, y):
-        return False
-    if _content(x.counted) and _content(y.counted):
-        return True
-    return _word_before(a, x) == _word_before(b, y) or bool(x.unit) or len(a.quantities) == len(b.quantities) == 1
+# --------------------------------------------------------------------------- slot alignment
+
+LEFTOVER_CONTEXT = 1  # the single unshared value of a kind on each side still needs some shared context
+STRONG_CONTEXT = 3  # context score from which two values sit in the same slot even when they differ
 
 
-def _word_before(claim: Claim, q: Quantity) -> str:
-    base = claim.clause_start if claim.clause_start >= 0 and claim.clause else claim.start
+def align_slots(a: Claim, xs: list, b: Claim, ys: list, agree, comparable, single_ok=lambda x: True) -> list[tuple]:
+    """Pairs (x, y) that fill the same slot but disagree. Values are paired one to one, best first, by
+    agreement plus the similarity of the words around them; what stays unpaired is paired only when it is the
+    single comparable value left on each side (the changed figure in an otherwise aligned pair)."""
+    scored = []
+    for i, x in enumerate(xs):
+        for j, y in enumerate(ys):
+            if not comparable(x, y):
+                continue
+            ok = agree(x, y)
+            ctx = context_score(a, x, b, y)
+            scored.append((-(ctx + (STRONG_CONTEXT + 1 if ok else 0)), i, j, ok, ctx))
+    used_a, used_b, out = set(), set(), []
+    for _, i, j, ok, ctx in sorted(scored):
+        if i in used_a or j in used_b or not (ok or ctx >= STRONG_CONTEXT):
+            continue
+        used_a.add(i), used_b.add(j)
+        if not ok:
+            out.append((xs[i], ys[j]))
+    rest_a = _distinct([x for i, x in enumerate(xs) if i not in used_a and not any(agree(x, y) for y in ys)])
+    rest_b = _distinct([y for j, y in enumerate(ys) if j not in used_b and not any(agree(x, y) for x in xs)])
+    for x in rest_a:
+        y = _best_partner(a, x, b, rest_b, comparable)
+        if y is None or _best_partner(b, y, a, rest_a, lambda p, q: comparable(q, p), flip=True) is not x:
+            continue
+        alone = sum(comparable(x, v) for v in ys) == 1 and sum(comparable(u, y) for u in xs) == 1
+        if alone and single_ok(x) or context_score(a, x, b, y) >= LEFTOVER_CONTEXT:
+            out.append((x, y))
+    return out
+
+
+def _best_partner(a: Claim, x, b: Claim, candidates: list, comparable, flip: bool = False):
+    """The comparable candidate whose surroundings are most like x's, if one stands out (or is the only one)."""
+    scored = sorted(((context_score(b, y, a, x) if flip else context_score(a, x, b, y)), k)
+                    for k, y in enumerate(candidates) if comparable(x, y))
+    if not scored or len(scored) > 1 and scored[-1][0] == scored[-2][0]:
+        return None
+    return candidates[scored[-1][1]]
+
+
+def _distinct(items: list) -> list:
+    seen, out = set(), []
+    for item in items:
+        key = getattr(item, "low", None), getattr(item, "high", None), getattr(item, "begin", None), \
+            getattr(item, "until", None), getattr(item, "unit", None)
+        if key not in seen:
+            seen.add(key)
+            out.append(item)
+    return out
+
+
+_CONTEXT_SKIP = {"the", "a", "an", "of"}
+
+
+_SUFFIX = re.compile(r"(?:ing|ed|es|s|ly|er)$")
+
+
+def _stem(word: str) -> str:
+    return _SUFFIX.sub("", word)[:5] if len(word) > 4 else word
+
+
+def context_words(claim: Claim, start: int, end: int, k: int = 3) -> tuple[list[str], list[str]]:
+    """Up to k words before (nearest first) and after a span of the claim, digits and articles left out."""
     text = claim.clause or claim.text
-    words = tokens(text[:max(q.start - base, 0)])
-    return words[-1] if words else ""
+    base = claim.clause_start if claim.clause_start >= 0 and claim.clause else claim.start
+    keep = lambda ws: [_stem(w) for w in ws if w not in _CONTEXT_SKIP and not any(c.isdigit() for c in w)]
+    before = keep(tokens(text[:max(start - base, 0)]))[::-1][:k]
+    after = keep(tokens(text[max(end - base, 0):]))[:k]
+    return before, after
+
+
+def context_score(a: Claim, x, b: Claim, y) -> int:
+    """2 per matching nearest neighbour, 1 per other shared word within three on the same side."""
+    (la, ra), (lb, rb) = context_words(a, x.start, x.end), context_words(b, y.start, y.end)
+    score = 0
+    for wa, wb in ((la, lb), (ra, rb)):
+        if wa and wb and wa[0] == wb[0]:
+            score += 2
+        score += len(set(wa[1:]) & set(wb))  + len(set(wa[:1]) & set(wb[1:]))
+    return score
 
 
 def date_conflicts(a: Claim, b: Claim) -> list[Conflict]:
-    """Times left without an overlapping partner on both sides, of the same granularity: disjoint intervals."""
+    """Times in the same slot with disjoint intervals ("since 1995" is only compared with another "since")."""
     ta = [t for t in a.times if time_interval(t) and not _in_age(a, t)]
     tb = [t for t in b.times if time_interval(t) and not _in_age(b, t)]
-    ua = [x for x in ta if not any(times_compatible(x, y)[0] for y in tb)]
-    ub = [y for y in tb if not any(times_compatible(x, y)[0] for x in ta)]
-    out = []
-    for x in ua:
-        partners = [y for y in ub if _same_grain(x, y) and _since(a, x) == _since(b, y)]
-        rivals = [z for z in ua if partners and _same_grain(z, partners[0])]
-        if len(partners) == 1 and len(rivals) == 1:
-            out.append(_conflict("date", a, x.text, b, partners[0].text, ""))
-    return out
+    pairs = align_slots(a, ta, b, tb, lambda x, y: times_compatible(x, y)[0],
+                        lambda x, y: _since(a, x) == _since(b, y))
+    return [_conflict("date", a, x.text, b, y.text, "") for x, y in pairs]
 
 
 _GRAIN = {"minute": "day", "hour": "day", "day": "day", "week": "week", "month": "month", "season": "month",
@@ -219,27 +312,72 @@ def age_conflicts(a: Claim, b: Claim) -> list[Conflict]:
 
 
 def entity_conflicts(a: Claim, b: Claim) -> list[Conflict]:
-    """One named entity swapped for another of the same type while the rest of the statement is the same."""
-    names_a = {_ename(e): e for e in a.entities}
-    names_b = {_ename(e): e for e in b.entities}
-    only_a = [e for n, e in names_a.items() if n not in names_b and not _mentioned(n, b)
-              and not _name_words_shared(e, b)]
-    only_b = [e for n, e in names_b.items() if n not in names_a and not _mentioned(n, a)
-              and not _name_words_shared(e, a)]
+    """A named entity replaced by another in the same role (same surrounding words, or the one name each side does
+    not share) while the rest of the statement is the same. Aliases, initials, surnames and near spellings of a
+    name the other side mentions are the same entity."""
+    names_a = [e for e in _names(a) if not (SKIP_SPEAKERS and _speaker(a, e))]
+    names_b = [e for e in _names(b) if not (SKIP_SPEAKERS and _speaker(b, e))]
+    only_a = _only(names_a, names_b, b)
+    only_b = _only(names_b, names_a, a)
+    if not only_a or not only_b:
+        return []
     rest_a = _content(_without(a, *only_a))
     rest_b = _content(_without(b, *only_b))
-    if not rest_a or not rest_b:
+    if not rest_a or not rest_b or _share(rest_a, rest_b) < ENTITY_OVERLAP:
         return []
-    overlap = len(rest_a & rest_b) / min(len(rest_a), len(rest_b))
-    same_type = [(x, y) for x in only_a for y in only_b if x.label == y.label and not _acronym_of(x.text, y.text)]
-    roles = [(x, y) for x, y in same_type if _same_role(a, x, b, y)]
-    if len(same_type) == 1 and overlap >= ENTITY_OVERLAP:
-        x, y = same_type[0]
-    elif len(roles) == 1 and overlap >= 0.4:
-        x, y = roles[0]
-    else:
-        return []
-    return [_conflict("entity", a, x.text, b, y.text, "")]
+    comparable = lambda x, y: not _acronym_of(x.text, y.text) and (
+        _family(x.label) == _family(y.label) or context_score(a, x, b, y) >= 2)
+    pairs = align_slots(a, only_a, b, only_b, lambda x, y: False, comparable, lambda x: SINGLE_NAME)
+    return [_conflict("entity", a, x.text, b, y.text, "") for x, y in pairs
+            if context_score(a, x, b, y) >= ENTITY_CONTEXT or SINGLE_NAME and len(only_a) == len(only_b) == 1]
+
+
+_FAMILIES = {"PERSON": "agent", "ORG": "agent", "NORP": "place", "GPE": "place", "LOC": "place", "FAC": "place"}
+
+
+def _family(label: str) -> str:
+    return _FAMILIES.get(label, "other")
+
+
+_SPEECH = {"said", "says", "say", "told", "according", "spokesman", "spokeswoman", "spokesperson", "added", "stated",
+           "announced", "reported", "reports", "report", "statement"}
+
+
+def _speaker(claim: Claim, entity) -> bool:
+    """The name is who said it ("Crosby said", "said Ben Deutsch", "according to X"), not what is said: outlets
+    quoting different spokespeople for one statement do not contradict each other."""
+    before, after = context_words(claim, entity.start, entity.end, 2)
+    speech = {_stem(w) for w in _SPEECH}
+    return bool(set(before[:2]) & speech) or bool(set(after[:1]) & speech)
+
+
+def _names(claim: Claim) -> list:
+    """The claim's entities plus capitalised names the tagger missed (inside the clause)."""
+    text = claim.clause or claim.text
+    base = claim.clause_start if claim.clause_start >= 0 and claim.clause else claim.start
+    found = list(claim.entities)
+    for e in (_caps_names(text) if USE_CAPS else ()):
+        start, end = e.start + base, e.end + base
+        if not any(x.start < end and start < x.end for x in found):
+            found.append(type(e)(start, end, e.text, "MISC", canonical=e.canonical))
+    return found
+
+
+def _caps_names(text: str):
+    from .slots import entities as caps
+
+    return caps(text)
+
+
+def _only(mine: list, theirs: list, other: Claim) -> list:
+    keys = {_ename(e) for e in theirs}
+    out, seen = [], set()
+    for e in mine:
+        n = _ename(e)
+        if n and n not in keys and n not in seen and not _mentioned(n, other) and not _name_words_shared(e, other):
+            seen.add(n)
+            out.append(e)
+    return out
 
 
 def _acronym_of(x: str, y: str) -> bool:
@@ -266,7 +404,12 @@ def _same_role(a: Claim, x, b: Claim, y) -> bool:
 
 
 def _ename(e) -> str:
-    return re.sub(r"[^\w]", "", (e.canonical or e.text).casefold())
+    """Folded canonical name; demonyms and country variants fold to the country ("British" = "UK")."""
+    from ..normalize.aliases import place_of
+
+    name = e.canonical or e.text
+    place = place_of(e.text.strip(" .")) or place_of(e.text.strip(" .") + ".") or place_of(name)
+    return re.sub(r"[^\w]", "", (place[0] if place else name).casefold())
 
 
 def _mentioned(name: str, claim: Claim) -> bool:
@@ -299,20 +442,79 @@ def _without(claim: Claim, *entities) -> str:
     return text
 
 
+_NEG_CUE = re.compile(
+    r"(?<![\w-])(?:not|never|no|nobody|nothing|none|without|cannot|"
+    r"den(?:y|ies|ied|ying|ial)|refus(?:e|es|ed|ing|al)|reject(?:s|ed|ing)?|declin(?:e|es|ed|ing) to|"
+    r"fail(?:s|ed|ing)? to|\w+n\s?[’']t)(?![\w-])", re.I)
+_NOT_NEGATION = re.compile(r"\b(?:not (?:only|just|least|yet|far|long|until)|no (?:doubt|matter|less|more|longer than)|"
+                           r"nothing but)\b", re.I)
+_NEG_SKIP = {"be", "been", "being", "to", "have", "has", "had", "also", "yet", "ever", "even", "so", "too", "as", "a",
+             "an", "the", "is", "was", "are", "were", "do", "does", "did", "it", "he", "she", "they", "we", "i",
+             "you", "any", "all", "really", "always", "immediately", "formally", "just", "longer", "more", "of", "in"}
+# Verbs whose meanings exclude each other: one side confirming what the other denies.
+ANTONYMS = (("confirm", "deni"), ("confirm", "deny"), ("admit", "deni"), ("accept", "rejec"), ("approv", "rejec"),
+            ("won", "lost"), ("win", "lose"), ("acquit", "convic"), ("allow", "forbi"), ("allow", "ban"))
+NEG_SCOPE = 4  # words after a cue that it negates
+POLARITY_OVERLAP = 0.6  # content shared for a negation only one side has to contradict the other
+
+
+def _share(ca: set[str], cb: set[str]) -> float:
+    return len(ca & cb) / max(min(len(ca), len(cb)), 1)
+
+
+def negations(claim: Claim) -> list[tuple[int, str]]:
+    """(word index, negated head stem) for each negation cue of the claim's clause; the head is the first content
+    word after the cue, before any punctuation."""
+    text = claim.clause or claim.text
+    spans = [m.span() for m in _NOT_NEGATION.finditer(text)]
+    words = [(m.start(), m.group(0)) for m in _WORD.finditer(text)]
+    out = []
+    for m in _NEG_CUE.finditer(text):
+        if any(a <= m.start() < b for a, b in spans):
+            continue
+        index = sum(1 for start, _ in words if start < m.end())
+        stop = re.search(r"[,;:.!?()\"]", text[m.end():])
+        limit = m.end() + stop.start() if stop else len(text)
+        head = next((w.casefold() for start, w in words[index:index + NEG_SCOPE] if start < limit
+                     and w.casefold() not in _NEG_SKIP and not any(c.isdigit() for c in w)), "")
+        out.append((index, _stem(head) if head else ""))
+    return out
+
+
+def _free_stems(claim: Claim, negs: list[tuple[int, str]]) -> set[str]:
+    """Stems of the words of the clause that no negation cue governs."""
+    words = tokens(claim.clause or claim.text)
+    governed = {i for index, _ in negs for i in range(index, index + NEG_SCOPE)}
+    return {_stem(w) for i, w in enumerate(words) if i not in governed and w not in STOPWORDS}
+
+
 def polarity_conflicts(a: Claim, b: Claim) -> list[Conflict]:
-    if a.negated == b.negated:
-        return []
+    """Negation added or removed: a negated word of one side stated plainly by the other, in claims that share
+    most of their content (modality — "may", "could" — is not polarity); or antonym verbs."""
     ca, cb = _content(a.clause or a.text), _content(b.clause or b.text)
     if not ca or not cb or len(ca & cb) / min(len(ca), len(cb)) < 0.5:
         return []
-    va, vb = _polarity(a), _polarity(b)
-    explanation = (f"{source_name(a)} {'denies' if a.negated else 'states'} it, "
-                   f"{source_name(b)} {'denies' if b.negated else 'states'} it")
-    return [Conflict("polarity", side(a, va), side(b, vb), explanation)]
+    na, nb = negations(a), negations(b)
+    fa, fb = _free_stems(a, na), _free_stems(b, nb)
+    flipped = len(na) != len(nb) and (
+        [h for _, h in na if h and h in fb and h not in {x for _, x in nb}] or
+        [h for _, h in nb if h and h in fa and h not in {x for _, x in na}])
+    added = bool(na) != bool(nb) and _share(ca, cb) >= POLARITY_OVERLAP
+    if not flipped and not added and not _antonyms(fa, fb):
+        return []
+    explanation = (f"{source_name(a)} {'denies' if na else 'states'} it, "
+                   f"{source_name(b)} {'denies' if nb else 'states'} it")
+    return [Conflict("polarity", side(a, _polarity(a, na)), side(b, _polarity(b, nb)), explanation)]
 
 
-def _polarity(claim: Claim) -> str:
-    return f"negative: {_clause(claim)}" if claim.negated else f"positive: {_clause(claim)}"
+def _antonyms(fa: set[str], fb: set[str]) -> bool:
+    has = lambda stems, root: any(s.startswith(root) for s in stems)
+    return any(has(fa, x) and has(fb, y) and not has(fb, x) and not has(fa, y) or
+               has(fa, y) and has(fb, x) and not has(fb, y) and not has(fa, x) for x, y in ANTONYMS)
+
+
+def _polarity(claim: Claim, negs: list) -> str:
+    return f"negative: {_clause(claim)}" if negs else f"positive: {_clause(claim)}"
 
 
 def _clause(claim: Claim) -> str:

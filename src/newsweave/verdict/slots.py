@@ -15,20 +15,26 @@ MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augus
 _MONTH_RE = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|" \
             r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 _WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-          "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-          "hundred": 100, "dozen": 12}
+          "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+          "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+          "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12}
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_UNITS = "one|two|three|four|five|six|seven|eight|nine"
+_WORD_NUMBER = rf"\b(?:(?:{_TENS})-(?:{_UNITS})|{'|'.join(sorted(_WORDS, key=len, reverse=True))})\b"
+# Clock times ("6 p.m.", "10 : 33 a.m.", "8am") are times of day, not quantities.
+_CLOCK_RE = re.compile(r"\b\d{1,2}(?:\s*[:.]\s*\d\d)?\s*(?:[ap]\.?\s?m\b\.?)", re.I)
 _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "k": 1e3, "m": 1e6, "bn": 1e9}
 _QUAL = [("at_least", r"at least|no fewer than|a minimum of"), ("more_than", r"more than|over|above|upwards of"),
          ("about", r"about|around|approximately|roughly|nearly|almost|some|an estimated|close to"),
          ("up_to", r"up to|as many as|at most"), ("less_than", r"less than|fewer than|under|below")]
 _QUAL_RE = "|".join(p for _, p in _QUAL)
 NUMBER_RE = re.compile(
-    rf"(?:(?P<qual>{_QUAL_RE})\s+)?(?:(?P<cur>[$€£])\s?)?(?P<num>\d+(?:,\d{{3}})*(?:\.\d+)?|"
-    rf"\b(?:{'|'.join(_WORDS)})\b)(?:\s*(?P<scale>thousand|million|billion|trillion|bn)\b)?"
+    rf"(?:(?P<qual>{_QUAL_RE})\s+)?(?:(?P<cur>[$€£])\s?)?(?P<num>(?<![\w.])(?:\d+(?:,\d{{3}})*(?:\.\d+)?|\.\d+)|"
+    rf"{_WORD_NUMBER})(?:[\s-]*(?P<scale>thousand|million|billion|trillion|bn)\b)?"
     rf"(?:\s*(?P<unit>%|percent|per cent|km|kilometers|kilometres|miles|hours|days|years|dollars|euros))?",
     re.I)
 _DATE_RE = re.compile(
-    rf"\b(?:(?P<d1>\d{{1,2}})\s+(?P<m1>{_MONTH_RE})|(?P<m2>{_MONTH_RE})\s+(?P<d2>\d{{1,2}})(?!\d))?"
+    rf"\b(?:(?P<d1>\d{{1,2}})\s+(?P<m1>{_MONTH_RE})|(?P<m2>{_MONTH_RE})(?:\s\.)?\s+(?P<d2>\d{{1,2}})(?!\d))?"
     rf"(?:,?\s*(?P<y>(?:19|20)\d\d)\b)?", re.I)
 _YEAR_RE = re.compile(r"\b(?P<y>(?:19|20)\d\d)\b")
 _MONTH_ONLY = re.compile(rf"\b(?P<m>{_MONTH_RE})(?:\s+(?:of\s+)?(?P<y>(?:19|20)\d\d))?\b", re.I)
@@ -44,7 +50,10 @@ _CAPS_STOP = {"The", "A", "An", "He", "She", "They", "It", "We", "I", "In", "On"
 
 def _value(match: re.Match) -> float | None:
     raw = match.group("num").lower()
-    value = float(_WORDS[raw]) if raw in _WORDS else float(raw.replace(",", ""))
+    if raw[:1].isalpha():
+        value = float(sum(_WORDS[part] for part in raw.split("-")))
+    else:
+        value = float(raw.replace(",", ""))
     scale = (match.group("scale") or "").lower()
     return value * _SCALE.get(scale, 1.0)
 
@@ -52,6 +61,7 @@ def _value(match: re.Match) -> float | None:
 def quantities(text: str) -> tuple[Quantity, ...]:
     """Numbers with qualifiers; years, dates and ages are left to the time and age extractors."""
     skip = [(m.start(), m.end()) for m in _DATE_RE.finditer(text) if m.group(0).strip()]
+    skip += [(m.start(), m.end()) for m in _CLOCK_RE.finditer(text)]
     skip += [(m.start(), m.end()) for m in _AGE_RE.finditer(text)] + [(m.start(), m.end()) for m in _BORN_RE.finditer(text)]
     out = []
     for m in NUMBER_RE.finditer(text):
