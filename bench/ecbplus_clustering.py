@@ -18,6 +18,7 @@ import os
 import random
 import re
 import shutil
+import statistics
 import sys
 import tarfile
 import tempfile
@@ -132,17 +133,25 @@ def run(items, seed: int, config: ClusterConfig) -> dict:
     return {"order": order, "where": where, "seconds": elapsed}
 
 
-def report(name: str, items, where: dict, seconds: float, total: int, e2e: float) -> str:
+def scores(items, where: dict) -> dict:
     gold = [label for _, label, _ in items]
     pred = [where[a.id] for a, _, _ in items]
     p, r, f = pairwise(gold, pred)
     bp, br, bf = bcubed(gold, pred)
-    rate = total / seconds if seconds else 0.0
-    print(f"[{name}] articles={len(items)} pairwise P={p:.3f} R={r:.3f} F1={f:.3f}  "
-          f"BCubed P={bp:.3f} R={br:.3f} F1={bf:.3f}  stories={len(set(pred))}/{len(set(gold))}  "
-          f"clustering {rate:.0f} articles/s, end-to-end from raw XML {e2e:.0f} articles/s")
-    return (f"{name}: pairwise_f1={f:.3f} bcubed_f1={bf:.3f} stories={len(set(pred))}/{len(set(gold))} "
-            f"articles_per_s={rate:.0f}")
+    return {"p": p, "r": r, "f": f, "bp": bp, "br": br, "bf": bf, "found": len(set(pred)), "gold": len(set(gold))}
+
+
+def report(name: str, runs: list[dict], label: str = "") -> str:
+    """Print one range's figures (the median over seeded runs when there are several); return the key=value line."""
+    m = {k: statistics.median(run[k] for run in runs) for k in runs[0]}
+    print(f"[{name}{label}] articles={m['n']:.0f} pairwise P={m['p']:.3f} R={m['r']:.3f} F1={m['f']:.3f}  "
+          f"BCubed P={m['bp']:.3f} R={m['br']:.3f} F1={m['bf']:.3f}  stories={m['found']:.0f}/{m['gold']:.0f}  "
+          f"clustering {m['rate']:.0f} articles/s, end-to-end from raw XML {m['e2e']:.0f} articles/s")
+    if len(runs) > 1:
+        per_seed = " ".join(f"{run['f']:.3f}" for run in runs)
+        print(f"  per seed pairwise F1: {per_seed}")
+    return (f"{name}: pairwise_f1={m['f']:.3f} bcubed_f1={m['bf']:.3f} stories={m['found']:.0f}/{m['gold']:.0f} "
+            f"articles_per_s={m['rate']:.0f}")
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -150,6 +159,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--root", type=Path, default=DEFAULT_ROOT, help="ECB+ root (any folder with the layout)")
     parser.add_argument("--topics", choices=("dev", "train", "test", "all"), default="all")
     parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--seeds", default=None,
+                        help="comma-separated seeds: report the median over them (e.g. 1,2,3,13,21)")
     parser.add_argument("--join", type=float, default=None, help="override the join threshold")
     parser.add_argument("--merge", type=float, default=None, help="override the merge threshold")
     parser.add_argument("--split", type=float, default=None, help="override the split threshold")
@@ -167,15 +178,21 @@ def main(argv: list[str] | None = None) -> None:
     print(f"ECB+ {root}: {len(items)} articles, seed {args.seed}, {config}")
     print("anchors (test 36-45): TF-IDF single-pass pairwise F1 0.68 / BCubed 0.76; "
           "BERTopic 0.91 / 0.94 at ~20 articles/s; target >= 0.95 / 0.95 at >= 100 articles/s")
+    seeds = [int(s) for s in args.seeds.split(",")] if args.seeds else [args.seed]
+    label = f" median of seeds {','.join(map(str, seeds))}" if len(seeds) > 1 else ""
     lines = []
     for name in ("train", "dev", "test"):
         subset = [item for item in items if item[2] == name]
         if not subset:
             continue
-        result = run(subset, args.seed, config)
-        share = parse_seconds * len(subset) / len(items)
-        e2e = len(subset) / (result["seconds"] + share)
-        lines.append(report(name, subset, result["where"], result["seconds"], len(subset), e2e))
+        runs = []
+        for seed in seeds:
+            result = run(subset, seed, config)
+            share = parse_seconds * len(subset) / len(items)
+            runs.append({**scores(subset, result["where"]), "n": len(subset),
+                         "rate": len(subset) / result["seconds"] if result["seconds"] else 0.0,
+                         "e2e": len(subset) / (result["seconds"] + share)})
+        lines.append(report(name, runs, label))
     for line in lines:
         print(line)
 

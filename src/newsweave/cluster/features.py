@@ -24,6 +24,19 @@ ENTITY_WEIGHT = 3.0
 DATE_WEIGHT = 1.0
 YEAR_WEIGHT = 8.0
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+MONTH_WEIGHT = 0.0
+NUMBER_WEIGHT = 4.0  # factor on tokens holding digits (scores, sums, magnitudes, bulletin numbers)
+_NUMERIC = re.compile(r"\d").search
+MONTH = re.compile(r"\b(?:(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(?:[a-z]*)\b\.?|(May)(?=\s+\d))")
+_MONTHS = {"jan": "01", "feb": "02", "mar": "03", "apr": "04", "may": "05", "jun": "06", "jul": "07", "aug": "08",
+           "sep": "09", "sept": "09", "oct": "10", "nov": "11", "dec": "12"}
+LEDE_SENTENCES = 3  # title + the first sentences name the event's specific participants, place and time
+LEDE_WEIGHT = 1.0  # extra weight of a term or name that appears in the title or lede
+LEDE_KEY_WEIGHT = 0.0  # weight of the separate ``l:`` copy of each lede word (matches only other ledes)
+SUBJECTS = 3  # names of the title + lede kept as the article's subjects (conflict checks in the clusterer)
+DATELINE = re.compile(r"^[\W\d_]*(?:(?:updated|posted|published|last updated)\b|(?:jan|feb|mar|apr|may|jun|jul|aug|"
+                      r"sep|oct|nov|dec)[a-z]*\.?\s+\d|\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}|"
+                      r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b)", re.IGNORECASE)
 _CONNECTORS = frozenset(("of", "de", "la", "al", "van", "von", "bin", "el", "du", "der"))
 _CAP_STOP = frozenset(w.capitalize() for w in STOP_WORDS)
 _SKIP_ENTITY_LABELS = frozenset(("CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY", "TIME", "DATE"))
@@ -38,26 +51,96 @@ class Features:
     entities: tuple[str, ...]
     day: float | None  # publication day as a proleptic ordinal; None when unknown
     title: str
+    year: str | None = None  # the year the text mentions most (latest on ties); None when it names none
+    subjects: tuple[str, ...] = ()  # entity keys named in the title and lede, most mentioned first
+    month: str | None = None  # the month name the text mentions most ("01".."12"); None when it names none
 
 
 def extract(article: Article, annotations: Annotations | None = None) -> Features:
     """Features of one article; uses the normaliser's entities and resolved times when given."""
     text = URL_LINE.sub(" ", article.text[:MAX_CHARS])
-    title = article.title.strip() or _first_line(text)
+    title = headline(article.title, text)
+    lede = lede_text(text, title)
     weights = _term_weights(title, text)
+    lede_words = set(tokens(lede))
+    for word in lede_words:
+        if word in weights:
+            weights[word] += LEDE_WEIGHT
+        if LEDE_KEY_WEIGHT:
+            weights["l:" + word] = LEDE_KEY_WEIGHT
     surface: dict[str, str] = {}
     if annotations is not None and annotations.entities:
         entities = _annotated_entities(annotations, surface)
     else:
         entities = cheap_entities(title + "\n" + text, surface)
+    lede_lower = lede.lower()
+    in_lede = {name for name in entities if name in lede_lower}
     for name, count in entities.items():
-        _add(weights, "e:" + name, ENTITY_WEIGHT * (1.0 + math.log(count)))
+        boost = 1.0 + LEDE_WEIGHT if name in in_lede else 1.0
+        _add(weights, "e:" + name, ENTITY_WEIGHT * boost * (1.0 + math.log(count)))
     for day in _event_days(annotations):
         _add(weights, "t:" + day, DATE_WEIGHT)
-    for year in _years(title + "\n" + text):
+    years = YEAR.findall(title + "\n" + text)
+    for year in sorted(set(years)):
         _add(weights, "y:" + year, YEAR_WEIGHT)
+    months = _months(title + "\n" + text)
+    for month in sorted(set(months)):
+        _add(weights, "m:" + month, MONTH_WEIGHT)
     top = tuple(surface.get(e, e) for e in sorted(entities, key=lambda e: (-entities[e], e))[:12])
-    return Features(article.id, weights, top, parse_day(article.published), title[:300])
+    subjects = tuple(sorted(in_lede, key=lambda e: (-entities[e], e))[:SUBJECTS])
+    return Features(article.id, weights, top, parse_day(article.published), title[:300],
+                    _main_year(years), subjects, _main_year(months))
+
+
+def headline(title: str, text: str) -> str:
+    """The article's headline: its title, else the first line of text that is not a dateline or byline."""
+    title = title.strip()
+    if title and not DATELINE.match(title):
+        return title
+    lines = [line.strip() for line in text.splitlines()[:8] if line.strip()]
+    for line in lines:
+        if not DATELINE.match(line) and len(line) > 15:
+            return line
+    return title or (lines[0] if lines else "")
+
+
+def lede_text(text: str, title: str) -> str:
+    """Title plus the first sentences of the body (a dateline line does not count as one)."""
+    sentences = []
+    for part in SENTENCE_END.split(text[:3000]):
+        part = part.strip()
+        if not part or DATELINE.match(part) or part == title:
+            continue
+        sentences.append(part)
+        if len(sentences) >= LEDE_SENTENCES:
+            break
+    return title + "\n" + "\n".join(sentences)
+
+
+def _months(text: str) -> list[str]:
+    """Month names written in the text (capitalised, e.g. "Dec. 11", "December", "May 3") as "01".."12"."""
+    out = []
+    for match in MONTH.finditer(text):
+        name = (match.group(1) or match.group(2)).lower()
+        word = match.group(0).rstrip(".").lower()
+        if match.group(1) and len(word) > 4 and not _full_month(word):
+            continue  # "Marathon", "Augusta", "Decide": not a month
+        out.append(_MONTHS[name])
+    return out
+
+
+def _full_month(word: str) -> bool:
+    return word in ("january", "february", "march", "april", "june", "july", "august", "september", "october",
+                    "november", "december", "sept")
+
+
+def _main_year(years: list[str]) -> str | None:
+    if not years:
+        return None
+    counts: dict[str, int] = {}
+    for year in years:
+        counts[year] = counts.get(year, 0) + 1
+    return max(counts, key=lambda y: (counts[y], y))
 
 
 def _first_line(text: str) -> str:
@@ -86,7 +169,7 @@ def _term_weights(title: str, text: str) -> dict[str, float]:
     counts: dict[str, float] = {}
     for word in tokens(text):
         counts[word] = counts.get(word, 0.0) + 1.0
-    weights = {w: 1.0 + math.log(c) for w, c in counts.items()}
+    weights = {w: (1.0 + math.log(c)) * (NUMBER_WEIGHT if _NUMERIC(w) else 1.0) for w, c in counts.items()}
     for word in dict.fromkeys(tokens(title)):
         weights[word] = weights.get(word, 1.0) + TITLE_WEIGHT - 1.0
     return weights

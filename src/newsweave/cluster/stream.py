@@ -22,7 +22,7 @@ class ClusterConfig:
     """Knobs of the clusterer; the thresholds were tuned on ECB+ train/dev topics only."""
 
     join_threshold: float = 0.20
-    merge_threshold: float = 0.55
+    merge_threshold: float = 0.45
     split_threshold: float = 0.45
     query_keys: int = 30  # most informative keys of an article used to find candidate stories
     index_keys: int = 30  # keys of each member put in the inverted index
@@ -35,6 +35,10 @@ class ClusterConfig:
     score_keys: int = 120  # heaviest keys of an article used in its scores (the rest carry little weight)
     move_margin: float = 0.05
     neighbour_merge_threshold: float = 1.0  # at check times, merge a story with neighbours this similar (1 = off)
+    year_penalty: float = 0.6  # score factor when the article's main year differs from the story's
+    month_penalty: float = 1.0  # ... when its main month differs from the story's
+    subject_penalty: float = 1.0  # ... when none of the article's lede names is among the story's core names
+    core_subjects: int = 5  # the story's most frequent lede names that make up its core
 
 
 @dataclass(frozen=True)
@@ -57,6 +61,9 @@ class Member:
     entities: tuple[str, ...]
     score: float
     seq: int
+    year: str | None = None
+    subjects: tuple[str, ...] = ()
+    month: str | None = None
 
 
 @dataclass
@@ -72,6 +79,9 @@ class StoryState:
     updates: int = 0
     last_seq: int = 0
     checked_at: int = 0
+    years: dict[str, int] = field(default_factory=dict)
+    months: dict[str, int] = field(default_factory=dict)
+    subjects: dict[str, int] = field(default_factory=dict)
 
     span: tuple[float | None, float | None] | None = None  # cached (first, last); None when stale
 
@@ -119,7 +129,8 @@ class StreamClusterer:
             self.clock = features.day if self.clock is None else max(self.clock, features.day)
         self.df.add(features.weights)
         query = self._tfidf(features.weights)
-        ranked = self._score_candidates(_top(query, self.config.score_keys), features.day)
+        ranked = self._score_candidates(_top(query, self.config.score_keys), features.day,
+                                        features.year, features.subjects, features.month)
         best, score = ranked[0] if ranked else (None, 0.0)
         joins = best is not None and score >= self.config.join_threshold
         member = self._member(features, query, score if joins else 1.0)
@@ -166,9 +177,12 @@ class StreamClusterer:
         idf = self.df.idf_of()
         return unit({k: v * idf(k) for k, v in weights.items()})
 
-    def _score_candidates(self, query: dict[str, float], day: float | None) -> list[tuple[StoryState, float]]:
+    def _score_candidates(self, query: dict[str, float], day: float | None, year: str | None = None,
+                          subjects: tuple[str, ...] = (), month: str | None = None
+                          ) -> list[tuple[StoryState, float]]:
         found = self._candidates(query)
-        scored = [(story, self._similarity(query, story) * self._time_factor(day, story)) for story in found]
+        scored = [(story, self._similarity(query, story) * self._time_factor(day, story)
+                   * self._conflict_factor(year, subjects, month, story)) for story in found]
         scored.sort(key=lambda item: (-item[1], item[0].seq))
         return scored
 
@@ -216,6 +230,21 @@ class StreamClusterer:
                 total += value * c * idf(key)
         return total / math.sqrt(norm2) if norm2 > 1e-12 else 0.0
 
+    def _conflict_factor(self, year: str | None, subjects: tuple[str, ...], month: str | None,
+                         story: StoryState) -> float:
+        """Penalise conflicting specifics: another main year or month, or lede names foreign to the story."""
+        cfg = self.config
+        factor = 1.0
+        if _differs(year, story.years):
+            factor *= cfg.year_penalty
+        if _differs(month, story.months):
+            factor *= cfg.month_penalty
+        if subjects and story.subjects:
+            core = _core(story.subjects, cfg.core_subjects)
+            if not any(name in core for name in subjects):
+                factor *= cfg.subject_penalty
+        return factor
+
     def _time_factor(self, day: float | None, story: StoryState) -> float:
         first, last = story.first, story.last
         if day is None or first is None:
@@ -226,7 +255,21 @@ class StreamClusterer:
     def _centroid_similarity(self, a: StoryState, b: StoryState) -> float:
         va = self._tfidf(a.centroid)
         vb = self._tfidf(b.centroid)
-        return dot(va, vb) * self._span_factor(a, b)
+        return dot(va, vb) * self._span_factor(a, b) * self._story_conflict(a, b)
+
+    def _story_conflict(self, a: StoryState, b: StoryState) -> float:
+        """The conflict factor between two stories: main years and core lede names compared."""
+        cfg = self.config
+        factor = 1.0
+        if a.years and b.years and _main(a.years) != _main(b.years):
+            factor *= cfg.year_penalty
+        if a.months and b.months and _main(a.months) != _main(b.months):
+            factor *= cfg.month_penalty
+        if a.subjects and b.subjects:
+            core_a = _core(a.subjects, cfg.core_subjects)
+            if not any(k in core_a for k in _core(b.subjects, cfg.core_subjects)):
+                factor *= cfg.subject_penalty
+        return factor
 
     def _span_factor(self, a: StoryState, b: StoryState) -> float:
         if a.first is None or b.first is None:
@@ -238,13 +281,24 @@ class StreamClusterer:
     def _member(self, features: feat.Features, query: dict[str, float], score: float) -> Member:
         keys = sorted(query.items(), key=lambda kv: (-kv[1], kv[0]))[: self.config.index_keys]
         return Member(features.article_id, unit(features.weights), tuple(k for k, _ in keys), features.day,
-                      features.title, features.entities, round(float(score), 4), self.seq)
+                      features.title, features.entities, round(float(score), 4), self.seq,
+                      features.year, features.subjects, features.month)
 
     def _new_story(self, member: Member) -> StoryState:
-        story = StoryState(id=content_hash("story", member.article_id), seq=member.seq)
+        story = StoryState(id=self._fresh_id(member.article_id), seq=member.seq)
         self.stories[story.id] = story
         self._add_member(story, member)
         return story
+
+    def _fresh_id(self, article_id: str) -> str:
+        """Story id from its first article; a split can reach an id still in use (a founder moved out of its
+        story by a repair), so a counter is added then, deterministically."""
+        story_id = content_hash("story", article_id)
+        n = 1
+        while story_id in self.stories:
+            story_id = content_hash("story", article_id, str(n))
+            n += 1
+        return story_id
 
     def _shift_norm(self, story: StoryState, vector: dict[str, float], sign: float) -> None:
         """Update the cached squared norm over the member's keys only; recompute in full now and then."""
@@ -267,6 +321,9 @@ class StreamClusterer:
         self._shift_norm(story, member.vector, 1.0)
         add_into(story.centroid, member.vector)
         story.last_seq = self.seq
+        _count(story.years, (member.year,) if member.year else (), 1)
+        _count(story.months, (member.month,) if member.month else (), 1)
+        _count(story.subjects, member.subjects, 1)
         for key in member.index_keys:
             story.keys[key] = story.keys.get(key, 0) + 1
             self.postings.setdefault(key, {})[story.id] = None
@@ -278,6 +335,9 @@ class StreamClusterer:
         story.span = None
         self._shift_norm(story, member.vector, -1.0)
         subtract_into(story.centroid, member.vector)
+        _count(story.years, (member.year,) if member.year else (), -1)
+        _count(story.months, (member.month,) if member.month else (), -1)
+        _count(story.subjects, member.subjects, -1)
         for key in member.index_keys:
             left = story.keys.get(key, 0) - 1
             if left > 0:
@@ -342,7 +402,7 @@ class StreamClusterer:
         if dot(self._group_vector(stay), self._group_vector(leave)) >= self.config.split_threshold:
             return ()
         first = min(leave, key=lambda m: m.seq)
-        new = StoryState(id=content_hash("story", first.article_id), seq=first.seq)
+        new = StoryState(id=self._fresh_id(first.article_id), seq=first.seq)
         self.stories[new.id] = new
         for member in sorted(leave, key=lambda m: m.seq):
             self._remove_member(story, member)
@@ -438,6 +498,31 @@ class StreamClusterer:
         )
 
 
+def _differs(value: str | None, counts: dict[str, int]) -> bool:
+    """True when the story has a main value, and ``value`` is another one it rarely holds."""
+    if value is None or not counts:
+        return False
+    main = _main(counts)
+    return main != value and counts.get(value, 0) * 2 < counts[main]
+
+
+def _main(counts: dict[str, int]) -> str:
+    return max(counts, key=lambda k: (counts[k], k))
+
+
+def _core(counts: dict[str, int], limit: int) -> list[str]:
+    return sorted(counts, key=lambda k: (-counts[k], k))[:limit]
+
+
+def _count(counts: dict[str, int], keys: Iterable[str], step: int) -> None:
+    for key in keys:
+        left = counts.get(key, 0) + step
+        if left > 0:
+            counts[key] = left
+        else:
+            counts.pop(key, None)
+
+
 def _top(vector: dict[str, float], limit: int) -> dict[str, float]:
     if len(vector) <= limit:
         return vector
@@ -489,6 +574,7 @@ def snapshot(state: StreamClusterer) -> dict[str, Any]:
         "df": state.df.counts,
         "stories": [
             {"id": s.id, "seq": s.seq, "last_seq": s.last_seq, "checked_at": s.checked_at,
+             "norm2": s.norm2, "stale": s.stale, "updates": s.updates,
              "members": [_member_dict(m) for m in s.members]}
             for s in state.stories.values()
         ],
@@ -504,8 +590,13 @@ def restore(data: dict[str, Any], config: ClusterConfig | None = None) -> Stream
         state.stories[story.id] = story
         for raw in item["members"]:
             state._add_member(story, Member(**{**raw, "index_keys": tuple(raw["index_keys"]),
-                                               "entities": tuple(raw["entities"])}))
+                                               "entities": tuple(raw["entities"]),
+                                               "subjects": tuple(raw.get("subjects", ()))}))
         story.last_seq, story.checked_at = item["last_seq"], item["checked_at"]
+        # the cached norm is updated incrementally (idf drifts between full recomputes): carry it over as is
+        story.norm2 = float(item.get("norm2", 0.0))
+        story.stale = bool(item.get("stale", True))
+        story.updates = int(item.get("updates", 0))
     state.df = DocFreq(dict(data.get("df", {})), int(data.get("docs", 0)))
     state.dirty = {}
     return state
@@ -514,4 +605,5 @@ def restore(data: dict[str, Any], config: ClusterConfig | None = None) -> Stream
 def _member_dict(m: Member) -> dict[str, Any]:
     return {"article_id": m.article_id, "vector": {k: round(v, 5) for k, v in m.vector.items()},
             "index_keys": list(m.index_keys), "day": m.day, "title": m.title, "entities": list(m.entities),
-            "score": m.score, "seq": m.seq}
+            "score": m.score, "seq": m.seq, "year": m.year, "subjects": list(m.subjects),
+            "month": m.month}

@@ -11,6 +11,7 @@ import re
 from typing import Iterable
 
 from ..models import AgeFact, Claim, Conflict, Quantity, TimeExpr
+from .slots import YEAR_INFERRED
 
 _WORD = re.compile(r"[\w'’-]+", re.UNICODE)
 STOPWORDS = frozenset(
@@ -24,9 +25,12 @@ STOPWORDS = frozenset(
 def tokens(text: str) -> list[str]:
     return [w.casefold().strip("'’-") for w in _WORD.findall(text) if w.strip("'’-")]
 
+
 ABOUT_TOLERANCE = 0.1
 ROUNDING_SHARE = 0.12  # a rounded figure stays within 12% of the precise one ("3 %" for 2.7 percent)
-ENTITY_OVERLAP = 0.5  # share of the other content words two statements must have for a swapped name to conflict
+ENTITY_OVERLAP = 0.3  # share of the other content words two statements must have for a swapped name to conflict
+CROSS_TYPE_CONTEXT = 5  # names the tagger typed differently (ORG / GPE) still pair when their surroundings match
+ENTITY_STRONG = 3  # context score from which two different names sit in the same place
 ENTITY_CONTEXT = 1  # a swapped name must keep at least one neighbour word (its role)
 SKIP_SPEAKERS = False  # set True to ignore who-said-it names (costs recall on the bench)
 SINGLE_NAME = False  # pair the one unshared name of each side even without shared surroundings
@@ -64,6 +68,8 @@ def quantities_compatible(a: Quantity, b: Quantity) -> tuple[bool, str]:
             if va is not None and vb is not None and abs(va - vb) > ABOUT_TOLERANCE * max(abs(va), abs(vb)):
                 return False, f"{a.text!r} vs {b.text!r}"
             return True, f"{a.text!r} and {b.text!r} agree"
+    if _elided_scale(a, b):
+        return True, f"{a.text!r} and {b.text!r} are the same figure, its scale stated once"
     if a.qualifier == b.qualifier == "exact" and a.low and b.low and (
             abs(a.low - b.low) <= 0.02 * max(a.low, b.low) or _rounds_to(a, b)):
         return True, f"{a.text!r} and {b.text!r} differ by rounding"
@@ -71,6 +77,16 @@ def quantities_compatible(a: Quantity, b: Quantity) -> tuple[bool, str]:
     if la <= hb and lb <= ha:
         return True, f"{a.text!r} and {b.text!r} overlap"
     return False, f"{a.text!r} vs {b.text!r}"
+
+
+_SCALE_WORD = re.compile(r"\b(?:thousand|million|billion|trillion|bn)\b", re.I)
+
+
+def _elided_scale(a: Quantity, b: Quantity) -> bool:
+    """ "$54.9-million" and "$54.9": the same numeral, one side leaving out the scale word."""
+    na, nb = (re.search(r"\d[\d,]*(?:\.\d+)?", q.text) for q in (a, b))
+    return bool(na and nb) and na.group(0) == nb.group(0) and \
+        bool(_SCALE_WORD.search(a.text)) != bool(_SCALE_WORD.search(b.text))
 
 
 def _decimals(q: Quantity) -> int | None:
@@ -98,7 +114,8 @@ def comparable_quantities(a: Quantity, b: Quantity) -> bool:
 
 
 def _content(text: str) -> set[str]:
-    return {t for t in tokens(text or "") if t not in STOPWORDS and not t.isdigit()}
+    """Content words (stopwords and figures left out: a figure is compared by the number rule)."""
+    return {t for t in tokens(text or "") if t not in STOPWORDS and not any(c.isdigit() for c in t)}
 
 
 def _stem_overlap(a: set[str], b: set[str]) -> bool:
@@ -114,12 +131,35 @@ def time_interval(t: TimeExpr) -> tuple[str, str] | None:
 
 
 def times_compatible(a: TimeExpr, b: TimeExpr) -> tuple[bool, str]:
+    """Intervals overlap. A year guessed from the reference date ("Sept. 30" with no year) is not evidence: such
+    a date is compared by month and day only, and never against a bare year."""
     ia, ib = time_interval(a), time_interval(b)
     if ia is None or ib is None:
         return True, "unresolved"
+    if YEAR_INFERRED in (a.note, b.note):
+        if "year" in (_GRAIN.get(a.granularity), _GRAIN.get(b.granularity)):
+            return True, "year not stated"
+        guessed, known = (ia, ib) if YEAR_INFERRED in a.note else (ib, ia)
+        shift = int(known[0][:4]) - int(guessed[0][:4])
+        moved = tuple(f"{int(d[:4]) + shift:04d}{d[4:]}" for d in guessed)
+        ia, ib = (moved, known) if YEAR_INFERRED in a.note else (known, moved)
     if ia[0] < ib[1] and ib[0] < ia[1]:
         return True, f"{a.text!r} overlaps {b.text!r}"
     return False, f"{a.text!r} ({ia[0]}..{ia[1]}) vs {b.text!r} ({ib[0]}..{ib[1]})"
+
+
+def _when_said(claim: Claim, t: TimeExpr) -> bool:
+    """ "officials said Tuesday": the day of the statement, which differs by outlet, not the day of the fact."""
+    before, _ = context_words(claim, t.start, t.end, 2)
+    verbs = {_stem(w) for w in _SPEECH_VERBS | {"reported", "confirmed", "comment"}}
+    return bool(before) and (before[0] in verbs or before[0] == "on" and before[1:2] and before[1] in verbs)
+
+
+def _comparable_times(x: TimeExpr, y: TimeExpr) -> bool:
+    """A date whose year was guessed says nothing about a bare year; a weekday is compared with weekdays."""
+    if (x.note == "weekday") != (y.note == "weekday"):
+        return False  # a weekday resolved against a reference date is only compared with another weekday
+    return not (YEAR_INFERRED in (x.note, y.note) and "year" in (_GRAIN.get(x.granularity), _GRAIN.get(y.granularity)))
 
 
 def _since(claim: Claim, t: TimeExpr) -> bool:
@@ -181,12 +221,33 @@ def number_conflicts(a: Claim, b: Claim) -> list[Conflict]:
     not share) whose values cannot both be true. A figure only one side states is a partial fact, not a conflict."""
     pairs = align_slots(a, list(a.quantities), b, list(b.quantities),
                         lambda x, y: _agree(a, x, b, y), lambda x, y: (x.unit or "") == (y.unit or ""),
-                        lambda x: bool(x.unit))
-    return [_conflict("number", a, x.text, b, y.text, x.counted or y.counted) for x, y in pairs]
+                        lambda x: bool(x.unit) or _only_figures(a, b))
+    return [_conflict("number", a, x.text, b, y.text, _what_counted(x, y)) for x, y in pairs]
+
+
+def _what_counted(x: Quantity, y: Quantity) -> str:
+    """What both figures count, when their following words say so ("people"), else nothing."""
+    shared = _content(x.counted) & _content(y.counted)
+    return " ".join(w for w in tokens(x.counted) if w in shared)
 
 
 def _agree(a: Claim, x: Quantity, b: Claim, y: Quantity) -> bool:
-    return (x.unit or "") == (y.unit or "") and quantities_compatible(x, y)[0]
+    """Same unit and compatible values; a figure repeated without its unit ("13.78 points" / "13.78") agrees."""
+    if (x.unit or "") != (y.unit or ""):
+        return not (x.unit and y.unit) and x.low is not None and x.low == y.low and x.high == y.high
+    return quantities_compatible(x, y)[0]
+
+
+SOLE_FIGURE_RATIO = 5  # two sole figures further apart than this are probably not the same count
+
+
+def _only_figures(a: Claim, b: Claim) -> bool:
+    """Each claim states a single figure, of the same order of magnitude: the changed number of an otherwise
+    aligned statement ("more than 70,000 men" / "more than 210,001 troops")."""
+    if not len(a.quantities) == len(b.quantities) == 1:
+        return False
+    va, vb = (q.low if q.low is not None else q.high for q in (a.quantities[0], b.quantities[0]))
+    return bool(va and vb) and max(va, vb) / min(va, vb) <= SOLE_FIGURE_RATIO
 
 
 # --------------------------------------------------------------------------- slot alignment
@@ -195,7 +256,8 @@ LEFTOVER_CONTEXT = 1  # the single unshared value of a kind on each side still n
 STRONG_CONTEXT = 3  # context score from which two values sit in the same slot even when they differ
 
 
-def align_slots(a: Claim, xs: list, b: Claim, ys: list, agree, comparable, single_ok=lambda x: True) -> list[tuple]:
+def align_slots(a: Claim, xs: list, b: Claim, ys: list, agree, comparable, single_ok=lambda x: True,
+                strong: int = STRONG_CONTEXT) -> list[tuple]:
     """Pairs (x, y) that fill the same slot but disagree. Values are paired one to one, best first, by
     agreement plus the similarity of the words around them; what stays unpaired is paired only when it is the
     single comparable value left on each side (the changed figure in an otherwise aligned pair)."""
@@ -206,10 +268,10 @@ def align_slots(a: Claim, xs: list, b: Claim, ys: list, agree, comparable, singl
                 continue
             ok = agree(x, y)
             ctx = context_score(a, x, b, y)
-            scored.append((-(ctx + (STRONG_CONTEXT + 1 if ok else 0)), i, j, ok, ctx))
+            scored.append((-(ctx + (strong + 1 if ok else 0)), i, j, ok, ctx))
     used_a, used_b, out = set(), set(), []
     for _, i, j, ok, ctx in sorted(scored):
-        if i in used_a or j in used_b or not (ok or ctx >= STRONG_CONTEXT):
+        if i in used_a or j in used_b or not (ok or ctx >= strong):
             continue
         used_a.add(i), used_b.add(j)
         if not ok:
@@ -279,19 +341,15 @@ def context_score(a: Claim, x, b: Claim, y) -> int:
 
 def date_conflicts(a: Claim, b: Claim) -> list[Conflict]:
     """Times in the same slot with disjoint intervals ("since 1995" is only compared with another "since")."""
-    ta = [t for t in a.times if time_interval(t) and not _in_age(a, t)]
-    tb = [t for t in b.times if time_interval(t) and not _in_age(b, t)]
-    pairs = align_slots(a, ta, b, tb, lambda x, y: times_compatible(x, y)[0],
-                        lambda x, y: _since(a, x) == _since(b, y))
+    ta = [t for t in a.times if time_interval(t) and not _in_age(a, t) and not _when_said(a, t)]
+    tb = [t for t in b.times if time_interval(t) and not _in_age(b, t) and not _when_said(b, t)]
+    pairs = align_slots(a, ta, b, tb, lambda x, y: _comparable_times(x, y) and times_compatible(x, y)[0],
+                        lambda x, y: _since(a, x) == _since(b, y) and _comparable_times(x, y))
     return [_conflict("date", a, x.text, b, y.text, "") for x, y in pairs]
 
 
 _GRAIN = {"minute": "day", "hour": "day", "day": "day", "week": "week", "month": "month", "season": "month",
           "part-of-year": "month", "quarter": "month", "year": "year", "decade": "year"}
-
-
-def _same_grain(x: TimeExpr, y: TimeExpr) -> bool:
-    return _GRAIN.get(x.granularity, x.granularity) == _GRAIN.get(y.granularity, y.granularity)
 
 
 def _in_age(claim: Claim, t: TimeExpr) -> bool:
@@ -307,29 +365,49 @@ def age_conflicts(a: Claim, b: Claim) -> list[Conflict]:
                 continue
             ok, reason = ages_compatible(x, y)
             if not ok:
-                out.append(_conflict("date", a, x.text, b, y.text, "birth year"))
+                kind = "number" if x.kind == y.kind == "age" else "date"
+                out.append(_conflict(kind, a, x.text, b, y.text, "age" if kind == "number" else "birth year"))
     return out
 
 
 def entity_conflicts(a: Claim, b: Claim) -> list[Conflict]:
-    """A named entity replaced by another in the same role (same surrounding words, or the one name each side does
-    not share) while the rest of the statement is the same. Aliases, initials, surnames and near spellings of a
-    name the other side mentions are the same entity."""
+    """A named entity replaced by another in the same role while the rest of the statement is the same: names
+    are paired one to one by their surrounding words (the same name in the same place agrees); two different
+    names in the same place conflict, and so do the one unshared name of each side when they keep a neighbour
+    word. Aliases, initials, surnames, demonyms and near spellings count as the same entity."""
     names_a = [e for e in _names(a) if not (SKIP_SPEAKERS and _speaker(a, e))]
     names_b = [e for e in _names(b) if not (SKIP_SPEAKERS and _speaker(b, e))]
-    only_a = _only(names_a, names_b, b)
-    only_b = _only(names_b, names_a, a)
-    if not only_a or not only_b:
+    only_a, only_b = _only(names_a, names_b, b), _only(names_b, names_a, a)
+    if not only_a and not only_b:
         return []
     rest_a = _content(_without(a, *only_a))
     rest_b = _content(_without(b, *only_b))
     if not rest_a or not rest_b or _share(rest_a, rest_b) < ENTITY_OVERLAP:
         return []
-    comparable = lambda x, y: not _acronym_of(x.text, y.text) and (
-        _family(x.label) == _family(y.label) or context_score(a, x, b, y) >= 2)
-    pairs = align_slots(a, only_a, b, only_b, lambda x, y: False, comparable, lambda x: SINGLE_NAME)
+    comparable = lambda x, y: not _acronym_of(x.text, y.text) and _speaker(a, x) == _speaker(b, y) and (
+        _family(x.label) == _family(y.label) or context_score(a, x, b, y) >= (2 if "MISC" in (x.label, y.label)
+                                                                             else CROSS_TYPE_CONTEXT))
+    new = lambda x, y: any(x is e for e in only_a) or any(y is e for e in only_b)
+    pairs = align_slots(a, names_a, b, names_b, lambda x, y: _same_entity(x, y), comparable,
+                        lambda x: SINGLE_NAME, ENTITY_STRONG)
     return [_conflict("entity", a, x.text, b, y.text, "") for x, y in pairs
-            if context_score(a, x, b, y) >= ENTITY_CONTEXT or SINGLE_NAME and len(only_a) == len(only_b) == 1]
+            if new(x, y) and (context_score(a, x, b, y) >= ENTITY_CONTEXT or SINGLE_NAME)]
+
+
+def _same_entity(x, y) -> bool:
+    from rapidfuzz import fuzz
+
+    nx, ny = _ename(x), _ename(y)
+    if not nx or not ny:
+        return True
+    return nx == ny or nx in ny or ny in nx or _acronym_of(x.text, y.text) or fuzz.ratio(nx, ny) >= 80 \
+        or _name_words_shared(x, _only_text(y)) or _name_words_shared(y, _only_text(x))
+
+
+def _only_text(entity) -> Claim:
+    """A stand-in claim holding just the entity's words (to reuse the surname test)."""
+    return Claim(id="", article="", outlet="", sentence=0, start=0, end=0, text=entity.text, clause_start=0,
+                 clause_end=len(entity.text), clause=entity.text)
 
 
 _FAMILIES = {"PERSON": "agent", "ORG": "agent", "NORP": "place", "GPE": "place", "LOC": "place", "FAC": "place"}
@@ -339,16 +417,17 @@ def _family(label: str) -> str:
     return _FAMILIES.get(label, "other")
 
 
-_SPEECH = {"said", "says", "say", "told", "according", "spokesman", "spokeswoman", "spokesperson", "added", "stated",
-           "announced", "reported", "reports", "report", "statement"}
+_SPEECH_VERBS = {"said", "says", "say", "told", "tells", "added", "adds", "stated", "announced", "wrote", "writes"}
+_SPEAKER_NOUNS = {"spokesman", "spokeswoman", "spokesperson"}
 
 
 def _speaker(claim: Claim, entity) -> bool:
-    """The name is who said it ("Crosby said", "said Ben Deutsch", "according to X"), not what is said: outlets
-    quoting different spokespeople for one statement do not contradict each other."""
+    """The name is who said it ("Crosby said", ", said Ben Deutsch.", "according to X", "spokesman X"), not a
+    participant of what is said."""
     before, after = context_words(claim, entity.start, entity.end, 2)
-    speech = {_stem(w) for w in _SPEECH}
-    return bool(set(before[:2]) & speech) or bool(set(after[:1]) & speech)
+    verbs, nouns = {_stem(w) for w in _SPEECH_VERBS}, {_stem(w) for w in _SPEAKER_NOUNS}
+    return bool(after[:1]) and after[0] in verbs or bool(before[:1]) and (
+        before[0] in nouns or before[0] in verbs and not after or before[:2] == ["to", _stem("according")])
 
 
 def _names(claim: Claim) -> list:
@@ -381,26 +460,18 @@ def _only(mine: list, theirs: list, other: Claim) -> list:
 
 
 def _acronym_of(x: str, y: str) -> bool:
-    """ "ECB" and "European Central Bank": one is the initials of the other."""
-    short, long = sorted((x.strip(), y.strip()), key=len)
-    letters = "".join(w[0] for w in re.findall(r"[A-Za-z][\w-]*", long) if w[0].isupper())
-    return short.replace(".", "").isupper() and len(short) >= 2 and short.replace(".", "") == letters
-
-
-_SKIP = {"the", "a", "an", "s", "'s", "’s"}
-
-
-def _neighbours(claim: Claim, entity) -> tuple[str, str]:
-    text = claim.clause or claim.text
-    base = claim.clause_start if claim.clause_start >= 0 and claim.clause else claim.start
-    before = [w for w in tokens(text[:max(entity.start - base, 0)]) if w not in _SKIP]
-    after = [w for w in tokens(text[max(entity.end - base, 0):]) if w not in _SKIP]
-    return (before[-1] if before else ""), (after[0] if after else "")
-
-
-def _same_role(a: Claim, x, b: Claim, y) -> bool:
-    (pa, na), (pb, nb) = _neighbours(a, x), _neighbours(b, y)
-    return bool(pa) and pa == pb or bool(na) and na == nb
+    """ "ECB" and "European Central Bank", "CDC" and "Centers for Disease Control and Prevention", "P & W" and
+    "Pratt & Whitney": the short name's capitals are the initials of (the start of) the long one's words."""
+    short, long = sorted((x.strip(), y.strip()), key=lambda n: len(re.sub(r"[^A-Za-z]", "", n)))
+    letters = re.sub(r"[^A-Za-z]", "", short)
+    if len(letters) < 2 or not letters.isupper():
+        return False
+    words = re.findall(r"[A-Za-z][\w-]*", long)
+    caps = "".join(w[0] for w in words if w[0].isupper()).upper()
+    every = "".join(w[0] for w in words).upper()
+    return letters in (caps, every) or len(caps) >= 2 and (letters.startswith(caps) or letters.startswith(every)
+                                                          or letters.endswith(caps)) \
+        or len(letters) >= 3 and caps.startswith(letters)
 
 
 def _ename(e) -> str:
@@ -443,7 +514,8 @@ def _without(claim: Claim, *entities) -> str:
 
 
 _NEG_CUE = re.compile(
-    r"(?<![\w-])(?:not|never|no|nobody|nothing|none|without|cannot|"
+    r"(?<![\w-])(?:not|never|no|nobody|nothing|none|neither|nor|without|cannot|(?:has|have|had) yet to|"
+    r"failure to|"
     r"den(?:y|ies|ied|ying|ial)|refus(?:e|es|ed|ing|al)|reject(?:s|ed|ing)?|declin(?:e|es|ed|ing) to|"
     r"fail(?:s|ed|ing)? to|\w+n\s?[’']t)(?![\w-])", re.I)
 _NOT_NEGATION = re.compile(r"\b(?:not (?:only|just|least|yet|far|long|until)|no (?:doubt|matter|less|more|longer than)|"
@@ -454,8 +526,10 @@ _NEG_SKIP = {"be", "been", "being", "to", "have", "has", "had", "also", "yet", "
 # Verbs whose meanings exclude each other: one side confirming what the other denies.
 ANTONYMS = (("confirm", "deni"), ("confirm", "deny"), ("admit", "deni"), ("accept", "rejec"), ("approv", "rejec"),
             ("won", "lost"), ("win", "lose"), ("acquit", "convic"), ("allow", "forbi"), ("allow", "ban"))
-NEG_SCOPE = 4  # words after a cue that it negates
-POLARITY_OVERLAP = 0.6  # content shared for a negation only one side has to contradict the other
+NEG_SCOPE = 4  # words after a cue where its head is looked for
+NEG_REACH = 8  # words after a cue that it governs (up to the next punctuation)
+FLIP_OVERLAP = 0.35  # content shared for a word negated on one side only to contradict the other
+POLARITY_OVERLAP = 0.5  # content shared for a negation only one side has to contradict the other
 
 
 def _share(ca: set[str], cb: set[str]) -> float:
@@ -465,6 +539,14 @@ def _share(ca: set[str], cb: set[str]) -> float:
 def negations(claim: Claim) -> list[tuple[int, str]]:
     """(word index, negated head stem) for each negation cue of the claim's clause; the head is the first content
     word after the cue, before any punctuation."""
+    return [(index, head) for index, head, _, _ in _negation_spans(claim)]
+
+
+_RELATIVE = re.compile(r"\b(?:who|whom|whose|which)\b", re.I)
+
+
+def _negation_spans(claim: Claim) -> list[tuple[int, str, int, bool]]:
+    """(word index, head stem, number of words governed, inside a relative clause) per negation cue."""
     text = claim.clause or claim.text
     spans = [m.span() for m in _NOT_NEGATION.finditer(text)]
     words = [(m.start(), m.group(0)) for m in _WORD.finditer(text)]
@@ -475,36 +557,48 @@ def negations(claim: Claim) -> list[tuple[int, str]]:
         index = sum(1 for start, _ in words if start < m.end())
         stop = re.search(r"[,;:.!?()\"]", text[m.end():])
         limit = m.end() + stop.start() if stop else len(text)
-        head = next((w.casefold() for start, w in words[index:index + NEG_SCOPE] if start < limit
-                     and w.casefold() not in _NEG_SKIP and not any(c.isdigit() for c in w)), "")
-        out.append((index, _stem(head) if head else ""))
+        scope = [w for start, w in words[index:index + NEG_REACH] if start < limit]
+        head = next((w.casefold() for w in scope[:NEG_SCOPE]
+                     if w.casefold() not in _NEG_SKIP and not any(c.isdigit() for c in w)), "")
+        opening = max(text.rfind(p, 0, m.start()) for p in ",;:(\"")
+        relative = bool(_RELATIVE.search(text[opening + 1:m.start()]))
+        out.append((index, _stem(head) if head else "", len(scope), relative))
     return out
 
 
-def _free_stems(claim: Claim, negs: list[tuple[int, str]]) -> set[str]:
-    """Stems of the words of the clause that no negation cue governs."""
+def _free_stems(claim: Claim, negs=None) -> set[str]:
+    """Stems of the words of the clause that no negation cue governs (hyphenated words also by their parts)."""
     words = tokens(claim.clause or claim.text)
-    governed = {i for index, _ in negs for i in range(index, index + NEG_SCOPE)}
-    return {_stem(w) for i, w in enumerate(words) if i not in governed and w not in STOPWORDS}
+    governed = {i for index, _, reach, _ in _negation_spans(claim) for i in range(index, index + reach)}
+    free = [w for i, w in enumerate(words) if i not in governed and w not in STOPWORDS]
+    return {_stem(w) for w in free} | {_stem(p) for w in free if "-" in w for p in w.split("-") if p}
 
 
 def polarity_conflicts(a: Claim, b: Claim) -> list[Conflict]:
-    """Negation added or removed: a negated word of one side stated plainly by the other, in claims that share
-    most of their content (modality — "may", "could" — is not polarity); or antonym verbs."""
+    """Negation added or removed: a negated word of one side stated plainly by the other, or a negation only one
+    side has, in claims that share most of their content; or antonym verbs (confirmed / denied). Modality ("may",
+    "could") is not polarity."""
     ca, cb = _content(a.clause or a.text), _content(b.clause or b.text)
-    if not ca or not cb or len(ca & cb) / min(len(ca), len(cb)) < 0.5:
+    if not ca or not cb or _share(ca, cb) < FLIP_OVERLAP:
         return []
     na, nb = negations(a), negations(b)
     fa, fb = _free_stems(a, na), _free_stems(b, nb)
-    flipped = len(na) != len(nb) and (
-        [h for _, h in na if h and h in fb and h not in {x for _, x in nb}] or
-        [h for _, h in nb if h and h in fa and h not in {x for _, x in na}])
-    added = bool(na) != bool(nb) and _share(ca, cb) >= POLARITY_OVERLAP
+    flipped = _flipped(na, nb, fb) or _flipped(nb, na, fa)
+    main_a = [n for n in _negation_spans(a) if not n[3]]
+    main_b = [n for n in _negation_spans(b) if not n[3]]
+    added = bool(main_a) != bool(main_b) and bool(na) != bool(nb) and _share(ca, cb) >= POLARITY_OVERLAP
     if not flipped and not added and not _antonyms(fa, fb):
         return []
+    what = f"'{flipped}' negated on one side only" if flipped else ""
     explanation = (f"{source_name(a)} {'denies' if na else 'states'} it, "
-                   f"{source_name(b)} {'denies' if nb else 'states'} it")
+                   f"{source_name(b)} {'denies' if nb else 'states'} it" + (f" ({what})" if what else ""))
     return [Conflict("polarity", side(a, _polarity(a, na)), side(b, _polarity(b, nb)), explanation)]
+
+
+def _flipped(negs: list, other_negs: list, other_free: set[str]) -> str:
+    """A word one side negates that the other states without negation."""
+    negated_there = {h for _, h in other_negs}
+    return next((h for _, h in negs if h and h in other_free and h not in negated_there), "")
 
 
 def _antonyms(fa: set[str], fb: set[str]) -> bool:

@@ -10,6 +10,7 @@ from datetime import date
 
 from ..models import AgeFact, Entity, Quantity, TimeExpr
 
+YEAR_INFERRED = "year inferred"  # TimeExpr.note when the year came from the reference date, not the text
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
           "november", "december")
 _MONTH_RE = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|" \
@@ -22,7 +23,10 @@ _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _UNITS = "one|two|three|four|five|six|seven|eight|nine"
 _WORD_NUMBER = rf"\b(?:(?:{_TENS})-(?:{_UNITS})|{'|'.join(sorted(_WORDS, key=len, reverse=True))})\b"
 # Clock times ("6 p.m.", "10 : 33 a.m.", "8am") are times of day, not quantities.
-_CLOCK_RE = re.compile(r"\b\d{1,2}(?:\s*[:.]\s*\d\d)?\s*(?:[ap]\.?\s?m\b\.?)", re.I)
+_CLOCK_RE = re.compile(r"\b\d{1,2}(?:\s*[:.]\s*\d\d)?\s*(?:[ap]\.?\s?m\b\.?)|\b\d{1,4}(?:\s*:\s*\d\d)?\s*"
+                       r"(?:GMT|UTC|EDT|EST|ET|PDT|PST|BST|CET|AEST)\b", re.I)
+# Not counts: decades ("the 1980s", "his 90s"), number words in compounds ("three-term", "four-week"), "one of".
+_NOT_COUNT = re.compile(r"(?<![\w.])\d+'?s\b|\b[a-z]+(?:-[a-z]+)?-(?!year-old|years?-old)[a-z]+|\bone\s+of\b", re.I)
 _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "k": 1e3, "m": 1e6, "bn": 1e9}
 _QUAL = [("at_least", r"at least|no fewer than|a minimum of"), ("more_than", r"more than|over|above|upwards of"),
          ("about", r"about|around|approximately|roughly|nearly|almost|some|an estimated|close to"),
@@ -31,16 +35,20 @@ _QUAL_RE = "|".join(p for _, p in _QUAL)
 NUMBER_RE = re.compile(
     rf"(?:(?P<qual>{_QUAL_RE})\s+)?(?:(?P<cur>[$€£])\s?)?(?P<num>(?<![\w.])(?:\d+(?:,\d{{3}})*(?:\.\d+)?|\.\d+)|"
     rf"{_WORD_NUMBER})(?:[\s-]*(?P<scale>thousand|million|billion|trillion|bn)\b)?"
-    rf"(?:\s*(?P<unit>%|percent|per cent|km|kilometers|kilometres|miles|hours|days|years|dollars|euros))?",
+    rf"(?:[\s-]*(?P<unit>%|percent(?:age points?)?|per cent|km|kilometers|kilometres|miles|hours|days|years|dollars|"
+    rf"euros|pounds|lbs?|kg|kilograms?|kilos|feet|ft|meters|metres|acres|hectares|tons|tonnes|barrels|degrees|"
+    rf"cents|points?|GHz|MHz|MB|GB)\b)?",
     re.I)
 _DATE_RE = re.compile(
     rf"\b(?:(?P<d1>\d{{1,2}})\s+(?P<m1>{_MONTH_RE})|(?P<m2>{_MONTH_RE})(?:\s\.)?\s+(?P<d2>\d{{1,2}})(?!\d))?"
-    rf"(?:,?\s*(?P<y>(?:19|20)\d\d)\b)?", re.I)
+    rf"(?:\s*,?\s*(?P<y>(?:19|20)\d\d)\b)?", re.I)
 _YEAR_RE = re.compile(r"\b(?P<y>(?:19|20)\d\d)\b")
 _MONTH_ONLY = re.compile(rf"\b(?P<m>{_MONTH_RE})(?:\s+(?:of\s+)?(?P<y>(?:19|20)\d\d))?\b", re.I)
 _WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
 _AGE_RE = re.compile(r"\b(?:(?:aged|age)\s+(?P<a1>\d{1,3})|(?P<a2>\d{1,3})[- ]years?[- ]old|"
-                     r"(?:is|was|he's|she's)\s+(?P<a3>\d{1,2})(?=[,.;]|\s+(?:and|when|at)\b))", re.I)
+                     r"(?:is|was|he's|she's)\s+(?P<a3>\d{1,2})(?=[,.;]|\s+(?:and|when|at)\b)|"
+                     r"(?<=[a-z])\s?,\s(?P<a4>\d{1,3})\s?,(?=\s+(?:a|an|the|who|was|is|has|had|and|said|[a-z]+ed)\b))",
+                     re.I)
 _BORN_RE = re.compile(r"\b(?:born in|birth year (?:as|of|is)|birth year,?)\s+(?P<y>(?:19|20)\d\d)\b", re.I)
 _CAPS = re.compile(r"\b(?:[A-Z][\w’'.-]*|of|the|de|al)(?:\s+(?:[A-Z][\w’'.-]*|of|the|de|al))*")
 _CAPS_STOP = {"The", "A", "An", "He", "She", "They", "It", "We", "I", "In", "On", "At", "But", "And", "This", "That",
@@ -62,6 +70,7 @@ def quantities(text: str) -> tuple[Quantity, ...]:
     """Numbers with qualifiers; years, dates and ages are left to the time and age extractors."""
     skip = [(m.start(), m.end()) for m in _DATE_RE.finditer(text) if m.group(0).strip()]
     skip += [(m.start(), m.end()) for m in _CLOCK_RE.finditer(text)]
+    skip += [(m.start(), m.end()) for m in _NOT_COUNT.finditer(text) if _counts_nothing(m.group(0))]
     skip += [(m.start(), m.end()) for m in _AGE_RE.finditer(text)] + [(m.start(), m.end()) for m in _BORN_RE.finditer(text)]
     out = []
     for m in NUMBER_RE.finditer(text):
@@ -76,6 +85,16 @@ def quantities(text: str) -> tuple[Quantity, ...]:
         counted = _counted(text, m.end())
         out.append(Quantity(m.start(), m.end(), m.group(0), low, high, qualifier, unit, counted))
     return tuple(out)
+
+
+def _counts_nothing(span: str) -> bool:
+    """A decade, "one of", or a compound adjective whose first part is a number word ("three-term")."""
+    if span[:1].isdigit() or re.fullmatch(r"one\s+of", span, re.I):
+        return True
+    parts = span.lower().split("-")
+    size = 2 if len(parts) >= 2 and re.fullmatch(_TENS, parts[0]) and re.fullmatch(_UNITS, parts[1]) else 1
+    number = parts[0] in _WORDS or size == 2
+    return number and len(parts) > size
 
 
 def _is_year(raw: str) -> bool:
@@ -105,7 +124,9 @@ def _unit(unit: str | None, currency: str | None) -> str:
         return {"$": "USD", "€": "EUR", "£": "GBP"}[currency]
     unit = (unit or "").lower()
     return {"per cent": "percent", "%": "percent", "kilometers": "km", "kilometres": "km", "dollars": "USD",
-            "euros": "EUR"}.get(unit, unit)
+            "euros": "EUR", "lbs": "lb", "pounds": "lb", "kilograms": "kg", "kilogram": "kg", "kilos": "kg",
+            "feet": "ft", "metres": "m", "meters": "m", "tonnes": "t", "tons": "t", "point": "points",
+            "percentage point": "percentage points"}.get(unit, unit)
 
 
 def _counted(text: str, end: int) -> str:
@@ -135,7 +156,7 @@ def times(text: str, reference: date | None = None) -> tuple[TimeExpr, ...]:
             continue
         end = date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)
         out.append(TimeExpr(m.start(), m.end(), m.group(0), date(year, month, 1).isoformat(), end.isoformat(),
-                            "month"))
+                            "month", note="" if m.group("y") else YEAR_INFERRED))
     spans = [(t.start, t.end) for t in out if t.granularity != "year"]
     out = [t for t in out if t.granularity != "year" or not any(a <= t.start and t.end <= b for a, b in spans)]
     return tuple(sorted(out, key=lambda t: t.start))
@@ -156,7 +177,8 @@ def _date_expr(m: re.Match, reference: date | None) -> TimeExpr:
         except ValueError:
             return TimeExpr(m.start(), m.end(), m.group(0), None, None, "day", resolved=False)
         return TimeExpr(m.start(), m.end(), m.group(0), begin.isoformat(),
-                        date.fromordinal(begin.toordinal() + 1).isoformat(), "day")
+                        date.fromordinal(begin.toordinal() + 1).isoformat(), "day",
+                        note="" if m.group("y") else YEAR_INFERRED)
     if year and not month_token:
         return TimeExpr(m.start("y"), m.end(), m.group("y"), f"{year}-01-01", f"{year + 1}-01-01", "year")
     return TimeExpr(m.start(), m.end(), m.group(0), None, None, "day", resolved=False)
@@ -166,13 +188,24 @@ def ages(text: str, reference: date | None = None) -> tuple[AgeFact, ...]:
     year = reference.year if reference else None
     out = []
     for m in _AGE_RE.finditer(text):
-        value = int(m.group("a1") or m.group("a2") or m.group("a3"))
+        value = int(m.group("a1") or m.group("a2") or m.group("a3") or m.group("a4"))
         low, high = ((year - value - 1, year - value) if year else (None, None))
-        out.append(AgeFact(m.start(), m.end(), m.group(0), "age", value, low, high))
+        out.append(AgeFact(m.start(), m.end(), m.group(0), "age", value, low, high, person=_age_person(text, m)))
     for m in _BORN_RE.finditer(text):
         value = int(m.group("y"))
         out.append(AgeFact(m.start(), m.end(), m.group(0), "birth_year", value, value, value))
     return tuple(sorted(out, key=lambda a: a.start))
+
+
+def _age_person(text: str, m: re.Match) -> str:
+    """Whose age, when the wording says: "Sharkey, 31," (the name before) or "his 27-year-old wife" (the noun after)."""
+    if m.group("a4"):
+        before = re.findall(r"[A-Z][\w'-]+", text[max(0, m.start() - 40):m.start()])
+        return before[-1].casefold() if before else ""
+    if m.group("a2"):
+        after = re.match(r"\s*([a-z][\w-]*)", text[m.end():])
+        return after.group(1).casefold() if after and after.group(1) not in ("and", "or", "who", "was", "is") else ""
+    return ""
 
 
 def entities(text: str) -> tuple[Entity, ...]:
@@ -188,7 +221,7 @@ def entities(text: str) -> tuple[Entity, ...]:
             continue
         surface = " ".join(words)
         start = text.find(surface, m.start())
-        if (start == 0 and len(words) == 1) or _calendar_word(surface):
+        if start < 0 or (start == 0 and len(words) == 1) or _calendar_word(surface):
             continue
         out.append(Entity(start, start + len(surface), surface, "MISC", canonical=surface.casefold()))
     return tuple(out)
