@@ -34,3 +34,23 @@ def test_same_fact_score_orders_pairs():
 def test_model_file_matches_features():
     model = score.load_model()
     assert model["features"] == list(score.FEATURES) and len(model["coef"]) == len(score.FEATURES)
+
+
+def test_headlines_join_the_body_fact(seed_story):
+    """Both headlines (telegraphic, lower cosine to the body claim) join the corroborated capture fact."""
+    for needle in ("Ukrainians take North Korean soldiers captive", "Ukraine has captured two North Korean soldiers in"):
+        facts = [f for f in seed_story["facts"] if any(needle in c["text"] for c in f["claims"])]
+        assert facts and facts[0]["status"] == "corroborated", needle
+        assert any("captured North Korean soldiers in Russia" in c["text"] for c in facts[0]["claims"]), needle
+
+
+def test_repeat_rule_lowers_the_bar_for_headlines_only():
+    from newsweave.align import group
+    from newsweave.models import Claim
+
+    head = Claim(id="h", article="a", outlet="A", sentence=0, start=0, end=5, text="Head", is_headline=True)
+    body = Claim(id="b", article="a", outlet="A", sentence=2, start=9, end=20, text="Body claim")
+    other = Claim(id="o", article="a", outlet="A", sentence=3, start=21, end=30, text="Other claim")
+    assert group._repeat(head, body, group.HEADLINE_REPEAT_COSINE + 0.01)
+    assert not group._repeat(other, body, group.HEADLINE_REPEAT_COSINE + 0.01)
+    assert group._repeat(other, body, group.REPEAT_COSINE)

@@ -156,8 +156,6 @@ def score_links(claims: Sequence[Claim], vectors: np.ndarray) -> list[Link]:
     for i, j in sorted(candidates(claims, vectors)):
         cosine = float(vectors[i] @ vectors[j])
         base = pair_score(claims[i], claims[j], cosine) + RARE_WEIGHT * _rare_overlap(bags[i], bags[j], idf)
-        if cosine < LOW_COSINE and slot_adjustment(claims[i], claims[j]) <= 0:
-            base -= LOW_COSINE_PENALTY  # distant meanings need structured evidence (ages, years, numbers)
         raw.append((i, j, base, cosine))
     best = _best_partners(claims, raw)
     links = []
@@ -169,8 +167,6 @@ def score_links(claims: Sequence[Claim], vectors: np.ndarray) -> list[Link]:
 
 RARE_WEIGHT = 0.35
 MUTUAL_BONUS = 0.1
-LOW_COSINE = 0.5
-LOW_COSINE_PENALTY = 0.15
 
 
 def _stems(text: str) -> set[str]:

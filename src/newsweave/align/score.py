@@ -13,29 +13,21 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Sequence
 
+from ..normalize.words import STOPWORDS, tokens
+from ..normalize.words import WORD as _WORD
+
 MODEL_FILE = Path(__file__).with_name("same_fact_model.json")
 
 FEATURES = (
     "cosine", "cosine_sq", "jaccard", "jaccard_content", "cover_min", "cover_max", "bigram", "fuzz_set",
     "fuzz_ratio", "length_ratio", "number_mismatch", "number_jaccard", "caps_jaccard", "caps_mismatch",
     "negation_mismatch", "stem_jaccard", "char3_jaccard", "fuzz_partial", "fuzz_sort", "length_gap",
-    "ngram1_min", "ngram1_max", "ngram2_min", "ngram2_max", "ngram3_min", "ngram3_max", "ngram4_min", "ngram4_max",
-    "lcs_min", "lcs_max", "number_diff", "number_same", "caps_diff", "length_diff", "log_length_ratio_sq",
 )
 
-_WORD = re.compile(r"[\w'’-]+", re.UNICODE)
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _NEGATION = re.compile(r"\b(?:not|no|never|n't|neither|nor|none|without|denied|denies|deny)\b", re.I)
-STOPWORDS = frozenset(
-    "a an the of to in on at for and or but is are was were be been being by with from as that this these those it"
-    " its he she they we you i his her their our your him them us said says say will would has have had do does did"
-    " than then there here which who whom what when where how also into over after before about up out more most"
-    " s".split()
-)
 
 
-def tokens(text: str) -> list[str]:
-    return [w.casefold().strip("'’-") for w in _WORD.findall(text) if w.strip("'’-")]
 
 
 def numbers(text: str) -> frozenset[str]:
@@ -79,34 +71,7 @@ def features(a: str, b: str, cosine: float, ignore_slots: bool = False) -> list[
         _jaccard(_bigrams(ta), _bigrams(tb)), fuzz.token_set_ratio(a, b) / 100.0, fuzz.ratio(a, b) / 100.0,
         min(len(ta), len(tb)) / max(len(ta), len(tb), 1), number_mismatch, _jaccard(na, nb) if (na or nb) else 1.0,
         _jaccard(pa, pb), caps_mismatch, negation_mismatch, *_surface(a, b, ta, tb),
-        *_sequence(ta, tb), *_counts(na, nb, pa, pb, ta, tb, ignore_slots),
     ]
-
-
-def _ngrams(words: Sequence[str], n: int) -> set[tuple[str, ...]]:
-    return {tuple(words[k:k + n]) for k in range(len(words) - n + 1)}
-
-
-def _sequence(ta: list[str], tb: list[str]) -> list[float]:
-    """Word n-gram (1-4) containment both ways (min, max) and longest common word subsequence (min, max)."""
-    from rapidfuzz.distance import LCSseq
-
-    out = []
-    for n in (1, 2, 3, 4):
-        ga, gb = _ngrams(ta, n), _ngrams(tb, n)
-        shared = len(ga & gb)
-        x, y = (shared / len(ga), shared / len(gb)) if ga and gb else (0.0, 0.0)
-        out += [min(x, y), max(x, y)]
-    lcs = LCSseq.similarity(ta, tb)
-    x, y = lcs / max(len(ta), 1), lcs / max(len(tb), 1)
-    return out + [min(x, y), max(x, y)]
-
-
-def _counts(na, nb, pa, pb, ta, tb, ignore_slots: bool) -> list[float]:
-    """Numbers only one side has (count) and same number set; capitalised words only one side has; length gaps."""
-    diff, same = (0.0, 1.0) if ignore_slots else (float(len(na ^ nb)), float(na == nb))
-    return [diff, same, float(len(pa ^ pb)), float(abs(len(ta) - len(tb))),
-            math.log((len(ta) + 1) / (len(tb) + 1)) ** 2]
 
 
 def _surface(a: str, b: str, ta: list[str], tb: list[str]) -> list[float]:

@@ -11,19 +11,12 @@ import re
 from typing import Iterable
 
 from ..models import AgeFact, Claim, Conflict, Quantity, TimeExpr
+from ..normalize.words import STOPWORDS, tokens
+from ..normalize.words import WORD as _WORD
 from .slots import YEAR_INFERRED
 
-_WORD = re.compile(r"[\w'’-]+", re.UNICODE)
-STOPWORDS = frozenset(
-    "a an the of to in on at for and or but is are was were be been being by with from as that this these those it"
-    " its he she they we you i his her their our your him them us said says say will would has have had do does did"
-    " than then there here which who whom what when where how also into over after before about up out more most"
-    " s".split()
-)
 
 
-def tokens(text: str) -> list[str]:
-    return [w.casefold().strip("'’-") for w in _WORD.findall(text) if w.strip("'’-")]
 
 
 ABOUT_TOLERANCE = 0.1
