@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime
 from typing import Any, Mapping, Sequence
 
 from .align.embed import get_embedder
 from .align.group import align
 from .claims import extract_claims
 from .models import Annotations, Article, CanonicalEntity, Claim, Fact, Sentence, content_hash
+from .normalize import reference_time
 from .verdict import slots
 from .verdict.verdict import CONFLICTING, CORROBORATED, SINGLE, outlet_summary, verdicts
 
@@ -68,7 +68,7 @@ def compare(articles: Sequence[Article], annotations: Sequence[Annotations] | No
     facts = sorted(verdicts([[claims[i] for i in g] for g in groups], articles), key=_fact_order)
     story = StoryDossier(
         id=story_id or content_hash(*sorted(a.id for a in articles), length=12),
-        title=_story_title(articles, facts), articles=tuple(articles), facts=tuple(facts),
+        title=articles[0].title, articles=tuple(articles), facts=tuple(facts),
         entities=tuple(entities), outlets=tuple(outlet_summary(facts, articles)))
     return Dossier(stories=(story,))
 
@@ -76,10 +76,6 @@ def compare(articles: Sequence[Article], annotations: Sequence[Annotations] | No
 def _fact_order(fact: Fact):
     first = min((c.outlet, c.clause_start) for c in fact.claims)
     return STATUS_ORDER.get(fact.status, 3), -len(fact.outlets), first, fact.id
-
-
-def _story_title(articles: Sequence[Article], facts: Sequence[Fact]) -> str:
-    return articles[0].title if articles else ""
 
 
 # --------------------------------------------------------------------------- annotations
@@ -112,7 +108,8 @@ def complete(article: Article, ann: Annotations) -> Annotations:
     """Fill layers the normaliser left empty (quantities, ages, times) with the small regex extractors."""
     if not ann.sentences:
         ann = replace(ann, sentences=basic_sentences(article.text))
-    reference = _reference_date(article)
+    published = reference_time(article)
+    reference = published.date() if published else None
     fills: dict[str, tuple] = {}
     for layer, extractor in (("quantities", slots.quantities), ("ages", slots.ages), ("times", slots.times)):
         if getattr(ann, layer):
@@ -129,14 +126,6 @@ def complete(article: Article, ann: Annotations) -> Annotations:
     return replace(ann, **fills) if fills else ann
 
 
-def _reference_date(article: Article) -> date | None:
-    raw = (article.published or "").strip()
-    try:
-        return datetime.fromisoformat(raw.replace("Z", "+00:00")).date() if raw else None
-    except ValueError:
-        return None
-
-
 def _story_entities(articles, annotations) -> tuple[list[CanonicalEntity], dict[str, str]]:
     try:
         from .normalize import story_entities
@@ -147,8 +136,7 @@ def _story_entities(articles, annotations) -> tuple[list[CanonicalEntity], dict[
     except Exception:  # noqa: BLE001 - entity merging is an aid, not a requirement
         log.exception("story_entities failed")
         return [], {}
-    entities = list(result[0] if isinstance(result, tuple) and len(result) == 2 and isinstance(result[1], dict)
-                    else result)
+    entities = list(result)
     mapping: dict[str, str] = {}
     for entity in entities:
         for alias in (entity.name, *entity.aliases):

@@ -112,8 +112,6 @@ def _warn_once(message: str) -> None:
 def _store_article(store: Store, article: Article, annotations: Annotations | None,
                    settings: Settings) -> tuple[Article, bool]:
     """Link a near-duplicate to its original, then insert article and annotations atomically."""
-    if store.has_article(article.id):
-        return article, False
     minhash, bands = ingest.signature(article.text)
     candidates = [c for c in store.copy_candidates(bands) if c[0] != article.id]
     original = ingest.find_original(minhash, candidates, settings.near_duplicate_threshold)

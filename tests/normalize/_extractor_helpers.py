@@ -3,11 +3,13 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
-from pathlib import Path
 
+from _seed import SEED
 from hypothesis import strategies as st
 
-SEED = Path(__file__).resolve().parents[2] / "examples" / "seed-pair"
+from newsweave.normalize.attribution import attribute
+from newsweave.normalize.entities import extract_entities, parse
+from newsweave.normalize.sentences import split_sentences
 
 FRAGMENTS = [
     "Jan. 10", "11 January 2025", "2025-01-11", "Saturday", "late last year", "mid-December", "in November",
@@ -30,6 +32,14 @@ def seed(name: str) -> tuple[str, datetime]:
     text = (SEED / f"{name}.txt").read_text(encoding="utf-8")
     meta = json.loads((SEED / "meta.json").read_text(encoding="utf-8"))
     return text, datetime.fromisoformat(meta[f"{name}.txt"]["published"])
+
+
+def run(text, outlet="Outlet"):
+    """(sentences, attributions) of ``text`` parsed with spaCy."""
+    doc = parse(text)
+    sentences = split_sentences(text)
+    entities = extract_entities(text, doc, sentences)
+    return sentences, attribute(text, sentences, entities, outlet, doc=doc)
 
 
 def only(items, text: str):

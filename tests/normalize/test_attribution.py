@@ -1,18 +1,10 @@
 import re
 
+from _extractor_helpers import run
 from _seed import seed_story, up, wp
 
 from newsweave.normalize.aliases import alias_map, lookup
-from newsweave.normalize.attribution import attribute, quote_spans
-from newsweave.normalize.entities import extract_entities, parse
-from newsweave.normalize.sentences import split_sentences
-
-
-def run(text, outlet="Outlet"):
-    doc = parse(text)
-    sentences = split_sentences(text)
-    entities = extract_entities(text, doc, sentences)
-    return sentences, attribute(text, sentences, entities, outlet, doc=doc)
+from newsweave.normalize.attribution import quote_spans
 
 
 def test_quote_spans_curly_straight_and_multi_paragraph():

@@ -2,10 +2,11 @@
 
 Fixtures are short excerpts of ECB+ articles (Cybulska & Vossen 2014, CC BY 3.0), rebuilt from their tokens.
 """
+from _extractor_helpers import run
+
 from newsweave.models import Entity
 from newsweave.normalize.aliases import apposition_links, canonicalize, compatible_people
-from newsweave.normalize.attribution import attribute, quote_spans
-from newsweave.normalize.entities import extract_entities, parse
+from newsweave.normalize.attribution import quote_spans
 from newsweave.normalize.quantities import extract_quantities
 from newsweave.normalize.sentences import split_sentences
 
@@ -86,13 +87,6 @@ def test_given_name_variants_still_merge():
 
 
 # --------------------------------------------------------------------------- attribution
-
-def run(text, outlet="Outlet"):
-    doc = parse(text)
-    sentences = split_sentences(text)
-    entities = extract_entities(text, doc, sentences)
-    return sentences, attribute(text, sentences, entities, outlet, doc=doc)
-
 
 def test_relative_pronoun_speaker_is_its_antecedent():
     text = ("Nichols, who argued he was insane when he carried out the killings, spoke for the first time in "

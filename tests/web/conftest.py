@@ -103,6 +103,20 @@ def seed_copy(seed_db, tmp_path) -> tuple[str, str]:
 
 
 @pytest.fixture()
+def hostile_db(tmp_path) -> tuple[str, list]:
+    """A store of the hostile articles as one story "hostile" with its dossier: (db path, articles)."""
+    from htmlcheck import hostile_dossier, ingest_hostile
+
+    store = ingest_hostile(tmp_path)
+    arts = store.articles()
+    store.save_story(Story(id="hostile", title=arts[0].title, first=None, last=None,
+                           article_ids=tuple(a.id for a in arts)))
+    store.save_dossier("hostile", hostile_dossier(arts))
+    store.close()
+    return str(tmp_path / "h.db"), arts
+
+
+@pytest.fixture()
 def client_for():
     """client_for(db, token=None, local_only=True) -> a Starlette TestClient on the app."""
     from starlette.testclient import TestClient

@@ -1,12 +1,11 @@
 import json
-import sys
 from pathlib import Path
 
 import pytest
 
+from htmlcheck import check_inert  # tests/fixtures is on sys.path (tests/web/conftest.py)
+
 ROOT_FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
-sys.path.insert(0, str(ROOT_FIXTURES))
-from htmlcheck import check_inert  # noqa: E402
 
 
 def test_story_list_html_and_json(seed_db, client_for):
@@ -128,18 +127,9 @@ def test_cross_origin_post_refused(seed_copy, client_for):
     assert r.status_code == 403
 
 
-def test_hostile_articles_render_inert_in_the_app(tmp_path, client_for):
-    from htmlcheck import hostile_dossier, ingest_hostile
-
-    from newsweave.models import Story
-
-    store = ingest_hostile(tmp_path)
-    arts = store.articles()
-    store.save_story(Story(id="hostile", title=arts[0].title, first=None, last=None,
-                           article_ids=tuple(a.id for a in arts)))
-    store.save_dossier("hostile", hostile_dossier(arts))
-    store.close()
-    c = client_for(str(tmp_path / "h.db"))
+def test_hostile_articles_render_inert_in_the_app(hostile_db, client_for):
+    db, arts = hostile_db
+    c = client_for(db)
     pages = ["/", "/story/hostile", "/search?q=script+alert", "/search?q=%3Cscript%3E"]
     pages += [f"/article/{a.id}" for a in arts]
     for path in pages:

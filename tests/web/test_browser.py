@@ -88,22 +88,15 @@ def test_live_refresh_when_an_article_lands(seed_copy, page):
         page.locator("text=Live story").wait_for(timeout=10000)
 
 
-def test_hostile_content_is_inert_in_the_browser(tmp_path, page):
-    from htmlcheck import hostile_dossier, ingest_hostile
-
-    from newsweave.models import Story
+def test_hostile_content_is_inert_in_the_browser(tmp_path, hostile_db, page):
+    from htmlcheck import hostile_dossier
 
     from newsweave.present.html import render_report
 
-    store = ingest_hostile(tmp_path)
-    arts = store.articles()
-    store.save_story(Story(id="hostile", title=arts[0].title, first=None, last=None,
-                           article_ids=tuple(a.id for a in arts)))
-    store.save_dossier("hostile", hostile_dossier(arts))
-    store.close()
+    db, arts = hostile_db
     report = tmp_path / "hostile.html"
     report.write_text(render_report(hostile_dossier(arts)), encoding="utf-8")
-    with LiveServer(str(tmp_path / "h.db")) as srv:
+    with LiveServer(db) as srv:
         urls = [srv.url + p for p in ("/", "/story/hostile", "/search?q=alert")]
         urls += [f"{srv.url}/article/{a.id}" for a in arts[:3]] + [report.as_uri()]
         for url in urls:

@@ -125,12 +125,10 @@ def slot_adjustment(a: Claim, b: Claim) -> float:
             if not rules.same_person(a, x, b, y):
                 return -0.5  # a document bearer's birth year is not the speaker's
             bonus = max(bonus, 0.45 if rules.ages_compatible(x, y)[0] else -0.3)
-    years_a = {k for k in slot_keys(a) if k.startswith("y:")}
-    years_b = {k for k in slot_keys(b) if k.startswith("y:")}
-    if years_a & years_b:
+    shared = slot_keys(a) & slot_keys(b)
+    if any(k.startswith("y:") for k in shared):
         bonus += 0.1
-    nums_a = {k for k in slot_keys(a) if k.startswith("n:")}
-    if nums_a & {k for k in slot_keys(b) if k.startswith("n:")}:
+    if any(k.startswith("n:") for k in shared):
         bonus += 0.1
     if _close_times_overlap(a, b):
         bonus += 0.15

@@ -28,8 +28,6 @@ _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _NEGATION = re.compile(r"\b(?:not|no|never|n't|neither|nor|none|without|denied|denies|deny)\b", re.I)
 
 
-
-
 def numbers(text: str) -> frozenset[str]:
     return frozenset(n.replace(",", "") for n in _NUMBER.findall(text))
 

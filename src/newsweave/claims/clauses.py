@@ -36,14 +36,6 @@ def _doc(text: str):
     return _nlp()(text)
 
 
-def parser_available() -> bool:
-    try:
-        _nlp()
-        return True
-    except (MissingExtra, OSError):
-        return False
-
-
 def is_quote(text: str) -> bool:
     stripped = text.strip()
     return bool(stripped) and (stripped[0] in _QUOTE_CHARS or stripped.count("“") + stripped.count('"') >= 2

@@ -109,11 +109,3 @@ def _speaker(article: Article, attribution: Attribution | None, sentence: Senten
 
 def _inside(items: Iterable[T], start: int, end: int) -> tuple[T, ...]:
     return tuple(i for i in items if i.start >= start and i.end <= end)
-
-
-def claims_for(articles: Sequence[Article], annotations: Sequence[Annotations]) -> list[Claim]:
-    by_id = {a.article_id: a for a in annotations}
-    out: list[Claim] = []
-    for article in articles:
-        out.extend(extract_claims(article, by_id.get(article.id, Annotations(article_id=article.id))))
-    return out

@@ -158,13 +158,6 @@ def _main_year(years: list[str]) -> str | None:
     return max(counts, key=lambda y: (counts[y], y))
 
 
-def _first_line(text: str) -> str:
-    for line in text.splitlines():
-        if line.strip():
-            return line.strip()
-    return ""
-
-
 def tokens(text: str) -> list[str]:
     """Lower-cased content words, plural 's' stripped; stop words and one-letter tokens dropped."""
     out = []
@@ -248,11 +241,6 @@ def _annotated_entities(annotations: Annotations, surface: dict[str, str]) -> di
         if entity.label == "PERSON" and len(parts) > 1:
             found[parts[-1]] = found.get(parts[-1], 0) + 1
     return found
-
-
-def _years(text: str) -> list[str]:
-    """Years written in the text (a cheap stand-in for resolved event times when there are no annotations)."""
-    return sorted(set(YEAR.findall(text)))
 
 
 def _event_days(annotations: Annotations | None) -> list[str]:

@@ -251,7 +251,10 @@ class StreamClusterer:
         first, last = story.first, story.last
         if day is None or first is None:
             return 1.0
-        gap = max(0.0, first - day, day - last)
+        return self._decay(max(0.0, first - day, day - last))
+
+    def _decay(self, gap: float) -> float:
+        """Score factor for a gap in days: 1 within a day, then exponential decay over time_scale_days."""
         return math.exp(-max(0.0, gap - 1.0) / self.config.time_scale_days)
 
     def _centroid_similarity(self, a: StoryState, b: StoryState) -> float:
@@ -276,8 +279,7 @@ class StreamClusterer:
     def _span_factor(self, a: StoryState, b: StoryState) -> float:
         if a.first is None or b.first is None:
             return 1.0
-        gap = max(0.0, a.first - b.last, b.first - a.last)
-        return math.exp(-max(0.0, gap - 1.0) / self.config.time_scale_days)
+        return self._decay(max(0.0, a.first - b.last, b.first - a.last))
 
     # ------------------------------------------------------------------ membership
     def _member(self, features: feat.Features, query: dict[str, float], score: float) -> Member:

@@ -37,12 +37,9 @@ class DocFreq:
                 counts.pop(key, None)
         self.docs = max(0, self.docs - 1)
 
-    def idf(self, key: str) -> float:
-        """Smoothed inverse document frequency; an unseen key counts as seen once (the article itself)."""
-        return self._log(self.docs + 1) - self._log(self.counts.get(key, 0) + 1) + 1.0
-
     def idf_of(self):
-        """A fast idf function bound to the current counts (valid until the next add/remove)."""
+        """Smoothed idf bound to the current counts (valid until the next add/remove); an unseen key counts
+        as seen once (the article itself)."""
         logs = self._logs
         self._log(self.docs + 1)
         base = logs[self.docs + 1] + 1.0
@@ -59,11 +56,6 @@ class DocFreq:
 def unit(vector: Vector) -> dict[str, float]:
     norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
     return {k: v / norm for k, v in vector.items()}
-
-
-def weighted(vector: Vector, df: DocFreq) -> dict[str, float]:
-    """TF-IDF: each weight times the key's idf, L2-normalised."""
-    return unit({k: v * df.idf(k) for k, v in vector.items()})
 
 
 def dot(a: Vector, b: Vector) -> float:

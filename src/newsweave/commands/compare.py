@@ -37,11 +37,7 @@ def _compare_ids(store, article_ids, story_id=None) -> dict:
     articles = store.articles(list(article_ids))
     annotations = [store.get_annotations(a.id) for a in articles]
     given = None if any(a is None for a in annotations) else annotations
-    return compare(articles, annotations=given, embedder=_embedder(store), story_id=story_id).to_dict()
-
-
-def _embedder(store) -> str:
-    return "auto"
+    return compare(articles, annotations=given, story_id=story_id).to_dict()
 
 
 @click.command("compare")

@@ -35,9 +35,10 @@ def add(ctx, sources, meta_file, outlet, published, language, allow_private):
         raise click.BadParameter(f"not a language code: {language!r}", param_hint="--language")
     settings = dataclasses.replace(ctx.obj, allow_private=ctx.obj.allow_private or allow_private)
     overrides = {"outlet": outlet, "published": published, "language": language}
-    with open_db(ctx) as store, _Progress(len(expand(sources))) as progress:
+    inputs = expand(sources)  # walked once: add_sources gets the expanded list
+    with open_db(ctx) as store, _Progress(len(inputs)) as progress:
         try:
-            summary = add_sources(store, sources, settings, meta_file=meta_file, overrides=overrides,
+            summary = add_sources(store, inputs, settings, meta_file=meta_file, overrides=overrides,
                                   progress=progress.advance)
         except NewsweaveError as exc:
             raise click.ClickException(str(exc)) from exc

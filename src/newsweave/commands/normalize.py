@@ -2,31 +2,24 @@
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 import click
 
 from ..errors import IngestError, NewsweaveError
-from ..models import Annotations, Article, article_id
+from ..models import Annotations, Article
 from ..present.output import print_json, print_table
 from . import open_db
 
 
 def _from_path(path: str, settings) -> Article:
-    """Ingest a file in memory (plain text fallback: first line is the title)."""
-    try:
-        from ..ingest import load
-    except ImportError:  # pragma: no cover - ingest is part of the package
-        load = None
-    if load is not None:
-        for item in load([path], settings):
-            if isinstance(item, IngestError):
-                raise click.ClickException(str(item))
-            return item
-        raise click.ClickException(f"{path}: no article found")
-    text = Path(path).read_text(encoding="utf-8", errors="replace")
-    title = text.strip().splitlines()[0] if text.strip() else ""
-    return Article(id=article_id(text, ""), outlet="", title=title, text=text, path=path)
+    """Ingest a file in memory."""
+    from ..ingest import load
+
+    for item in load([path], settings):
+        if isinstance(item, IngestError):
+            raise click.ClickException(str(item))
+        return item
+    raise click.ClickException(f"{path}: no article found")
 
 
 def _rows(ann: Annotations) -> dict[str, tuple[list, list]]:

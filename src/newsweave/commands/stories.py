@@ -1,8 +1,8 @@
 """`newsweave stories`, `newsweave story ID` and `newsweave recluster`: stories found in the article stream."""
 from __future__ import annotations
 
-import importlib.util
-from typing import Any
+from contextlib import contextmanager
+from typing import Any, Iterator
 
 import click
 
@@ -21,6 +21,18 @@ def story_summary(store, story: Story) -> dict[str, Any]:
     }
 
 
+@contextmanager
+def _store(ctx: click.Context) -> Iterator[Any]:
+    """The open store, closed afterwards; a NewsweaveError inside becomes a ClickException."""
+    store = open_db(ctx)
+    try:
+        yield store
+    except NewsweaveError as exc:
+        raise click.ClickException(str(exc)) from exc
+    finally:
+        store.close()
+
+
 def _since_ok(story: Story, since: str | None) -> bool:
     return since is None or (story.last or story.first or "") >= since
 
@@ -31,13 +43,8 @@ def _since_ok(story: Story, since: str | None) -> bool:
 @click.pass_context
 def stories_command(ctx: click.Context, since: str | None, as_json: bool) -> None:
     """List the stories: id, title, time span, number of articles and outlets."""
-    store = open_db(ctx)
-    try:
+    with _store(ctx) as store:
         items = [story_summary(store, s) for s in store.stories() if _since_ok(s, since)]
-    except NewsweaveError as exc:
-        raise click.ClickException(str(exc)) from exc
-    finally:
-        store.close()
     if as_json:
         print_json(items)
         return
@@ -60,17 +67,12 @@ def _outlets(item: dict[str, Any]) -> list[str]:
 @click.pass_context
 def story_command(ctx: click.Context, story_id: str, as_json: bool) -> None:
     """Show one story (id or unique prefix) with its members and, when available, its dossier."""
-    store = open_db(ctx)
-    try:
+    with _store(ctx) as store:
         story = store.get_story(story_id)
         item = story_summary(store, story)
         item["scores"] = list(story.scores)
         item["entities"] = list(story.entities)
         item["dossier"] = story_dossier(store, story)
-    except NewsweaveError as exc:
-        raise click.ClickException(str(exc)) from exc
-    finally:
-        store.close()
     if as_json:
         print_json(item)
         return
@@ -82,14 +84,14 @@ def story_dossier(store, story: Story) -> dict[str, Any] | None:
     cached = store.get_dossier(story.id)
     if cached is not None and _dossier_members(cached) == set(story.article_ids):
         return cached
-    if importlib.util.find_spec("newsweave.compare") is None:
-        return None
-    from ..compare import compare
+    from ..web.data import compare_available, compute_dossier
 
+    if not compare_available():
+        return None
     articles = store.articles(list(story.article_ids))
     annotations = [store.get_annotations(a.id) for a in articles]
     given = None if any(a is None for a in annotations) else annotations
-    dossier = compare(articles, annotations=given, story_id=story.id).to_dict()
+    dossier = compute_dossier(articles, given, story_id=story.id)
     store.save_dossier(story.id, dossier)
     return dossier
 
@@ -118,14 +120,9 @@ def recluster_command(ctx: click.Context) -> None:
     """Re-cluster the whole archive into stories, in publication order (for archives that came out of order)."""
     from ..cluster.service import recluster
 
-    store = open_db(ctx)
-    try:
+    with _store(ctx) as store:
         stories = recluster(store, ctx.obj)
-        articles = sum(len(s.article_ids) for s in stories)
-    except NewsweaveError as exc:
-        raise click.ClickException(str(exc)) from exc
-    finally:
-        store.close()
+    articles = sum(len(s.article_ids) for s in stories)
     click.echo(f"{len(stories)} stories from {articles} articles")
 
 

@@ -67,12 +67,13 @@ def _url(url: str, settings: Settings) -> Iterator[Draft | IngestError]:
         yield replace(item, url=item.url or page.url, meta_keys=(url, page.url)) if isinstance(item, Draft) else item
 
 
+_KINDS = {"text/html": "html", "application/xhtml+xml": "html", "application/json": "json",
+          "application/x-ndjson": "jsonl", "application/rss+xml": "feed", "application/atom+xml": "feed",
+          "application/warc": "warc", "text/plain": "text"}
+
+
 def _kind_from_type(content_type: str) -> str | None:
-    ctype = content_type.split(";")[0].strip().lower()
-    table = {"text/html": "html", "application/xhtml+xml": "html", "application/json": "json",
-             "application/x-ndjson": "jsonl", "application/rss+xml": "feed", "application/atom+xml": "feed",
-             "application/warc": "warc", "text/plain": "text"}
-    return table.get(ctype)
+    return _KINDS.get(content_type.split(";")[0].strip().lower())
 
 
 def _article(draft: Draft, sidecars: Sidecars, overrides: Mapping[str, str]) -> Article | IngestError:

@@ -61,7 +61,7 @@ def clean(original: str, source: str = "<text>") -> Cleaned:
     lines = _lines(original)
     dateline = next((original[s:e].strip() for s, e in lines if DATELINE.match(original[s:e])), None)
     kept = _drop_furniture(original, lines)
-    if _is_paywall(original, kept):
+    if _is_paywall(original, lines, kept):
         raise PaywallError(source, "paywall stub, not an article")
     text, segments = _assemble(original, kept)
     return Cleaned(text, segments, dateline)
@@ -103,9 +103,9 @@ def _repeated_below(k: str, below: list[str]) -> bool:
     return len(k) >= _MIN_LEDE and k in " ".join(below[:_LEDE_WINDOW * 4])
 
 
-def _is_paywall(text: str, kept: list[tuple[int, int]]) -> bool:
+def _is_paywall(text: str, lines: list[tuple[int, int]], kept: list[tuple[int, int]]) -> bool:
     words = sum(len(text[s:e].split()) for s, e in kept)
-    return words < _PAYWALL_WORDS and any(_PAYWALL.search(text[s:e]) for s, e in _lines(text))
+    return words < _PAYWALL_WORDS and any(_PAYWALL.search(text[s:e]) for s, e in lines)
 
 
 def _assemble(text: str, kept: list[tuple[int, int]]) -> tuple[str, tuple[Segment, ...]]:

@@ -6,8 +6,7 @@ from typing import Any, Iterator
 
 from ..errors import IngestError
 from .draft import Draft
-
-FIELDS = ("title", "outlet", "published", "url", "language", "author")
+from .meta import META_FIELDS as FIELDS
 _TEXT_KEYS = ("text", "body", "content")
 
 

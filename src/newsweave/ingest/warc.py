@@ -2,9 +2,8 @@
 complete record, then one IngestError for the rest."""
 from __future__ import annotations
 
-import logging
-
 import gzip
+import logging
 import zlib
 from typing import BinaryIO, Iterator
 
@@ -15,8 +14,8 @@ from .html import read_html
 
 _HTML_TYPES = ("text/html", "application/xhtml")
 
-
 log = logging.getLogger(__name__)
+
 
 def read_warc(stream: BinaryIO, source: str, *, gzipped: bool, max_bytes: int,
               **fields) -> Iterator[Draft | IngestError]:

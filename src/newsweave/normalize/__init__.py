@@ -7,17 +7,19 @@ articles into canonical entities. The spaCy model is loaded once per process.
 """
 from __future__ import annotations
 
-import importlib
 import logging
 from datetime import datetime
 from typing import Iterable, Sequence
 
 from ..models import Annotations, Article, CanonicalEntity, Sentence
-from .aliases import alias_map, apposition_links, canonicalize
+from .ages import extract_ages
+from .aliases import apposition_links, canonicalize
 from .attribution import attribute
 from .entities import extract_entities, parse_many
 from .modality import mark_sentences
+from .quantities import extract_quantities
 from .sentences import split_sentences
+from .times import extract_times
 
 __all__ = ["normalize", "normalize_many", "reference_time", "story_entities"]
 log = logging.getLogger(__name__)
@@ -34,21 +36,8 @@ def reference_time(article: Article) -> datetime | None:
         return None
 
 
-def _optional(module: str, function: str):
-    """A sibling extractor (times, quantities, ages), or None while it is missing."""
-    try:
-        mod = importlib.import_module(f"{__name__}.{module}")
-    except ImportError as exc:
-        if exc.name and exc.name.endswith(f".{module}"):
-            return None
-        raise
-    return getattr(mod, function, None)
-
-
 def _safe(fn, *args, **kwargs) -> tuple:
     """Run one extractor; a failure of a sibling extractor on hostile text loses that layer, not the article."""
-    if fn is None:
-        return ()
     try:
         return tuple(fn(*args, **kwargs))
     except Exception:  # noqa: BLE001 - logged; the other layers still stand
@@ -61,9 +50,9 @@ def _annotate(article: Article, doc) -> Annotations:
     sentences: tuple[Sentence, ...] = mark_sentences(split_sentences(text, article.title))
     entities = extract_entities(text, doc, sentences)
     reference = reference_time(article)
-    times = _safe(_optional("times", "extract_times"), text, reference, sentences=sentences)
-    quantities = _safe(_optional("quantities", "extract_quantities"), text, sentences=sentences)
-    ages = _safe(_optional("ages", "extract_ages"), text, reference, sentences=sentences)
+    times = _safe(extract_times, text, reference, sentences=sentences)
+    quantities = _safe(extract_quantities, text, sentences=sentences)
+    ages = _safe(extract_ages, text, reference, sentences=sentences)
     attributions = attribute(text, sentences, entities, article.outlet, doc=doc)
     return Annotations(
         article_id=article.id, sentences=sentences, entities=entities, times=times, quantities=quantities,
@@ -93,7 +82,3 @@ def story_entities(articles: Sequence[Article], annotations: Sequence[Annotation
             links.extend(apposition_links(article.text, ann.entities))
     return canonicalize([ann.entities for ann in annotations], links=links)
 
-
-def story_alias_map(entities: Iterable[CanonicalEntity]) -> dict[str, str]:
-    """Casefolded surface form -> story-level canonical name (see ``aliases.lookup``)."""
-    return alias_map(entities)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from functools import lru_cache
-from typing import Iterable, Sequence
+from typing import Sequence
 
 from ..errors import require
 from ..models import Entity, Sentence
@@ -235,6 +235,3 @@ def extract_entities(text: str, doc=None, sentences: Sequence[Sentence] = ()) ->
     mapping = alias_map(canonicalize([raw], links=links))
     return tuple(replace(ent, canonical=lookup(mapping, ent.text)) for ent in raw)
 
-
-def entities_in(entities: Iterable[Entity], start: int, end: int) -> list[Entity]:
-    return [e for e in entities if e.start >= start and e.end <= end]

@@ -25,6 +25,7 @@ _CONTINUES = re.compile(r"\s+(?:[A-Z]{2,4}\b|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|
                         r"|Nov|Dec)[a-z]*\b)")
 _CANDIDATE = re.compile(r"[.!?…]+(?:''|[\"”’')\]])*(?=\s+(?:``|[\"“‘'(\[])?\s*[A-Z0-9])")
 _LAST_WORD = re.compile(r"(\S+)$")
+_CLOSE_QUOTE = re.compile(r"”|''|\"")
 
 
 def _abbreviation(paragraph: str, start: int, stop: int) -> bool:
@@ -46,7 +47,7 @@ def _open_quote(segment: str) -> bool:
 
 def _quote_runs_on(paragraph: str, at: int) -> bool:
     """An open quote that closes later in the paragraph with a comma or a lower-case cue ("..., ” he said")."""
-    m = re.compile(r"”|''|\"").search(paragraph, at)
+    m = _CLOSE_QUOTE.search(paragraph, at)
     if not m:
         return False
     before = paragraph[at:m.start()].rstrip()

@@ -18,8 +18,9 @@ from .views import dossier_view
 TEMPLATE_DIRS = ("newsweave.present", "newsweave.web")
 
 
+@lru_cache(maxsize=None)
 def asset(name: str) -> str:
-    """A static asset shipped with the templates (style.css, app.js)."""
+    """A static asset shipped with the templates (style.css, app.js); read once per process."""
     return resources.files("newsweave.present").joinpath("templates", name).read_text(encoding="utf-8")
 
 

@@ -67,19 +67,20 @@ def story_summary(story: Mapping[str, Any]) -> dict[str, Any]:
     articles = [a for a in story.get("articles") or [] if isinstance(a, Mapping)]
     facts = [f for f in story.get("facts") or [] if isinstance(f, Mapping)]
     dates = sorted(str(a["published"]) for a in articles if a.get("published"))
+    first, last = (dates[0], dates[-1]) if dates else (story.get("first"), story.get("last"))
     counts = {s: 0 for s in STATUSES}
     for f in facts:
-        counts[_status(f)] = counts.get(_status(f), 0) + 1
+        counts[_status(f)] += 1
     return {
         "id": str(story.get("id") or ""),
         "title": str(story.get("title") or "(untitled story)"),
         "outlets": outlet_names(articles, facts),
         "articles": len(articles),
-        "first": dates[0] if dates else story.get("first"),
-        "last": dates[-1] if dates else story.get("last"),
+        "first": first,
+        "last": last,
         "facts": len(facts),
         "counts": counts,
-        "span": _span(dates[0] if dates else story.get("first"), dates[-1] if dates else story.get("last")),
+        "span": _span(first, last),
     }
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from array import array
 from pathlib import Path
@@ -230,8 +231,6 @@ class SQLiteStore(Store):
 
 def fts_query(text: str, max_terms: int = 16) -> str:
     """User text -> a safe FTS5 query: every word quoted, prefix-matched, all required (no operators pass)."""
-    import re
-
     words = re.findall(r"\w+", text or "", re.UNICODE)[:max_terms]
     return " ".join('"' + w.replace('"', "") + '"*' for w in words)
 

@@ -8,16 +8,11 @@ compatible, 30 and 43 are not; "19 years old" on 2025-01-11 and "born in 2005" a
 from __future__ import annotations
 
 import re
-from typing import Iterable
 
 from ..models import AgeFact, Claim, Conflict, Quantity, TimeExpr
 from ..normalize.words import STOPWORDS, tokens
 from ..normalize.words import WORD as _WORD
 from .slots import YEAR_INFERRED
-
-
-
-
 
 ABOUT_TOLERANCE = 0.1
 ROUNDING_SHARE = 0.12  # a rounded figure stays within 12% of the precise one ("3 %" for 2.7 percent)
@@ -529,17 +524,12 @@ def _share(ca: set[str], cb: set[str]) -> float:
     return len(ca & cb) / max(min(len(ca), len(cb)), 1)
 
 
-def negations(claim: Claim) -> list[tuple[int, str]]:
-    """(word index, negated head stem) for each negation cue of the claim's clause; the head is the first content
-    word after the cue, before any punctuation."""
-    return [(index, head) for index, head, _, _ in _negation_spans(claim)]
-
-
 _RELATIVE = re.compile(r"\b(?:who|whom|whose|which)\b", re.I)
 
 
 def _negation_spans(claim: Claim) -> list[tuple[int, str, int, bool]]:
-    """(word index, head stem, number of words governed, inside a relative clause) per negation cue."""
+    """(word index, head stem, number of words governed, inside a relative clause) per negation cue of the claim's
+    clause; the head is the first content word after the cue, before any punctuation."""
     text = claim.clause or claim.text
     spans = [m.span() for m in _NOT_NEGATION.finditer(text)]
     words = [(m.start(), m.group(0)) for m in _WORD.finditer(text)]
@@ -559,10 +549,11 @@ def _negation_spans(claim: Claim) -> list[tuple[int, str, int, bool]]:
     return out
 
 
-def _free_stems(claim: Claim, negs=None) -> set[str]:
-    """Stems of the words of the clause that no negation cue governs (hyphenated words also by their parts)."""
+def _free_stems(claim: Claim, spans: list[tuple[int, str, int, bool]]) -> set[str]:
+    """Stems of the words of the clause that no negation cue governs (hyphenated words also by their parts);
+    ``spans`` are the claim's ``_negation_spans``."""
     words = tokens(claim.clause or claim.text)
-    governed = {i for index, _, reach, _ in _negation_spans(claim) for i in range(index, index + reach)}
+    governed = {i for index, _, reach, _ in spans for i in range(index, index + reach)}
     free = [w for i, w in enumerate(words) if i not in governed and w not in STOPWORDS]
     return {_stem(w) for w in free} | {_stem(p) for w in free if "-" in w for p in w.split("-") if p}
 
@@ -574,11 +565,12 @@ def polarity_conflicts(a: Claim, b: Claim) -> list[Conflict]:
     ca, cb = _content(a.clause or a.text), _content(b.clause or b.text)
     if not ca or not cb or _share(ca, cb) < FLIP_OVERLAP:
         return []
-    na, nb = negations(a), negations(b)
-    fa, fb = _free_stems(a, na), _free_stems(b, nb)
+    spans_a, spans_b = _negation_spans(a), _negation_spans(b)
+    na, nb = [(i, h) for i, h, _, _ in spans_a], [(i, h) for i, h, _, _ in spans_b]
+    fa, fb = _free_stems(a, spans_a), _free_stems(b, spans_b)
     flipped = _flipped(na, nb, fb) or _flipped(nb, na, fa)
-    main_a = [n for n in _negation_spans(a) if not n[3]]
-    main_b = [n for n in _negation_spans(b) if not n[3]]
+    main_a = [n for n in spans_a if not n[3]]
+    main_b = [n for n in spans_b if not n[3]]
     added = bool(main_a) != bool(main_b) and bool(na) != bool(nb) and _share(ca, cb) >= POLARITY_OVERLAP
     if not flipped and not added and not _antonyms(fa, fb):
         return []
@@ -617,10 +609,3 @@ def conflicts(a: Claim, b: Claim) -> list[Conflict]:
     for rule in RULES:
         found.extend(rule(a, b))
     return found
-
-
-def all_conflicts(pairs: Iterable[tuple[Claim, Claim]]) -> list[Conflict]:
-    out = []
-    for a, b in pairs:
-        out.extend(conflicts(a, b))
-    return out

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Mapping, Sequence
 
-from ..align.score import STOPWORDS, tokens
+from ..normalize.words import STOPWORDS, tokens
 from ..models import Article, Claim, Conflict, Fact, content_hash
 from . import rules
 

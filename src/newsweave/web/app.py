@@ -34,6 +34,7 @@ SECURITY_HEADERS = [
 TOKEN_COOKIE = "newsweave_token"
 RENDERED = data.LRU(128)  # page bodies keyed by (template, path, content hash of the dossier)
 MAX_PASTE = 2_000_000
+META_KEYS = ("outlet", "published", "language", "url", "title")  # per-article metadata a submission may give
 
 
 def is_local(host: str) -> bool:
@@ -138,9 +139,8 @@ class Pages:
             for i, item in enumerate(items):
                 path = Path(tmp) / f"{i:03d}-{_safe_name(item['filename'])}"
                 path.write_bytes(item["content"])
-                overrides = {k: item.get(k) for k in ("outlet", "published", "language", "url", "title")}
-                summary = pipeline.add_sources(store, [str(path)], self.settings,
-                                               overrides={k: v for k, v in overrides.items() if v})
+                overrides = {k: item[k] for k in META_KEYS if item.get(k)}
+                summary = pipeline.add_sources(store, [str(path)], self.settings, overrides=overrides)
                 _merge_summary(totals, summary, str(path), item["filename"])
         return totals
 
@@ -209,17 +209,16 @@ def _merge_summary(totals: dict[str, Any], summary, path: str, filename: str) ->
 
 async def _submitted(request, max_bytes: int) -> list[dict[str, Any]]:
     """Articles from a JSON body, or from a form (uploaded files and/or pasted text)."""
-    meta_keys = ("outlet", "published", "language", "url", "title")
     if request.headers.get("content-type", "").startswith("application/json"):
         body = await request.body()
         if len(body) > max_bytes:
             raise ValueError("request too large")
         raw = json.loads(body or b"{}")
         entries = raw if isinstance(raw, list) else [raw]
-        return [_item(str(e.get("text") or ""), "pasted.txt", {k: e.get(k) for k in meta_keys}) for e in entries
+        return [_item(str(e.get("text") or ""), "pasted.txt", {k: e.get(k) for k in META_KEYS}) for e in entries
                 if isinstance(e, dict)]
     form = await request.form(max_files=50, max_fields=50)
-    meta = {k: str(form.get(k) or "").strip() or None for k in meta_keys}
+    meta = {k: str(form.get(k) or "").strip() or None for k in META_KEYS}
     items = []
     for upload in form.getlist("files"):
         if hasattr(upload, "read") and upload.filename:
@@ -238,7 +237,7 @@ async def _submitted(request, max_bytes: int) -> list[dict[str, Any]]:
 def _item(text: str, filename: str, meta: Mapping[str, Any]) -> dict[str, Any]:
     if len(text) > MAX_PASTE:
         raise ValueError("pasted text too large")
-    return {"filename": filename, "content": text.encode("utf-8"), **{k: v for k, v in meta.items()}}
+    return {"filename": filename, "content": text.encode("utf-8"), **meta}
 
 
 # --------------------------------------------------------------------------- security (plain ASGI middleware)
