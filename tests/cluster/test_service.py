@@ -48,7 +48,7 @@ def test_recluster_is_deterministic(fresh_store):
     assert sorted((s.id, s.article_ids) for s in fresh_store.stories()) == first
 
 
-def test_cli_stories_story_recluster(tmp_path, seed_dir):
+def test_cli_stories_story_recluster(tmp_path):
     db = str(tmp_path / "cli.db")
     runner = CliRunner()
     from newsweave.store import open_store
@@ -70,3 +70,18 @@ def test_cli_stories_story_recluster(tmp_path, seed_dir):
     assert missing.exit_code == 1 and "no story" in missing.output
     again = runner.invoke(cli, ["--db", db, "recluster"])
     assert again.exit_code == 0 and f"from {len(ids)} articles" in again.output
+
+
+def test_cli_story_shows_members_and_dossier(tmp_path, seed_dir):
+    db = str(tmp_path / "seed.db")
+    runner = CliRunner()
+    assert runner.invoke(cli, ["--db", db, "add", str(seed_dir)]).exit_code == 0
+    (listed,) = json.loads(runner.invoke(cli, ["--db", db, "stories", "--json"]).output)
+    result = runner.invoke(cli, ["--db", db, "story", listed["id"][:8], "--json"])
+    assert result.exit_code == 0, result.output
+    story = json.loads(result.output)
+    assert story["id"] == listed["id"]
+    assert {a["outlet"] for a in story["articles"]} == {"Ukrainska Pravda", "The Washington Post"}
+    (dossier_story,) = story["dossier"]["stories"]
+    statuses = [f["status"] for f in dossier_story["facts"]]
+    assert statuses.count("corroborated") >= 10 and "conflicting" not in statuses
