@@ -15,6 +15,7 @@ Both rates are printed: raw, and with those verified pairs left out (of numerato
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import random
 import re
 import sys
@@ -58,11 +59,51 @@ def entities(text: str) -> tuple:
     return ENTITIES[text]
 
 
+USE_NORMALISER = True
+
+
+def _slots(text: str) -> tuple[tuple, tuple, tuple]:
+    """Times, quantities and ages of a text: the normaliser's extractors (what `compare` uses), or the small
+    regex extractors of newsweave.verdict.slots (--slot-extractors)."""
+    if not USE_NORMALISER:
+        return slots.times(text, REFERENCE), slots.quantities(text), slots.ages(text, REFERENCE)
+    from datetime import datetime
+
+    from newsweave.normalize.ages import extract_ages
+    from newsweave.normalize.quantities import extract_quantities
+    from newsweave.normalize.times import extract_times
+
+    reference = datetime(REFERENCE.year, REFERENCE.month, REFERENCE.day)
+    return _times(text, reference), extract_quantities(text), extract_ages(text, reference)
+
+
+def _times(text: str, reference) -> tuple:
+    """Times as the normaliser resolves them when only the year of publication is known: MSRP pairs carry no
+    publication time, and the two sides of a pair were published on different days, so deictic expressions
+    ("today", "Thursday", "last week") stay unresolved, while a date without a year ("June 15") takes its year
+    from the reference. Each expression keeps the resolution it has without a reference, unless that one only
+    lacked the year."""
+    from newsweave.normalize.times import extract_times
+
+    bare = {(t.start, t.end): t for t in extract_times(text, None)}
+    out = []
+    for t in extract_times(text, reference):
+        plain = bare.get((t.start, t.end))
+        if "year inferred" in (t.note or ""):
+            out.append(t)
+        elif plain is not None:
+            out.append(plain)
+        else:
+            out.append(dataclasses.replace(t, begin=None, until=None, resolved=False, note="publication time unknown"))
+    return tuple(out)
+
+
 def claim(text: str, side: str) -> Claim:
+    times, quantities, ages = _slots(text)
     return Claim(id=content_hash(side, text), article=side, outlet=side, sentence=0, start=0, end=len(text),
                  text=text, clause_start=0, clause_end=len(text), clause=text, attributed_to=side,
                  negated=bool(NEGATION.search(text)), entities=entities(text),
-                 times=slots.times(text, REFERENCE), quantities=slots.quantities(text), ages=slots.ages(text, REFERENCE))
+                 times=times, quantities=quantities, ages=ages)
 
 
 def perturb_number(a: str, b: str, rng: random.Random) -> str | None:
@@ -170,7 +211,11 @@ def main(argv=None) -> None:
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--show", type=int, default=0, help="print N missed perturbations per kind and N false alarms")
     parser.add_argument("--regex-entities", action="store_true", help="regex stand-in instead of spaCy NER")
+    parser.add_argument("--slot-extractors", action="store_true",
+                        help="times, numbers and ages from newsweave.verdict.slots instead of the normaliser")
     args = parser.parse_args(argv)
+    global USE_NORMALISER
+    USE_NORMALISER = not args.slot_extractors
     pairs = [(_plain(a), _plain(b)) for label, a, b in load(Path(args.root) / "msr_paraphrase_train.txt", args.limit)
              if label == 1]
     perturbed = build(pairs, args.seed, not args.regex_entities)

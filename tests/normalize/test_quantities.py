@@ -43,7 +43,9 @@ def test_wp_two_soldiers_and_four_hours(wp_q):
 
 
 def test_seed_years_ages_and_unit_numbers_are_not_quantities(wp_q, up_q):
-    found = {q.text for q in wp_q + up_q}
+    labels = {q.text for q in wp_q + up_q if q.unit.startswith("label:") or q.unit == "ordinal"}
+    assert "84" in labels  # "military unit No. 84": an identifier, compared by equality, never counted
+    found = {q.text for q in wp_q + up_q if q.text not in labels}
     for bad in ("2021", "2016", "2005", "1999", "1998", "2024", "19", "25", "84", "2025", "11", "15:00"):
         assert not any(bad == t or t.endswith(" " + bad) for t in found), (bad, found)
 
@@ -149,7 +151,8 @@ def test_units(text, value, unit):
     ],
 )
 def test_not_quantities(text):
-    assert extract_quantities(text) == ()
+    """No count: identifiers and ranks ("No. 84", "2nd", "Boeing 737") may only come out as labels/ordinals."""
+    assert [q for q in extract_quantities(text) if not (q.unit.startswith("label:") or q.unit == "ordinal")] == []
 
 
 def test_parse_number():
@@ -175,3 +178,26 @@ def test_never_crashes_and_spans_are_exact(text):
         assert q.low is not None or q.high is not None
         if q.low is not None and q.high is not None:
             assert q.low <= q.high
+
+
+def test_labels_scores_changes_and_currency_prefixes():
+    from newsweave.normalize.quantities import extract_quantities
+
+    def one(text):
+        return [(q.text, q.low, q.high, q.unit, q.qualifier) for q in extract_quantities(text)]
+
+    assert one("American Airlines Flight 77 crashed") == [("77", 77, 77, "label:flight", "exact")]
+    assert one("Results from No. 2 U.S. soft drink maker") == [("2", 2, 2, "label:no", "exact")]
+    assert one("the court ruled 5-4 that vouchers") == [("5-4", 5, 4, "score", "score")]
+    assert one("the House voted 256 to 170 to pass") == [("256 to 170", 256, 170, "score", "score")]
+    assert one("Democrats hold a 17-15 advantage") == [("17-15", 17, 15, "score", "score")]
+    assert one("between 50 and 100 people") == [("between 50 and 100", 50, 100, "", "range")]
+    assert one("the index jumped from 29.4 to 32.6 in May") == [("from 29.4", 29.4, 29.4, "", "exact"),
+                                                                ("32.6", 32.6, 32.6, "", "exact")]
+    assert one("estimates ranged from 40 to 55 people")[0][4] == "range"
+    assert one("shares at $US13.15 each") == [("$US13.15", 13.15, 13.15, "USD", "exact")]
+    assert one("costing between US $ 100 and US $ 150") == [("between US $ 100 and US $ 150", 100, 150, "USD",
+                                                             "range")]
+    assert one("valued at 38-million euros")[0][1:4] == (38_000_000, 38_000_000, "EUR")
+    assert one("a $ 5 billion portion")[0][3] == "USD"  # the article "a" is not the Australian dollar
+    assert [q.counted for q in extract_quantities("his 23rd save in a row") if q.unit == "ordinal"] == ["save in a"]

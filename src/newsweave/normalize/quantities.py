@@ -60,7 +60,8 @@ APPROX = {
     "hundreds of thousands": ("hundreds_of_thousands", 200_000, 999_999),
     "millions": ("millions", 2_000_000, 999_999_999), "billions": ("billions", 2e9, 999e9),
 }
-CURRENCY_SYMBOLS = {"$": "USD", "us$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR", "£": "GBP", "gbp": "GBP",
+CURRENCY_SYMBOLS = {"$": "USD", "us$": "USD", "$us": "USD", "usd": "USD", "a$": "AUD", "$a": "AUD", "c$": "CAD",
+                    "nz$": "NZD", "hk$": "HKD", "€": "EUR", "eur": "EUR", "£": "GBP", "gbp": "GBP",
                     "¥": "JPY", "₴": "UAH", "uah": "UAH", "rub": "RUB", "₽": "RUB"}
 UNIT_WORDS = {
     "%": "percent", "percent": "percent", "per cent": "percent", "percentage points": "percentage_points",
@@ -73,7 +74,7 @@ UNIT_WORDS = {
     "meter": "m", "kg": "kg", "kilograms": "kg", "tonnes": "tonnes", "tons": "tonnes", "acres": "acres",
     "hectares": "hectares", "square kilometres": "km2", "square kilometers": "km2", "square miles": "sq_miles",
 }
-MONEY = {"USD", "EUR", "GBP", "JPY", "UAH", "RUB", "CNY"}
+MONEY = {"USD", "EUR", "GBP", "JPY", "UAH", "RUB", "CNY", "AUD", "CAD", "NZD", "HKD"}
 
 _WORD_ATOM = "|".join(sorted(UNITS, key=len, reverse=True))
 _WORDNUM = (
@@ -82,11 +83,12 @@ _WORDNUM = (
     r"(?![-‑](?:thirds?|quarters?|fifths?|sixths?|tenths?|halves|half)\b)"  # fractions: "two-thirds"
 )
 _DIGITS_BARE = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d,]\d)(?!(?:st|nd|rd|th)\b)"
-_DIGITS = r"(?<![\w\-/.,:#])" + _DIGITS_BARE
+_DIGITS = r"(?:(?<![\w\-/.,:#])|(?<=\$US)|(?<=\$ US))" + _DIGITS_BARE
 _NUMBER = rf"(?:{_DIGITS}|{_WORDNUM})"
 _NUMBER2 = rf"(?:{_DIGITS_BARE}|{_WORDNUM})"  # second number of a range: may follow "-"
-_SCALE = r"(?:\s*(?:million|billion|trillion|thousand|bn)\b)"
-_CUR = r"(?:US\$|\$|€|£|¥|₴|₽|(?:USD|EUR|GBP|UAH|RUB)\s?)"
+_SCALE = r"(?:[\s‑-]*(?:million|billion|trillion|thousand)\b|\s?bn\b)"
+# "$19,710", "$ 19,710", "US$ 100", "US $100", "$US13.15" (Australian style), "A$5", "€5", "EUR 5"
+_CUR = r"(?:(?<![A-Za-z])(?-i:US\s?\$|(?:A|C|NZ|HK)\$)|\$(?:\s?US(?=\s?\d))?|€|£|¥|₴|₽|(?:USD|EUR|GBP|UAH|RUB)(?=\s?\d))\s?"
 _QUAL = "|".join(re.escape(q).replace(r"\ ", r"\s+") for q in sorted(QUALIFIERS, key=len, reverse=True))
 _UNIT = "|".join(re.escape(u).replace(r"\ ", r"\s+") for u in sorted(UNIT_WORDS, key=len, reverse=True))
 
@@ -161,7 +163,7 @@ def _scaled(num: str, scale: str | None) -> float | None:
     if value is None:
         return None
     if scale:
-        value *= SCALES[scale.strip().lower()]
+        value *= SCALES[re.sub(r"[^a-z]", "", scale.lower())]
     return int(value) if float(value).is_integer() else value
 
 
@@ -169,10 +171,16 @@ def _masked(start: int, end: int, masks: bytearray) -> bool:
     return masks.find(1, start, end) >= 0
 
 
+def currency(symbol: str) -> str:
+    """ISO code of a currency prefix as written ("US $" -> USD, "$US" -> USD, "£" -> GBP)."""
+    cur = re.sub(r"\s+", "", symbol or "").lower()
+    return CURRENCY_SYMBOLS.get(cur, cur.upper()) if cur else ""
+
+
 def _unit_of(m: re.Match) -> str:
-    cur = (m["cur"] or m["cur2"] or "").strip().lower()
+    cur = currency(m["cur"] or m["cur2"] or "")
     if cur:
-        return CURRENCY_SYMBOLS.get(cur, cur.upper())
+        return cur
     unit = (m["unit"] or "").strip().lower()
     return UNIT_WORDS.get(" ".join(unit.split()), unit) if unit else ""
 
@@ -262,18 +270,42 @@ def _bounds(qualifier: str, low: float, high: float | None) -> tuple[float | Non
     return low, (low if high is None else high)
 
 
-def _from_match(text: str, m: re.Match, masks: bytearray) -> Quantity | None:
+# A change from one figure to another ("jumped from 29.4 to 32.6"): two values, not a range.
+_CHANGE = re.compile(
+    r"\b(?:ros[e]|rise[sn]?|rising|fell|fall(?:s|en|ing)?|jump(?:ed|s)?|climb(?:ed|s)?|increas(?:ed|es)|"
+    r"decreas(?:ed|es)|dropp(?:ed)|drops?|declin(?:ed|es)|slipp(?:ed)|slips?|grew|grow(?:s|n)|rais(?:ed|es)|"
+    r"lower(?:ed|s)|went|improv(?:ed|es)|dipp(?:ed)|dips?|surg(?:ed|es)|soar(?:ed|s)|plung(?:ed|es)|"
+    r"tumbl(?:ed|es)|sank|edg(?:ed|es)|slid|shrank|expand(?:ed|s)|boost(?:ed|s)|reduc(?:ed|es)|cut|"
+    r"chang(?:ed|es)|mov(?:ed|es)|revis(?:ed|es)|up|down)\b[^.;:]{0,40}$", re.IGNORECASE)
+# A score or a vote ("ruled 5-4", "a 17-15 advantage", "voted 256 to 170"): two figures that belong together.
+_SCORE_BEFORE = re.compile(r"\b(?:ratio|odds|vot(?:e|ed|es|ing)|rul(?:ed|ing)|won|wins?|beat|lost|los(?:es|ing)|lead(?:ing|s)?|"
+                           r"led|trail(?:ing|ed|s)?|edge|advantage|scored?|record|margin|split|tied)\b\W*(?:\w+\W+)?$",
+                           re.IGNORECASE)
+_SCORE_AFTER = re.compile(r"\s*\)?\s*(?:\w+\s+)?(?:vote|victory|win|loss|defeat|decision|ruling|edge|advantage|lead|"
+                          r"majority|margin|deficit|record|score|split|tie)\b", re.IGNORECASE)
+
+
+def _from_match(text: str, m: re.Match, masks: bytearray) -> Quantity | tuple[Quantity, ...] | None:
     start = m.start("cur") if m["cur"] else m.start("num")
     start = m.start() if m["qual"] else start
     num_end = m.end("scale") if m["scale"] else m.end("num")
-    if _masked(m.start("num"), num_end, masks) or _NO_PREFIX.search(text, max(0, start - 12), start):
+    if _masked(m.start("num"), num_end, masks):
         return None
+    prefix = _NO_PREFIX.search(text, max(0, start - 12), start)
+    if prefix:
+        return _label(text, m, prefix.group(0))
     low = _scaled(m["num"], m["scale"])
     if low is None:
         return None
     ranged = bool(m["num2"])
     sep = (m["sep"] or "").strip().lower()
     qual_word = " ".join((m["qual"] or "").lower().split())
+    if ranged and not _masked(m.start("num2"), m.end(), masks):
+        score = _score(text, m, start, low, sep)
+        if score is not None:
+            return score
+        if qual_word == "from" and sep == "to" and _CHANGE.search(text, max(0, start - 60), start):
+            return _change(text, m, low)
     if ranged and (sep == "and") != (qual_word == "between") or ranged and _masked(m.start("num2"), m.end(), masks):
         return _single(text, m, start, num_end, low, masks)
     high = _scaled(m["num2"], m["scale2"] or m["scale"]) if ranged else None
@@ -287,9 +319,56 @@ def _from_match(text: str, m: re.Match, masks: bytearray) -> Quantity | None:
     lo, hi = _bounds(qualifier, low, high)
     q = _quantity(text, start, end, lo, hi, qualifier, unit)
     verb_only = " " not in q.counted and q.counted.endswith("ed")
-    if qualifier == "exact" and not (unit or ranged) and (not q.counted or verb_only) \
-            and _NAME_BEFORE.search(text, 0, start):
-        return None  # a number that names something: "Boeing 737", "Apollo 11", "Windows 10"
+    name = _NAME_BEFORE.search(text, max(0, start - 40), start)
+    if qualifier == "exact" and not (unit or ranged) and (not q.counted or verb_only) and name:
+        return _label(text, m, name.group(0))  # a number that names something: "Boeing 737", "Apollo 11"
+    return q
+
+
+def _label(text: str, m: re.Match, prefix: str) -> Quantity | None:
+    """A number that identifies rather than counts ("No. 2", "Flight 77", "Chapter 11", "Boeing 737"): kept with
+    unit ``label:<prefix word>``, so that only the same kind of label is compared, and by equality."""
+    if not m["num"][:1].isdigit() or m["scale"] or m["cur"]:
+        return None
+    word = re.sub(r"[^a-z]", "", prefix.lower().split()[-1] if prefix.split() else "")
+    value = parse_number(m["num"])
+    if not word or value is None:
+        return None
+    value = int(value) if float(value).is_integer() else value
+    return Quantity(start=m.start("num"), end=m.end("num"), text=m["num"], low=value, high=value, qualifier="exact",
+                    unit=f"label:{'no' if word in ('no', 'nos', 'nr', 'number') else word}")
+
+
+def _score(text: str, m: re.Match, start: int, low: float, sep: str) -> Quantity | None:
+    """ "5-4", "17-15", "256 to 170" after a vote or before "advantage": one score (low = first figure)."""
+    if sep not in ("-", "–", "—", "to") or m["scale"] or m["scale2"] or m["cur"] or m["unit"] or m["qual"] \
+            or not (m["num"][:1].isdigit() and m["num2"][:1].isdigit()):
+        return None
+    high = parse_number(m["num2"])
+    if high is None:
+        return None
+    context = _SCORE_BEFORE.search(text, max(0, start - 40), start) or _SCORE_AFTER.match(text, m.end())
+    if not context and not (high < low and sep != "to"):
+        return None
+    first, second = (int(v) if float(v).is_integer() else v for v in (low, high))
+    return Quantity(start=m.start("num"), end=m.end("num2"), text=text[m.start("num"):m.end("num2")], low=first,
+                    high=second, qualifier="score", unit="score")
+
+
+def _change(text: str, m: re.Match, low: float) -> tuple[Quantity, ...]:
+    """ "rose from 29.4 to 32.6": the figure before and the figure after, each exact, same unit."""
+    unit = _unit_of(m)
+    high = _scaled(m["num2"], m["scale2"] or m["scale"])
+    first_end = m.end("scale") if m["scale"] else m.end("num")
+    second_start = m.start("cur2") if m["cur2"] else m.start("num2")
+    out = [_quantity_exact(text, m.start(), first_end, low, unit)]
+    if high is not None:
+        out.append(_quantity_exact(text, second_start, m.end(), high, unit))
+    return tuple(out)
+
+
+def _quantity_exact(text: str, start: int, end: int, value: float, unit: str) -> Quantity:
+    q = _quantity(text, start, end, value, value, "exact", unit)
     return q
 
 
@@ -299,8 +378,7 @@ def _single(text: str, m: re.Match, start: int, num_end: int, low: float, masks)
         return None
     qualifier = _qualifier(m, False)
     lo, hi = _bounds(qualifier, low, None)
-    unit = CURRENCY_SYMBOLS.get((m["cur"] or "").strip().lower(), "")
-    return _quantity(text, start, num_end, lo, hi, qualifier, unit)
+    return _quantity(text, start, num_end, lo, hi, qualifier, currency(m["cur"] or ""))
 
 
 _HYPHEN_UNIT = re.compile(r"[-‑]([a-z]+)\b")
@@ -351,6 +429,23 @@ def _magnitude(text: str, m: re.Match) -> Quantity:
                     unit="magnitude")
 
 
+_ORDINAL = re.compile(r"(?<![\w.,-])(?P<num>\d{1,4})(?:st|nd|rd|th)\b(?!-)")
+
+
+def _ordinals(text: str, masks: bytearray) -> list[Quantity]:
+    """ "his 23rd save", "the 3rd Armored Cavalry Regiment": a rank, kept with unit ``ordinal`` and the words
+    that follow it as what it ranks."""
+    out = []
+    for m in _ORDINAL.finditer(text):
+        if _masked(m.start(), m.end(), masks):
+            continue
+        value = int(m["num"])
+        counted = " ".join(_words_after(text, m.end(), 3))
+        out.append(Quantity(start=m.start(), end=m.end(), text=m.group(), low=value, high=value, qualifier="exact",
+                            unit="ordinal", counted=counted))
+    return out
+
+
 def _masks(text: str) -> bytearray:
     from newsweave.normalize.ages import age_spans
     from newsweave.normalize.times import time_spans
@@ -375,8 +470,11 @@ def extract_quantities(text: str, sentences: Sequence[Sentence] = ()) -> tuple[Q
     for lo, hi in anchor_windows(text, _ANCHOR, 50):
         for m in _QUANTITY.finditer(text, lo, hi):
             q = _from_match(text, m, masks)
-            if q is not None:
+            if isinstance(q, tuple):
+                found.extend(q)
+            elif q is not None:
                 found.append(q)
+    found += _ordinals(text, masks)
     ordered = sorted(sentences, key=lambda s: s.start)
     starts = [s.start for s in ordered]
     chosen = longest_first(sorted(found, key=lambda q: q.start), len(text))

@@ -23,6 +23,8 @@ Conventions (documented so the verdict stage can rely on them):
 """
 from __future__ import annotations
 
+import dataclasses
+
 import bisect
 import functools
 import re
@@ -79,6 +81,9 @@ def _g(name: str, pattern: str) -> str:
 
 
 # --------------------------------------------------------------------------- calendar helpers
+
+
+YEAR_INFERRED = "year inferred from publication time"  # note of a date whose year was not in the text
 
 
 @dataclass(frozen=True)
@@ -298,7 +303,7 @@ def _h_month_day(m: re.Match, ctx: _Ctx) -> _Res | None:
     ref = ctx.ref
     y = ref.year if (mon, day) <= (ref.month, ref.day) else ref.year - 1
     d = _mk_date(y, mon, day) or _mk_date(y - 1, mon, day)
-    return None if d is None else _Res(d, d + timedelta(days=1), "day", "year inferred from publication time")
+    return None if d is None else _Res(d, d + timedelta(days=1), "day", YEAR_INFERRED)
 
 
 def _range_days(m: re.Match, ctx: _Ctx, year: int | None) -> _Res | None:
@@ -322,7 +327,7 @@ def _h_range_year(m: re.Match, ctx: _Ctx) -> _Res | None:
 
 @_relative
 def _h_range(m: re.Match, ctx: _Ctx) -> _Res | None:
-    return _range_days(m, ctx, None)
+    return _year_inferred(_range_days(m, ctx, None))
 
 
 def _h_month_year(m: re.Match, ctx: _Ctx) -> _Res | None:
@@ -355,7 +360,15 @@ def _h_month(m: re.Match, ctx: _Ctx) -> _Res | None:
         y = ref.year
     else:
         y = _past_month(ref, mon)
-    return _part((_month_start(y, mon), _next_month(y, mon)), m["part"], "month")
+    res = _part((_month_start(y, mon), _next_month(y, mon)), m["part"], "month")
+    return res if rel else _year_inferred(res)
+
+
+def _year_inferred(res: _Res | None) -> _Res | None:
+    """Mark a resolution whose year was taken from the publication time ("in August", "March 3-5")."""
+    if res is None or res.begin is None:
+        return res
+    return dataclasses.replace(res, note="; ".join(x for x in (res.note, YEAR_INFERRED) if x))
 
 
 @_relative
@@ -834,6 +847,8 @@ def _apply_since(text: str, hit: _Hit, ctx: _Ctx, reference: datetime | date | N
     note = "since: open interval from the start of the period up to publication"
     if until is not None and parse_iso_safe(until) <= parse_iso_safe(r.begin):
         until, note = r.until, "since: the period starts after publication; kept as stated"
+    if YEAR_INFERRED in r.note:
+        note += "; " + YEAR_INFERRED
     return _Hit(m.start(), hit.end, _Res(r.begin, until, r.granularity, note, True, r.relative))
 
 

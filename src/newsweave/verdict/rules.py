@@ -49,7 +49,14 @@ _UPPER = ("up_to", "less_than", "under")
 
 def quantities_compatible(a: Quantity, b: Quantity) -> tuple[bool, str]:
     """(compatible, reason): intervals implied by the qualifiers overlap. Two bounds in the same direction are
-    reported figures: "at least 17" and "at least 37" disagree, "more than 40" and "at least 40" agree."""
+    reported figures: "at least 17" and "at least 37" disagree, "more than 40" and "at least 40" agree. Scores
+    ("5-4"), labels ("Flight 77") and ranks ("23rd") agree only when equal."""
+    if "score" in (a.qualifier, b.qualifier):
+        same = a.qualifier == b.qualifier and sorted((a.low, a.high)) == sorted((b.low, b.high))
+        return same, f"{a.text!r} {'is' if same else 'vs'} {b.text!r}"
+    if _identifier(a) or _identifier(b):
+        same = a.low == b.low
+        return same, f"{a.text!r} {'is' if same else 'vs'} {b.text!r}"
     for side in (_LOWER, _UPPER):
         if a.qualifier in side and b.qualifier in side:
             va, vb = (a.low, b.low) if side is _LOWER else (a.high, b.high)
@@ -65,6 +72,21 @@ def quantities_compatible(a: Quantity, b: Quantity) -> tuple[bool, str]:
     if la <= hb and lb <= ha:
         return True, f"{a.text!r} and {b.text!r} overlap"
     return False, f"{a.text!r} vs {b.text!r}"
+
+
+def _identifier(q: Quantity) -> bool:
+    """A number that names or ranks ("No. 2", "Flight 77", "23rd"), compared by equality."""
+    return (q.unit or "").startswith("label:") or q.unit == "ordinal"
+
+
+def _same_kind(x: Quantity, y: Quantity) -> bool:
+    """Figures that can fill the same slot: same unit; ranks also rank the same thing ("23rd save")."""
+    if (x.unit or "") != (y.unit or ""):
+        return False
+    if x.unit == "ordinal":
+        cx, cy = _content(x.counted), _content(y.counted)
+        return bool(cx & cy) or _stem_overlap(cx, cy)
+    return True
 
 
 _SCALE_WORD = re.compile(r"\b(?:thousand|million|billion|trillion|bn)\b", re.I)
@@ -113,9 +135,44 @@ def _stem_overlap(a: set[str], b: set[str]) -> bool:
 # --------------------------------------------------------------------------- times
 
 def time_interval(t: TimeExpr) -> tuple[str, str] | None:
+    """[begin, until) as comparable strings: full ISO precision, so a morning and an evening of one day differ
+    while a day still contains its morning (dates become midnight; a time zone offset is dropped)."""
     if not t.resolved or not t.begin:
         return None
-    return t.begin[:10], (t.until or "9999-12-31")[:10]
+    return _instant(t.begin), _instant(t.until or "9999-12-31")
+
+
+def _instant(iso: str) -> str:
+    day, _, clock = iso.partition("T")
+    clock = re.split(r"[+Z]|-(?=\d\d:?\d\d$)", clock)[0] if clock else ""
+    return f"{day}T{(clock or '00:00:00')[:8]:0<8}"
+
+
+def _open_since(t: TimeExpr) -> bool:
+    """An open interval from a start up to publication ("since March 11"), as the normaliser resolves it."""
+    return (t.note or "").startswith("since")
+
+
+def _start_period(t: TimeExpr, interval: tuple[str, str]) -> tuple[str, str]:
+    """The period a "since" interval starts with: the year of "since 1994", the day of "since March 11"."""
+    from datetime import date, timedelta
+
+    y, m, d = (int(x) for x in interval[0][:10].split("-"))
+    grain = _GRAIN.get(t.granularity, "day")
+    if grain == "year":
+        end = date(y + 1, 1, 1)
+    elif grain == "month":
+        end = date(y + (m == 12), m % 12 + 1, 1)
+    elif grain == "week":
+        end = date(y, m, d) + timedelta(days=7)
+    else:
+        end = date(y, m, d) + timedelta(days=1)
+    return interval[0], f"{end.isoformat()}T00:00:00"
+
+
+def _year_guessed(t: TimeExpr) -> bool:
+    """The year came from the reference date, not from the text ("Sept. 30")."""
+    return YEAR_INFERRED in (t.note or "")
 
 
 def times_compatible(a: TimeExpr, b: TimeExpr) -> tuple[bool, str]:
@@ -124,16 +181,22 @@ def times_compatible(a: TimeExpr, b: TimeExpr) -> tuple[bool, str]:
     ia, ib = time_interval(a), time_interval(b)
     if ia is None or ib is None:
         return True, "unresolved"
-    if YEAR_INFERRED in (a.note, b.note):
+    if _open_since(a) and _open_since(b):  # "since 1994" vs "since 1996": the starting periods are compared
+        ia, ib = _start_period(a, ia), _start_period(b, ib)
+    if _year_guessed(a) or _year_guessed(b):
         if "year" in (_GRAIN.get(a.granularity), _GRAIN.get(b.granularity)):
             return True, "year not stated"
-        guessed, known = (ia, ib) if YEAR_INFERRED in a.note else (ib, ia)
+        guessed, known = (ia, ib) if _year_guessed(a) else (ib, ia)
         shift = int(known[0][:4]) - int(guessed[0][:4])
         moved = tuple(f"{int(d[:4]) + shift:04d}{d[4:]}" for d in guessed)
-        ia, ib = (moved, known) if YEAR_INFERRED in a.note else (known, moved)
+        ia, ib = (moved, known) if _year_guessed(a) else (known, moved)
     if ia[0] < ib[1] and ib[0] < ia[1]:
         return True, f"{a.text!r} overlaps {b.text!r}"
-    return False, f"{a.text!r} ({ia[0]}..{ia[1]}) vs {b.text!r} ({ib[0]}..{ib[1]})"
+    return False, f"{a.text!r} ({_shown(ia)}) vs {b.text!r} ({_shown(ib)})"
+
+
+def _shown(interval: tuple[str, str]) -> str:
+    return "..".join(x.replace("T00:00:00", "") for x in interval)
 
 
 def _when_said(claim: Claim, t: TimeExpr) -> bool:
@@ -145,9 +208,19 @@ def _when_said(claim: Claim, t: TimeExpr) -> bool:
 
 def _comparable_times(x: TimeExpr, y: TimeExpr) -> bool:
     """A date whose year was guessed says nothing about a bare year; a weekday is compared with weekdays."""
-    if (x.note == "weekday") != (y.note == "weekday"):
+    if _weekday(x) != _weekday(y):
         return False  # a weekday resolved against a reference date is only compared with another weekday
-    return not (YEAR_INFERRED in (x.note, y.note) and "year" in (_GRAIN.get(x.granularity), _GRAIN.get(y.granularity)))
+    return not ((_year_guessed(x) or _year_guessed(y))
+                and "year" in (_GRAIN.get(x.granularity), _GRAIN.get(y.granularity)))
+
+
+_WEEKDAY = re.compile(r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?", re.I)
+
+
+def _weekday(t: TimeExpr) -> bool:
+    """Named by its weekday ("Thursday", "last Friday night"), with no month or figure that fixes the date."""
+    return t.note == "weekday" or bool(_WEEKDAY.search(t.text)) and not any(c.isdigit() for c in t.text) \
+        and not re.search(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", t.text, re.I)
 
 
 def _since(claim: Claim, t: TimeExpr) -> bool:
@@ -208,7 +281,7 @@ def number_conflicts(a: Claim, b: Claim) -> list[Conflict]:
     """Figures in the same slot (aligned by their surrounding words, or the one figure of a unit each side does
     not share) whose values cannot both be true. A figure only one side states is a partial fact, not a conflict."""
     pairs = align_slots(a, list(a.quantities), b, list(b.quantities),
-                        lambda x, y: _agree(a, x, b, y), lambda x, y: (x.unit or "") == (y.unit or ""),
+                        lambda x, y: _agree(a, x, b, y), _same_kind,
                         lambda x: bool(x.unit) or _only_figures(a, b))
     return [_conflict("number", a, x.text, b, y.text, _what_counted(x, y)) for x, y in pairs]
 
@@ -336,7 +409,7 @@ def date_conflicts(a: Claim, b: Claim) -> list[Conflict]:
     return [_conflict("date", a, x.text, b, y.text, "") for x, y in pairs]
 
 
-_GRAIN = {"minute": "day", "hour": "day", "day": "day", "week": "week", "month": "month", "season": "month",
+_GRAIN = {"minute": "day", "hour": "day", "part-of-day": "day", "day": "day", "week": "week", "month": "month", "season": "month",
           "part-of-year": "month", "quarter": "month", "year": "year", "decade": "year"}
 
 
