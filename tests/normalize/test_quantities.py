@@ -188,9 +188,9 @@ def test_labels_scores_changes_and_currency_prefixes():
 
     assert one("American Airlines Flight 77 crashed") == [("77", 77, 77, "label:flight", "exact")]
     assert one("Results from No. 2 U.S. soft drink maker") == [("2", 2, 2, "label:no", "exact")]
-    assert one("the court ruled 5-4 that vouchers") == [("5-4", 5, 4, "score", "score")]
-    assert one("the House voted 256 to 170 to pass") == [("256 to 170", 256, 170, "score", "score")]
-    assert one("Democrats hold a 17-15 advantage") == [("17-15", 17, 15, "score", "score")]
+    assert one("the court ruled 5-4 that vouchers") == [("5-4", 4, 5, "score", "score")]
+    assert one("the House voted 256 to 170 to pass") == [("256 to 170", 170, 256, "score", "score")]
+    assert one("Democrats hold a 17-15 advantage") == [("17-15", 15, 17, "score", "score")]
     assert one("between 50 and 100 people") == [("between 50 and 100", 50, 100, "", "range")]
     assert one("the index jumped from 29.4 to 32.6 in May") == [("from 29.4", 29.4, 29.4, "", "exact"),
                                                                 ("32.6", 32.6, 32.6, "", "exact")]

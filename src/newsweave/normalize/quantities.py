@@ -340,7 +340,7 @@ def _label(text: str, m: re.Match, prefix: str) -> Quantity | None:
 
 
 def _score(text: str, m: re.Match, start: int, low: float, sep: str) -> Quantity | None:
-    """ "5-4", "17-15", "256 to 170" after a vote or before "advantage": one score (low = first figure)."""
+    """ "5-4", "17-15", "256 to 170" after a vote or before "advantage": one score (its two figures)."""
     if sep not in ("-", "–", "—", "to") or m["scale"] or m["scale2"] or m["cur"] or m["unit"] or m["qual"] \
             or not (m["num"][:1].isdigit() and m["num2"][:1].isdigit()):
         return None
@@ -350,9 +350,9 @@ def _score(text: str, m: re.Match, start: int, low: float, sep: str) -> Quantity
     context = _SCORE_BEFORE.search(text, max(0, start - 40), start) or _SCORE_AFTER.match(text, m.end())
     if not context and not (high < low and sep != "to"):
         return None
-    first, second = (int(v) if float(v).is_integer() else v for v in (low, high))
+    first, second = sorted(int(v) if float(v).is_integer() else v for v in (low, high))
     return Quantity(start=m.start("num"), end=m.end("num2"), text=text[m.start("num"):m.end("num2")], low=first,
-                    high=second, qualifier="score", unit="score")
+                    high=second, qualifier="score", unit="score")  # low/high sorted; the text keeps the order
 
 
 def _change(text: str, m: re.Match, low: float) -> tuple[Quantity, ...]:

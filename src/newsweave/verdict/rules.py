@@ -8,6 +8,7 @@ compatible, 30 and 43 are not; "19 years old" on 2025-01-11 and "born in 2005" a
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..models import AgeFact, Claim, Conflict, Quantity, TimeExpr
 from ..normalize.words import STOPWORDS, tokens
@@ -451,8 +452,67 @@ def entity_conflicts(a: Claim, b: Claim) -> list[Conflict]:
     new = lambda x, y: any(x is e for e in only_a) or any(y is e for e in only_b)
     pairs = align_slots(a, names_a, b, names_b, lambda x, y: _same_entity(x, y), comparable,
                         lambda x: SINGLE_NAME, ENTITY_STRONG)
-    return [_conflict("entity", a, x.text, b, y.text, "") for x, y in pairs
-            if new(x, y) and (context_score(a, x, b, y) >= ENTITY_CONTEXT or SINGLE_NAME)]
+    kept = [(x, y) for x, y in pairs if new(x, y) and (context_score(a, x, b, y) >= ENTITY_CONTEXT or SINGLE_NAME)
+            and not names_related(x.text, y.text)]
+    if not kept and len(only_a) == len(only_b) == 1 and _sole_swap(a, only_a[0], b, only_b[0], rest_a, rest_b):
+        kept = [(only_a[0], only_b[0])]
+    return [_conflict("entity", a, x.text, b, y.text, "") for x, y in kept]
+
+
+SOLE_SWAP_OVERLAP = 0.5  # content the rest of two statements must share for their one unshared names to clash
+
+
+def _sole_swap(a: Claim, x, b: Claim, y, rest_a: set[str], rest_b: set[str]) -> bool:
+    """Each side names one thing the other does not, of the same type, in statements that otherwise say the same:
+    "Microsoft said" / "Army said". Names the embedding model relates (one referent, a part and its whole) and
+    who-said-it names on one side only are not a swap."""
+    return x.label == y.label and x.label != "MISC" and _share(rest_a, rest_b) >= SOLE_SWAP_OVERLAP \
+        and _speaker(a, x) == _speaker(b, y) and not _acronym_of(x.text, y.text) \
+        and not names_related(x.text, y.text)
+
+
+RELATED_NAMES = 0.7  # cosine of two names' embeddings from which they are taken to be related, not swapped
+
+
+def names_related(x: str, y: str) -> bool:
+    """Two different names that the sentence-embedding model places close together: one referent or a part
+    and its whole ("Saddam" / "Hussein", "Myanmar" / "Burma", "Cleveland" / "Ohio", "Iraq" / "Baghdad"). Without
+    the embedding extra every pair counts as unrelated."""
+    wx, wy = x.split(), y.split()
+    shared = {w.casefold() for w in wx} & {w.casefold() for w in wy}
+    if shared:  # "Security Service of Ukraine" / "National Guard of Ukraine": compare what differs
+        x = " ".join(w for w in wx if w.casefold() not in shared)
+        y = " ".join(w for w in wy if w.casefold() not in shared)
+        if not x or not y:
+            return True
+    vx, vy = _name_vector(x.strip()), _name_vector(y.strip())
+    if vx is None or vy is None:
+        return False
+    return float(vx @ vy) >= RELATED_NAMES
+
+
+@lru_cache(maxsize=65536)
+def _name_vector(name: str):
+    model = _name_model()
+    if model is None or not name:
+        return None
+    import numpy as np
+
+    v = np.asarray(model.encode([name])[0], dtype=np.float32)
+    norm = float(np.linalg.norm(v))
+    return v / norm if norm else None
+
+
+@lru_cache(maxsize=1)
+def _name_model():
+    from ..errors import MissingExtra
+
+    try:
+        from ..align.embed import get_embedder
+
+        return get_embedder("auto")
+    except (MissingExtra, ImportError, OSError):
+        return None
 
 
 def _same_entity(x, y) -> bool:
