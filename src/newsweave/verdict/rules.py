@@ -640,7 +640,7 @@ _NEG_CUE = re.compile(
     r"den(?:y|ies|ied|ying|ial)|refus(?:e|es|ed|ing|al)|reject(?:s|ed|ing)?|declin(?:e|es|ed|ing) to|"
     r"fail(?:s|ed|ing)? to|\w+n\s?[’']t)(?![\w-])", re.I)
 _NOT_NEGATION = re.compile(r"\b(?:not (?:only|just|least|yet|far|long|until)|no (?:doubt|matter|less|more|longer than)|"
-                           r"nothing but)\b", re.I)
+                           r"nothing but)\b|\bno\.?\s*\d", re.I)  # "No. 84" is a number
 _NEG_SKIP = {"be", "been", "being", "to", "have", "has", "had", "also", "yet", "ever", "even", "so", "too", "as", "a",
              "an", "the", "is", "was", "are", "were", "do", "does", "did", "it", "he", "she", "they", "we", "i",
              "you", "any", "all", "really", "always", "immediately", "formally", "just", "longer", "more", "of", "in"}
@@ -650,7 +650,7 @@ ANTONYMS = (("confirm", "deni"), ("confirm", "deny"), ("admit", "deni"), ("accep
 NEG_SCOPE = 4  # words after a cue where its head is looked for
 NEG_REACH = 8  # words after a cue that it governs (up to the next punctuation)
 FLIP_OVERLAP = 0.35  # content shared for a word negated on one side only to contradict the other
-POLARITY_OVERLAP = 0.5  # content shared for a negation only one side has to contradict the other
+POLARITY_OVERLAP = 0.4  # content shared for a negation only one side has to contradict the other
 
 
 def _share(ca: set[str], cb: set[str]) -> float:

@@ -1,0 +1,73 @@
+"""Conflict rules on claims built by the normaliser's own extractors (what `compare` uses), not the regex
+stand-ins of verdict.slots: cases found by bench/conflicts.py once it measured the production path."""
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from newsweave.models import Claim, content_hash
+from newsweave.normalize.ages import extract_ages
+from newsweave.normalize.entities import extract_entities
+from newsweave.normalize.quantities import extract_quantities
+from newsweave.normalize.times import extract_times
+from newsweave.verdict import rules
+
+REF = datetime(2004, 6, 1)
+
+
+def claim(text: str, outlet: str) -> Claim:
+    return Claim(id=content_hash(outlet, text), article=outlet, outlet=outlet, sentence=0, start=0, end=len(text),
+                 text=text, clause_start=0, clause_end=len(text), clause=text, attributed_to=outlet,
+                 entities=extract_entities(text), times=extract_times(text, REF),
+                 quantities=extract_quantities(text), ages=extract_ages(text, REF))
+
+
+def found(a: str, b: str) -> list[tuple[str, str, str]]:
+    return [(c.kind, c.a["value"], c.b["value"]) for c in rules.conflicts(claim(a, "A"), claim(b, "B"))]
+
+
+def test_same_part_of_day_agrees():
+    # sub-day intervals were cut to dates, so "Thursday morning" had an empty interval and clashed with itself
+    assert found("A hearing was held Thursday morning in Fulton County Superior Court.",
+                 "A hearing Thursday morning in Fulton County Superior Court marked the first step.") == []
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Tibco has used the Rendezvous name since 1994 for its products.",
+     "Tibco has used the Rendezvous name since 1996 for its products."),
+    ("As many as 200 operatives have slipped back into the country since May 1.",
+     "As many as 200 operatives have slipped back into the country since August 1."),
+])
+def test_since_compares_the_starts(a, b):
+    assert [k for k, _, _ in found(a, b)] == ["date"]
+
+
+def test_month_without_a_year_still_compared():
+    assert [k for k, _, _ in found("The trial of Gary Sampson will be held in September.",
+                                   "The trial of Gary Sampson will be held in March.")] == ["date"]
+
+
+def test_flight_numbers_scores_and_ranks():
+    assert ("number", "77", "42") in found("The hijackers flew American Airlines Flight 77 into the Pentagon.",
+                                           "The hijackers flew American Airlines Flight 42 into the Pentagon.")
+    assert found("The court ruled 5-4 that vouchers are constitutional.",
+                 "The court ruled 5-13 that vouchers are constitutional.") == [("number", "5-4", "5-13")]
+    assert found("The court ruled 5-4 that vouchers are constitutional.",
+                 "The court ruled 4-5 that the vouchers are constitutional.") == []
+    assert found("Gagne pitched a perfect ninth for his 23rd save.",
+                 "Gagne struck out two in a perfect ninth for his 71st save.") == [("number", "23rd", "71st")]
+
+
+def test_number_label_is_not_a_negation():
+    assert found("Zelensky thanked Tactical Group No. 84 and the paratroopers who captured the soldiers.",
+                 "The soldiers were captured by paratroopers and Tactical Group No. 84, Zelensky said.") == []
+
+
+def test_related_names_are_not_a_swap_but_an_unrelated_one_is():
+    pytest.importorskip("onnxruntime")
+    assert found("Saddam loyalists have been blamed for sabotaging the nation's infrastructure.",
+                 "Hussein loyalists have been blamed for sabotaging the nation's infrastructure.") == []
+    kinds = [k for k, _, _ in found("Microsoft said it would buy the antivirus firm for $10 million.",
+                                    "Oracle said it would buy the antivirus firm for $10 million.")]
+    assert kinds == ["entity"]
