@@ -12,6 +12,7 @@ from typing import Any, Mapping, Sequence
 
 from .align.embed import get_embedder
 from .align.group import align
+from .align.partial import what_each_adds
 from .claims import extract_claims
 from .models import Annotations, Article, CanonicalEntity, Claim, Fact, Sentence, content_hash
 from .normalize import reference_time
@@ -64,8 +65,11 @@ def compare(articles: Sequence[Article], annotations: Sequence[Annotations] | No
     annotations = [complete(a, by_id.get(a.id) or Annotations(article_id=a.id)) for a in articles]
     entities, mapping = _story_entities(articles, annotations)
     claims = [_canonical(c, mapping) for art, ann in zip(articles, annotations) for c in extract_claims(art, ann)]
-    groups, _, _ = align(claims, get_embedder(embedder))
-    facts = sorted(verdicts([[claims[i] for i in g] for g in groups], articles), key=_fact_order)
+    model = get_embedder(embedder)
+    groups, _, vectors = align(claims, model)
+    grouped = [[claims[i] for i in g] for g in groups]
+    adds = what_each_adds(grouped, model, {c.id: v for c, v in zip(claims, vectors)})
+    facts = sorted(verdicts(grouped, articles, adds), key=_fact_order)
     story = StoryDossier(
         id=story_id or content_hash(*sorted(a.id for a in articles), length=12),
         title=articles[0].title, articles=tuple(articles), facts=tuple(facts),
@@ -161,26 +165,28 @@ def _article_dict(a: Article) -> dict[str, Any]:
             "path": a.path, "language": a.language, "copy_of": a.copy_of}
 
 
-def _claim_dict(c: Claim) -> dict[str, Any]:
+def _claim_dict(c: Claim, adds: str = "") -> dict[str, Any]:
     return {"id": c.id, "article": c.article, "outlet": c.outlet, "text": c.text, "start": c.start, "end": c.end,
             "attributed_to": c.attributed_to, "quote": c.quote, "clause": c.clause, "clause_start": c.clause_start,
-            "clause_end": c.clause_end, "is_headline": c.is_headline, "negated": c.negated,
-            "modality": list(c.modality)}
+            "clause_end": c.clause_end, "reading": c.reading, "is_headline": c.is_headline, "negated": c.negated,
+            "modality": list(c.modality), "adds": adds}
 
 
 def _fact_dict(f: Fact) -> dict[str, Any]:
+    adds = dict(f.adds)
     return {
         "id": f.id, "status": f.status, "label": _label(f), "explanation": f.explanation,
-        "claims": [_claim_dict(c) for c in f.claims],
+        "claims": [_claim_dict(c, adds.get(c.id, "")) for c in f.claims],
         "conflicts": [{"kind": c.kind, "a": dict(c.a), "b": dict(c.b), "explanation": c.explanation}
                       for c in f.conflicts],
-        "outlets": list(f.outlets), "partial": f.partial, "values": _values(f), "times": _times(f),
+        "outlets": list(f.outlets), "partial": f.partial, "says_more": list(f.says_more),
+        "values": _values(f), "times": _times(f),
     }
 
 
 def _label(f: Fact) -> str:
     body = [c for c in f.claims if not c.is_headline] or list(f.claims)
-    return min((c.clause or c.text for c in body), key=lambda t: (len(t), t)).strip()
+    return min((c.reading or c.clause or c.text for c in body), key=lambda t: (len(t), t)).strip()
 
 
 def _values(f: Fact) -> list[dict[str, Any]]:

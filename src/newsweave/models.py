@@ -249,6 +249,7 @@ class Claim(Record):
     times: tuple[TimeExpr, ...] = ()
     quantities: tuple[Quantity, ...] = ()
     ages: tuple[AgeFact, ...] = ()
+    reading: str = ""  # a list conjunct as a standalone statement, shared words restored (else "")
 
 
 _nest("Claim", entities=Entity, times=TimeExpr, quantities=Quantity, ages=AgeFact)
@@ -271,6 +272,8 @@ class Fact(Record):
     conflicts: tuple[Conflict, ...] = ()
     partial: bool = False
     outlets: tuple[str, ...] = ()
+    says_more: tuple[str, ...] = ()  # partial facts: the outlets whose claims say more than the others
+    adds: tuple[tuple[str, str], ...] = ()  # partial facts: (claim id, what that claim adds)
 
 
 _nest("Fact", claims=Claim, conflicts=Conflict)

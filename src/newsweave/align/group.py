@@ -9,6 +9,7 @@ article in a group unless the two claims of one article repeat each other (headl
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Sequence
 
@@ -38,7 +39,8 @@ class Link:
 
 
 def claim_text(claim: Claim) -> str:
-    return claim.clause or claim.text
+    """What the claim says: a list conjunct's reading, else its clause, else its sentence."""
+    return claim.reading or claim.clause or claim.text
 
 
 def embed_text(claim: Claim) -> str:
@@ -146,8 +148,9 @@ def _close_times_overlap(a: Claim, b: Claim) -> bool:
     return False
 
 
-def score_links(claims: Sequence[Claim], vectors: np.ndarray) -> list[Link]:
-    """Scored candidate links: text probability + rare shared words (story IDF) + slots + mutual best match."""
+def score_links(claims: Sequence[Claim], vectors: np.ndarray, encode=None) -> list[Link]:
+    """Scored candidate links: text probability + rare shared words (story IDF) + slots + mutual best match;
+    with ``encode`` (the embedder's), links where one claim is contained in the other are lifted too."""
     bags = [_stems(embed_text(c)) for c in claims]
     idf = _idf(bags)
     raw = []
@@ -160,7 +163,54 @@ def score_links(claims: Sequence[Claim], vectors: np.ndarray) -> list[Link]:
     for i, j, base, cosine in raw:
         mutual = best.get((i, claims[j].article)) == j and best.get((j, claims[i].article)) == i
         links.append(Link(i, j, float(base + (MUTUAL_BONUS if mutual else 0.0)), cosine))
-    return links
+    return _with_containment(claims, vectors, links, bags, encode)
+
+
+# --------------------------------------------------------------------------- containment (partial facts)
+
+CONTAIN_COSINE = 0.68  # cosine (raw, like Link.cosine) of the shorter claim's gist to the longer claim
+CONTAIN_MIN_COSINE = 0.45  # full-claim cosine below which containment is not tried
+CONTAIN_SHARED = 2  # content stems the two claims must share
+CONTAIN_COVER = 0.34  # share of the shorter gist's content stems found in the longer claim
+CONTAIN_MORE = 3  # the longer claim has at least this many more content stems: it says more
+_TRAILING_FRAME = re.compile(r",\s+(?:[^,;“\"]{1,60}?\s)?(?:said|says|wrote|writes|told|added|stated|reported|"
+                             r"announced)\b.*$|,\s+according to\b.*$", re.I | re.S)
+
+
+def gist(claim: Claim) -> str:
+    """The claim's content without a trailing reporting frame and what follows it ("X, authorities said, where
+    ..." -> "X"): what a shorter claim must share with a longer one to be contained in it."""
+    text = embed_text(claim)
+    cut = _TRAILING_FRAME.sub("", text)
+    return cut if cut != text and len(cut.split()) >= 3 else text
+
+
+def containment(short: set[str], long: set[str], cosine: float) -> bool:
+    """The shorter claim is contained in the longer: most of its content words appear there, the embedding
+    agrees, and the longer one says clearly more."""
+    shared = len(short & long)
+    return (cosine >= CONTAIN_COSINE and shared >= CONTAIN_SHARED and shared >= CONTAIN_COVER * len(short)
+            and len(long) >= len(short) + CONTAIN_MORE)
+
+
+def _with_containment(claims: Sequence[Claim], vectors: np.ndarray, links: list[Link], bags,
+                      encode) -> list[Link]:
+    """Lift links below the threshold where one claim is contained in the other (a partial fact) just above it."""
+    weak = [l for l in links if l.score < ALIGN_THRESHOLD and l.cosine >= CONTAIN_MIN_COSINE]
+    if not weak or encode is None:
+        return links
+    gists = {i: gist(claims[i]) for l in weak for i in (l.a, l.b)}
+    changed = sorted(i for i, g in gists.items() if g != embed_text(claims[i]))
+    cut = dict(zip(changed, encode([gists[i] for i in changed]))) if changed else {}
+    lifted = {}
+    for l in weak:
+        for s, g in ((l.a, l.b), (l.b, l.a)):
+            if not slot_keys(claims[s]) <= slot_keys(claims[g]):
+                continue
+            cosine = float(cut.get(s, vectors[s]) @ vectors[g])
+            if containment(_stems(gists[s]), bags[g], cosine):
+                lifted[(l.a, l.b)] = ALIGN_THRESHOLD + 0.01
+    return [Link(l.a, l.b, lifted.get((l.a, l.b), l.score), l.cosine) for l in links]
 
 
 RARE_WEIGHT = 0.35
@@ -228,11 +278,15 @@ def _compatible_groups(claims, left: list[int], right: list[int], vectors: np.nd
 
 
 def _repeat(a: Claim, b: Claim, cosine: float) -> bool:
+    """Two claims of one article that may share a fact: the outlet repeats itself (headline and body). A quote
+    and the outlet's own words are kept apart: a quoted statement's fact holds the quotes."""
+    if a.quote != b.quote:
+        return False
     return (a.is_headline or b.is_headline) and cosine >= HEADLINE_REPEAT_COSINE or cosine >= REPEAT_COSINE
 
 
 def align(claims: Sequence[Claim], embedder) -> tuple[list[list[int]], list[Link], np.ndarray]:
     """Groups of claim indices (facts), the scored links, and the claim vectors."""
     vectors = embedder.encode([embed_text(c) for c in claims]) if claims else np.zeros((0, 384), np.float32)
-    links = score_links(claims, vectors)
+    links = score_links(claims, vectors, embedder.encode)
     return group(claims, links, vectors), links, vectors

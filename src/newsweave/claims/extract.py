@@ -5,7 +5,7 @@ import re
 from typing import Iterable, Sequence, TypeVar
 
 from ..models import AgeFact, Annotations, Article, Attribution, Claim, Entity, Quantity, Sentence, TimeExpr, content_hash
-from .clauses import clause_spans, is_quote
+from .clauses import Part, clause_parts, is_quote
 
 T = TypeVar("T", Entity, TimeExpr, Quantity, AgeFact)
 
@@ -33,9 +33,9 @@ def extract_claims(article: Article, annotations: Annotations) -> tuple[Claim, .
             continue
         attribution = speakers.get(sentence.index)
         quoted = bool(attribution and attribution.direct) or is_quote(sentence.text)
-        for start, end in clause_spans(sentence.text, split=not quoted):
-            claims.append(_claim(article, annotations, sentence, sentence.start + start, sentence.start + end,
-                                 attribution, sentence.index in headline_ids))
+        for part in clause_parts(sentence.text, split=not quoted):
+            claims.append(_claim(article, annotations, sentence, _shift(part, sentence.start), attribution,
+                                 sentence.index in headline_ids))
     return tuple(claims)
 
 
@@ -49,14 +49,21 @@ def _checkable(text: str) -> bool:
 def _headline_sentences(article: Article, sentences: Sequence[Sentence]) -> set[int]:
     """Headline and lede: flagged by the normaliser, or the title line and the standfirst before the body."""
     flagged = {s.index for s in sentences if s.is_headline}
-    if flagged:
-        return flagged
     ordered = sorted(sentences, key=lambda s: s.start)[:2]
+    if flagged:
+        return flagged | _standfirst(article, ordered, flagged)
     heads: set[int] = set()
     for position, s in enumerate(ordered):
         if _whole_line(article.text, s) and position == len(heads):
             heads.add(s.index)  # the title line, then a one-sentence standfirst paragraph
     return heads
+
+
+def _standfirst(article: Article, ordered: Sequence[Sentence], flagged: set[int]) -> set[int]:
+    """The lede: a one-sentence paragraph right after a flagged title line."""
+    if len(ordered) == 2 and ordered[0].index in flagged and _whole_line(article.text, ordered[1]):
+        return {ordered[1].index}
+    return set()
 
 
 def _whole_line(text: str, s: Sentence) -> bool:
@@ -65,21 +72,35 @@ def _whole_line(text: str, s: Sentence) -> bool:
     return text[line_start:line_end if line_end >= 0 else len(text)].strip() == s.text.strip()
 
 
-def _claim(article: Article, ann: Annotations, sentence: Sentence, start: int, end: int,
+def _shift(part: Part, offset: int) -> Part:
+    return Part(part.start + offset, part.end + offset, part.reading,
+                tuple((a + offset, b + offset) for a, b in part.segments))
+
+
+def _claim(article: Article, ann: Annotations, sentence: Sentence, part: Part,
            attribution: Attribution | None, headline: bool) -> Claim:
+    """One claim; a list conjunct keeps its contiguous clause span and carries its ``reading`` (the conjunct with
+    the shared words restored), and its slots come from its own segments only."""
+    start, end = part.start, part.end
     clause = article.text[start:end]
+    said = part.reading or clause
     speaker, quote = _speaker(article, attribution, sentence)
     speaker = _clause_speaker(article, ann.entities, start, end) or speaker
-    modality = tuple(sorted(set(sentence.modality) | {m.group(1).lower() for m in MODAL.finditer(clause)}))
+    modality = tuple(sorted(set(sentence.modality) | {m.group(1).lower() for m in MODAL.finditer(said)}))
+    hashed = (article.id, str(start), str(end), clause) + ((part.reading,) if part.reading else ())
     return Claim(
-        id=content_hash(article.id, str(start), str(end), clause),
+        id=content_hash(*hashed),
         article=article.id, outlet=article.outlet, sentence=sentence.index,
         start=sentence.start, end=sentence.end, text=article.text[sentence.start:sentence.end],
         clause_start=start, clause_end=end, clause=clause, attributed_to=speaker, quote=quote,
-        negated=bool(NEGATION.search(clause)), modality=modality, is_headline=headline,
-        entities=_inside(ann.entities, start, end), times=_inside(ann.times, start, end),
-        quantities=_inside(ann.quantities, start, end), ages=_inside(ann.ages, start, end),
+        negated=bool(NEGATION.search(said)), modality=modality, is_headline=headline,
+        entities=_within(ann.entities, part), times=_within(ann.times, part),
+        quantities=_within(ann.quantities, part), ages=_within(ann.ages, part), reading=part.reading,
     )
+
+
+def _within(items: Iterable[T], part: Part) -> tuple[T, ...]:
+    return tuple(i for i in items if any(i.start >= a and i.end <= b for a, b in part.spans))
 
 
 _REPORTING = re.compile(r"^(?:\s+(?P<noun>(?!(?:has|was|is|does|his|its|this|thus|as)\b)[a-z]+s))?(?:\s+(?:first|also|later|again|\w+ly))?\s+"
@@ -105,7 +126,3 @@ def _speaker(article: Article, attribution: Attribution | None, sentence: Senten
         return article.outlet, is_quote(sentence.text)
     name = attribution.canonical or attribution.speaker or article.outlet
     return name, bool(attribution.direct) or is_quote(sentence.text)
-
-
-def _inside(items: Iterable[T], start: int, end: int) -> tuple[T, ...]:
-    return tuple(i for i in items if i.start >= start and i.end <= end)

@@ -22,12 +22,21 @@ def source_of(article_id: str, articles: Mapping[str, Article]) -> str:
     return (article.outlet or article.id).strip()
 
 
-def make_fact(claims: Sequence[Claim], articles: Mapping[str, Article]) -> Fact:
+def make_fact(claims: Sequence[Claim], articles: Mapping[str, Article],
+              adds: Mapping[str, str] | None = None) -> Fact:
+    """A fact with its verdict. ``adds`` (claim id -> what the claim says beyond the other outlets, from
+    ``align.partial.what_each_adds``) marks partial facts; without it a word-overlap check decides."""
     claims = sorted(claims, key=lambda c: (c.outlet, c.article, c.clause_start, c.id))
     sources = sorted({source_of(c.article, articles) for c in claims})
     outlets = tuple(sorted({c.outlet for c in claims}))
     found = _conflicts(claims, articles)
-    partial, partial_note = _partial(claims)
+    added = tuple((c.id, adds[c.id]) for c in claims if adds and adds.get(c.id))
+    if adds is None:
+        partial, partial_note = _partial(claims)
+        says_more: tuple[str, ...] = ()
+    else:
+        says_more = tuple(sorted({c.outlet for c in claims if adds.get(c.id)}))
+        partial, partial_note = bool(added), _says_more_line(claims, adds)
     if found:
         status, explanation = CONFLICTING, "; ".join(c.explanation for c in found[:3])
     elif len(sources) >= 2:
@@ -38,7 +47,20 @@ def make_fact(claims: Sequence[Claim], articles: Mapping[str, Article]) -> Fact:
         explanation = f"{explanation}; {partial_note}"
     fact_id = content_hash(*sorted(c.id for c in claims), length=12)
     return Fact(id=fact_id, status=status, explanation=explanation, claims=tuple(claims), conflicts=tuple(found),
-                partial=partial, outlets=outlets)
+                partial=partial, outlets=outlets, says_more=says_more, adds=added)
+
+
+def _says_more_line(claims: Sequence[Claim], adds: Mapping[str, str]) -> str:
+    """'Ukrainska Pravda says more: are talking to investigators' for each outlet whose claims add something."""
+    by_outlet: dict[str, list[str]] = {}
+    for c in claims:
+        if adds.get(c.id):
+            by_outlet.setdefault(c.outlet, []).append(adds[c.id])
+    return "; ".join(f"{o} says more: {_clip('; '.join(v))}" for o, v in sorted(by_outlet.items()))
+
+
+def _clip(text: str, limit: int = 160) -> str:
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " …"
 
 
 def _conflicts(claims: Sequence[Claim], articles: Mapping[str, Article]) -> list[Conflict]:
@@ -98,9 +120,10 @@ def _partial(claims: Sequence[Claim]) -> tuple[bool, str]:
     return bool(notes), "partial: " + "; ".join(notes) if notes else ""
 
 
-def verdicts(groups: Sequence[Sequence[Claim]], articles: Sequence[Article]) -> list[Fact]:
+def verdicts(groups: Sequence[Sequence[Claim]], articles: Sequence[Article],
+             adds: Mapping[str, str] | None = None) -> list[Fact]:
     by_id = {a.id: a for a in articles}
-    return [make_fact(g, by_id) for g in groups if g]
+    return [make_fact(g, by_id, adds) for g in groups if g]
 
 
 def outlet_summary(facts: Sequence[Fact], articles: Sequence[Article]) -> list[dict]:
