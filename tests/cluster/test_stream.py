@@ -74,11 +74,12 @@ def test_seed_pair_forms_one_story(seed_dir, seed_meta):
 
 
 def test_wrong_early_merge_is_repaired():
-    """Force the Lohan articles into the Reid story (join threshold 0): the split check separates them."""
+    """Force the Lohan articles into the Reid story (join threshold 0, threshold rule): the split check separates
+    them."""
     articles, labels = _ecb_articles()
     reid = [a for a in articles if labels[a.id] == "1ecb"]
     lohan = [a for a in articles if labels[a.id] == "1ecbplus"]
-    clusterer = StreamClusterer(ClusterConfig(join_threshold=0.0, merge_threshold=2.0))
+    clusterer = StreamClusterer(ClusterConfig(join_threshold=0.0, merge_threshold=2.0, use_model=False))
     results = [clusterer.assign(a) for a in [reid[0], lohan[0], reid[1], lohan[1]] + reid[2:] + lohan[2:]]
     assert any(r.split for r in results)
     for members in _stories(clusterer):
@@ -88,11 +89,11 @@ def test_wrong_early_merge_is_repaired():
 def test_bridging_article_merges_stories():
     articles, labels = _ecb_articles()
     reid = [a for a in articles if labels[a.id] == "1ecb"]
-    clusterer = StreamClusterer(ClusterConfig(join_threshold=0.99))
+    clusterer = StreamClusterer(ClusterConfig(join_threshold=0.99, use_model=False))
     for article in reid:
         clusterer.assign(article)
     assert len(clusterer.stories) == len(reid)  # nothing joins at 0.99
-    clusterer.config = ClusterConfig(join_threshold=0.1, merge_threshold=0.2)
+    clusterer.config = ClusterConfig(join_threshold=0.1, merge_threshold=0.2, use_model=False)
     extra = Article(id="bridge", outlet="x", title=reid[0].title, text="\n".join(a.text for a in reid))
     result = clusterer.assign(extra)
     assert result.merged and len(clusterer.stories) < len(reid)

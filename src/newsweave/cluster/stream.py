@@ -1,19 +1,26 @@
 """Online clustering of an article stream into stories.
 
 Each article is scored against the stories of the active window that share its most informative keys
-(inverted index), joins the best one when the score clears a calibrated threshold, or starts a new story.
-Stories that the new member bridges are merged; a story whose members fall into two distinct groups is split
-(a wrong early merge repaired without reprocessing).  State is deterministic for a given input order and can be
-snapshotted to a dict and restored.
+(inverted index).  The best few candidates by centroid score are then judged by the learned join model
+(``join.py``: lexical cosines, shared and foreign names and numbers, year/month and lede-name agreement or clash,
+story size); the article joins the most probable story when the probability (times the time decay) reaches
+``join_probability``, or starts a new story.  Before the window holds ``model_min_docs`` documents (or without
+the model file) the older rule applies: the centroid score against ``join_threshold``.
+Repairs: stories that the new member bridges are merged; a story whose members fall into two distinct groups is
+split (a wrong early merge repaired without reprocessing); young small stories are revisited at fixed ages and
+folded into a story the model now places their members in (over-splitting repaired).  State is deterministic for
+a given input order and can be snapshotted to a dict and restored.
 """
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
 from ..models import Annotations, Article, Story, content_hash
 from . import features as feat
+from . import join as join_model
 from .vectors import DocFreq, add_into, dot, subtract_into, unit
 
 
@@ -21,7 +28,9 @@ from .vectors import DocFreq, add_into, dot, subtract_into, unit
 class ClusterConfig:
     """Knobs of the clusterer; the thresholds were tuned on ECB+ train/dev topics only (grid and random search,
     median over five seeded orders).  Conflict penalties multiply the join score (and the story-merge score);
-    the month and subject penalties are off (1.0) because they cost more recall than they gained precision."""
+    the month and subject penalties are off (1.0) because they cost more recall than they gained precision.
+    The model knobs (join/bridge/revisit probabilities, revisit schedule) were set the same way, with the model
+    learned on train topics only (``bench/ecbplus_clustering.py --write-model``)."""
 
     join_threshold: float = 0.20
     merge_threshold: float = 0.45
@@ -41,6 +50,17 @@ class ClusterConfig:
     month_penalty: float = 1.0  # ... when its main month differs from the story's
     subject_penalty: float = 1.0  # ... when none of the article's lede names is among the story's core names
     core_subjects: int = 5  # the story's most frequent lede names that make up its core
+    use_model: bool = True  # decide joins with the learned join model (join.py) when its file is present
+    model_min_docs: int = 20  # below this many documents in the window idf is too rough: threshold rule
+    join_probability: float = 0.5  # join when the model's probability (times the time decay) reaches this
+    model_candidates: int = 3  # best candidates by centroid score that the model scores
+    model_members: int = 24  # members compared one by one (the founder and the latest ones)
+    core_keys: int = 15  # the story's heaviest centroid keys that make up its core
+    bridge_probability: float = 0.9  # with the model: a second candidate this probable may be merged in
+    revisit_every: int = 4  # every so many arrivals, young small stories get a second look (0 = never) ...
+    revisit_size: int = 4  # ... stories of at most this many members
+    revisit_ages: tuple[int, ...] = (4, 16, 48, 128, 320)  # ... looked at when the story reaches these ages
+    revisit_probability: float = 0.5  # ... folded when its members' mean probability for another story reaches this
 
 
 @dataclass(frozen=True)
@@ -66,6 +86,8 @@ class Member:
     year: str | None = None
     subjects: tuple[str, ...] = ()
     month: str | None = None
+    tnorm: float = 1.0  # norm of the member's tf-idf vector (member cosines use it) ...
+    tnorm_docs: int = 0  # ... computed when the window held this many documents
 
 
 @dataclass
@@ -78,12 +100,16 @@ class StoryState:
     norm: float = 0.0
     norm2: float = 0.0
     stale: bool = True
+    norm_docs: int = 0  # window size (documents) when the norm was last computed in full
     updates: int = 0
     last_seq: int = 0
     checked_at: int = 0
     years: dict[str, int] = field(default_factory=dict)
     months: dict[str, int] = field(default_factory=dict)
     subjects: dict[str, int] = field(default_factory=dict)
+    kdf: dict[str, int] = field(default_factory=dict)  # members holding each key
+    core: dict[str, float] | None = None  # cached core keys (tf-idf weight); None when to recompute
+    core_at: int = 0
 
     span: tuple[float | None, float | None] | None = None  # cached (first, last); None when stale
 
@@ -116,6 +142,10 @@ class StreamClusterer:
         self.dirty: dict[str, None] = {}
         self.removed: dict[str, None] = {}
         self.closed: dict[str, Story] = {}  # records of stories that left the window since take_changes
+        self.model = join_model.load() if self.config.use_model else None
+        self.young: dict[str, int] = {}  # stories started lately (id -> seq), in arrival order, for revisit
+        self.collect = False  # compute join evidence even without a model (training)
+        self.last_rows: list[tuple[str, float, tuple[float, ...]]] = []
 
     # ------------------------------------------------------------------ public
     def assign(self, article: Article, annotations: Annotations | None = None) -> StoryAssignment:
@@ -126,15 +156,10 @@ class StreamClusterer:
             story = self.stories[self.where[features.article_id]]
             member = next(m for m in story.members if m.article_id == features.article_id)
             return StoryAssignment(features.article_id, story.id, member.score, False)
-        self.seq += 1
-        if features.day is not None:
-            self.clock = features.day if self.clock is None else max(self.clock, features.day)
-        self.df.add(features.weights)
-        query = self._tfidf(features.weights)
-        ranked = self._score_candidates(_top(query, self.config.score_keys), features.day,
-                                        features.year, features.subjects, features.month)
+        query, ranked = self._arrive(features)
+        threshold = self._threshold()
         best, score = ranked[0] if ranked else (None, 0.0)
-        joins = best is not None and score >= self.config.join_threshold
+        joins = best is not None and score >= threshold
         member = self._member(features, query, score if joins else 1.0)
         if not joins:
             story = self._new_story(member)
@@ -142,14 +167,81 @@ class StreamClusterer:
         else:
             story = best
             self._add_member(story, member)
-            bridged = [s for s, sc in ranked[1:] if sc >= self.config.join_threshold]
+            bridge = self.config.bridge_probability if self._model_active() else threshold
+            bridged = [s for s, sc in ranked[1:] if sc >= bridge]
             merged = self._merge_bridged(story, bridged)
             split = self._maybe_split(self.stories[self.where[features.article_id]])
             assignment = StoryAssignment(features.article_id, self.where[features.article_id], score, False,
                                          merged, split)
+        if self._model_active() and self.config.revisit_every and self.seq % self.config.revisit_every == 0:
+            self.revisit()
         if self.seq % self.config.sweep_every == 0:
             self.sweep()
         return assignment
+
+    def revisit(self) -> list[str]:
+        """Repair over-splitting: a young small story whose members the model now places, on average, in another
+        story (grown since they arrived) is folded into it; return the ids of the stories folded away."""
+        cfg = self.config
+        step, ages = cfg.revisit_every, cfg.revisit_ages
+        for story_id, seq in list(self.young.items()):
+            if self.seq - seq >= ages[-1] + step or story_id not in self.stories:
+                del self.young[story_id]
+        young = [self.stories[i] for i, seq in self.young.items() if i in self.stories
+                 and len(self.stories[i].members) <= cfg.revisit_size
+                 and any(self.seq - seq - step < a <= self.seq - seq for a in ages)]
+        folded = []
+        for story in sorted(young, key=lambda s: s.seq):
+            if story.id not in self.stories:
+                continue
+            totals: dict[str, float] = {}
+            targets: dict[str, StoryState] = {}
+            for member in story.members:
+                query = _top(self._tfidf(member.vector), cfg.score_keys)
+                for target, p in self._score_candidates(query, member.day, member.year, member.subjects,
+                                                        member.month, exclude=story):
+                    totals[target.id] = totals.get(target.id, 0.0) + p
+                    targets[target.id] = target
+            if not totals:
+                continue
+            best = min(totals, key=lambda i: (-totals[i], targets[i].seq))
+            if totals[best] / len(story.members) < cfg.revisit_probability:
+                continue
+            target = targets[best]
+            keep, gone = (target, story) if target.seq <= story.seq else (story, target)
+            self._absorb(keep, gone)
+            folded.append(gone.id)
+        return folded
+
+    def _arrive(self, features: feat.Features) -> tuple[dict[str, float], list[tuple[StoryState, float]]]:
+        """Count the article in (clock, document frequencies) and rank the candidate stories for it."""
+        self.seq += 1
+        if features.day is not None:
+            self.clock = features.day if self.clock is None else max(self.clock, features.day)
+        self.df.add(features.weights)
+        query = self._tfidf(features.weights)
+        ranked = self._score_candidates(_top(query, self.config.score_keys), features.day,
+                                        features.year, features.subjects, features.month)
+        return query, ranked
+
+    def _model_active(self) -> bool:
+        """The join model decides once the window holds enough documents for its idf-weighted evidence."""
+        return self.model is not None and self.df.docs >= self.config.model_min_docs
+
+    def _threshold(self) -> float:
+        return self.config.join_probability if self._model_active() else self.config.join_threshold
+
+    def force(self, features: feat.Features, story_id: str | None
+              ) -> tuple[list[tuple[str, float, tuple[float, ...]]], str]:
+        """Training aid: place the article in ``story_id`` (a new story when None or unknown) whatever the
+        scores say; return the evidence rows (story id, centroid score, join features) it was ranked with."""
+        query, _ = self._arrive(features)
+        rows = self.last_rows
+        member = self._member(features, query, 1.0)
+        if story_id is not None and story_id in self.stories:
+            self._add_member(self.stories[story_id], member)
+            return rows, story_id
+        return rows, self._new_story(member).id
 
     def refine(self, rounds: int = 1) -> None:
         """Batch repair over every active story: move misfit members, split mixed stories (used by recluster)."""
@@ -180,13 +272,104 @@ class StreamClusterer:
         return unit({k: v * idf(k) for k, v in weights.items()})
 
     def _score_candidates(self, query: dict[str, float], day: float | None, year: str | None = None,
-                          subjects: tuple[str, ...] = (), month: str | None = None
-                          ) -> list[tuple[StoryState, float]]:
-        found = self._candidates(query)
+                          subjects: tuple[str, ...] = (), month: str | None = None,
+                          exclude: StoryState | None = None) -> list[tuple[StoryState, float]]:
+        found = [s for s in self._candidates(query) if s is not exclude]
         scored = [(story, self._similarity(query, story) * self._time_factor(day, story)
                    * self._conflict_factor(year, subjects, month, story)) for story in found]
         scored.sort(key=lambda item: (-item[1], item[0].seq))
-        return scored
+        self.last_rows = []
+        if not self.collect and not self._model_active():
+            return scored
+        top = scored[: self.config.model_candidates]
+        rescored = []
+        for i, (story, base) in enumerate(top):
+            other = max((sc for j, (_, sc) in enumerate(top) if j != i), default=0.0)
+            x = self._evidence(query, story, year, subjects, base, other, month)
+            self.last_rows.append((story.id, base, x))
+            p = self.model.probability(x) if self.model is not None and not self.collect else base
+            rescored.append((story, p * self._time_factor(day, story)))
+        rescored.sort(key=lambda item: (-item[1], item[0].seq))
+        return rescored
+
+    def _evidence(self, query: dict[str, float], story: StoryState, year: str | None,
+                  subjects: tuple[str, ...], base: float, other: float, month: str | None = None
+                  ) -> tuple[float, ...]:
+        """The join model's features (join.FEATURES order) for an article's query vector and one story."""
+        cfg = self.config
+        idf = self.df.idf_of()
+        size = len(story.members)
+        kdf = story.kdf
+        cos_c = self._similarity(query, story)
+        members = story.members
+        if len(members) > cfg.model_members:
+            members = members[:1] + members[-(cfg.model_members - 1):]
+        weighted = [(k, v * idf(k)) for k, v in query.items()]
+        cosines = []
+        for m in members:
+            vec = m.vector
+            total = 0.0
+            for k, w in weighted:
+                c = vec.get(k)
+                if c is not None:
+                    total += w * c
+            cosines.append(total / self._member_norm(m))
+        shared = ent_mass = ent_shared = ent_foreign = num_mass = num_shared = num_foreign = 0.0
+        for k, v in query.items():
+            share = kdf.get(k, 0) / size
+            mass = v * v
+            shared += mass * share
+            if k.startswith("e:"):
+                ent_mass += mass
+                ent_shared += mass * share
+                if not share:
+                    ent_foreign += mass
+            elif _has_digit(k) and not k.startswith(("y:", "t:")):
+                num_mass += mass
+                num_shared += mass * share
+                if not share:
+                    num_foreign += mass
+        core = self._core(story)
+        core_total = sum(core.values()) or 1.0
+        core_hit = sum(w for k, w in core.items() if k in query) / core_total
+        year_agree = float(year is not None and bool(story.years) and _main(story.years) == year)
+        year_clash = float(_differs(year, story.years))
+        with_year = sum(story.years.values()) / size
+        subject_hit = subject_miss = 0.0
+        if subjects and story.subjects:
+            core_names = _core(story.subjects, cfg.core_subjects)
+            hit = any(name in core_names for name in subjects)
+            subject_hit, subject_miss = float(hit), float(not hit)
+        return (cos_c, max(cosines), sum(cosines) / len(cosines), shared,
+                ent_shared / ent_mass if ent_mass else 0.0, ent_foreign / ent_mass if ent_mass else 0.0,
+                num_shared / num_mass if num_mass else 0.0, num_foreign / num_mass if num_mass else 0.0,
+                core_hit, year_agree, year_clash, subject_hit, subject_miss, math.log(size), cos_c - other,
+                1.0 - with_year if year is not None else 0.0, with_year if year is None else 0.0,
+                float(month is not None and bool(story.months) and _main(story.months) == month),
+                float(_differs(month, story.months)))
+
+    def _drifted(self, docs: int) -> bool:
+        """Whether idf has drifted since a norm was computed over ``docs`` documents (window grew or shrank
+        by more than a quarter): early in a stream idf changes fast and stale norms inflate cosines."""
+        now = self.df.docs
+        return abs(now - docs) > 0.25 * docs + 2
+
+    def _member_norm(self, member: Member) -> float:
+        if self._drifted(member.tnorm_docs):
+            idf = self.df.idf_of()
+            member.tnorm = math.sqrt(sum((v * idf(k)) ** 2 for k, v in member.vector.items())) or 1.0
+            member.tnorm_docs = self.df.docs
+        return member.tnorm
+
+    def _core(self, story: StoryState) -> dict[str, float]:
+        """The story's heaviest tf-idf centroid keys (recomputed as the story grows, not at every join)."""
+        size = len(story.members)
+        if story.core is None or (size != story.core_at and (size <= 16 or size >= story.core_at * 1.25)):
+            idf = self.df.idf_of()
+            weights = {k: v * idf(k) for k, v in story.centroid.items()}
+            story.core = dict(sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[: self.config.core_keys])
+            story.core_at = size
+        return story.core
 
     def _candidates(self, query: dict[str, float]) -> list[StoryState]:
         cfg = self.config
@@ -204,9 +387,10 @@ class StreamClusterer:
     def _similarity(self, query: dict[str, float], story: StoryState) -> float:
         idf = self.df.idf_of()
         centroid = story.centroid
-        if story.stale:
+        if story.stale or self._drifted(story.norm_docs):
             story.norm2 = sum((v * idf(k)) ** 2 for k, v in centroid.items())
             story.stale = False
+            story.norm_docs = self.df.docs
         story.norm = math.sqrt(max(story.norm2, 1e-12))
         total = 0.0
         for key, value in query.items():
@@ -284,13 +468,17 @@ class StreamClusterer:
     # ------------------------------------------------------------------ membership
     def _member(self, features: feat.Features, query: dict[str, float], score: float) -> Member:
         keys = sorted(query.items(), key=lambda kv: (-kv[1], kv[0]))[: self.config.index_keys]
-        return Member(features.article_id, unit(features.weights), tuple(k for k, _ in keys), features.day,
+        vector = unit(features.weights)
+        idf = self.df.idf_of()
+        tnorm = math.sqrt(sum((v * idf(k)) ** 2 for k, v in vector.items())) or 1.0
+        return Member(features.article_id, vector, tuple(k for k, _ in keys), features.day,
                       features.title, features.entities, round(float(score), 4), self.seq,
-                      features.year, features.subjects, features.month)
+                      features.year, features.subjects, features.month, tnorm, self.df.docs)
 
     def _new_story(self, member: Member) -> StoryState:
         story = StoryState(id=self._fresh_id(member.article_id), seq=member.seq)
         self.stories[story.id] = story
+        self.young[story.id] = story.seq
         self._add_member(story, member)
         return story
 
@@ -328,6 +516,8 @@ class StreamClusterer:
         _count(story.years, (member.year,) if member.year else (), 1)
         _count(story.months, (member.month,) if member.month else (), 1)
         _count(story.subjects, member.subjects, 1)
+        _count(story.kdf, member.vector, 1)
+        story.core = story.core if story.core_at > 16 else None
         for key in member.index_keys:
             story.keys[key] = story.keys.get(key, 0) + 1
             self.postings.setdefault(key, {})[story.id] = None
@@ -342,6 +532,8 @@ class StreamClusterer:
         _count(story.years, (member.year,) if member.year else (), -1)
         _count(story.months, (member.month,) if member.month else (), -1)
         _count(story.subjects, member.subjects, -1)
+        _count(story.kdf, member.vector, -1)
+        story.core = None
         for key in member.index_keys:
             left = story.keys.get(key, 0) - 1
             if left > 0:
@@ -408,6 +600,7 @@ class StreamClusterer:
         first = min(leave, key=lambda m: m.seq)
         new = StoryState(id=self._fresh_id(first.article_id), seq=first.seq)
         self.stories[new.id] = new
+        self.young[new.id] = new.seq
         for member in sorted(leave, key=lambda m: m.seq):
             self._remove_member(story, member)
             self._add_member(new, member)
@@ -510,6 +703,9 @@ def _differs(value: str | None, counts: dict[str, int]) -> bool:
     return main != value and counts.get(value, 0) * 2 < counts[main]
 
 
+_has_digit = re.compile(r"\d").search
+
+
 def _main(counts: dict[str, int]) -> str:
     return max(counts, key=lambda k: (counts[k], k))
 
@@ -576,9 +772,10 @@ def snapshot(state: StreamClusterer) -> dict[str, Any]:
         "clock": state.clock,
         "docs": state.df.docs,
         "df": state.df.counts,
+        "young": state.young,
         "stories": [
             {"id": s.id, "seq": s.seq, "last_seq": s.last_seq, "checked_at": s.checked_at,
-             "norm2": s.norm2, "stale": s.stale, "updates": s.updates,
+             "norm2": s.norm2, "stale": s.stale, "updates": s.updates, "norm_docs": s.norm_docs,
              "members": [_member_dict(m) for m in s.members]}
             for s in state.stories.values()
         ],
@@ -601,7 +798,9 @@ def restore(data: dict[str, Any], config: ClusterConfig | None = None) -> Stream
         story.norm2 = float(item.get("norm2", 0.0))
         story.stale = bool(item.get("stale", True))
         story.updates = int(item.get("updates", 0))
+        story.norm_docs = int(item.get("norm_docs", 0))
     state.df = DocFreq(dict(data.get("df", {})), int(data.get("docs", 0)))
+    state.young = {k: int(v) for k, v in data.get("young", {}).items()}
     state.dirty = {}
     return state
 
@@ -610,4 +809,4 @@ def _member_dict(m: Member) -> dict[str, Any]:
     return {"article_id": m.article_id, "vector": {k: round(v, 5) for k, v in m.vector.items()},
             "index_keys": list(m.index_keys), "day": m.day, "title": m.title, "entities": list(m.entities),
             "score": m.score, "seq": m.seq, "year": m.year, "subjects": list(m.subjects),
-            "month": m.month}
+            "month": m.month, "tnorm": round(m.tnorm, 6), "tnorm_docs": m.tnorm_docs}
