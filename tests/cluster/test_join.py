@@ -1,0 +1,85 @@
+"""The learned join decision (join.py) and the repairs around it, on the ECB+ two-topic fixture."""
+from __future__ import annotations
+
+import json
+import random
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from newsweave.cluster import features, join
+from newsweave.cluster.stream import ClusterConfig, StreamClusterer, restore, snapshot
+from newsweave.models import Article, content_hash
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "ecbplus_topics"
+
+
+@pytest.fixture(scope="module")
+def topic_articles() -> tuple[list[Article], dict[str, str]]:
+    gold = json.loads((FIXTURES / "gold.json").read_text(encoding="utf-8"))
+    articles, labels = [], {}
+    for name in sorted(gold):
+        text = (FIXTURES / name).read_text(encoding="utf-8")
+        article = Article(id=content_hash(name), outlet=name, title=text.splitlines()[0], text=text)
+        articles.append(article)
+        labels[article.id] = gold[name]
+    random.Random(3).shuffle(articles)
+    return articles, labels
+
+
+def test_packaged_model_matches_the_features():
+    model = join.load()
+    assert model is not None, "src/newsweave/cluster/join_model.json is missing"
+    assert len(model.coef) == len(model.mean) == len(model.scale) == len(join.FEATURES)
+    data = json.loads(join.MODEL_FILE.read_text(encoding="utf-8"))
+    with pytest.raises(ValueError):
+        join.from_dict({**data, "features": data["features"][::-1]})
+    assert 0.0 <= model.probability([0.0] * len(join.FEATURES)) <= 1.0
+    for big in (1e6, -1e6):  # hostile magnitudes neither overflow nor leave [0, 1]
+        assert 0.0 <= model.probability([big] * len(join.FEATURES)) <= 1.0
+
+
+def test_model_decides_once_the_window_is_populated(topic_articles):
+    articles, _ = topic_articles
+    clusterer = StreamClusterer()
+    assert clusterer.model is not None
+    for article in articles[: clusterer.config.model_min_docs - 1]:
+        clusterer.assign(article)
+    assert not clusterer._model_active()
+    for article in articles[clusterer.config.model_min_docs - 1:]:
+        clusterer.assign(article)
+        for _, _, x in clusterer.last_rows:
+            assert len(x) == len(join.FEATURES)
+            assert -1e-6 <= x[0] <= 1.0 + 1e-6 and x[1] <= 1.0 + 1e-6  # cosines stay cosines (fresh norms)
+    assert clusterer._model_active()
+
+
+def test_model_path_is_deterministic_and_survives_snapshot(topic_articles):
+    articles, _ = topic_articles
+    first = StreamClusterer()
+    for article in articles[:25]:
+        first.assign(article)
+    copy = restore(json.loads(json.dumps(snapshot(first))))
+    a = [first.assign(x) for x in articles[25:]]
+    b = [copy.assign(x) for x in articles[25:]]
+    assert [(r.story_id, r.created) for r in a] == [(r.story_id, r.created) for r in b]
+    again = StreamClusterer()
+    c = [again.assign(x) for x in articles]
+    assert [(r.story_id, r.created) for r in c[25:]] == [(r.story_id, r.created) for r in a]
+
+
+def test_revisit_folds_a_stray_article_into_its_grown_story(topic_articles):
+    articles, _ = topic_articles
+    clusterer = StreamClusterer(ClusterConfig(revisit_every=0))  # revisit only when called below
+    for article in articles:
+        clusterer.assign(article)
+    home = max(clusterer.stories.values(), key=lambda s: (len(s.members), -s.seq))
+    source = next(a for a in articles if a.id == home.members[-1].article_id)
+    stray = replace(source, id="syndicated-copy", outlet="another outlet")
+    _, story_id = clusterer.force(features.extract(stray), None)  # wrongly started on its own
+    assert story_id != home.id and len(clusterer.stories[story_id].members) == 1
+    clusterer.seq += clusterer.config.revisit_ages[0]
+    clusterer.config = replace(clusterer.config, revisit_every=1)
+    assert clusterer.revisit() == [story_id]
+    assert clusterer.where[stray.id] == home.id and story_id not in clusterer.stories
