@@ -67,3 +67,60 @@ def test_annotations_and_stories(fresh_store):
     fresh_store.delete_story("s1")
     assert fresh_store.stories() == []
     assert fresh_store.get_dossier("s1") is None
+
+
+def _selects(store, fn):
+    statements = []
+    store.conn.set_trace_callback(statements.append)
+    try:
+        result = fn()
+    finally:
+        store.conn.set_trace_callback(None)
+    return result, sum(s.lstrip().upper().startswith("SELECT") for s in statements)
+
+
+def test_articles_by_ids_batched_in_the_order_asked(fresh_store):
+    arts = [_article(f"Bridge {n} reopened after the storm.") for n in range(1100)]
+    for a in arts:
+        fresh_store.add_article(a)
+    wanted = [arts[7].id, "missing", arts[3].id, arts[7].id, arts[1099].id]
+    found, queries = _selects(fresh_store, lambda: fresh_store.articles(wanted))
+    assert [a.id for a in found] == [arts[7].id, arts[3].id, arts[7].id, arts[1099].id]
+    assert found[1] == arts[3] and queries == 1
+    every = [a.id for a in reversed(arts)] + ["nope"] * 3
+    found, queries = _selects(fresh_store, lambda: fresh_store.articles(every))
+    assert [a.id for a in found] == every[:-3] and queries == 3  # 1101 distinct ids in chunks of 500
+    assert fresh_store.articles([]) == [] and fresh_store.articles(["missing"]) == []
+    refs = fresh_store.article_refs([arts[2].id, "missing", arts[0].id])
+    assert [r["id"] for r in refs] == [arts[2].id, arts[0].id] and set(refs[0]) >= {"outlet", "title", "path"}
+
+
+def test_annotations_batched_and_digests_follow_changes(fresh_store):
+    a, b = _article("One text."), _article("Two text.")
+    for art in (a, b):
+        fresh_store.add_article(art)
+    ann = Annotations(article_id=a.id, sentences=(Sentence(0, 0, 4, "One "),))
+    fresh_store.save_annotations(ann)
+    (found, queries) = _selects(fresh_store, lambda: fresh_store.annotations([b.id, a.id, "x"]))
+    assert found == {a.id: ann} and queries == 1
+    before = fresh_store.annotation_digests([a.id, b.id])
+    assert set(before) == {a.id}
+    fresh_store.save_annotations(ann)
+    assert fresh_store.annotation_digests([a.id]) == before
+    fresh_store.save_annotations(Annotations(article_id=a.id, sentences=(Sentence(0, 0, 3, "One"),)))
+    assert fresh_store.annotation_digests([a.id]) != before
+
+
+def test_stories_listed_in_two_queries(fresh_store):
+    arts = [_article(f"Story text {n}.") for n in range(4)]
+    for art in arts:
+        fresh_store.add_article(art)
+    saved = [Story(id=f"s{n}", title=f"T{n}", first=f"2025-01-{12 - n:02d}", last=None,
+                   article_ids=(arts[n].id, arts[(n + 1) % 4].id), scores=(0.5, 0.25), entities=("X",))
+             for n in range(3)]
+    saved.append(Story(id="empty", title="E", first=None, last=None, article_ids=()))
+    for s in saved:
+        fresh_store.save_story(s)
+    listed, queries = _selects(fresh_store, fresh_store.stories)
+    assert listed == [fresh_store.get_story(i) for i in ("empty", "s2", "s1", "s0")] and queries == 2
+    assert listed[1] == saved[2]

@@ -107,11 +107,13 @@ def hostile_db(tmp_path) -> tuple[str, list]:
     """A store of the hostile articles as one story "hostile" with its dossier: (db path, articles)."""
     from htmlcheck import hostile_dossier, ingest_hostile
 
+    from newsweave.dossiers import save_dossier
+
     store = ingest_hostile(tmp_path)
     arts = store.articles()
-    store.save_story(Story(id="hostile", title=arts[0].title, first=None, last=None,
-                           article_ids=tuple(a.id for a in arts)))
-    store.save_dossier("hostile", hostile_dossier(arts))
+    story = Story(id="hostile", title=arts[0].title, first=None, last=None, article_ids=tuple(a.id for a in arts))
+    store.save_story(story)
+    save_dossier(store, story, hostile_dossier(arts))  # stamped current: the page shows it, not a recomputation
     store.close()
     return str(tmp_path / "h.db"), arts
 

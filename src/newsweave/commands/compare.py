@@ -31,13 +31,13 @@ def _show(dossier: dict, fmt: str | None) -> None:
         print_dossier(dossier)
 
 
-def _compare_ids(store, article_ids, story_id=None) -> dict:
+def _compare_ids(store, article_ids) -> dict:
     from ..compare import compare
 
     articles = store.articles(list(article_ids))
-    annotations = [store.get_annotations(a.id) for a in articles]
-    given = None if any(a is None for a in annotations) else annotations
-    return compare(articles, annotations=given, story_id=story_id).to_dict()
+    stored = store.annotations([a.id for a in articles])
+    given = [stored[a.id] for a in articles] if all(a.id in stored for a in articles) else None
+    return compare(articles, annotations=given).to_dict()
 
 
 @click.command("compare")
@@ -80,14 +80,15 @@ def compare_command(ctx: click.Context, paths, meta_file, use_store, fmt) -> Non
 
 def _save(store, dossier: dict) -> None:
     """Record the compare run as one story (until clustering assigns stories) and keep its dossier."""
+    from ..dossiers import save_dossier
     from ..models import Story
 
-    story = dossier["stories"][0]
-    dates = sorted(a["published"] for a in story["articles"] if a.get("published"))
-    store.save_story(Story(id=story["id"], title=story["title"], first=dates[0] if dates else None,
-                           last=dates[-1] if dates else None,
-                           article_ids=tuple(a["id"] for a in story["articles"])))
-    store.save_dossier(story["id"], dossier)
+    item = dossier["stories"][0]
+    dates = sorted(a["published"] for a in item["articles"] if a.get("published"))
+    story = Story(id=item["id"], title=item["title"], first=dates[0] if dates else None,
+                  last=dates[-1] if dates else None, article_ids=tuple(a["id"] for a in item["articles"]))
+    store.save_story(story)
+    save_dossier(store, story, dossier)
 
 
 def _article_ids(store, summary, paths) -> list[str]:
@@ -112,13 +113,27 @@ def dossier_command(ctx: click.Context, story_id: str, fmt) -> None:
                 raise click.ClickException("the store holds no articles")
             dossier = _compare_ids(store, ids)
         else:
-            story = store.get_story(story_id)
-            dossier = store.get_dossier(story.id) or _compare_ids(store, story.article_ids, story_id=story.id)
+            dossier = _stored_dossier(store, story_id)
     except NewsweaveError as exc:
         raise click.ClickException(str(exc)) from exc
     finally:
         store.close()
     _show(dossier, fmt)
+
+
+def _stored_dossier(store, story_id: str) -> dict:
+    """The story's dossier: saved while current, else compared now and saved (``newsweave.dossiers``)."""
+    from ..dossiers import compare_available, story_dossier
+
+    story = store.get_story(story_id)
+    dossier = story_dossier(store, story)
+    if dossier is not None:
+        return dossier
+    if not story.article_ids:
+        raise click.ClickException(f"story {story.id} has no articles")
+    if not compare_available():
+        raise click.ClickException("the compare stage is not available in this installation")
+    raise click.ClickException(f"story {story.id}: the comparison failed (see the warning above)")
 
 
 COMMANDS = (compare_command, dossier_command)

@@ -46,7 +46,7 @@ def _dossier(ctx, story_id, compare_paths, meta_file, dossier_file, largest=Fals
             raise click.ClickException(f"{dossier_file}: not a dossier JSON file: {exc}") from exc
     if compare_paths:
         return compare_files(ctx.obj, list(compare_paths), meta_file)
-    from ..web.data import load_dossier
+    from ..dossiers import load_dossier
 
     with open_db(ctx) as store:
         if largest:
@@ -63,7 +63,7 @@ def compare_files(settings, paths: list[str], meta_file: str | None) -> dict:
 
     from .. import pipeline
     from ..store import open_store
-    from ..web.data import compute_dossier
+    from ..dossiers import compute_dossier
 
     with tempfile.TemporaryDirectory(prefix="newsweave-report-") as tmp:
         with open_store(str(Path(tmp) / "compare.db")) as store:

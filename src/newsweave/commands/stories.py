@@ -6,6 +6,7 @@ from typing import Any, Iterator
 
 import click
 
+from ..dossiers import story_dossier
 from ..errors import NewsweaveError
 from ..models import Story
 from ..present.output import print_json, print_table
@@ -14,10 +15,10 @@ from . import open_db
 
 def story_summary(store, story: Story) -> dict[str, Any]:
     """The JSON shape of one story: id, title, span and its articles (id, outlet, title, path)."""
-    articles = store.articles(list(story.article_ids))
+    refs = store.article_refs(list(story.article_ids))
     return {
         "id": story.id, "title": story.title, "first": story.first, "last": story.last,
-        "articles": [{"id": a.id, "outlet": a.outlet, "title": a.title, "path": a.path} for a in articles],
+        "articles": [{k: a[k] for k in ("id", "outlet", "title", "path")} for a in refs],
     }
 
 
@@ -72,33 +73,11 @@ def story_command(ctx: click.Context, story_id: str, as_json: bool) -> None:
         item = story_summary(store, story)
         item["scores"] = list(story.scores)
         item["entities"] = list(story.entities)
-        item["dossier"] = story_dossier(store, story)
+        item["dossier"] = story_dossier(store, story)  # the saved one while current, else compared now
     if as_json:
         print_json(item)
         return
     _print_story(item)
-
-
-def story_dossier(store, story: Story) -> dict[str, Any] | None:
-    """The cached dossier when its articles are the story's current members; else computed now and cached."""
-    cached = store.get_dossier(story.id)
-    if cached is not None and _dossier_members(cached) == set(story.article_ids):
-        return cached
-    from ..web.data import compare_available, compute_dossier
-
-    if not compare_available():
-        return None
-    articles = store.articles(list(story.article_ids))
-    annotations = [store.get_annotations(a.id) for a in articles]
-    given = None if any(a is None for a in annotations) else annotations
-    dossier = compute_dossier(articles, given, story_id=story.id)
-    store.save_dossier(story.id, dossier)
-    return dossier
-
-
-def _dossier_members(dossier: dict[str, Any]) -> set[str]:
-    stories = dossier.get("stories") or [dossier]
-    return {a.get("id") for s in stories for a in s.get("articles", [])}
 
 
 def _print_story(item: dict[str, Any]) -> None:

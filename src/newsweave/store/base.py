@@ -31,7 +31,13 @@ class Store(ABC):
         """By full id or unique prefix; raises NotFound."""
 
     @abstractmethod
-    def articles(self, ids: Sequence[str] | None = None) -> list[Article]: ...
+    def articles(self, ids: Sequence[str] | None = None) -> list[Article]:
+        """Every article in arrival order, or those with these exact ids in the order asked (unknown ids skipped)."""
+
+    def article_refs(self, ids: Sequence[str]) -> list[dict[str, Any]]:
+        """Light article summaries (id, outlet, title, published, url, path) in the order of ``ids``."""
+        return [{"id": a.id, "outlet": a.outlet, "title": a.title, "published": a.published, "url": a.url,
+                 "path": a.path} for a in self.articles(ids)]
 
     @abstractmethod
     def copy_candidates(self, bands: Iterable[tuple[int, str]]) -> list[tuple[str, list[int]]]:
@@ -43,6 +49,20 @@ class Store(ABC):
 
     @abstractmethod
     def get_annotations(self, article_id: str) -> Annotations | None: ...
+
+    def annotations(self, ids: Sequence[str]) -> dict[str, Annotations]:
+        """Stored annotations of these articles by article id (articles without any are left out)."""
+        found = {i: self.get_annotations(i) for i in dict.fromkeys(ids)}
+        return {i: a for i, a in found.items() if a is not None}
+
+    def annotation_digests(self, ids: Sequence[str]) -> dict[str, str]:
+        """A digest of each article's stored annotations (left out when none): changes whenever they change."""
+        import json
+
+        from ..models import content_hash
+
+        return {i: content_hash(json.dumps(a.to_dict(), ensure_ascii=False, sort_keys=True))
+                for i, a in self.annotations(ids).items()}
 
     # stories and dossiers
     @abstractmethod

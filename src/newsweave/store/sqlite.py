@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any, Iterable, Sequence
 
 from ..errors import NotFound, StoreError
-from ..models import Annotations, Article, Segment, Story
+from ..models import Annotations, Article, Segment, Story, content_hash
 from . import migrations
 from .base import Store
 
@@ -17,6 +17,7 @@ _ARTICLE_COLUMNS = (
     "id, outlet, title, text, original, segments, published, language, url, path, author, "
     "source_format, inferred, summary_only, copy_of, extra"
 )
+_CHUNK = 500  # ids per IN (...) query: well under SQLite's host-parameter limit (999 on old builds)
 
 
 class SQLiteStore(Store):
@@ -79,10 +80,22 @@ class SQLiteStore(Store):
         return _article_from_row(rows[0])
 
     def articles(self, ids: Sequence[str] | None = None) -> list[Article]:
+        """Every article in arrival order, or those with these exact ids in the order asked (unknown ids skipped)."""
         if ids is None:
             rows = self.conn.execute(f"SELECT {_ARTICLE_COLUMNS} FROM articles ORDER BY seq").fetchall()
             return [_article_from_row(r) for r in rows]
-        return [self.get_article(i) for i in ids]
+        rows = self._rows_by_id(f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id IN ({{}})", ids)
+        return [_article_from_row(rows[i]) for i in ids if i in rows]
+
+    def _rows_by_id(self, sql: str, ids: Sequence[str], key: str = "id") -> dict[str, sqlite3.Row]:
+        """Run ``sql`` (whose ``{}`` takes the placeholders) over ``ids`` in chunks: rows keyed by ``key``."""
+        unique = list(dict.fromkeys(ids))
+        found: dict[str, sqlite3.Row] = {}
+        for i in range(0, len(unique), _CHUNK):
+            chunk = unique[i:i + _CHUNK]
+            for row in self.conn.execute(sql.format(",".join("?" * len(chunk))), chunk):
+                found[row[key]] = row
+        return found
 
     def copy_candidates(self, bands: Iterable[tuple[int, str]]) -> list[tuple[str, list[int]]]:
         found: dict[str, list[int]] = {}
@@ -111,6 +124,16 @@ class SQLiteStore(Store):
         row = self.conn.execute("SELECT data FROM annotations WHERE article_id = ?", (article_id,)).fetchone()
         return Annotations.from_dict(json.loads(row["data"])) if row else None
 
+    def annotations(self, ids: Sequence[str]) -> dict[str, Annotations]:
+        rows = self._rows_by_id("SELECT article_id, data FROM annotations WHERE article_id IN ({})", ids,
+                                key="article_id")
+        return {i: Annotations.from_dict(json.loads(r["data"])) for i, r in rows.items()}
+
+    def annotation_digests(self, ids: Sequence[str]) -> dict[str, str]:
+        rows = self._rows_by_id("SELECT article_id, data FROM annotations WHERE article_id IN ({})", ids,
+                                key="article_id")
+        return {i: content_hash(r["data"]) for i, r in rows.items()}
+
     # ------------------------------------------------------------------ stories and dossiers
     def save_story(self, story: Story) -> None:
         with self._tx():
@@ -128,8 +151,13 @@ class SQLiteStore(Store):
             )
 
     def stories(self) -> list[Story]:
-        ids = [r[0] for r in self.conn.execute("SELECT id FROM stories ORDER BY first, id")]
-        return [self.get_story(i) for i in ids]
+        """Every story, by first date then id (two queries, however many stories)."""
+        members: dict[str, list[sqlite3.Row]] = {}
+        for m in self.conn.execute("SELECT story_id, article_id, score FROM story_articles "
+                                   "ORDER BY story_id, position"):
+            members.setdefault(m["story_id"], []).append(m)
+        rows = self.conn.execute("SELECT * FROM stories ORDER BY first, id").fetchall()
+        return [_story_from_rows(r, members.get(r["id"], [])) for r in rows]
 
     def get_story(self, story_id: str) -> Story:
         row = self.conn.execute(
@@ -140,12 +168,7 @@ class SQLiteStore(Store):
         members = self.conn.execute(
             "SELECT article_id, score FROM story_articles WHERE story_id = ? ORDER BY position", (row["id"],)
         ).fetchall()
-        return Story(
-            id=row["id"], title=row["title"], first=row["first"], last=row["last"],
-            article_ids=tuple(m["article_id"] for m in members),
-            scores=tuple(m["score"] for m in members),
-            entities=tuple(json.loads(row["entities"])),
-        )
+        return _story_from_rows(row, members)
 
     def delete_story(self, story_id: str) -> None:
         with self._tx():
@@ -206,15 +229,8 @@ class SQLiteStore(Store):
 
     def article_refs(self, ids: Sequence[str]) -> list[dict[str, Any]]:
         """Light article summaries (no text) in the order of ``ids``; unknown ids are skipped."""
-        found: dict[str, dict[str, Any]] = {}
-        for i in range(0, len(ids), 500):
-            chunk = list(ids[i:i + 500])
-            rows = self.conn.execute(
-                "SELECT id, outlet, title, published, url, path FROM articles WHERE id IN "
-                f"({','.join('?' * len(chunk))})", chunk,
-            ).fetchall()
-            found.update({r["id"]: dict(r) for r in rows})
-        return [found[i] for i in ids if i in found]
+        rows = self._rows_by_id("SELECT id, outlet, title, published, url, path FROM articles WHERE id IN ({})", ids)
+        return [dict(rows[i]) for i in ids if i in rows]
 
     def change_state(self) -> dict[str, Any]:
         row = self.conn.execute(
@@ -260,6 +276,15 @@ class _Transaction:
 
 def _prefix(article_id: str) -> str:
     return article_id.replace("%", "").replace("_", "") + "%"
+
+
+def _story_from_rows(row: sqlite3.Row, members: Sequence[sqlite3.Row]) -> Story:
+    return Story(
+        id=row["id"], title=row["title"], first=row["first"], last=row["last"],
+        article_ids=tuple(m["article_id"] for m in members),
+        scores=tuple(m["score"] for m in members),
+        entities=tuple(json.loads(row["entities"])),
+    )
 
 
 def _article_row(a: Article) -> tuple:

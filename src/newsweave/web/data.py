@@ -1,93 +1,29 @@
 """What the pages show, as plain dicts built from the store: the web pages and their JSON come from here."""
 from __future__ import annotations
 
-import importlib
-import importlib.util
 import json
 import logging
 import threading
 from collections import OrderedDict
-from typing import Any, Mapping
+from typing import Any
 
+from .. import dossiers
+from ..dossiers import SCHEMA, as_story, bare_dossier, compare_available, compute_dossier  # noqa: F401 (re-exported)
 from ..errors import NewsweaveError
-from ..models import Annotations, Article, Story, content_hash
+from ..models import Annotations, Article, content_hash
 from ..present import views
 from ..store import Store
 
 log = logging.getLogger(__name__)
-SCHEMA = "newsweave.dossier/1"
-_COMPUTE = threading.Lock()  # one comparison at a time per process (models are heavy)
+_COMPUTE = dossiers.COMPUTE  # one heavy model run at a time per process (comparisons and annotation)
 
 
-# --------------------------------------------------------------------------- dossiers
-
-def compare_available() -> bool:
-    try:
-        return importlib.util.find_spec("newsweave.compare") is not None
-    except ModuleNotFoundError:
-        return False
-
-
-def compute_dossier(articles: list[Article], annotations: list[Annotations] | None = None,
-                    story_id: str | None = None) -> dict[str, Any] | None:
-    """The compare stage's dossier dict for these articles, or None when that stage is not installed."""
-    if not compare_available():
-        return None
-    compare = importlib.import_module("newsweave.compare")
-    return compare.compare(articles, annotations=annotations, story_id=story_id).to_dict()
-
+# --------------------------------------------------------------------------- dossiers (see newsweave.dossiers)
 
 def load_dossier(store: Store, story_id: str, compute: bool = True) -> dict[str, Any]:
-    """The stored dossier of a story; recomputed (and saved) when missing or stale and compare is available."""
-    story = store.get_story(story_id)
-    dossier = store.get_dossier(story.id)
-    if (dossier is None or _stale(dossier, story)) and compute and compare_available():
-        with _COMPUTE:
-            dossier = store.get_dossier(story.id)  # another thread may have just computed it
-            if dossier is None or _stale(dossier, story):
-                fresh = _try_compute(store, story)
-                if fresh is not None:
-                    store.save_dossier(story.id, fresh)
-                    dossier = fresh
-    if dossier is None:
-        dossier = bare_dossier(store, story)
-    return _as_story(dossier, story)
-
-
-def _try_compute(store: Store, story: Story) -> dict[str, Any] | None:
-    try:
-        articles = store.articles(list(story.article_ids))
-        stored = [store.get_annotations(a.id) for a in articles]
-        annotations = stored if all(x is not None for x in stored) else None
-        return compute_dossier(articles, annotations, story_id=story.id)
-    except (NewsweaveError, ImportError) as exc:
-        log.warning("cannot compare story %s: %s", story.id, exc)
-        return None
-
-
-def _stale(dossier: Mapping[str, Any], story: Story) -> bool:
-    found = {a.get("id") for a in views.story_dossier(dossier).get("articles") or []}
-    return bool(story.article_ids) and found != set(story.article_ids)
-
-
-def _as_story(dossier: Mapping[str, Any], story: Story) -> dict[str, Any]:
-    """A dossier whose first story carries the store's story id (and title when it has none)."""
-    first = views.story_dossier(dossier)
-    first["id"] = story.id
-    first["title"] = first.get("title") or story.title
-    first.setdefault("first", story.first)
-    first.setdefault("last", story.last)
-    return {**{k: v for k, v in dossier.items() if k != "stories"}, "schema": SCHEMA, "stories": [first]}
-
-
-def bare_dossier(store: Store, story: Story) -> dict[str, Any]:
-    """A dossier with the story's articles and no facts (before the compare stage has run)."""
-    refs = getattr(store, "article_refs", None)
-    articles = refs(list(story.article_ids)) if refs else [article_ref(a) for a in
-                                                           store.articles(list(story.article_ids))]
-    return {"schema": SCHEMA, "stories": [{"id": story.id, "title": story.title, "first": story.first,
-                                            "last": story.last, "articles": articles, "facts": [],
-                                            "entities": [], "outlets": []}]}
+    """The story's dossier for its page: the saved one while current, else recomputed and saved (one rule,
+    shared with the CLI: ``newsweave.dossiers``)."""
+    return dossiers.load_dossier(store, story_id, compute=compute)
 
 
 def article_ref(a: Article) -> dict[str, Any]:
@@ -108,7 +44,7 @@ def index_page(store: Store, page: int = 1) -> dict[str, Any]:
     stories = []
     for story in everything[(page - 1) * PAGE_SIZE: page * PAGE_SIZE]:
         dossier = store.get_dossier(story.id) or bare_dossier(store, story)
-        stories.append(_as_story(dossier, story)["stories"][0])
+        stories.append(as_story(dossier, story)["stories"][0])
     view = views.story_list_view(stories)
     view.update(page=page, pages=pages, total=len(everything), state=store.change_state())
     view["recent"] = [article_ref(a) | {"url": views.safe_url(a.url)} for a in _recent(store)]

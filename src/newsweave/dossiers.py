@@ -1,0 +1,167 @@
+"""A story's dossier, kept in the store and refreshed when the story changes: one rule for the CLI and the web app.
+
+A saved dossier carries a stamp (under ``STAMP``) of what it was computed from: the code of the compare stage
+(package version and a digest of its sources) and the story's members (article ids and a digest of each one's
+stored annotations). ``story_dossier`` returns the saved dossier while its stamp matches the story now; otherwise it
+compares the story again, saves the result and returns it. Dossiers leave this module without the stamp, so the
+JSON contract (``newsweave.dossier/1``, docs/dossier.md) is unchanged. Only ``store`` touches the database.
+"""
+from __future__ import annotations
+
+import hashlib
+import importlib
+import importlib.util
+import logging
+import threading
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterator, Mapping, Sequence
+
+from . import __version__
+from .errors import NewsweaveError
+from .models import Annotations, Article, Story, content_hash
+from .present import views
+from .store import Store
+
+log = logging.getLogger(__name__)
+SCHEMA = "newsweave.dossier/1"
+STAMP = "computed_from"  # key of the stamp inside a saved dossier; never shown
+STAGE = ("compare.py", "models.py", "claims", "align", "verdict", "normalize")  # the code a dossier depends on
+COMPUTE = threading.Lock()  # one comparison at a time per process (models are heavy)
+
+
+# --------------------------------------------------------------------------- computing
+
+def compare_available() -> bool:
+    try:
+        return importlib.util.find_spec("newsweave.compare") is not None
+    except ModuleNotFoundError:
+        return False
+
+
+def compute_dossier(articles: Sequence[Article], annotations: Sequence[Annotations] | None = None,
+                    story_id: str | None = None) -> dict[str, Any] | None:
+    """The compare stage's dossier dict for these articles, or None when that stage is not installed."""
+    if not compare_available():
+        return None
+    compare = importlib.import_module("newsweave.compare")
+    return compare.compare(list(articles), annotations=annotations, story_id=story_id).to_dict()
+
+
+def compare_story(store: Store, story: Story) -> dict[str, Any] | None:
+    """Compare the story's members now (with their stored annotations when every member has them)."""
+    articles = store.articles(list(story.article_ids))
+    stored = store.annotations([a.id for a in articles])
+    given = [stored[a.id] for a in articles] if all(a.id in stored for a in articles) else None
+    return compute_dossier(articles, given, story_id=story.id)
+
+
+# --------------------------------------------------------------------------- staleness
+
+@lru_cache(maxsize=1)
+def code_version() -> str:
+    """Digest of the package version and the compare stage's sources (read once per process)."""
+    digest = hashlib.sha256(f"{SCHEMA}\0{__version__}".encode("utf-8"))
+    root = Path(__file__).resolve().parent
+    try:
+        for path in _stage_files(root):
+            digest.update(path.relative_to(root).as_posix().encode("utf-8") + b"\0" + path.read_bytes())
+    except OSError as exc:  # sources not readable (a zipped install): the package version alone decides
+        log.debug("dossier code version from the package version only: %s", exc)
+    return digest.hexdigest()[:16]
+
+
+def _stage_files(root: Path) -> Iterator[Path]:
+    for name in STAGE:
+        path = root / name
+        if path.is_file():
+            yield path
+        elif path.is_dir():
+            yield from sorted(path.rglob("*.py"))
+
+
+def stamp_for(store: Store, story: Story) -> dict[str, str]:
+    """What a dossier of this story must have been computed from to be current."""
+    digests = store.annotation_digests(list(story.article_ids))
+    members = sorted(set(story.article_ids))
+    return {"code": code_version(), "members": content_hash(*(f"{a}:{digests.get(a, '')}" for a in members))}
+
+
+def is_current(dossier: Mapping[str, Any] | None, stamp: Mapping[str, str]) -> bool:
+    """True when the saved dossier was computed by this code from these members (dossiers without a stamp are
+    from an older version: never current)."""
+    return dossier is not None and dossier.get(STAMP) == dict(stamp)
+
+
+def public(dossier: Mapping[str, Any] | None) -> dict[str, Any] | None:
+    """The dossier as the JSON contract has it: the stamp removed."""
+    return None if dossier is None else {k: v for k, v in dossier.items() if k != STAMP}
+
+
+# --------------------------------------------------------------------------- the one entry point
+
+def story_dossier(store: Store, story: Story | str, compute: bool = True) -> dict[str, Any] | None:
+    """A story's dossier: the saved one while it is current, else compared again, saved and returned.
+
+    When it cannot be compared (``compute`` false, the compare stage missing or failing, or no members) the saved
+    dossier is returned even when outdated, or None when there is none.
+    """
+    story = store.get_story(story) if isinstance(story, str) else story
+    saved = store.get_dossier(story.id)
+    if not (compute and story.article_ids and compare_available()):
+        return public(saved)
+    if is_current(saved, stamp_for(store, story)):
+        return public(saved)
+    with COMPUTE:
+        saved, stamp = store.get_dossier(story.id), stamp_for(store, story)  # another thread may have done it
+        if is_current(saved, stamp):
+            return public(saved)
+        fresh = _try_compare(store, story)
+        if fresh is None:
+            return public(saved)
+        store.save_dossier(story.id, {**fresh, STAMP: stamp})
+        return fresh
+
+
+def _try_compare(store: Store, story: Story) -> dict[str, Any] | None:
+    try:
+        return compare_story(store, story)
+    except (NewsweaveError, ImportError) as exc:
+        log.warning("cannot compare story %s: %s", story.id, exc)
+        return None
+
+
+def save_dossier(store: Store, story: Story, dossier: Mapping[str, Any]) -> None:
+    """Save a dossier just computed from the story's current members (stamped as current)."""
+    store.save_dossier(story.id, {**public(dossier), STAMP: stamp_for(store, story)})
+
+
+def load_dossier(store: Store, story_id: str, compute: bool = True) -> dict[str, Any]:
+    """What a page or report shows for a stored story: its dossier (``story_dossier``), or one with its articles
+    and no facts when there is none, whose first story carries the store's id, title and span."""
+    story = store.get_story(story_id)
+    dossier = story_dossier(store, story, compute=compute) or bare_dossier(store, story)
+    return as_story(dossier, story)
+
+
+def bare_dossier(store: Store, story: Story) -> dict[str, Any]:
+    """A dossier with the story's articles and no facts (before the compare stage has run)."""
+    articles = store.article_refs(list(story.article_ids))
+    return {"schema": SCHEMA, "stories": [{"id": story.id, "title": story.title, "first": story.first,
+                                            "last": story.last, "articles": articles, "facts": [],
+                                            "entities": [], "outlets": []}]}
+
+
+def as_story(dossier: Mapping[str, Any], story: Story) -> dict[str, Any]:
+    """A dossier whose first story carries the store's story id (and title and span when it has none)."""
+    first = views.story_dossier(dossier)
+    first["id"] = story.id
+    first["title"] = first.get("title") or story.title
+    first.setdefault("first", story.first)
+    first.setdefault("last", story.last)
+    rest = {k: v for k, v in dossier.items() if k not in ("stories", STAMP)}
+    return {**rest, "schema": SCHEMA, "stories": [first]}
+
+
+__all__ = ["SCHEMA", "bare_dossier", "code_version", "compare_available", "compare_story", "compute_dossier",
+           "is_current", "load_dossier", "save_dossier", "stamp_for", "story_dossier"]

@@ -1,0 +1,157 @@
+"""newsweave.dossiers: the one rule deciding whether a saved dossier is current, shared by the CLI and the web."""
+from __future__ import annotations
+
+import pytest
+
+from newsweave import dossiers
+from newsweave.errors import NewsweaveError
+from newsweave.models import Annotations, Article, Sentence, Story, article_id
+
+
+def _article(n: int) -> Article:
+    text = f"Council {n} reopened bridge number {n} on Monday after repairs."
+    return Article(id=article_id(text, f"Outlet {n}"), outlet=f"Outlet {n}", title=f"Bridge {n}", text=text,
+                   published=f"2025-01-{10 + n:02d}")
+
+
+def fake_dossier(articles, annotations=None, story_id=None) -> dict:
+    refs = [{"id": a.id, "outlet": a.outlet, "title": a.title, "published": a.published, "url": a.url,
+             "path": a.path, "language": a.language, "copy_of": a.copy_of} for a in articles]
+    fact = {"id": "f1", "status": "single_source", "label": articles[0].title, "claims": [], "outlets": []}
+    return {"schema": "newsweave.dossier/1", "stories": [{"id": story_id, "title": articles[0].title,
+                                                          "articles": refs, "facts": [fact], "entities": [],
+                                                          "outlets": []}]}
+
+
+@pytest.fixture()
+def computed(monkeypatch) -> list:
+    """Replace the compare stage with a fast fake; the list records each comparison (sorted ids, annotated?)."""
+    calls = []
+
+    def compute(articles, annotations=None, story_id=None):
+        calls.append((sorted(a.id for a in articles), annotations is not None))
+        return fake_dossier(articles, annotations, story_id)
+
+    monkeypatch.setattr(dossiers, "compare_available", lambda: True)
+    monkeypatch.setattr(dossiers, "compute_dossier", compute)
+    return calls
+
+
+@pytest.fixture()
+def story(fresh_store) -> Story:
+    arts = [_article(n) for n in range(3)]
+    for a in arts:
+        fresh_store.add_article(a)
+    s = Story(id="s1", title="Bridge", first="2025-01-10", last="2025-01-11", article_ids=(arts[0].id, arts[1].id))
+    fresh_store.save_story(s)
+    return s
+
+
+def test_computed_once_then_served_from_the_store(fresh_store, story, computed):
+    first = dossiers.story_dossier(fresh_store, story)
+    again = dossiers.story_dossier(fresh_store, "s1")
+    assert len(computed) == 1 and first == again
+    assert dossiers.STAMP not in first and set(first) == {"schema", "stories"}
+    saved = fresh_store.get_dossier("s1")
+    assert saved[dossiers.STAMP] == dossiers.stamp_for(fresh_store, story)
+    assert computed[0] == (sorted(story.article_ids), False)  # no stored annotations: compare annotates
+
+
+def test_new_member_makes_it_stale(fresh_store, story, computed):
+    dossiers.story_dossier(fresh_store, story)
+    third = fresh_store.articles()[2]
+    grown = Story(id="s1", title="Bridge", first=story.first, last=story.last,
+                  article_ids=story.article_ids + (third.id,))
+    fresh_store.save_story(grown)
+    result = dossiers.story_dossier(fresh_store, "s1")
+    assert len(computed) == 2 and len(result["stories"][0]["articles"]) == 3
+    reordered = Story(id="s1", title="Bridge", first=None, last=None, article_ids=tuple(reversed(grown.article_ids)))
+    fresh_store.save_story(reordered)  # same members in another order: still current
+    assert dossiers.story_dossier(fresh_store, "s1") == result and len(computed) == 2
+
+
+def test_changed_annotations_make_it_stale(fresh_store, story, computed):
+    a, b = story.article_ids
+    for i in (a, b):
+        fresh_store.save_annotations(Annotations(article_id=i, sentences=(Sentence(0, 0, 7, "Council"),)))
+    dossiers.story_dossier(fresh_store, story)
+    assert computed[-1][1] is True  # every member annotated: the stored annotations were used
+    dossiers.story_dossier(fresh_store, story)
+    assert len(computed) == 1
+    fresh_store.save_annotations(Annotations(article_id=b, sentences=(Sentence(0, 0, 6, "Counci"),)))
+    dossiers.story_dossier(fresh_store, story)
+    assert len(computed) == 2
+
+
+def test_other_code_version_or_no_stamp_is_stale(fresh_store, story, computed, monkeypatch):
+    dossiers.story_dossier(fresh_store, story)
+    monkeypatch.setattr(dossiers, "code_version", lambda: "another-version")
+    dossiers.story_dossier(fresh_store, story)
+    assert len(computed) == 2
+    fresh_store.save_dossier("s1", fake_dossier(fresh_store.articles(list(story.article_ids)), story_id="s1"))
+    dossiers.story_dossier(fresh_store, story)  # saved before stamps existed: from an older version
+    assert len(computed) == 3
+
+
+def test_outdated_dossier_is_kept_when_it_cannot_be_recomputed(fresh_store, story, computed, monkeypatch):
+    legacy = fake_dossier(fresh_store.articles([story.article_ids[0]]), story_id="s1")
+    fresh_store.save_dossier("s1", legacy)
+    assert dossiers.story_dossier(fresh_store, story, compute=False) == legacy
+    monkeypatch.setattr(dossiers, "compare_available", lambda: False)
+    assert dossiers.story_dossier(fresh_store, story) == legacy
+
+    def failing(*args, **kwargs):
+        raise NewsweaveError("no model")
+
+    monkeypatch.setattr(dossiers, "compare_available", lambda: True)
+    monkeypatch.setattr(dossiers, "compute_dossier", failing)
+    assert dossiers.story_dossier(fresh_store, story) == legacy
+    fresh_store.delete_story("s1")
+    fresh_store.save_story(story)
+    assert dossiers.story_dossier(fresh_store, story) is None
+    assert computed == []
+
+
+def test_story_without_members_is_not_compared(fresh_store, computed):
+    fresh_store.save_story(Story(id="empty", title="Nothing", first=None, last=None, article_ids=()))
+    assert dossiers.story_dossier(fresh_store, "empty") is None
+    page = dossiers.load_dossier(fresh_store, "empty")
+    assert page["stories"][0]["articles"] == [] and page["stories"][0]["id"] == "empty" and computed == []
+
+
+def test_load_dossier_carries_the_store_story(fresh_store, story, computed):
+    page = dossiers.load_dossier(fresh_store, "s1")
+    (item,) = page["stories"]
+    assert (item["id"], item["first"], item["last"]) == ("s1", "2025-01-10", "2025-01-11")
+    assert page["schema"] == "newsweave.dossier/1" and dossiers.STAMP not in page
+
+
+def test_save_dossier_stamps_it_current(fresh_store, story, computed):
+    dossiers.save_dossier(fresh_store, story, fake_dossier(fresh_store.articles(list(story.article_ids))))
+    dossiers.story_dossier(fresh_store, story)
+    assert computed == []
+
+
+def test_current_check_costs_the_same_queries_for_any_story_size(fresh_store, computed):
+    arts = [_article(n) for n in range(1200)]
+    for a in arts:
+        fresh_store.add_article(a)
+        fresh_store.save_annotations(Annotations(article_id=a.id))
+    counts = []
+    for size in (3, 1200):
+        sid = f"s{size}"
+        fresh_store.save_story(Story(id=sid, title="t", first=None, last=None,
+                                     article_ids=tuple(a.id for a in arts[:size])))
+        dossiers.story_dossier(fresh_store, sid)
+        statements = []
+        fresh_store.conn.set_trace_callback(statements.append)
+        assert dossiers.story_dossier(fresh_store, sid)["stories"][0]["articles"]
+        fresh_store.conn.set_trace_callback(None)
+        counts.append(sum(s.lstrip().upper().startswith("SELECT") for s in statements))
+    assert counts[1] - counts[0] <= 2, counts  # 1200 ids: three chunks of 500 instead of one query each
+    assert computed[1] == (sorted(a.id for a in arts), True)
+
+
+def test_code_version_is_stable_and_short():
+    assert dossiers.code_version() == dossiers.code_version()
+    assert len(dossiers.code_version()) == 16

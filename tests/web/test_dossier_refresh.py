@@ -1,0 +1,62 @@
+"""The web app serves a story's saved dossier while it is current and recomputes it once when the story changed,
+by the same rule as the CLI (newsweave.dossiers)."""
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from newsweave import dossiers
+from newsweave.cli import cli
+from newsweave.models import Article, Story, article_id
+from newsweave.store import open_store
+
+
+def _article(n: int) -> Article:
+    text = f"Harbour {n} closed after storm number {n} hit the coast on Sunday."
+    return Article(id=article_id(text, f"Outlet {n}"), outlet=f"Outlet {n}", title=f"Storm {n}", text=text,
+                   published=f"2025-02-{10 + n:02d}")
+
+
+def _fake(articles, annotations=None, story_id=None) -> dict:
+    refs = [{"id": a.id, "outlet": a.outlet, "title": a.title, "published": a.published, "url": a.url,
+             "path": a.path, "language": a.language, "copy_of": a.copy_of} for a in articles]
+    return {"schema": "newsweave.dossier/1", "stories": [{"id": story_id, "title": articles[0].title,
+                                                          "articles": refs, "facts": [], "entities": [],
+                                                          "outlets": [], "counts": {"corroborated": len(refs)}}]}
+
+
+def test_story_page_recomputes_only_when_the_story_changed(tmp_path, client_for, monkeypatch):
+    calls = []
+    monkeypatch.setattr(dossiers, "compare_available", lambda: True)
+    monkeypatch.setattr(dossiers, "compute_dossier", lambda arts, ann=None, story_id=None: calls.append(1) or
+                        _fake(arts, ann, story_id))
+    db = str(tmp_path / "w.db")
+    arts = [_article(n) for n in range(3)]
+    with open_store(db) as store:
+        for a in arts:
+            store.add_article(a)
+        store.save_story(Story(id="s1", title="Storm", first=None, last=None, article_ids=(arts[0].id, arts[1].id)))
+        store.save_dossier("s1", _fake(arts, story_id="s1"))  # unstamped, and lists a non-member
+    c = client_for(db)
+    first = c.get("/story/s1.json").json()
+    assert len(first["articles"]) == 2 and len(calls) == 1
+    assert c.get("/story/s1.json").json() == first and c.get("/story/s1").status_code == 200
+    assert len(calls) == 1
+    cli_dossier = json.loads(CliRunner().invoke(cli, ["--db", db, "dossier", "s1", "--json"]).output)
+    assert len(cli_dossier["stories"][0]["articles"]) == 2 and len(calls) == 1
+    with open_store(db) as store:
+        store.save_story(Story(id="s1", title="Storm", first=None, last=None, article_ids=tuple(a.id for a in arts)))
+    assert len(c.get("/story/s1.json").json()["articles"]) == 3 and len(calls) == 2
+    (listed,) = c.get("/index.json").json()["stories"]
+    assert listed["articles"] == 3 and "computed_from" not in json.dumps(listed)
+
+
+def test_seed_dossier_was_saved_current(seed_db):
+    if not dossiers.compare_available():
+        pytest.skip("the compare stage is not installed")
+    db, story_id = seed_db
+    with open_store(db) as store:
+        story = store.get_story(story_id)
+        assert dossiers.is_current(store.get_dossier(story.id), dossiers.stamp_for(store, story))
