@@ -57,8 +57,8 @@ MONTH_PREPOSITIONS = {
 PARTS_OF_DAY = {"morning": (6, 12), "afternoon": (12, 18), "evening": (18, 24), "night": (18, 30)}
 
 _MON = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)(?![a-z])"
+    r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s?\.(?=\s?\d))?"
+    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?:\s?\.(?=\s?\d))?\.?)(?![a-z])"  # "Sept. 9", "Sept . 9"
 )
 _WD = (
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
@@ -196,7 +196,7 @@ def _mk_date(y: int, m: int, d: int) -> date | None:
 
 
 def _month_of(token: str) -> int:
-    return MONTHS[token.rstrip(".").lower()]
+    return MONTHS[token.replace(" ", "").rstrip(".").lower()]
 
 
 def _weekday_of(token: str) -> int:
@@ -360,8 +360,7 @@ def _h_month(m: re.Match, ctx: _Ctx) -> _Res | None:
         y = ref.year
     else:
         y = _past_month(ref, mon)
-    res = _part((_month_start(y, mon), _next_month(y, mon)), m["part"], "month")
-    return res if rel else _year_inferred(res)
+    return _year_inferred(_part((_month_start(y, mon), _next_month(y, mon)), m["part"], "month"))
 
 
 def _year_inferred(res: _Res | None) -> _Res | None:

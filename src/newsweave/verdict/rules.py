@@ -202,9 +202,13 @@ def _shown(interval: tuple[str, str]) -> str:
 
 def _when_said(claim: Claim, t: TimeExpr) -> bool:
     """ "officials said Tuesday": the day of the statement, which differs by outlet, not the day of the fact."""
-    before, _ = context_words(claim, t.start, t.end, 2)
+    before, _ = context_words(claim, t.start, t.end, 3)
     verbs = {_stem(w) for w in _SPEECH_VERBS | {"reported", "confirmed", "comment"}}
-    return bool(before) and (before[0] in verbs or before[0] == "on" and before[1:2] and before[1] in verbs)
+    if before[:1] == ["on"]:
+        before = before[1:]
+    if before[1:2] and before[1] in {"be", "been", "being", "will", "to"}:
+        return False  # "will be announced August 8": the event itself, not the day it was reported
+    return bool(before) and before[0] in verbs
 
 
 def _comparable_times(x: TimeExpr, y: TimeExpr) -> bool:
@@ -226,7 +230,7 @@ def _weekday(t: TimeExpr) -> bool:
 
 def _since(claim: Claim, t: TimeExpr) -> bool:
     before = claim.text[max(0, t.start - claim.start - 8):t.start - claim.start].lower()
-    return "since" in before or "from" in before or "since" in (t.note or "")
+    return "since" in before or "since" in (t.note or "")  # "from 1993 to 2003" is a span, not a "since"
 
 
 # --------------------------------------------------------------------------- ages
@@ -344,7 +348,7 @@ def align_slots(a: Claim, xs: list, b: Claim, ys: list, agree, comparable, singl
         y = _best_partner(a, x, b, rest_b, comparable)
         if y is None or _best_partner(b, y, a, rest_a, lambda p, q: comparable(q, p), flip=True) is not x:
             continue
-        alone = sum(comparable(x, v) for v in ys) == 1 and sum(comparable(u, y) for u in xs) == 1
+        alone = sum(comparable(x, v) for v in rest_b) == 1 and sum(comparable(u, y) for u in rest_a) == 1
         if alone and single_ok(x) or context_score(a, x, b, y) >= LEFTOVER_CONTEXT:
             out.append((x, y))
     return out
