@@ -291,9 +291,10 @@ def _from_match(text: str, m: re.Match, masks: bytearray) -> Quantity | tuple[Qu
     num_end = m.end("scale") if m["scale"] else m.end("num")
     if _masked(m.start("num"), num_end, masks):
         return None
-    prefix = _NO_PREFIX.search(text, max(0, start - 12), start)
+    first = m.start("cur") if m["cur"] else m.start("num")
+    prefix = _NO_PREFIX.search(text, max(0, first - 12), first)
     if prefix:
-        return _label(text, m, prefix.group(0))
+        return None if m["qual"] else _label(text, m, prefix.group(0))
     low = _scaled(m["num"], m["scale"])
     if low is None:
         return None
@@ -304,7 +305,7 @@ def _from_match(text: str, m: re.Match, masks: bytearray) -> Quantity | tuple[Qu
         score = _score(text, m, start, low, sep)
         if score is not None:
             return score
-        if qual_word == "from" and sep == "to" and _CHANGE.search(text, max(0, start - 60), start):
+        if sep == "to" and qual_word in ("from", "by", "") and _CHANGE.search(text, max(0, start - 60), start):
             return _change(text, m, low)
     if ranged and (sep == "and") != (qual_word == "between") or ranged and _masked(m.start("num2"), m.end(), masks):
         return _single(text, m, start, num_end, low, masks)
@@ -320,9 +321,15 @@ def _from_match(text: str, m: re.Match, masks: bytearray) -> Quantity | tuple[Qu
     q = _quantity(text, start, end, lo, hi, qualifier, unit)
     verb_only = " " not in q.counted and q.counted.endswith("ed")
     name = _NAME_BEFORE.search(text, max(0, start - 40), start)
-    if qualifier == "exact" and not (unit or ranged) and (not q.counted or verb_only) and name:
+    if name and _CALENDAR_WORD.match(name.group(0).strip()):
+        name = None  # "on Tuesday 66": a day, not a name
+    if qualifier == "exact" and not (unit or ranged or m["qual"]) and (not q.counted or verb_only) and name:
         return _label(text, m, name.group(0))  # a number that names something: "Boeing 737", "Apollo 11"
     return q
+
+
+_CALENDAR_WORD = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day$|(?:January|February|March|April|May|June|July|"
+                            r"August|September|October|November|December)$")
 
 
 def _label(text: str, m: re.Match, prefix: str) -> Quantity | None:

@@ -66,6 +66,9 @@ def quantities_compatible(a: Quantity, b: Quantity) -> tuple[bool, str]:
             return True, f"{a.text!r} and {b.text!r} agree"
     if _elided_scale(a, b):
         return True, f"{a.text!r} and {b.text!r} are the same figure, its scale stated once"
+    if a.qualifier == b.qualifier == "range":  # "between 50 and 100" and "between 26 and 100": reported bounds
+        same = all(_close(x, y) for x, y in ((a.low, b.low), (a.high, b.high)))
+        return same, f"{a.text!r} {'and' if same else 'vs'} {b.text!r}"
     if a.qualifier == b.qualifier == "exact" and a.low and b.low and (
             abs(a.low - b.low) <= 0.02 * max(a.low, b.low) or _rounds_to(a, b)):
         return True, f"{a.text!r} and {b.text!r} differ by rounding"
@@ -75,22 +78,36 @@ def quantities_compatible(a: Quantity, b: Quantity) -> tuple[bool, str]:
     return False, f"{a.text!r} vs {b.text!r}"
 
 
+def _close(x: float | None, y: float | None) -> bool:
+    return x is None or y is None or abs(x - y) <= ABOUT_TOLERANCE * max(abs(x), abs(y))
+
+
 def _identifier(q: Quantity) -> bool:
     """A number that names or ranks ("No. 2", "Flight 77", "23rd"), compared by equality."""
     return (q.unit or "").startswith("label:") or q.unit == "ordinal"
 
 
 def _same_kind(x: Quantity, y: Quantity) -> bool:
-    """Figures that can fill the same slot: same unit; ranks also rank the same thing ("23rd save")."""
+    """Figures that can fill the same slot: same unit (a bare amount with a scale may be money: "3.06bn" and
+    "1.76 billion euros"); ranks also rank the same thing ("23rd save")."""
     if (x.unit or "") != (y.unit or ""):
-        return False
+        return _bare_amount(x, y) or _bare_amount(y, x)
     if x.unit == "ordinal":
         cx, cy = _content(x.counted), _content(y.counted)
         return bool(cx & cy) or _stem_overlap(cx, cy)
     return True
 
 
-_SCALE_WORD = re.compile(r"\b(?:thousand|million|billion|trillion|bn)\b", re.I)
+_MONEY = {"USD", "EUR", "GBP", "JPY", "UAH", "RUB", "CNY", "AUD", "CAD", "NZD", "HKD"}
+
+
+def _bare_amount(x: Quantity, y: Quantity) -> bool:
+    """x is a scaled figure with no unit and nothing counted ("26 million", "3.06bn"), y an amount of money."""
+    return not x.unit and not x.counted.strip() and y.unit in _MONEY and bool(_SCALE_WORD.search(x.text)) \
+        and x.qualifier not in ("score", "range") and y.qualifier != "score"
+
+
+_SCALE_WORD = re.compile(r"(?:\b|(?<=\d))(?:thousand|million|billion|trillion|bn)\b", re.I)
 
 
 def _elided_scale(a: Quantity, b: Quantity) -> bool:
