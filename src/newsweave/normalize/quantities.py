@@ -71,7 +71,7 @@ UNIT_WORDS = {
     "days": "days", "day": "days", "weeks": "weeks", "week": "weeks", "months": "months", "month": "months",
     "years": "years", "year": "years", "km": "km", "kilometres": "km", "kilometers": "km", "kilometre": "km",
     "kilometer": "km", "miles": "miles", "mile": "miles", "metres": "m", "meters": "m", "metre": "m",
-    "meter": "m", "kg": "kg", "kilograms": "kg", "tonnes": "tonnes", "tons": "tonnes", "acres": "acres",
+    "meter": "m", "kg": "kg", "kilograms": "kg", "kilogram": "kg", "kilos": "kg", "kilo": "kg", "tonnes": "tonnes", "tons": "tonnes", "acres": "acres",
     "hectares": "hectares", "square kilometres": "km2", "square kilometers": "km2", "square miles": "sq_miles",
 }
 MONEY = {"USD", "EUR", "GBP", "JPY", "UAH", "RUB", "CNY", "AUD", "CAD", "NZD", "HKD"}
@@ -310,6 +310,8 @@ def _from_match(text: str, m: re.Match, masks: bytearray) -> Quantity | tuple[Qu
     if ranged and (sep == "and") != (qual_word == "between") or ranged and _masked(m.start("num2"), m.end(), masks):
         return _single(text, m, start, num_end, low, masks)
     high = _scaled(m["num2"], m["scale2"] or m["scale"]) if ranged else None
+    if ranged and high is not None and high < low and sep == "to":
+        return _change(text, m, low)  # "60 million to 45 million": two figures, not a range
     if ranged and (high is None or high < low):
         return _single(text, m, start, num_end, low, masks)
     end = m.end()
@@ -453,6 +455,22 @@ def _ordinals(text: str, masks: bytearray) -> list[Quantity]:
     return out
 
 
+_DESIGNATION = re.compile(r"(?<![\w-])(?P<prefix>[A-Z]{1,3})-(?P<num>\d{1,4})(?![\w-])")
+
+
+def _designations(text: str, masks: bytearray) -> list[Quantity]:
+    """ "C-130", "F-16", "MH-17": a type or flight designation, kept as label ``label:<prefix>`` (compared by
+    equality, never counted)."""
+    out = []
+    for m in _DESIGNATION.finditer(text):
+        if _masked(m.start("num"), m.end("num"), masks):
+            continue
+        value = int(m["num"])
+        out.append(Quantity(start=m.start("num"), end=m.end("num"), text=m["num"], low=value, high=value,
+                            qualifier="exact", unit=f"label:{m['prefix'].lower()}"))
+    return out
+
+
 def _masks(text: str) -> bytearray:
     from newsweave.normalize.ages import age_spans
     from newsweave.normalize.times import time_spans
@@ -481,7 +499,7 @@ def extract_quantities(text: str, sentences: Sequence[Sentence] = ()) -> tuple[Q
                 found.extend(q)
             elif q is not None:
                 found.append(q)
-    found += _ordinals(text, masks)
+    found += _ordinals(text, masks) + _designations(text, masks)
     ordered = sorted(sentences, key=lambda s: s.start)
     starts = [s.start for s in ordered]
     chosen = longest_first(sorted(found, key=lambda q: q.start), len(text))

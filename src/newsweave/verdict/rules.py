@@ -103,7 +103,9 @@ _MONEY = {"USD", "EUR", "GBP", "JPY", "UAH", "RUB", "CNY", "AUD", "CAD", "NZD", 
 
 def _bare_amount(x: Quantity, y: Quantity) -> bool:
     """x is a scaled figure with no unit and nothing counted ("26 million", "3.06bn"), y an amount of money."""
-    return not x.unit and not x.counted.strip() and y.unit in _MONEY and bool(_SCALE_WORD.search(x.text)) \
+    counted = tokens(x.counted)
+    plural = bool(counted) and counted[-1].endswith("s") and not counted[-1].endswith("ss")
+    return not x.unit and not plural and y.unit in _MONEY and bool(_SCALE_WORD.search(x.text)) \
         and x.qualifier not in ("score", "range") and y.qualifier != "score"
 
 
