@@ -181,7 +181,8 @@ def write_model(items, seeds: list[int], config: ClusterConfig, c: float, founde
     fit = LogisticRegression(C=c, max_iter=3000).fit(z, ys, sample_weight=weights)
     model = join_model.JoinModel(tuple(round(float(v), 6) for v in fit.coef_[0]), round(float(fit.intercept_[0]), 6),
                                  tuple(round(v, 6) for v in mean), tuple(round(v, 6) for v in scale))
-    data = {**model.to_dict(), "rows": len(ys), "positives": sum(ys), "C": c, "founder_weight": founder_weight, "seeds": seeds,
+    data = {**model.to_dict(), "rows": len(ys), "positives": sum(ys), "C": c, "founder_weight": founder_weight,
+            "seeds": seeds,
             "written_by": "bench/ecbplus_clustering.py --write-model (ECB+ train topics only)"}
     join_model.MODEL_FILE.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
     join_model.load.cache_clear()

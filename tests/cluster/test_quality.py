@@ -2,7 +2,9 @@
 
 Floors sit a little under what the tuned defaults reach (median over five seeded arrival orders) and above what
 the first version reached on ecbplus_small (median pairwise F1 0.75 before, 0.82 now; ecbplus_topics was
-0.78 / BCubed 0.835 before and is about the same now: a floor, not a measure of the gain).
+0.78 / BCubed 0.835 before and is about the same now: a floor, not a measure of the gain).  These fixtures are
+10 and 35 articles: the learned join model only takes over once the window holds ``model_min_docs`` (20)
+documents, so they mostly exercise the threshold rule; the model's gain shows on the full ECB+ bench.
 """
 from __future__ import annotations
 
@@ -88,8 +90,8 @@ def test_quality_floor_on_one_topic(small_runs):
 
 def test_quality_floor_on_two_whole_train_topics(topic_runs):
     f1s, b3s, states, labels = topic_runs
-    assert statistics.median(f1s) >= 0.75 and min(f1s) >= 0.70, f1s  # now 0.79 (min 0.76)
-    assert statistics.median(b3s) >= 0.82, b3s  # now 0.835
+    assert statistics.median(f1s) >= 0.75 and min(f1s) >= 0.70, f1s  # now 0.76 (min 0.755)
+    assert statistics.median(b3s) >= 0.82, b3s  # now 0.826
     for clusterer in states:  # different topics (bank bombings vs Iran quakes) never share a story
         for story in clusterer.stories.values():
             assert len({labels[m.article_id].split("ecb")[0] for m in story.members}) == 1

@@ -53,8 +53,9 @@ class ClusterConfig:
     use_model: bool = True  # decide joins with the learned join model (join.py) when its file is present
     model_min_docs: int = 20  # below this many documents in the window idf is too rough: threshold rule
     join_probability: float = 0.5  # join when the model's probability (times the time decay) reaches this
-    model_candidates: int = 3  # best candidates by centroid score that the model scores
-    model_members: int = 24  # members compared one by one (the founder and the latest ones)
+    model_candidates: int = 3  # best candidates by centroid score that the model scores ...
+    model_min_score: float = 0.05  # ... when their centroid score reaches this (below: probability 0)
+    model_members: int = 12  # members compared one by one (the founder and the latest ones)
     core_keys: int = 15  # the story's heaviest centroid keys that make up its core
     bridge_probability: float = 0.9  # with the model: a second candidate this probable may be merged in
     revisit_every: int = 4  # every so many arrivals, young small stories get a second look (0 = never) ...
@@ -207,10 +208,8 @@ class StreamClusterer:
             best = min(totals, key=lambda i: (-totals[i], targets[i].seq))
             if totals[best] / len(story.members) < cfg.revisit_probability:
                 continue
-            target = targets[best]
-            keep, gone = (target, story) if target.seq <= story.seq else (story, target)
-            self._absorb(keep, gone)
-            folded.append(gone.id)
+            self._absorb(targets[best], story)  # the small story moves (cost bounded by revisit_size)
+            folded.append(story.id)
         return folded
 
     def _arrive(self, features: feat.Features) -> tuple[dict[str, float], list[tuple[StoryState, float]]]:
@@ -284,10 +283,13 @@ class StreamClusterer:
         top = scored[: self.config.model_candidates]
         rescored = []
         for i, (story, base) in enumerate(top):
+            if base < self.config.model_min_score and not self.collect:
+                rescored.append((story, 0.0))  # too little in common to be worth the evidence
+                continue
             other = max((sc for j, (_, sc) in enumerate(top) if j != i), default=0.0)
             x = self._evidence(query, story, year, subjects, base, other, month)
             self.last_rows.append((story.id, base, x))
-            p = self.model.probability(x) if self.model is not None and not self.collect else base
+            p = self.model.probability(x) if self._model_active() else base
             rescored.append((story, p * self._time_factor(day, story)))
         rescored.sort(key=lambda item: (-item[1], item[0].seq))
         return rescored
@@ -776,6 +778,7 @@ def snapshot(state: StreamClusterer) -> dict[str, Any]:
         "stories": [
             {"id": s.id, "seq": s.seq, "last_seq": s.last_seq, "checked_at": s.checked_at,
              "norm2": s.norm2, "stale": s.stale, "updates": s.updates, "norm_docs": s.norm_docs,
+             "core": s.core, "core_at": s.core_at,
              "members": [_member_dict(m) for m in s.members]}
             for s in state.stories.values()
         ],
@@ -799,6 +802,7 @@ def restore(data: dict[str, Any], config: ClusterConfig | None = None) -> Stream
         story.stale = bool(item.get("stale", True))
         story.updates = int(item.get("updates", 0))
         story.norm_docs = int(item.get("norm_docs", 0))
+        story.core, story.core_at = item.get("core"), int(item.get("core_at", 0))
     state.df = DocFreq(dict(data.get("df", {})), int(data.get("docs", 0)))
     state.young = {k: int(v) for k, v in data.get("young", {}).items()}
     state.dirty = {}
