@@ -71,3 +71,16 @@ def test_related_names_are_not_a_swap_but_an_unrelated_one_is():
     kinds = [k for k, _, _ in found("Microsoft said it would buy the antivirus firm for $10 million.",
                                     "Oracle said it would buy the antivirus firm for $10 million.")]
     assert kinds == ["entity"]
+
+
+def test_a_bound_reaches_only_so_far():
+    a = "Sprint plans to have more than 2,100 hot spots by the end of the year."
+    assert found(a, "Sprint plans to have 2,300 hot spots by the end of the year.") == []
+    assert [k for k, _, _ in found(a, "Sprint plans to have 3,152 hot spots by the end of the year.")] == ["number"]
+
+
+def test_stated_ranges_agree_bound_by_bound():
+    a = "There were between 400,000 and 750,000 Iraqis employed by state-owned enterprises."
+    assert [k for k, _, _ in found(a, "There were between 400,000 and 1,500,000 Iraqis employed by state "
+                                      "enterprises.")] == ["number"]
+    assert found(a, "Between 400,000 and 750,000 Iraqis were employed by state-owned enterprises.") == []

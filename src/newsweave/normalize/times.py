@@ -65,7 +65,7 @@ _WD = (
     r"|(?:Mon|Tues|Tue|Wed|Thurs|Thur|Thu|Fri|Sat|Sun)\.?)(?![a-z])"
 )
 _DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?(?![\d])"
-_YEAR = r"(?:1[5-9]\d\d|20\d\d)(?![\d])"
+_YEAR = r"(?:1[5-9]\d\d|20\d\d)(?![\d])(?!\.\d)(?!\s*(?:million|billion|trillion|bn)\b)"  # not "1863.16", "2000 million"
 _NUM = (r"(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+few|several"
         r"|a\s+couple\s+of)")
 _PART = r"(?:early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of)"
@@ -530,6 +530,8 @@ def _valid_year_context(m: re.Match, ctx: _Ctx) -> bool:
     text, s, e = ctx.text, m.start("year"), m.end("year")
     if s > 0 and (text[s - 1] in "$€£#-/.,:" or text[s - 1].isalnum()):
         return False
+    if re.match(r"\.\d|\s*(?:million|billion|trillion|bn)\b", text[e:e + 12]):
+        return False  # "1863.16", "2000 million"
     if e < len(text) and (text[e] in "%" or text[e].isalnum() or text[e:e + 2] in (",0", ",1", ".0", ".5")):
         if not (text[e] == "s" and m.group().endswith("s")):
             return False

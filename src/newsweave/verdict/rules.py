@@ -16,6 +16,9 @@ from ..normalize.words import WORD as _WORD
 from .slots import YEAR_INFERRED
 
 ABOUT_TOLERANCE = 0.1
+# How far a one-sided figure reaches when compared with a stated figure: "more than 2,100" is not "3,152", nor
+# "as many as 200" a mere "50" (a bound in the news sits near the true figure).
+BOUND_REACH = 1.5
 ROUNDING_SHARE = 0.12  # a rounded figure stays within 12% of the precise one ("3 %" for 2.7 percent)
 ENTITY_OVERLAP = 0.3  # share of the other content words two statements must have for a swapped name to conflict
 CROSS_TYPE_CONTEXT = 5  # names the tagger typed differently (ORG / GPE) still pair when their surroundings match
@@ -36,9 +39,9 @@ def interval(q: Quantity) -> tuple[float, float]:
     if q.qualifier in ("about", "some", "approximately", "around", "nearly", "almost"):
         low, high = low * (1 - ABOUT_TOLERANCE), high * (1 + ABOUT_TOLERANCE)
     if q.qualifier in ("more_than", "at_least", "over"):
-        low, high = low * (1 - ABOUT_TOLERANCE / 2), float("inf")
+        low, high = low * (1 - ABOUT_TOLERANCE / 2), low * BOUND_REACH
     if q.qualifier in ("up_to", "less_than", "under"):
-        low = 0.0
+        low = high / BOUND_REACH
     if q.qualifier in ("dozens", "hundreds", "thousands"):
         high = float("inf") if q.high is None else q.high
     return low, high
