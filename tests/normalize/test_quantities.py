@@ -201,3 +201,17 @@ def test_labels_scores_changes_and_currency_prefixes():
     assert one("valued at 38-million euros")[0][1:4] == (38_000_000, 38_000_000, "EUR")
     assert one("a $ 5 billion portion")[0][3] == "USD"  # the article "a" is not the Australian dollar
     assert [q.counted for q in extract_quantities("his 23rd save in a row") if q.unit == "ordinal"] == ["save in a"]
+
+
+def test_month_names_that_modify_a_noun_are_months():
+    from datetime import datetime
+
+    from newsweave.normalize.times import extract_times
+
+    ref = datetime(2004, 6, 1)
+    assert [t.text for t in extract_times("in the March issue of the magazine", ref)] == ["March"]
+    assert [t.text for t in extract_times("March heating oil ended down", ref)] == ["March"]
+    assert extract_times("tied to the March on Washington", ref) == ()
+    assert extract_times("Thousands March for peace", ref) == ()
+    assert [t.note for t in extract_times("The Fed met last November", ref)] == [
+        "year inferred from publication time"]

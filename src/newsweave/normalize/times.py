@@ -337,6 +337,21 @@ def _h_month_year(m: re.Match, ctx: _Ctx) -> _Res | None:
     return _part((_month_start(y, mon), _next_month(y, mon)), m["part"], "month")
 
 
+_NOT_AFTER_MONTH = {"on", "to", "of", "and", "or", "the", "a", "an", "in", "for", "with", "at", "by", "from", "be",
+                    "is", "was", "will", "would", "can", "could", "should", "might", "must", "not", "i", "we", "you"}
+
+
+def _month_modifier(text: str, end: int, prev: list[str]) -> bool:
+    """ "the March issue", "a March plane hijacking", "March heating oil ended": the month names the noun after it
+    (not "the March on Washington", "March to the sea", "May I")."""
+    nxt = re.match(r"\s+([a-z][a-z-]*)\b", text[end:end + 30])
+    if not nxt or nxt.group(1) in _NOT_AFTER_MONTH:
+        return False
+    start_of_sentence = not prev or bool(re.search(r"[.!?]\s*$", text[max(0, end - 40):end].rsplit(" ", 1)[0]))
+    return bool(prev) and prev[-1].lower() in ("the", "a", "an", "its", "their", "his", "her", "last", "this") \
+        or start_of_sentence
+
+
 @_relative
 def _h_month(m: re.Match, ctx: _Ctx) -> _Res | None:
     token = m["mon"]
@@ -345,7 +360,8 @@ def _h_month(m: re.Match, ctx: _Ctx) -> _Res | None:
     bare = not (m["rel"] or m["part"])
     prev = re.findall(r"[A-Za-z]+", ctx.before(m, 16))
     if bare and token.rstrip(".").lower() in ("may", "march", "mar"):
-        if not prev or prev[-1].lower() not in MONTH_PREPOSITIONS:
+        if (not prev or prev[-1].lower() not in MONTH_PREPOSITIONS) and not _month_modifier(ctx.text, m.end("mon"),
+                                                                                            prev):
             return None
     if bare and "." not in token and len(token) <= 4 and token.lower() not in ("may", "june", "july"):
         if not prev or prev[-1].lower() not in MONTH_PREPOSITIONS:
