@@ -84,3 +84,23 @@ def test_stated_ranges_agree_bound_by_bound():
     assert [k for k, _, _ in found(a, "There were between 400,000 and 1,500,000 Iraqis employed by state "
                                       "enterprises.")] == ["number"]
     assert found(a, "Between 400,000 and 750,000 Iraqis were employed by state-owned enterprises.") == []
+
+
+@pytest.mark.parametrize("a, b", [
+    ("But none of them opposed the idea outright, ministers said.",
+     "But none of the ministers opposed Mr. Powell's suggestion outright on Thursday, the ministers said."),
+    ("Revenue declined to $36.9 billion from $39.3 billion, reflecting lower vehicle sales.",
+     "Revenue fell to $36.9 billion from $39.3 billion a year ago, due to lower vehicle sales."),
+    ("\"I don't know anybody in the committee who's fighting to keep it out,\" Peterson added.",
+     "Peterson added, I dont know anybody in the committee whos fighting to keep it out."),
+    ("Florida's primary isn't until March 9, following 28 other states.",
+     "Florida's primary will be March 9, after 28 other states."),
+])
+def test_same_polarity_in_other_words(a, b):
+    assert [k for k, _, _ in found(a, b)] == []
+
+
+def test_not_yet_is_a_negation():
+    assert [k for k, _, _ in found("Businesses are feeling confident enough to upgrade their office PCs.",
+                                   "Businesses are not yet feeling confident enough to upgrade their office PCs.")
+            ] == ["polarity"]

@@ -679,10 +679,11 @@ def _without(claim: Claim, *entities) -> str:
 _NEG_CUE = re.compile(
     r"(?<![\w-])(?:not|never|no|nobody|nothing|none|neither|nor|without|cannot|(?:has|have|had) yet to|"
     r"failure to|"
-    r"den(?:y|ies|ied|ying|ial)|refus(?:e|es|ed|ing|al)|reject(?:s|ed|ing)?|declin(?:e|es|ed|ing) to|"
-    r"fail(?:s|ed|ing)? to|\w+n\s?[’']t)(?![\w-])", re.I)
-_NOT_NEGATION = re.compile(r"\b(?:not (?:only|just|least|yet|far|long|until)|no (?:doubt|matter|less|more|longer than)|"
-                           r"nothing but)\b|\bno\.?\s*\d", re.I)  # "No. 84" is a number
+    r"den(?:y|ies|ied|ying|ial)|refus(?:e|es|ed|ing|al)|reject(?:s|ed|ing)?|declin(?:e|es|ed|ing) to(?!\s*[$€£\d])|"
+    r"fail(?:s|ed|ing)? to|\w+n\s?[’']t|(?:do|does|did|is|was|are|were|has|have|had|ca|wo|could|would|should|must)nt)"
+    r"(?![\w-])", re.I)  # "dont", "isnt": apostrophes dropped
+_NOT_NEGATION = re.compile(r"\b(?:not (?:only|just|least|far|long|until)|no (?:doubt|matter|less|more|longer than)|"
+                           r"nothing but|\w+n\s?[’']?t until)\b|\bno\.?\s*\d", re.I)  # "No. 84" is a number
 _NEG_SKIP = {"be", "been", "being", "to", "have", "has", "had", "also", "yet", "ever", "even", "so", "too", "as", "a",
              "an", "the", "is", "was", "are", "were", "do", "does", "did", "it", "he", "she", "they", "we", "i",
              "you", "any", "all", "really", "always", "immediately", "formally", "just", "longer", "more", "of", "in"}
@@ -700,6 +701,14 @@ def _share(ca: set[str], cb: set[str]) -> float:
 
 
 _RELATIVE = re.compile(r"\b(?:who|whom|whose|which)\b", re.I)
+
+
+def _cue_words(claim: Claim) -> list[str]:
+    """The negation cues of the claim's clause, folded, in order ("not", "none", "didn't" -> "n't")."""
+    text = claim.clause or claim.text
+    skip = [m.span() for m in _NOT_NEGATION.finditer(text)]
+    cues = [m.group(0).casefold() for m in _NEG_CUE.finditer(text) if not any(a <= m.start() < b for a, b in skip)]
+    return ["n't" if re.search(r"n\s?[’']?t$", c) and c not in ("not",) else c for c in cues]
 
 
 def _negation_spans(claim: Claim) -> list[tuple[int, str, int, bool]]:
@@ -740,6 +749,8 @@ def polarity_conflicts(a: Claim, b: Claim) -> list[Conflict]:
     ca, cb = _content(a.clause or a.text), _content(b.clause or b.text)
     if not ca or not cb or _share(ca, cb) < FLIP_OVERLAP:
         return []
+    if _cue_words(a) == _cue_words(b) and _cue_words(a):
+        return []  # the same negations on both sides ("none of them opposed" / "none of the ministers opposed")
     spans_a, spans_b = _negation_spans(a), _negation_spans(b)
     na, nb = [(i, h) for i, h, _, _ in spans_a], [(i, h) for i, h, _, _ in spans_b]
     fa, fb = _free_stems(a, spans_a), _free_stems(b, spans_b)
