@@ -104,3 +104,12 @@ def test_not_yet_is_a_negation():
     assert [k for k, _, _ in found("Businesses are feeling confident enough to upgrade their office PCs.",
                                    "Businesses are not yet feeling confident enough to upgrade their office PCs.")
             ] == ["polarity"]
+
+
+@pytest.mark.parametrize("x, y, same", [
+    ("U.S", "US military", True), ("Al Qaeda", "Qaida", True), ("D-Neb", "Nebraska", True),
+    ("Federal Emergency Management Administration", "Federal Emergency Management Agency", True),
+    ("Microsoft", "Army", False), ("British police", "British military", False), ("Tacoma Mall", "Tacoma Cemetery", False),
+])
+def test_spelling_variants_of_one_name(x, y, same):
+    assert rules._same_spelling(x, y) is same

@@ -479,7 +479,7 @@ def entity_conflicts(a: Claim, b: Claim) -> list[Conflict]:
     pairs = align_slots(a, names_a, b, names_b, lambda x, y: _same_entity(x, y), comparable,
                         lambda x: SINGLE_NAME, ENTITY_STRONG)
     kept = [(x, y) for x, y in pairs if new(x, y) and (context_score(a, x, b, y) >= ENTITY_CONTEXT or SINGLE_NAME)
-            and not names_related(x.text, y.text)]
+            and not names_related(x.text, y.text) and not _same_spelling(x.text, y.text)]
     if not kept:
         swap = _lone_swap(a, only_a, b, only_b, rest_a, rest_b)
         kept = [swap] if swap else []
@@ -510,7 +510,7 @@ def _sole_swap(a: Claim, x, b: Claim, y, rest_a: set[str], rest_b: set[str], sam
     who-said-it names on one side only are not a swap."""
     return (not same_label or x.label == y.label and x.label != "MISC") and _share(rest_a, rest_b) >= SOLE_SWAP_OVERLAP \
         and _speaker(a, x) == _speaker(b, y) and not _acronym_of(x.text, y.text) \
-        and not names_related(x.text, y.text)
+        and not names_related(x.text, y.text) and not _same_spelling(x.text, y.text)
 
 
 RELATED_NAMES = 0.7  # cosine of two names' embeddings from which they are taken to be related, not swapped
@@ -564,7 +564,27 @@ def _same_entity(x, y) -> bool:
     if not nx or not ny:
         return True
     return nx == ny or nx in ny or ny in nx or _acronym_of(x.text, y.text) or fuzz.ratio(nx, ny) >= 80 \
-        or _name_words_shared(x, _only_text(y)) or _name_words_shared(y, _only_text(x))
+        or _name_words_shared(x, _only_text(y)) or _name_words_shared(y, _only_text(x)) or _same_spelling(x.text, y.text)
+
+
+def _same_spelling(x: str, y: str) -> bool:
+    """Spelling variants of one name: "U.S" / "US military" (dots dropped, one inside the other), "Al Qaeda" /
+    "Qaida" (the heads differ by a letter or two), "D-Neb" / "Nebraska" and "R-Tenn" / "Tennessee" (an
+    abbreviation), "Federal Emergency Management Administration" / "... Agency" (most words shared)."""
+    from rapidfuzz import fuzz
+
+    fx, fy = (re.sub(r"[^\w]", "", v.casefold()) for v in (x, y))
+    if fx and fy and (fx in fy or fy in fx):
+        return True
+    wx, wy = (re.findall(r"[^\W\d_]+", v.casefold()) for v in (x, y))
+    if not wx or not wy:
+        return False
+    if len(wx[-1]) >= 5 and len(wy[-1]) >= 5 and fuzz.ratio(wx[-1], wy[-1]) >= 80:
+        return True
+    short, long = (wx, wy) if len(wx) <= len(wy) else (wy, wx)
+    if any(3 <= len(a) <= 5 and len(b) >= 6 and b.startswith(a) for a in short for b in long):
+        return True
+    return len(short) >= 3 and len(set(short) & set(long)) >= 2 * len(short) / 3
 
 
 def _only_text(entity) -> Claim:
@@ -593,6 +613,11 @@ def _speaker(claim: Claim, entity) -> bool:
         before[0] in nouns or before[0] in verbs and not after or before[:2] == ["to", _stem("according")])
 
 
+_CALENDAR = re.compile(r"\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|"
+                       r"August|September|October|November|December|EDT|EST|GMT|PDT|PST|BST|CET)\b")
+_LEADING_PREPOSITION = re.compile(r"(?:By|Since|Between|From|Until|On|At|In|After|Before|During)\b")
+
+
 def _names(claim: Claim) -> list:
     """The claim's entities plus capitalised names the tagger missed (inside the clause)."""
     text = claim.clause or claim.text
@@ -600,6 +625,8 @@ def _names(claim: Claim) -> list:
     found = list(claim.entities)
     for e in (_caps_names(text) if USE_CAPS else ()):
         start, end = e.start + base, e.end + base
+        if _CALENDAR.search(e.text) or _LEADING_PREPOSITION.match(e.text):
+            continue  # "By Wednesday", "Since June", "EDT Sunday": times, not names
         if not any(x.start < end and start < x.end for x in found):
             found.append(type(e)(start, end, e.text, "MISC", canonical=e.canonical))
     return found
