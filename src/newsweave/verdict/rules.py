@@ -579,11 +579,13 @@ def _same_spelling(x: str, y: str) -> bool:
     wx, wy = (re.findall(r"[^\W\d_]+", v.casefold()) for v in (x, y))
     if not wx or not wy:
         return False
-    if len(wx[-1]) >= 5 and len(wy[-1]) >= 5 and fuzz.ratio(wx[-1], wy[-1]) >= 80:
-        return True
+    if max(len(wx), len(wy)) <= 2 and len(wx[-1]) >= 5 and len(wy[-1]) >= 5 and wx[-1] != wy[-1] \
+            and fuzz.ratio(wx[-1], wy[-1]) >= 80:
+        return True  # a misspelt head: "Qaeda" / "Qaida"
+    if any(3 <= len(a) <= 5 and len(b) >= 6 and b.startswith(a) for u, v in ((wx, wy), (wy, wx))
+           for a in u for b in v if len(v) == 1):
+        return True  # "Neb" in "D-Neb" abbreviates "Nebraska"
     short, long = (wx, wy) if len(wx) <= len(wy) else (wy, wx)
-    if any(3 <= len(a) <= 5 and len(b) >= 6 and b.startswith(a) for a in short for b in long):
-        return True
     return len(short) >= 3 and len(set(short) & set(long)) >= 2 * len(short) / 3
 
 
