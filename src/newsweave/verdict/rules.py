@@ -495,13 +495,19 @@ def _lone_swap(a: Claim, only_a: list, b: Claim, only_b: list, rest_a: set[str],
     flip = len(only_b) > 1  # the lone name is then a's, its counterpart among b's
     (ca, xs), (cb, (y,)) = ((b, only_b), (a, only_a)) if flip else ((a, only_a), (b, only_b))
     rest_x, rest_y = (rest_b, rest_a) if flip else (rest_a, rest_b)
-    candidates = [x for x in xs if x.label == y.label != "MISC" and _speaker(ca, x) == _speaker(cb, y)]
+    candidates = [x for x in xs if x.label == y.label != "MISC" and _same_part(ca, x, cb, y)]
     if len(candidates) != 1 or not _sole_swap(ca, candidates[0], cb, y, rest_x, rest_y):
         return None
     return (y, candidates[0]) if flip else (candidates[0], y)
 
 
-SOLE_SWAP_OVERLAP = 0.5  # content the rest of two statements must share for their one unshared names to clash
+SOLE_SWAP_OVERLAP = 0.3  # content the rest of two statements must share for their one unshared names to clash
+
+
+def _same_part(a: Claim, x, b: Claim, y) -> bool:
+    """Both names say who said it, or neither does; two different people are compared either way (the quote of
+    one is not the quote of another)."""
+    return x.label == y.label == "PERSON" or _speaker(a, x) == _speaker(b, y)
 
 
 def _sole_swap(a: Claim, x, b: Claim, y, rest_a: set[str], rest_b: set[str], same_label: bool = True) -> bool:
@@ -509,7 +515,7 @@ def _sole_swap(a: Claim, x, b: Claim, y, rest_a: set[str], rest_b: set[str], sam
     "Microsoft said" / "Army said". Names the embedding model relates (one referent, a part and its whole) and
     who-said-it names on one side only are not a swap."""
     return (not same_label or x.label == y.label and x.label != "MISC") and _share(rest_a, rest_b) >= SOLE_SWAP_OVERLAP \
-        and _speaker(a, x) == _speaker(b, y) and not _acronym_of(x.text, y.text) \
+        and _same_part(a, x, b, y) and not _acronym_of(x.text, y.text) \
         and not names_related(x.text, y.text) and not _same_spelling(x.text, y.text)
 
 
