@@ -215,3 +215,15 @@ def test_month_names_that_modify_a_noun_are_months():
     assert extract_times("Thousands March for peace", ref) == ()
     assert [t.note for t in extract_times("The Fed met last November", ref)] == [
         "year inferred from publication time"]
+
+
+@pytest.mark.parametrize("x, y, inside", [
+    ("Spain", "Valencia", True), ("Ohio", "Cleveland", True), ("United States", "Texas", True),
+    ("U.S.", "Blaine", True), ("Ukraine", "Kyiv", True), ("Ukraine", "Moscow", False), ("Texas", "Florida", False),
+    ("Iran", "Iraq", False),
+])
+def test_place_containment(x, y, inside):
+    from newsweave.normalize.places import contains, nested
+
+    assert contains(x, y) is inside
+    assert nested(y, x) is inside

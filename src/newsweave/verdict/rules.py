@@ -479,7 +479,7 @@ def entity_conflicts(a: Claim, b: Claim) -> list[Conflict]:
     pairs = align_slots(a, names_a, b, names_b, lambda x, y: _same_entity(x, y), comparable,
                         lambda x: SINGLE_NAME, ENTITY_STRONG)
     kept = [(x, y) for x, y in pairs if new(x, y) and (context_score(a, x, b, y) >= ENTITY_CONTEXT or SINGLE_NAME)
-            and not names_related(x.text, y.text) and not _same_spelling(x.text, y.text)]
+            and not _one_referent(x, y)]
     if not kept:
         swap = _lone_swap(a, only_a, b, only_b, rest_a, rest_b)
         kept = [swap] if swap else []
@@ -504,6 +504,18 @@ def _lone_swap(a: Claim, only_a: list, b: Claim, only_b: list, rest_a: set[str],
 SOLE_SWAP_OVERLAP = 0.3  # content the rest of two statements must share for their one unshared names to clash
 
 
+def _one_referent(x, y) -> bool:
+    """Two names that need not be two different things: related names, spelling variants, or places one of which
+    lies inside the other ("Valencia" / "Spain": a city and its country are not a swap)."""
+    if names_related(x.text, y.text) or _same_spelling(x.text, y.text):
+        return True
+    if _family(x.label) == _family(y.label) == "place" or "GPE" in (x.label, y.label):
+        from ..normalize.places import nested
+
+        return nested(x.text, y.text)
+    return False
+
+
 def _same_part(a: Claim, x, b: Claim, y) -> bool:
     """Both names say who said it, or neither does; two different people are compared either way (the quote of
     one is not the quote of another)."""
@@ -516,7 +528,7 @@ def _sole_swap(a: Claim, x, b: Claim, y, rest_a: set[str], rest_b: set[str], sam
     who-said-it names on one side only are not a swap."""
     return (not same_label or x.label == y.label and x.label != "MISC") and _share(rest_a, rest_b) >= SOLE_SWAP_OVERLAP \
         and _same_part(a, x, b, y) and not _acronym_of(x.text, y.text) \
-        and not names_related(x.text, y.text) and not _same_spelling(x.text, y.text)
+        and not _one_referent(x, y)
 
 
 RELATED_NAMES = 0.7  # cosine of two names' embeddings from which they are taken to be related, not swapped
