@@ -4,26 +4,20 @@ from __future__ import annotations
 import json
 import random
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 
 from newsweave.cluster import features, join
 from newsweave.cluster.stream import ClusterConfig, StreamClusterer, restore, snapshot
-from newsweave.models import Article, content_hash
+from newsweave.models import Article
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "ecbplus_topics"
+from .gold import load_gold
+
 
 
 @pytest.fixture(scope="module")
 def topic_articles() -> tuple[list[Article], dict[str, str]]:
-    gold = json.loads((FIXTURES / "gold.json").read_text(encoding="utf-8"))
-    articles, labels = [], {}
-    for name in sorted(gold):
-        text = (FIXTURES / name).read_text(encoding="utf-8")
-        article = Article(id=content_hash(name), outlet=name, title=text.splitlines()[0], text=text)
-        articles.append(article)
-        labels[article.id] = gold[name]
+    articles, labels = load_gold("ecbplus_topics")
     random.Random(3).shuffle(articles)
     return articles, labels
 

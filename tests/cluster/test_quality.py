@@ -8,31 +8,22 @@ documents, so they mostly exercise the threshold rule; the model's gain shows on
 """
 from __future__ import annotations
 
-import json
 import random
 import statistics
 from itertools import combinations
-from pathlib import Path
 
 import pytest
 
 from newsweave.cluster import features
 from newsweave.cluster.stream import StreamClusterer
-from newsweave.models import Article, content_hash
+from newsweave.models import Article
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+from .gold import load_gold
+
 
 
 def _load(name: str) -> tuple[list[Article], dict[str, str]]:
-    folder = FIXTURES / name
-    gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))
-    articles, labels = [], {}
-    for file in sorted(gold):
-        text = (folder / file).read_text(encoding="utf-8")
-        article = Article(id=content_hash(file), outlet=file, title=text.splitlines()[0], text=text)
-        articles.append(article)
-        labels[article.id] = gold[file]
-    return articles, labels
+    return load_gold(name)
 
 
 def _pairwise_f1(gold: list[str], pred: list[str]) -> float:

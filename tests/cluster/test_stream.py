@@ -11,18 +11,12 @@ from newsweave.cluster import features
 from newsweave.cluster.stream import ClusterConfig, StreamClusterer, assign, restore, snapshot
 from newsweave.models import Annotations, Article, Entity, content_hash
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "ecbplus_small"
+from .gold import load_gold
+
 
 
 def _ecb_articles() -> tuple[list[Article], dict[str, str]]:
-    gold = json.loads((FIXTURES / "gold.json").read_text(encoding="utf-8"))
-    articles, labels = [], {}
-    for name in sorted(gold):
-        text = (FIXTURES / name).read_text(encoding="utf-8")
-        article = Article(id=content_hash(name), outlet=name, title=text.splitlines()[0], text=text)
-        articles.append(article)
-        labels[article.id] = gold[name]
-    return articles, labels
+    return load_gold("ecbplus_small")
 
 
 def _seed_articles(seed_dir: Path, seed_meta: dict) -> list[Article]:
