@@ -80,11 +80,25 @@ def _stage_files(root: Path) -> Iterator[Path]:
             yield from sorted(path.rglob("*.py"))
 
 
+_STAMPS: dict[tuple, dict[str, str]] = {}  # (store revision, story, members) -> stamp, while nothing was written
+_STAMPS_MAX = 4096
+
+
 def stamp_for(store: Store, story: Story) -> dict[str, str]:
-    """What a dossier of this story must have been computed from to be current."""
+    """What a dossier of this story must have been computed from to be current. Reading and hashing the members'
+    annotations is skipped while the store reports no write since the same question was last answered."""
+    revision = store.revision()
+    key = (revision, story.id, tuple(story.article_ids)) if revision is not None else None
+    if key is not None and key in _STAMPS:
+        return dict(_STAMPS[key])
     digests = store.annotation_digests(list(story.article_ids))
     members = sorted(set(story.article_ids))
-    return {"code": code_version(), "members": content_hash(*(f"{a}:{digests.get(a, '')}" for a in members))}
+    stamp = {"code": code_version(), "members": content_hash(*(f"{a}:{digests.get(a, '')}" for a in members))}
+    if key is not None:
+        if len(_STAMPS) >= _STAMPS_MAX:
+            _STAMPS.clear()
+        _STAMPS[key] = dict(stamp)
+    return stamp
 
 
 def is_current(dossier: Mapping[str, Any] | None, stamp: Mapping[str, str]) -> bool:

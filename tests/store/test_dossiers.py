@@ -155,3 +155,20 @@ def test_current_check_costs_the_same_queries_for_any_story_size(fresh_store, co
 def test_code_version_is_stable_and_short():
     assert dossiers.code_version() == dossiers.code_version()
     assert len(dossiers.code_version()) == 16
+
+
+def test_revision_moves_with_every_write(tmp_path):
+    from newsweave.store import open_store
+
+    store = open_store(str(tmp_path / "r.db"))
+    other = open_store(str(tmp_path / "r.db"))
+    first = store.revision()
+    assert store.revision() == first
+    from newsweave.models import Article
+
+    other.add_article(Article(id="a" * 16, outlet="X", title="t", text="some text"))
+    assert store.revision() != first  # another connection committed
+    second = store.revision()
+    store.add_article(Article(id="b" * 16, outlet="X", title="t", text="other text"))
+    assert store.revision() != second  # this connection wrote
+    assert open_store(str(tmp_path / "r.db")).revision() != store.revision()

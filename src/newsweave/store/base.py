@@ -13,6 +13,10 @@ class Store(ABC):
     @abstractmethod
     def close(self) -> None: ...
 
+    def revision(self) -> object | None:
+        """A value that changes whenever the stored data may have changed (None: unknown, nothing is cached)."""
+        return None
+
     @abstractmethod
     def transaction(self):
         """Context manager: every write inside commits together or not at all (nested use joins)."""

@@ -1,6 +1,8 @@
 """SQLite store: WAL mode, migrations, one transaction per write."""
 from __future__ import annotations
 
+import itertools
+
 import json
 import re
 import sqlite3
@@ -17,12 +19,14 @@ _ARTICLE_COLUMNS = (
     "id, outlet, title, text, original, segments, published, language, url, path, author, "
     "source_format, inferred, summary_only, copy_of, extra"
 )
+_SERIALS = itertools.count(1)
 _CHUNK = 500  # ids per IN (...) query: well under SQLite's host-parameter limit (999 on old builds)
 
 
 class SQLiteStore(Store):
     def __init__(self, path: str | Path, timeout: float = 30.0):
         self.path = str(path)
+        self._serial = next(_SERIALS)  # never reused in a process, unlike id(self)
         try:
             if self.path != ":memory:":
                 Path(self.path).parent.mkdir(parents=True, exist_ok=True)
@@ -39,6 +43,12 @@ class SQLiteStore(Store):
 
     def close(self) -> None:
         self.conn.close()
+
+    def revision(self) -> tuple:
+        """Changes whenever the database may have changed: rows this connection wrote (total_changes) and commits
+        by any other connection (PRAGMA data_version); the object itself tells two stores apart."""
+        version = self.conn.execute("PRAGMA data_version").fetchone()[0]
+        return (self._serial, self.path, version, self.conn.total_changes)
 
     def transaction(self):
         return _Transaction(self.conn)
