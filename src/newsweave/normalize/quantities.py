@@ -370,15 +370,10 @@ def _change(text: str, m: re.Match, low: float) -> tuple[Quantity, ...]:
     high = _scaled(m["num2"], m["scale2"] or m["scale"])
     first_end = m.end("scale") if m["scale"] else m.end("num")
     second_start = m.start("cur2") if m["cur2"] else m.start("num2")
-    out = [_quantity_exact(text, m.start(), first_end, low, unit)]
+    out = [_quantity(text, m.start(), first_end, low, low, "exact", unit)]
     if high is not None:
-        out.append(_quantity_exact(text, second_start, m.end(), high, unit))
+        out.append(_quantity(text, second_start, m.end(), high, high, "exact", unit))
     return tuple(out)
-
-
-def _quantity_exact(text: str, start: int, end: int, value: float, unit: str) -> Quantity:
-    q = _quantity(text, start, end, value, value, "exact", unit)
-    return q
 
 
 def _single(text: str, m: re.Match, start: int, num_end: int, low: float, masks) -> Quantity | None:

@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 
 from ..models import AgeFact, Claim, Conflict, Quantity, TimeExpr
+from ..normalize.quantities import MONEY
 from ..normalize.words import STOPWORDS, tokens
 from ..normalize.words import WORD as _WORD
 from .slots import YEAR_INFERRED
@@ -101,14 +102,11 @@ def _same_kind(x: Quantity, y: Quantity) -> bool:
     return True
 
 
-_MONEY = {"USD", "EUR", "GBP", "JPY", "UAH", "RUB", "CNY", "AUD", "CAD", "NZD", "HKD"}
-
-
 def _bare_amount(x: Quantity, y: Quantity) -> bool:
     """x is a scaled figure with no unit and nothing counted ("26 million", "3.06bn"), y an amount of money."""
     counted = tokens(x.counted)
     plural = bool(counted) and counted[-1].endswith("s") and not counted[-1].endswith("ss")
-    return not x.unit and not plural and y.unit in _MONEY and bool(_SCALE_WORD.search(x.text)) \
+    return not x.unit and not plural and y.unit in MONEY and bool(_SCALE_WORD.search(x.text)) \
         and x.qualifier not in ("score", "range") and y.qualifier != "score"
 
 
