@@ -97,7 +97,8 @@ def _assign_stories(store: Store, article_ids: list[str], settings: Settings) ->
         from .cluster.service import assign_stories
     except ImportError:  # clustering not available in this build
         return
-    assign_stories(store, article_ids, settings)
+    with store.transaction():  # stories and the clusterer's state land together or not at all
+        assign_stories(store, article_ids, settings)
 
 
 _WARNED: set[str] = set()

@@ -99,7 +99,7 @@ def recluster_command(ctx: click.Context) -> None:
     """Re-cluster the whole archive into stories, in publication order (for archives that came out of order)."""
     from ..cluster.service import recluster
 
-    with _store(ctx) as store:
+    with _store(ctx) as store, store.transaction():  # the old stories stay until the new ones are all written
         stories = recluster(store, ctx.obj)
     articles = sum(len(s.article_ids) for s in stories)
     click.echo(f"{len(stories)} stories from {articles} articles")
