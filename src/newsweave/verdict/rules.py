@@ -460,7 +460,10 @@ def entity_conflicts(a: Claim, b: Claim) -> list[Conflict]:
     """A named entity replaced by another in the same role while the rest of the statement is the same: names
     are paired one to one by their surrounding words (the same name in the same place agrees); two different
     names in the same place conflict, and so do the one unshared name of each side when they keep a neighbour
-    word. Aliases, initials, surnames, demonyms and near spellings count as the same entity."""
+    word, or two names (tagged or merely capitalised) between the same matched words of the two wordings. A name
+    both sides give is paired with a different name of another kind only when the wordings put them in the same
+    place ("Kosovo 's U.S. military headquarters , Camp Bondsteel" / "at Camp Bondsteel" is no swap). Aliases,
+    initials, surnames, demonyms and near spellings count as the same entity."""
     names_a = [e for e in _names(a) if not (SKIP_SPEAKERS and _speaker(a, e))]
     names_b = [e for e in _names(b) if not (SKIP_SPEAKERS and _speaker(b, e))]
     only_a, only_b = _only(names_a, names_b, b), _only(names_b, names_a, a)
@@ -476,11 +479,17 @@ def entity_conflicts(a: Claim, b: Claim) -> list[Conflict]:
     new = lambda x, y: any(x is e for e in only_a) or any(y is e for e in only_b)
     pairs = align_slots(a, names_a, b, names_b, lambda x, y: _same_entity(x, y), comparable,
                         lambda x: SINGLE_NAME, ENTITY_STRONG)
+    both = lambda x, y: any(x is e for e in only_a) and any(y is e for e in only_b)
     kept = [(x, y) for x, y in pairs if new(x, y) and (context_score(a, x, b, y) >= ENTITY_CONTEXT or SINGLE_NAME)
-            and not _one_referent(x, y)]
+            and not _one_referent(x, y)
+            and (both(x, y) or _family(x.label) == _family(y.label) or _same_place(a, x, b, y))]
     if not kept:
         swap = _lone_swap(a, only_a, b, only_b, rest_a, rest_b)
         kept = [swap] if swap else []
+    if not kept:
+        kept = _replaced(a, names_a, b, names_b, new)
+    if not kept and UNTAGGED:
+        kept = _untagged(a, only_a, b, names_b) or [(x, y) for y, x in _untagged(b, only_b, a, names_a)]
     return [_conflict("entity", a, x.text, b, y.text, "") for x, y in kept]
 
 
@@ -499,6 +508,48 @@ def _lone_swap(a: Claim, only_a: list, b: Claim, only_b: list, rest_a: set[str],
     return (y, candidates[0]) if flip else (candidates[0], y)
 
 
+def _same_place(a: Claim, x, b: Claim, y) -> bool:
+    """The two names sit between the same matched words of the two wordings (newsweave.verdict.wordslots)."""
+    from .wordslots import same_place
+
+    return same_place(a, x, b, y, REPLACED_ANCHORS)
+
+
+def _replaced(a: Claim, names_a: list, b: Claim, names_b: list, new) -> list[tuple]:
+    """The first pair of different names, at least one of them unshared, that sit between the same matched words
+    of the two wordings ("... close at $ 28.34 on the [Nasdaq] ." / "... on the [NYSE] ."), whatever types the
+    tagger gave them, or after (or before) the same matched word when the tagger gave them the same type: one
+    replaces the other. Aliases, acronyms and related names are not a replacement."""
+    from .wordslots import same_place
+
+    for anchors, same_type in ((REPLACED_ANCHORS, False), (REPLACED_ANCHORS - 1, True)):
+        found = [(x, y) for x in names_a for y in names_b if new(x, y) and (not same_type or x.label == y.label)
+                 and same_place(a, x, b, y, anchors) and not _acronym_of(x.text, y.text)
+                 and not _same_entity(x, y) and not _one_referent(x, y)]
+        if found:
+            return found[:1]
+    return []
+
+
+def _untagged(a: Claim, only_a: list, b: Claim, names_b: list) -> list[tuple]:
+    """A name of a that b does not name, whose place b fills with capitalised words the tagger did not mark
+    ("Michel , who remains in the government , denied ..." / "Harper , who has stayed ..."): the first such pair."""
+    from .wordslots import counterpart
+
+    for x in only_a:
+        found = counterpart(a, x, b)
+        if found is None or any(e.start < found[1] and found[0] < e.end for e in names_b) \
+                or _CALENDAR.search(found[2]) or len(found[2].strip(" .")) < 3:
+            continue
+        y = type(x)(found[0], found[1], found[2], "MISC", canonical=found[2])
+        if not _mentioned(_ename(y), a) and not _acronym_of(x.text, y.text) and not _same_entity(x, y) \
+                and not _one_referent(x, y):
+            return [(x, y)]
+    return []
+
+
+UNTAGGED = True  # also look for the counterpart of an unshared name among words the tagger did not mark
+REPLACED_ANCHORS = 2  # matched words around two different names (before and after) for one to replace the other
 SOLE_SWAP_OVERLAP = 0.3  # content the rest of two statements must share for their one unshared names to clash
 
 
@@ -592,6 +643,10 @@ def _same_spelling(x: str, y: str) -> bool:
     fx, fy = (re.sub(r"[^\w]", "", v.casefold()) for v in (x, y))
     if fx and fy and (fx in fy or fy in fx):
         return True
+    for u, v in ((x, y), (y, x)):  # "Jean ChrÃ" / "Jean Chretien": a name cut where its encoding broke
+        cut = u.strip().rstrip("Ã")
+        if cut != u.strip() and len(cut) >= 4 and v.strip().casefold().startswith(cut.casefold()):
+            return True
     wx, wy = (re.findall(r"[^\W\d_]+", v.casefold()) for v in (x, y))
     if not wx or not wy:
         return False
@@ -725,9 +780,12 @@ _NEG_CUE = re.compile(
     r"(?<![\w-])(?:not|never|no|nobody|nothing|none|neither|nor|without|cannot|(?:has|have|had) yet to|"
     r"failure to|"
     r"den(?:y|ies|ied|ying|ial)|refus(?:e|es|ed|ing|al)|reject(?:s|ed|ing)?|declin(?:e|es|ed|ing) to(?!\s*[$€£\d])|"
-    r"fail(?:s|ed|ing)? to|\w+n\s?[’']t|(?:do|does|did|is|was|are|were|has|have|had|ca|wo|could|would|should|must)nt)"
+    r"fail(?:s|ed|ing)? to|declin(?:e|es|ed|ing)(?= comment)|"
+    r"\w+n\s?(?:[’']|â[\x80-\x9f]*\s?)t|"  # "didn't", and "didn â\x80\x99 t" when the apostrophe lost its encoding
+    r"(?:do|does|did|is|was|are|were|has|have|had|ca|wo|could|would|should|must)nt)"
     r"(?![\w-])", re.I)  # "dont", "isnt": apostrophes dropped
-_NOT_NEGATION = re.compile(r"\b(?:not (?:only|just|least|far|long|until)|no (?:doubt|matter|less|more|longer than)|"
+_NOT_NEGATION = re.compile(r"\b(?:not (?:only|just|least|far|long|until|surprisingly)|"
+                           r"no (?:doubt|matter|less|more|longer than)|"
                            r"nothing but|\w+n\s?[’']?t until)\b|\bno\.?\s*\d", re.I)  # "No. 84" is a number
 _NEG_SKIP = {"be", "been", "being", "to", "have", "has", "had", "also", "yet", "ever", "even", "so", "too", "as", "a",
              "an", "the", "is", "was", "are", "were", "do", "does", "did", "it", "he", "she", "they", "we", "i",
@@ -753,7 +811,7 @@ def _cue_words(claim: Claim) -> list[str]:
     text = claim.clause or claim.text
     skip = [m.span() for m in _NOT_NEGATION.finditer(text)]
     cues = [m.group(0).casefold() for m in _NEG_CUE.finditer(text) if not any(a <= m.start() < b for a, b in skip)]
-    return ["n't" if re.search(r"n\s?[’']?t$", c) and c not in ("not",) else c for c in cues]
+    return ["n't" if re.search(r"n\s?(?:[’']|â[\x80-\x9f]*\s?)?t$", c) and c not in ("not",) else c for c in cues]
 
 
 def _negation_spans(claim: Claim) -> list[tuple[int, str, int, bool]]:
@@ -799,16 +857,56 @@ def polarity_conflicts(a: Claim, b: Claim) -> list[Conflict]:
     spans_a, spans_b = _negation_spans(a), _negation_spans(b)
     na, nb = [(i, h) for i, h, _, _ in spans_a], [(i, h) for i, h, _, _ in spans_b]
     fa, fb = _free_stems(a, spans_a), _free_stems(b, spans_b)
-    flipped = _flipped(na, nb, fb) or _flipped(nb, na, fa)
+    va, vb = (_verbal(c, n) for c, n in ((a, na), (b, nb))) if NOMINAL_FLIP else (na, nb)
+    flipped = _flipped(va, nb, fb) or _flipped(vb, na, fa)
     main_a = [n for n in spans_a if not n[3]]
     main_b = [n for n in spans_b if not n[3]]
-    added = bool(main_a) != bool(main_b) and bool(na) != bool(nb) and _share(ca, cb) >= POLARITY_OVERLAP
+    added = bool(main_a) != bool(main_b) and bool(na) != bool(nb) and _share(ca, cb) >= POLARITY_OVERLAP \
+        and not (NOMINAL_VETO and _nominal_only(a if na else b))
     if not flipped and not added and not _antonyms(fa, fb):
         return []
     what = f"'{flipped}' negated on one side only" if flipped else ""
     explanation = (f"{source_name(a)} {'denies' if na else 'states'} it, "
                    f"{source_name(b)} {'denies' if nb else 'states'} it" + (f" ({what})" if what else ""))
     return [Conflict("polarity", side(a, _polarity(a, na)), side(b, _polarity(b, nb)), explanation)]
+
+
+_NOMINAL_CUES = {"no", "none", "nothing", "nobody", "without", "neither", "nor"}
+NOMINAL_VETO = True  # a negation only one side has counts only when it denies the statement, not a thing
+NOMINAL_FLIP = True  # a word negated on one side only counts only when a verbal negation governs it
+
+
+def _verbal(claim: Claim, negs: list) -> list:
+    """The negations (index, head) among ``negs`` (the claim's, in order) whose cue is not a nominal one: "no
+    shares of PalmSource" denies a thing, "was not ejected" the statement."""
+    text = claim.clause or claim.text
+    skip = [m.span() for m in _NOT_NEGATION.finditer(text)]
+    cues = [m.group(0).casefold() for m in _NEG_CUE.finditer(text) if not any(x <= m.start() < y for x, y in skip)]
+    return [n for n, cue in zip(negs, cues) if cue not in _NOMINAL_CUES]
+
+
+_AUXILIARIES = {"is", "was", "are", "were", "be", "been", "am", "do", "does", "did", "has", "have", "had", "will",
+                "would", "can", "could", "shall", "should", "may", "might", "must", "to", "cannot", "'s", "’s"}
+BARE_NOT = True  # a "not" after no auxiliary ("a binder not related to it") modifies a thing
+
+
+def _nominal_only(claim: Claim) -> bool:
+    """Every negation of the clause denies a thing, not the statement ("no details", "without its plates",
+    "none seriously", "a binder not related to the investigation", "though not required"): a detail one side
+    adds, not the statement denied."""
+    text = claim.clause or claim.text
+    skip = [m.span() for m in _NOT_NEGATION.finditer(text)]
+    cues = [m for m in _NEG_CUE.finditer(text) if not any(x <= m.start() < y for x, y in skip)]
+    return bool(cues) and all(m.group(0).casefold() in _NOMINAL_CUES or BARE_NOT and _bare_not(text, m)
+                              for m in cues)
+
+
+def _bare_not(text: str, m) -> bool:
+    """A "not" that follows no auxiliary or modal verb (nor starts the clause)."""
+    if m.group(0).casefold() != "not":
+        return False
+    before = _WORD.findall(text[:m.start()])
+    return bool(before) and before[-1].casefold() not in _AUXILIARIES
 
 
 def _flipped(negs: list, other_negs: list, other_free: set[str]) -> str:
