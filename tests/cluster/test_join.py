@@ -77,3 +77,27 @@ def test_revisit_folds_a_stray_article_into_its_grown_story(topic_articles):
     clusterer.config = replace(clusterer.config, revisit_every=1)
     assert clusterer.revisit() == [story_id]
     assert clusterer.where[stray.id] == home.id and story_id not in clusterer.stories
+
+
+def test_revisit_folds_a_lone_article_at_a_lower_bar_than_a_small_story(topic_articles):
+    articles, _ = topic_articles
+    config = ClusterConfig(revisit_every=0, revisit_single_probability=0.3, revisit_probability=0.5)
+    clusterer = StreamClusterer(config)
+    for article in articles[:30]:
+        clusterer.assign(article)
+    home = max(clusterer.stories.values(), key=lambda s: (len(s.members), -s.seq))
+    rest = [features.extract(a) for a in articles[30:33]]
+    _, lone = clusterer.force(rest[0], None)
+    _, pair = clusterer.force(rest[1], None)
+    clusterer.force(rest[2], pair)
+    # the model's verdict is fixed at 0.4 for every member: above the lone bar, below the small-story bar
+    clusterer._score_candidates = lambda *args, **kwargs: [(home, 0.4)]
+    clusterer.seq = clusterer.young[pair] + config.revisit_ages[0]  # both within one revisit step of age 4
+    clusterer.young = {lone: clusterer.young[lone], pair: clusterer.young[pair]}
+    clusterer.config = replace(config, revisit_every=4)
+    assert clusterer.revisit() == [lone]
+    assert clusterer.where[rest[0].article_id] == home.id and pair in clusterer.stories
+    clusterer.config = replace(config, revisit_every=4, revisit_single_probability=0.5)
+    _, again = clusterer.force(features.extract(replace(articles[0], id="copy", outlet="x")), None)
+    clusterer.young = {again: clusterer.seq - config.revisit_ages[0]}
+    assert clusterer.revisit() == []
