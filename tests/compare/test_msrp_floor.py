@@ -1,8 +1,8 @@
 """Regression floor for the same-fact decision: F1 on a fixed slice of MSRP test (first 200 pairs).
 
-Full benchmark: .venv/bin/python bench/msrp.py (test F1 84.1 with the committed model). On this slice the committed
-model measured F1 87.0 (MEASURED); the floor leaves room for numeric noise only, so a weaker model or a
-broken feature fails CI.
+Full benchmark: .venv/bin/python bench/msrp.py (test F1 86.5 with the stacked cross-encoder, 84.1 with the feature
+regression alone). On this slice the stacked scorer measured F1 89.1 and the regression 87.0; the floor is set
+for the regression (the fallback when torch is absent), so a broken feature or model fails CI either way.
 """
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from newsweave.align import score
 
 MSRP_TEST = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "msrp" / "msr_paraphrase_test.txt"
 SLICE = 200
-MEASURED = 0.870
+MEASURED = 0.891 if score.load_stacked() else 0.870  # stacked (cross-encoder) / regression only
 FLOOR = 0.85
 
 
@@ -34,7 +34,8 @@ def test_msrp_slice_f1_floor():
     a = embedder.encode([p[1] for p in pairs])
     b = embedder.encode([p[2] for p in pairs])
     cos = embedder.calibrate((a * b).sum(axis=1))
-    pred = [score.same_fact_probability(x, y, float(c)) >= score.threshold() for (_, x, y), c in zip(pairs, cos)]
+    probs = score.same_fact_probabilities([(x, y, float(c)) for (_, x, y), c in zip(pairs, cos)])
+    pred = [p >= score.threshold() for p in probs]
     gold = [p[0] == 1 for p in pairs]
     tp = sum(p and g for p, g in zip(pred, gold))
     fp = sum(p and not g for p, g in zip(pred, gold))

@@ -1,0 +1,149 @@
+"""Fine-tune the same-fact cross-encoder (LoRA on all-MiniLM-L6-v2) on MSRP train; seeded, CPU, 2 threads.
+
+Reproduce the shipped artifact (src/newsweave/align/cross_encoder_lora.safetensors, 1.66 MB fp16), then the
+stacked model:
+
+    nice -n 5 .venv/bin/python bench/train_cross_encoder.py --fold 0/5     # 1360 s training on 2 shared cores
+    .venv/bin/python bench/msrp.py --write-model                            # -> same_fact_stacked.json
+
+``--fold K/N``: train on MSRP train minus the pairs i with i % N == K and cache the logits of those held-out pairs;
+bench/msrp.py fits the stacked regression on those held-out pairs only (honest: the cross-encoder never saw them).
+Without ``--fold`` it trains on all 4076 pairs (no held-out pairs left to stack on). Hyper-parameters: LoRA rank 16,
+alpha 32 on q/k/v/attention-output/FFN of all 6 layers + LayerNorms + token-type embeddings + 2-layer head on mean
+pooling; AdamW lr 8e-4 (head 1.6e-3), 10% warm-up then linear decay, 2 epochs, batch 16 (length-bucketed), seed 13,
+random pair-order swap; BCE loss. Test logits are cached under .cache/msrp/.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+HERE = Path(__file__).resolve().parent
+PROJECT = HERE.parent
+sys.path.insert(0, str(PROJECT / "src"))
+sys.path.insert(0, str(HERE))
+
+from msrp import load  # noqa: E402
+from newsweave.align import cross  # noqa: E402
+
+CACHE = PROJECT / ".cache" / "msrp"
+
+
+def train(pairs, args, log=print):
+    import torch
+
+    torch.manual_seed(args.seed)
+    random.seed(args.seed)
+    np.random.seed(args.seed)
+    torch.use_deterministic_algorithms(True)
+    model = cross.build(rank=args.rank, alpha=args.alpha, dropout=0.1)
+    tok = cross.tokenizer()
+    head = [p for n, p in model.named_parameters() if p.requires_grad and n.startswith("head")]
+    body = [p for n, p in model.named_parameters() if p.requires_grad and not n.startswith("head")]
+    optim = torch.optim.AdamW([{"params": body, "lr": args.lr}, {"params": head, "lr": args.lr * 2}],
+                              weight_decay=0.01)
+    steps = args.epochs * ((len(pairs) + args.batch - 1) // args.batch)
+    warm = max(1, int(0.1 * steps))
+    sched = torch.optim.lr_scheduler.LambdaLR(
+        optim, lambda s: min((s + 1) / warm, max(0.0, (steps - s) / max(steps - warm, 1))))
+    rng = np.random.default_rng(args.seed)
+    loss_fn = torch.nn.BCEWithLogitsLoss()
+    model.train()
+    step, start = 0, time.perf_counter()
+    for epoch in range(args.epochs):
+        swap = rng.random(len(pairs)) < 0.5
+        total = 0.0
+        for idx in _batches(pairs, rng, args.batch):
+            chunk = [(pairs[i][2], pairs[i][1]) if swap[i] else (pairs[i][1], pairs[i][2]) for i in idx]
+            labels = torch.tensor([float(pairs[i][0]) for i in idx])
+            loss = loss_fn(model(**cross.encode_pairs(tok, chunk)), labels)
+            optim.zero_grad()
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(body + head, 1.0)
+            optim.step()
+            sched.step()
+            step += 1
+            total += float(loss.detach()) * len(idx)
+            if step % 25 == 0:
+                log(f"  epoch {epoch + 1} step {step}/{steps} loss {float(loss.detach()):.3f} "
+                    f"{time.perf_counter() - start:.0f}s")
+        log(f"epoch {epoch + 1}: mean loss {total / len(pairs):.4f} ({time.perf_counter() - start:.0f}s)")
+    return model, tok, time.perf_counter() - start
+
+
+def _batches(pairs, rng, size: int, pool: int = 20) -> list[np.ndarray]:
+    """Shuffled batches of similar length (less padding: faster on CPU), deterministic given ``rng``."""
+    order = rng.permutation(len(pairs))
+    batches = []
+    for start in range(0, len(order), size * pool):
+        chunk = sorted(order[start:start + size * pool], key=lambda i: len(pairs[i][1]) + len(pairs[i][2]))
+        batches.extend(np.array(chunk[b:b + size]) for b in range(0, len(chunk), size))
+    return [batches[i] for i in rng.permutation(len(batches))]
+
+
+def logits(model, tok, pairs, both_orders=True):
+    model.eval()
+    scorer = cross.Scorer(model, tok, {}, both_orders=both_orders)
+    return np.array(scorer.logits([(a, b) for _, a, b in pairs]), dtype=np.float64)
+
+
+def main(argv=None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--root", default=str(PROJECT.parent / "shared" / "data" / "msrp"))
+    parser.add_argument("--epochs", type=int, default=2)
+    parser.add_argument("--batch", type=int, default=16)
+    parser.add_argument("--lr", type=float, default=8e-4)
+    parser.add_argument("--rank", type=int, default=16)
+    parser.add_argument("--alpha", type=float, default=32.0)
+    parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--limit", type=int, default=None)
+    parser.add_argument("--fold", default=None, help="K/N: hold out pairs i %% N == K, cache their logits")
+    parser.add_argument("--out", default=str(cross.ARTIFACT))
+    args = parser.parse_args(argv)
+    import torch
+
+    torch.set_num_threads(args.threads)
+    root = Path(args.root)
+    train_pairs = load(root / "msr_paraphrase_train.txt", args.limit)
+    test_pairs = load(root / "msr_paraphrase_test.txt", args.limit)
+    CACHE.mkdir(parents=True, exist_ok=True)
+    tag = f"r{args.rank}-e{args.epochs}-lr{args.lr:g}-s{args.seed}-{args.limit or 'all'}"
+    fit, held, k, n = train_pairs, [], 0, 0
+    if args.fold:
+        k, n = (int(x) for x in args.fold.split("/"))
+        fit = [p for i, p in enumerate(train_pairs) if i % n != k]
+        held = [p for i, p in enumerate(train_pairs) if i % n == k]
+        tag += f"-fold{k}of{n}"
+    model, tok, seconds = train(fit, args)
+    if held:
+        np.save(CACHE / f"cross-heldout-{tag}.npy", logits(model, tok, held))
+        print(f"fold {k}/{n}: trained on {len(fit)} pairs in {seconds:.0f}s; cached {len(held)} held-out logits")
+    start = time.perf_counter()
+    test_logits = logits(model, tok, test_pairs)
+    rate = len(test_pairs) / (time.perf_counter() - start)
+    one_way = logits(model, tok, test_pairs, both_orders=False)
+    np.savez(CACHE / f"cross-test-{tag}.npz", logits=test_logits, one_way=one_way, rate=rate)
+    y = np.array([p[0] for p in test_pairs])
+    for name, z in (("both orders", test_logits), ("one order", one_way)):
+        pred = z >= 0
+        tp, fp, fn = np.sum(pred & (y == 1)), np.sum(pred & (y == 0)), np.sum(~pred & (y == 1))
+        print(f"test ({name}, logit>=0): f1={200 * tp / (2 * tp + fp + fn):.2f} acc={100 * np.mean(pred == y):.2f}")
+    meta = {"rank": args.rank, "alpha": args.alpha, "epochs": args.epochs, "lr": args.lr, "seed": args.seed,
+            "batch": args.batch, "fold": args.fold or "", "trained_on": f"MSRP train ({len(fit)} pairs"
+            + (f", all but i % {n} == {k})" if args.fold else ")"),
+            "train_seconds": round(seconds), "written_by": "bench/train_cross_encoder.py"}
+    if not args.limit:
+        cross.save(model, Path(args.out), meta)
+        print(f"wrote {args.out} ({Path(args.out).stat().st_size / 1e6:.2f} MB)")
+    print(f"train_seconds={seconds:.0f} test_pairs_per_s={rate:.1f} meta={json.dumps(meta)}")
+
+
+if __name__ == "__main__":
+    main()
