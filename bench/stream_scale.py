@@ -30,7 +30,8 @@ from newsweave.cluster.stream import StreamClusterer  # noqa: E402
 from newsweave.models import Article, content_hash  # noqa: E402
 from newsweave.store import open_store  # noqa: E402
 
-DEFAULT_ROOT = PROJECT / ".cache" / "ecbplus"
+from ecbplus_clustering import ARCHIVE, DEFAULT_ROOT, ensure_root  # noqa: E402  (unpacks the shared ECB+ archive once)
+
 SYLLABLES = ("ka", "lo", "mi", "ra", "tu", "ven", "sor", "del", "an", "gri", "bo", "zel", "mar", "te", "qui", "ny")
 
 
@@ -126,10 +127,12 @@ def main(argv: list[str] | None = None) -> None:
                              "closed by then and leave no state behind")
     args = parser.parse_args(argv)
     checkpoints = [c for c in (int(x) for x in args.checkpoints.split(",")) if c <= args.max]
-    words = vocabulary(args.root, random.Random(args.seed))
+    root = ensure_root(args.root) if args.root == DEFAULT_ROOT and ARCHIVE.exists() else args.root
+    words = vocabulary(root, random.Random(args.seed))
     stream = Stream(words, args.seed, args.per_day)
     clusterer = StreamClusterer()
     figures: dict[str, str] = {}
+    (PROJECT / ".cache").mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="newsweave-scale-", dir=PROJECT / ".cache") as tmp:
         store = open_store(str(Path(tmp) / "scale.db"))
         articles = stream.articles(max(checkpoints) + args.probe)
