@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Mapping, Sequence
 
 from .align.embed import get_embedder
-from .align.group import align
+from .align.group import ALIGN_THRESHOLD, align
 from .align.partial import what_each_adds
 from .claims import extract_claims
 from .models import Annotations, Article, CanonicalEntity, Claim, Fact, Sentence, content_hash
@@ -66,10 +66,11 @@ def compare(articles: Sequence[Article], annotations: Sequence[Annotations] | No
     entities, mapping = _story_entities(articles, annotations)
     claims = [_canonical(c, mapping) for art, ann in zip(articles, annotations) for c in extract_claims(art, ann)]
     model = get_embedder(embedder)
-    groups, _, vectors = align(claims, model)
+    groups, links, vectors = align(claims, model)
     grouped = [[claims[i] for i in g] for g in groups]
     adds = what_each_adds(grouped, model, {c.id: v for c, v in zip(claims, vectors)})
-    facts = sorted(verdicts(grouped, articles, adds), key=_fact_order)
+    linked = {frozenset((claims[l.a].id, claims[l.b].id)) for l in links if l.score >= ALIGN_THRESHOLD}
+    facts = sorted(verdicts(grouped, articles, adds, linked), key=_fact_order)
     story = StoryDossier(
         id=story_id or content_hash(*sorted(a.id for a in articles), length=12),
         title=articles[0].title, articles=tuple(articles), facts=tuple(facts),

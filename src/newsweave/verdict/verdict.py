@@ -1,7 +1,8 @@
 """Facts with verdicts: corroborated, single_source or conflicting, each with a one-line reason."""
 from __future__ import annotations
 
-from typing import Mapping, Sequence
+import re
+from typing import Collection, Mapping, Sequence
 
 from ..normalize.words import STOPWORDS, tokens
 from ..models import Article, Claim, Conflict, Fact, content_hash
@@ -23,13 +24,15 @@ def source_of(article_id: str, articles: Mapping[str, Article]) -> str:
 
 
 def make_fact(claims: Sequence[Claim], articles: Mapping[str, Article],
-              adds: Mapping[str, str] | None = None) -> Fact:
+              adds: Mapping[str, str] | None = None, linked: Collection[frozenset[str]] | None = None) -> Fact:
     """A fact with its verdict. ``adds`` (claim id -> what the claim says beyond the other outlets, from
-    ``align.partial.what_each_adds``) marks partial facts; without it a word-overlap check decides."""
+    ``align.partial.what_each_adds``) marks partial facts; without it a word-overlap check decides. ``linked``
+    (pairs of claim ids the aligner matched directly) limits the conflict check to those pairs: a fact grown by
+    chaining (A matches B, B matches C) holds claims that were never compared, and A against C is no conflict."""
     claims = sorted(claims, key=lambda c: (c.outlet, c.article, c.clause_start, c.id))
     sources = sorted({source_of(c.article, articles) for c in claims})
     outlets = tuple(sorted({c.outlet for c in claims}))
-    found = _conflicts(claims, articles)
+    found = _conflicts(claims, articles, linked)
     added = tuple((c.id, adds[c.id]) for c in claims if adds and adds.get(c.id))
     if adds is None:
         partial, partial_note = _partial(claims)
@@ -63,19 +66,80 @@ def _clip(text: str, limit: int = 160) -> str:
     return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " …"
 
 
-def _conflicts(claims: Sequence[Claim], articles: Mapping[str, Article]) -> list[Conflict]:
+def _conflicts(claims: Sequence[Claim], articles: Mapping[str, Article],
+               linked: Collection[frozenset[str]] | None = None) -> list[Conflict]:
     found: list[Conflict] = []
     seen: set[tuple] = set()
     for i, a in enumerate(claims):
         for b in claims[i + 1:]:
-            if source_of(a.article, articles) == source_of(b.article, articles):
+            if source_of(a.article, articles) == source_of(b.article, articles) or _same_words(a, b):
+                continue
+            if linked is not None and frozenset((a.id, b.id)) not in linked:
                 continue
             for conflict in rules.conflicts(a, b):
+                if _both_reported(conflict, articles) or _loose_names(conflict, a, b):
+                    continue
                 key = (conflict.kind, conflict.a["value"], conflict.b["value"])
                 if key not in seen:
                     seen.add(key)
                     found.append(conflict)
     return found
+
+
+def _both_reported(conflict: Conflict, articles: Mapping[str, Article]) -> bool:
+    """Each outlet's value also appears in the other outlet's article: neither disputes the other's value (the
+    slots were paired wrongly: "the 36-year-old champion ... the 40-year-old American" in both reports), or one
+    of them does, and an outlet that itself reports a value does not contradict it ("says Monday" / "says
+    Saturday" where both reports name both days)."""
+    text_a, text_b = (articles.get(side["article"]) for side in (conflict.a, conflict.b))
+    if text_a is None or text_b is None:
+        return False
+    return _mentions(text_b.text, conflict.a["value"]) or _mentions(text_a.text, conflict.b["value"])
+
+
+_FRAME = re.compile(r"\b(?:told|tells|telling|confirm(?:s|ed)? to|according to|reported by|quoted by|interview with|"
+                    r"report(?:s|ed)? (?:in|by)|(?:said|says|wrote|writes) (?:in|on|to))\s+(?:the\s+)?$", re.I)
+
+
+def _loose_names(conflict: Conflict, a: Claim, b: Claim) -> bool:
+    """An entity conflict on a name no role binds: the outlet a statement was given to ("her rep told People" /
+    "told UsMagazine.com": two interviews, not two facts), or a Title Case headline, where the tagger cannot tell
+    names from capitalised words ("Prison Inmate" / "Texas")."""
+    if conflict.kind != "entity":
+        return False
+    if any(c.is_headline and _title_case(c.text) for c in (a, b)):
+        return True
+    return any(_in_frame(c, side["value"]) for c in (a, b) for side in (conflict.a, conflict.b))
+
+
+def _in_frame(claim: Claim, value: str) -> bool:
+    text = claim.clause or claim.text
+    at = text.find(value)
+    return at >= 0 and bool(_FRAME.search(text[max(0, at - 40):at]))
+
+
+def _title_case(text: str) -> bool:
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", text) if len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
+def _mentions(text: str, value: str) -> bool:
+    """``value`` occurs in ``text`` as whole words (case, hyphens and spacing ignored)."""
+    want = _words(value)
+    if not want:
+        return False
+    have = _words(text)
+    n = len(want)
+    return any(have[i:i + n] == want for i in range(len(have) - n + 1) if have[i] == want[0])
+
+
+def _words(text: str) -> list[str]:
+    return tokens(text.replace("-", " ").replace("–", " "))
+
+
+def _same_words(a: Claim, b: Claim) -> bool:
+    """Two claims in the same words (a shared wire sentence) cannot disagree, whatever their slots pair up to."""
+    return tokens(a.clause or a.text) == tokens(b.clause or b.text)
 
 
 def _speakers(claims: Sequence[Claim]) -> str:
@@ -121,9 +185,9 @@ def _partial(claims: Sequence[Claim]) -> tuple[bool, str]:
 
 
 def verdicts(groups: Sequence[Sequence[Claim]], articles: Sequence[Article],
-             adds: Mapping[str, str] | None = None) -> list[Fact]:
+             adds: Mapping[str, str] | None = None, linked: Collection[frozenset[str]] | None = None) -> list[Fact]:
     by_id = {a.id: a for a in articles}
-    return [make_fact(g, by_id, adds) for g in groups if g]
+    return [make_fact(g, by_id, adds, linked) for g in groups if g]
 
 
 def outlet_summary(facts: Sequence[Fact], articles: Sequence[Article]) -> list[dict]:
