@@ -4,6 +4,7 @@ values, a name is only the outlet a statement was given to, a headline is in Tit
 on both sides: the guard removes the false conflict and a genuine one still comes out."""
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 
 from newsweave.models import Article, Claim, content_hash
@@ -74,3 +75,12 @@ def test_title_case_headlines_do_not_swap_names():
     a = claim("Arcade Joseph Comeaux Jr, Prison Inmate, Pulls Gun On And Handcuffs Guards, Runs Away", "A", True)
     b = claim("Arcade Joseph Comeaux Jr: Texas Child Molester Escaped and Armed", "B", True)
     assert make_fact([a, b], articles(a, b)).status != CONFLICTING
+
+
+def test_the_speaker_is_not_a_swapped_name():
+    a = replace(claim("Dan Patrick reported on his show that the Boston Red Sox have made Mark Teixeira an offer.",
+                      "A"), attributed_to="Dan Patrick")
+    b = replace(claim("ESPN is reporting that the Boston Red Sox have made Mark Teixeira an offer.", "B"),
+                attributed_to="ESPN")
+    fact = make_fact([a, b], articles(a, b))
+    assert not [c for c in fact.conflicts if c.kind == "entity"]

@@ -103,13 +103,21 @@ _FRAME = re.compile(r"\b(?:told|tells|telling|confirm(?:s|ed)? to|according to|r
 
 def _loose_names(conflict: Conflict, a: Claim, b: Claim) -> bool:
     """An entity conflict on a name no role binds: the outlet a statement was given to ("her rep told People" /
-    "told UsMagazine.com": two interviews, not two facts), or a Title Case headline, where the tagger cannot tell
+    "told UsMagazine.com": two interviews, not two facts), a speaker of either claim, or a Title Case headline, where the tagger cannot tell
     names from capitalised words ("Prison Inmate" / "Texas")."""
     if conflict.kind != "entity":
         return False
     if any(c.is_headline and _title_case(c.text) for c in (a, b)):
         return True
+    speakers = {_last_word(c.attributed_to) for c in (a, b)} - {""}
+    if any(_last_word(side["value"]) in speakers for side in (conflict.a, conflict.b)):
+        return True  # the name is who speaks ("Dan Patrick reported ..."), not a role of the statement
     return any(_in_frame(c, side["value"]) for c in (a, b) for side in (conflict.a, conflict.b))
+
+
+def _last_word(text: str) -> str:
+    words = _words(text or "")
+    return words[-1] if words else ""
 
 
 def _in_frame(claim: Claim, value: str) -> bool:
