@@ -101,3 +101,66 @@ def test_revisit_folds_a_lone_article_at_a_lower_bar_than_a_small_story(topic_ar
     _, again = clusterer.force(features.extract(replace(articles[0], id="copy", outlet="x")), None)
     clusterer.young = {again: clusterer.seq - config.revisit_ages[0]}
     assert clusterer.revisit() == []
+
+
+def _forced(articles: list[Article], labels: dict[str, str], config: ClusterConfig,
+            keep) -> tuple[StreamClusterer, str]:
+    """Stream the articles of other topics, then force the topic-20 articles ``keep`` selects into one story."""
+    clusterer = StreamClusterer(config)
+    for article in articles:
+        if not labels[article.id].startswith("20"):
+            clusterer.assign(article)
+    story_id = None
+    for article in articles:
+        if labels[article.id].startswith("20") and keep(labels[article.id]):
+            _, story_id = clusterer.force(features.extract(article), story_id)
+    clusterer.stories[story_id].checked_at = 0  # due for a split check
+    return clusterer, story_id
+
+
+def test_split_separates_sibling_events_the_model_keeps_apart(topic_articles):
+    """Two Qeshm earthquakes (ECB+ topic 20) forced into one story: their vectors are too alike for the cosine
+    rule, but the halves their numbers and years form are ones the join model keeps apart."""
+    articles, labels = topic_articles
+    config = ClusterConfig(revisit_every=0)
+    clusterer, story_id = _forced(articles, labels, config, lambda label: True)
+    assert clusterer._model_active()
+    new = clusterer._maybe_split(clusterer.stories[story_id])
+    assert len(new) == 1
+    for sid in (story_id, new[0]):
+        assert len({labels[m.article_id] for m in clusterer.stories[sid].members}) == 1
+    off, story_id = _forced(articles, labels, replace(config, split_probability=0.0), lambda label: True)
+    assert off._maybe_split(off.stories[story_id]) == ()  # the cosine rule alone leaves them merged
+
+
+def test_split_keeps_one_event_whole(topic_articles):
+    articles, labels = topic_articles
+    config = ClusterConfig(revisit_every=0)
+    clusterer, story_id = _forced(articles, labels, config, lambda label: label == "20ecbplus")
+    size = len(clusterer.stories[story_id].members)
+    assert size >= 8 and clusterer._maybe_split(clusterer.stories[story_id]) == ()
+    assert len(clusterer.stories[story_id].members) == size
+
+
+def test_gather_folds_small_neighbours_when_a_story_reaches_a_gather_size(topic_articles):
+    articles, _ = topic_articles
+    clusterer = StreamClusterer(ClusterConfig(revisit_every=0))
+    for article in articles[:30]:
+        clusterer.assign(article)
+    home = max(clusterer.stories.values(), key=lambda s: (len(s.members), -s.seq))
+    sources = [next(a for a in articles if a.id == m.article_id) for m in home.members[:2]]
+    _, fragment = clusterer.force(features.extract(replace(sources[0], id="copy-0", outlet="x")), None)
+    clusterer.force(features.extract(replace(sources[1], id="copy-1", outlet="y")), fragment)
+    # the model's verdict is fixed at 0.6 for every member, for the home story
+    clusterer._score_candidates = lambda *args, **kwargs: [(home, 0.6)]
+    sizes = (len(home.members),)
+    clusterer.config = replace(clusterer.config, gather_sizes=sizes, gather_probability=0.7)
+    assert clusterer._gather(home) == ()  # below the bar
+    clusterer.config = replace(clusterer.config, gather_sizes=(len(home.members) + 1,), gather_probability=0.5)
+    assert clusterer._gather(home) == ()  # not at a gather size
+    clusterer.config = replace(clusterer.config, gather_sizes=sizes)
+    before = {i: len(s.members) for i, s in clusterer.stories.items()}
+    folded = clusterer._gather(home)
+    assert fragment in folded and all(before[i] <= clusterer.config.revisit_size for i in folded)
+    assert len(home.members) == before[home.id] + sum(before[i] for i in folded)
+    assert fragment not in clusterer.stories and clusterer.where["copy-1"] == home.id
