@@ -180,6 +180,18 @@ def _birth_fact(m: re.Match, ref_year: int | None) -> AgeFact | None:
                    birth_high=year)
 
 
+_M = rf"(?:\d{{1,3}}|{_WORDS})"
+# The ages of a group ("men between 20 and 64 years old", "aged 20 to 64", "ages 18-24"): no one person's age.
+_AGE_RANGE = re.compile(
+    rf"\bbetween\s+{_M}\s+and\s+{_M}[\s-]+years?[\s-]+(?:old|of\s+age)\b"
+    rf"|\b(?:aged?|ages)\s+(?:between\s+)?{_M}\s*(?:to|-|–|and|through)\s*{_M}\b(?![.,]\d)"
+    rf"|\b{_M}\s*(?:to|-|–)\s*{_M}[\s-]+years?[\s-]+old\b", re.IGNORECASE)
+
+
+def _group_ages(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _AGE_RANGE.finditer(text)]
+
+
 def _raw(text: str, reference: datetime | date | None) -> list[AgeFact]:
     ref_year = _ref_year(reference)
     found: list[AgeFact] = []
@@ -192,13 +204,16 @@ def _raw(text: str, reference: datetime | date | None) -> list[AgeFact]:
     for rx in _BIRTH_RX:
         found += [f for lo, hi in windows for m in rx.finditer(text, lo, hi)
                   if (f := _birth_fact(m, ref_year)) is not None]
+    groups = _group_ages(text)
+    found = [f for f in found if not any(s < f.end and f.start < e for s, e in groups)]
     return longest_first(sorted(found, key=lambda f: f.start), len(text))
 
 
 @functools.lru_cache(maxsize=16)
 def age_spans(text: str) -> tuple[tuple[int, int], ...]:
-    """Character spans of every age or birth-year expression (used to keep them out of quantities)."""
-    return tuple((f.start, f.end) for f in _raw(text, None))
+    """Character spans of every age or birth-year expression, and of the age ranges of a group (used to keep
+    them out of quantities)."""
+    return tuple(sorted([(f.start, f.end) for f in _raw(text, None)] + _group_ages(text)))
 
 
 def extract_ages(

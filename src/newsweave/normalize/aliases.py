@@ -79,6 +79,20 @@ KNOWN_ACRONYMS: dict[str, tuple[str, str]] = {
     "ZSU": ("Armed Forces of Ukraine", "Ukrainian initials of Zbroini Syly Ukrainy"),
     "AFU": ("Armed Forces of Ukraine", "English initials"),
 }
+# Customary second names of institutions and places in news copy (metonyms, nicknames), with the name they stand
+# for: "the Pentagon" is the Defense Department, "Big Blue" IBM. US cabinet departments are also matched by form
+# ("Justice Department" = "Department of Justice", see expand).
+CUSTOMARY_NAMES: dict[str, str] = {
+    "pentagon": "Department of Defense", "dod": "Department of Defense", "defence department": "Department of Defense",
+    "department of defence": "Department of Defense", "doj": "Department of Justice",
+    "dhs": "Department of Homeland Security", "usda": "Department of Agriculture",
+    "hhs": "Department of Health and Human Services", "treasury": "Department of Treasury",
+    "foggy bottom": "Department of State", "scotland yard": "Metropolitan Police", "met police": "Metropolitan Police",
+    "big blue": "IBM", "red planet": "Mars", "capitol hill": "Congress", "the fed": "Federal Reserve",
+    "fed": "Federal Reserve", "federal reserve board": "Federal Reserve", "the hague": "Hague",
+    "number 10": "Downing Street", "no. 10": "Downing Street", "big apple": "New York",
+}
+_DEPARTMENT = re.compile(r"^(?:U\.?S\.?\s+)?(?P<what>[A-Z][\w ]*?)\s+Department$|^Department\s+of\s+(?:the\s+)?(?P<of>[A-Z][\w ]*)$")
 ADMIN_WORDS = ("oblast", "region", "province", "krai", "governorate", "republic")
 HEAD_CLASSES: dict[str, str] = {
     "national intelligence service": "intelligence", "intelligence service": "intelligence",
@@ -190,6 +204,13 @@ def expand(name: str) -> tuple[str, str] | None:
     bare = name.replace(".", "")
     if bare in KNOWN_ACRONYMS:
         return KNOWN_ACRONYMS[bare]
+    customary = CUSTOMARY_NAMES.get(clean_name(name).casefold())
+    if customary:
+        return customary, "customary name"
+    department = _DEPARTMENT.match(clean_name(name))
+    if department:
+        what = department.group("what") or department.group("of")
+        return CUSTOMARY_NAMES.get(f"{what.casefold()} department", f"Department of {what}"), "department name"
     if re.match(r"^UN\s+\w", name):
         return "United Nations" + name[2:], "UN = United Nations"
     return None

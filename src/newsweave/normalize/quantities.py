@@ -113,7 +113,8 @@ _MAGNITUDE = re.compile(
 _NO_PREFIX = re.compile(r"(?:\bNo\.?|\bNos\.?|\bnumber|#|\bNr\.?|\bpage|\bp\.|\bvol\.?|\bart\.?|\barticle"
                         r"|\bchapter|\bsection|\bflight|\broute|\bresolution)\s*$", re.IGNORECASE)
 
-_NAME_BEFORE = re.compile(r"(?<=[\w,;] )[A-Z][\w-]*\s$")
+_NAME_BEFORE = re.compile(r"(?:(?<=[\w,;] )|(?<![^\n])|(?<=[.!?] ))(?P<word>[A-Z][\w-]*)\s$")
+_NOT_NAMES = frozenset("only just all nearly another almost some about".split())
 
 STOP = set(
     "have has had been were was are is be being will would could should may might can must do did does "
@@ -325,6 +326,8 @@ def _from_match(text: str, m: re.Match, masks: bytearray) -> Quantity | tuple[Qu
     name = _NAME_BEFORE.search(text, max(0, start - 40), start)
     if name and _CALENDAR_WORD.match(name.group(0).strip()):
         name = None  # "on Tuesday 66": a day, not a name
+    if name and name["word"].lower() in STOP | _NOT_NAMES:
+        name = None  # a sentence opening "Only 5", "About 120": not a name
     if qualifier == "exact" and not (unit or ranged or m["qual"]) and (not q.counted or verb_only) and name:
         return _label(text, m, name.group(0))  # a number that names something: "Boeing 737", "Apollo 11"
     return q
@@ -466,12 +469,92 @@ def _designations(text: str, masks: bytearray) -> list[Quantity]:
     return out
 
 
+# "2 1/2", "3 5 / 8", "2 ½", and "2 Â½" (the fraction sign mis-decoded as Latin-1): a whole number and a fraction.
+_VULGAR = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125, "⅜": 0.375, "⅝": 0.625, "⅞": 0.875}
+_FRACTION = re.compile(
+    r"(?<![\w.,/-])(?P<whole>\d{1,4})(?:[ \t]+|-)(?:(?P<top>\d{1,2})[ \t]*/[ \t]*(?P<bottom>\d{1,2})(?![\d/])"
+    rf"|(?:Â[ \t]?)?(?P<sign>[{''.join(_VULGAR)}]))")
+# "the ratio was 3 to 1", "about 3-to-1", "odds of 100 to 1": one ratio, not two figures.
+_RATIO = re.compile(
+    rf"(?:\b(?P<qual>{_QUAL})\s+)?(?<![\w.,-])(?P<num>\d+(?:\.\d+)?)(?:-to-|\s+to\s+)(?P<num2>\d+(?:\.\d+)?)(?![\w.,-]?\d)",
+    re.IGNORECASE)
+_RATIO_BEFORE = re.compile(r"\b(?:ratio|odds)\b\W*(?:\w+\W+){0,2}$", re.IGNORECASE)
+# Clock times the time extractor leaves out: "0240 GMT", "2 : 40 a.m.", "7.51pm" (not counts).
+_CLOCK = re.compile(
+    r"(?<![\w.,])(?:\d{1,2}\s?[:.]\s?\d\d(?:\s?[ap]\.?\s?m\b\.?|(?=\s*(?:GMT|UTC|[ECMP][SD]T|BST|CET)\b))"
+    r"|\d{1,2}\s?:\s?\d\d(?!\d)|[0-2]\d[0-5]\d(?=\s*(?:GMT|UTC|[ECMP][SD]T|BST|CET)\b))", re.IGNORECASE)
+# "9 / 11", "24/7", "21 / 2-week" (a fraction sign lost): figures around a slash are not counts of their own.
+_SLASHED = re.compile(r"(?<![\w.,/])\d{1,4}[ \t]*/[ \t]*\d{1,4}(?![\d/])")
+_UNIT_AFTER = re.compile(rf"(?:\s*%|\s+(?:{_UNIT})\b)", re.IGNORECASE)
+
+
+def _fractions(text: str) -> list[Quantity]:
+    """ "a 2 1 / 2 week trial", "the 3 5/8 percent note", "2 Â½ servings": the whole number plus its fraction."""
+    out = []
+    for m in _FRACTION.finditer(text):
+        if m["sign"]:
+            part = _VULGAR[m["sign"]]
+        else:
+            top, bottom = int(m["top"]), int(m["bottom"])
+            if not 0 < top < bottom or bottom not in (2, 3, 4, 8, 16, 32, 64):
+                continue
+            part = top / bottom
+        unit = _UNIT_AFTER.match(text, m.end())
+        end = unit.end() if unit else m.end()
+        word = " ".join((unit.group(0) if unit else "").lower().split())
+        value = int(m["whole"]) + part
+        out.append(_quantity(text, m.start(), end, value, value, "exact", UNIT_WORDS.get(word, word)))
+    return out
+
+
+def _ratios(text: str) -> list[Quantity]:
+    """ "3-to-1", or "3 to 1" after "ratio" / "odds": unit ``ratio``, the first figure over the second."""
+    out = []
+    for m in _RATIO.finditer(text):
+        hyphen = "-to-" in m.group(0)
+        window = max(0, m.start() - 40)
+        to_one = m["num2"] == "1" and (m["qual"] or "").lower() not in ("from", "between") \
+            and not _SCORE_BEFORE.search(text, window, m.start()) and not _CHANGE.search(text, window, m.start())
+        if not hyphen and not to_one and not _RATIO_BEFORE.search(text, window, m.start()):
+            continue  # "3 to 1" is a ratio; "256 to 170" needs "ratio" or "odds" before it
+        if not hyphen and _SCORE_AFTER.match(text, m.end()):
+            continue  # "voted 256 to 170 margin": a vote, read by _score
+        if hyphen and _vote(text, m, window):
+            first, second = sorted(int(float(v)) if float(v).is_integer() else float(v) for v in (m["num"], m["num2"]))
+            start = m.start("num")
+            out.append(Quantity(start=start, end=m.end(), text=text[start:m.end()], low=first, high=second,
+                                qualifier="score", unit="score"))
+            continue  # "a 5-to-4 vote": a score
+        den = float(m["num2"])
+        if not den:
+            continue
+        value = float(m["num"]) / den
+        value = int(value) if value.is_integer() else round(value, 4)
+        qualifier = QUALIFIERS.get(" ".join((m["qual"] or "").lower().split()), "exact")
+        qualifier = "exact" if qualifier == "range" else qualifier
+        lo, hi = _bounds(qualifier, value, None)
+        out.append(Quantity(start=m.start(), end=m.end(), text=m.group(0), low=lo, high=hi, qualifier=qualifier,
+                            unit="ratio"))
+    return out
+
+
+def _vote(text: str, m: re.Match, window: int) -> bool:
+    """ "a 5-to-4 vote", "the court ruled 5-to-4": a score, unless "ratio" or "odds" comes first."""
+    before = text[window:m.start()].lower()
+    return bool(_SCORE_AFTER.match(text, m.end())) or bool(_SCORE_BEFORE.search(text, window, m.start())) \
+        and "ratio" not in before and "odds" not in before
+
+
 def _masks(text: str) -> bytearray:
     from newsweave.normalize.ages import age_spans
     from newsweave.normalize.times import time_spans
 
-    mask = bytearray(len(text) + 1)
-    for s, e in time_spans(text) + age_spans(text):
+    clocks = tuple(m.span() for m in _CLOCK.finditer(text))
+    return _marked(bytearray(len(text) + 1), time_spans(text) + age_spans(text) + clocks)
+
+
+def _marked(mask: bytearray, spans) -> bytearray:
+    for s, e in spans:
         mask[s:e] = b"\x01" * (e - s)
     return mask
 
@@ -484,16 +567,23 @@ def extract_quantities(text: str, sentences: Sequence[Sentence] = ()) -> tuple[Q
 
     from newsweave.normalize.times import anchor_windows, longest_first, sentence_index
 
-    masks = _masks(text)
-    found = [_magnitude(text, m) for m in _MAGNITUDE.finditer(text)]
+    plain = _masks(text)
+    found = [q for q in _fractions(text) + _ratios(text) if not _masked(q.start, q.end, plain)]
+    masks = _marked(bytearray(plain), [(q.start, q.end) for q in found] + [m.span() for m in _SLASHED.finditer(text)])
+    found += [_magnitude(text, m) for m in _MAGNITUDE.finditer(text)]
     found += [_approx(text, m) for m in _APPROX.finditer(text)]
     for lo, hi in anchor_windows(text, _ANCHOR, 50):
-        for m in _QUANTITY.finditer(text, lo, hi):
+        pos = lo
+        while (m := _QUANTITY.search(text, pos, hi)) is not None:
             q = _from_match(text, m, masks)
+            pos = m.end()
             if isinstance(q, tuple):
                 found.extend(q)
             elif q is not None:
                 found.append(q)
+            elif m["num2"] and _masked(m.start("num"), m.end("num"), masks):
+                pos = m.start("cur2") if m["cur2"] else m.start("num2")  # "in 2001 to 2.92 million": rescan
+            pos = max(pos, m.start() + 1)
     found += _ordinals(text, masks) + _designations(text, masks)
     ordered = sorted(sentences, key=lambda s: s.start)
     starts = [s.start for s in ordered]

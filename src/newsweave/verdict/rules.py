@@ -473,12 +473,12 @@ def entity_conflicts(a: Claim, b: Claim) -> list[Conflict]:
     rest_b = _content(_without(b, *only_b))
     if not rest_a or not rest_b or _share(rest_a, rest_b) < ENTITY_OVERLAP:
         return []
-    comparable = lambda x, y: not _acronym_of(x.text, y.text) and _speaker(a, x) == _speaker(b, y) and (
+    comparable = lambda x, y: not _acronym_of(x.text, y.text) and _part(a, x) == _part(b, y) and (
         _family(x.label) == _family(y.label) or context_score(a, x, b, y) >= (2 if "MISC" in (x.label, y.label)
                                                                              else CROSS_TYPE_CONTEXT))
     new = lambda x, y: any(x is e for e in only_a) or any(y is e for e in only_b)
-    pairs = align_slots(a, names_a, b, names_b, lambda x, y: _same_entity(x, y), comparable,
-                        lambda x: SINGLE_NAME, ENTITY_STRONG)
+    pairs = align_slots(a, _unmatched(names_a, names_b), b, _unmatched(names_b, names_a),
+                        lambda x, y: _same_entity(x, y), comparable, lambda x: SINGLE_NAME, ENTITY_STRONG)
     both = lambda x, y: any(x is e for e in only_a) and any(y is e for e in only_b)
     kept = [(x, y) for x, y in pairs if new(x, y) and (context_score(a, x, b, y) >= ENTITY_CONTEXT or SINGLE_NAME)
             and not _one_referent(x, y)
@@ -491,6 +491,17 @@ def entity_conflicts(a: Claim, b: Claim) -> list[Conflict]:
     if not kept and UNTAGGED:
         kept = _untagged(a, only_a, b, names_b) or [(x, y) for y, x in _untagged(b, only_b, a, names_a)]
     return [_conflict("entity", a, x.text, b, y.text, "") for x, y in kept]
+
+
+def _unmatched(mine: list, theirs: list) -> list:
+    """The names not given word for word by the other side too: a name both sides give is the same thing, whatever
+    its surroundings ("headed by State Department official John S. Wolf" / "headed by John S. Wolf , an assistant
+    secretary"), so it takes no part in pairing the names that differ. A name one side gives more often than the
+    other stays (one of its mentions may be the one replaced)."""
+    from collections import Counter
+
+    count_mine, count_theirs = Counter(_ename(e) for e in mine), Counter(_ename(e) for e in theirs)
+    return [e for e in mine if count_mine[_ename(e)] != count_theirs[_ename(e)]]
 
 
 def _lone_swap(a: Claim, only_a: list, b: Claim, only_b: list, rest_a: set[str], rest_b: set[str]):
@@ -568,7 +579,7 @@ def _one_referent(x, y) -> bool:
 def _same_part(a: Claim, x, b: Claim, y) -> bool:
     """Both names say who said it, or neither does; two different people are compared either way (the quote of
     one is not the quote of another)."""
-    return x.label == y.label == "PERSON" or _speaker(a, x) == _speaker(b, y)
+    return x.label == y.label == "PERSON" or _part(a, x) == _part(b, y)
 
 
 def _sole_swap(a: Claim, x, b: Claim, y, rest_a: set[str], rest_b: set[str], same_label: bool = True) -> bool:
@@ -675,6 +686,14 @@ def _family(label: str) -> str:
 
 _SPEECH_VERBS = {"said", "says", "say", "told", "tells", "added", "adds", "stated", "announced", "wrote", "writes"}
 _SPEAKER_NOUNS = {"spokesman", "spokeswoman", "spokesperson"}
+_LISTENER_VERBS = {"told", "tells"}  # the name after them is who heard it, not who said it
+
+
+def _part(claim: Claim, entity) -> tuple[bool, bool]:
+    """(who said it, who heard it): "said Andy Bryant" and "told the Associated Press" take different parts."""
+    before, after = context_words(claim, entity.start, entity.end, 2)
+    listener = bool(before[:1]) and before[0] in {_stem(w) for w in _LISTENER_VERBS} and not after
+    return _speaker(claim, entity), listener
 
 
 def _speaker(claim: Claim, entity) -> bool:
@@ -682,8 +701,9 @@ def _speaker(claim: Claim, entity) -> bool:
     participant of what is said."""
     before, after = context_words(claim, entity.start, entity.end, 2)
     verbs, nouns = {_stem(w) for w in _SPEECH_VERBS}, {_stem(w) for w in _SPEAKER_NOUNS}
+    told = verbs - {_stem(w) for w in _LISTENER_VERBS}  # "he told the Register .": the Register listened
     return bool(after[:1]) and after[0] in verbs or bool(before[:1]) and (
-        before[0] in nouns or before[0] in verbs and not after or before[:2] == ["to", _stem("according")])
+        before[0] in nouns or before[0] in told and not after or before[:2] == ["to", _stem("according")])
 
 
 _CALENDAR = re.compile(r"\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|"
@@ -695,14 +715,29 @@ def _names(claim: Claim) -> list:
     """The claim's entities plus capitalised names the tagger missed (inside the clause)."""
     text = claim.clause or claim.text
     base = claim.clause_start if claim.clause_start >= 0 and claim.clause else claim.start
-    found = list(claim.entities)
+    found = [e for e in claim.entities if not _ticker(text, e.start - base, e.end - base)]
     for e in (_caps_names(text) if USE_CAPS else ()):
         start, end = e.start + base, e.end + base
         if _CALENDAR.search(e.text) or _LEADING_PREPOSITION.match(e.text):
             continue  # "By Wednesday", "Since June", "EDT Sunday": times, not names
+        if _ticker(text, e.start, e.end):
+            continue
         if not any(x.start < end and start < x.end for x in found):
             found.append(type(e)(start, end, e.text, "MISC", canonical=e.canonical))
     return found
+
+
+_TICKER_BEFORE = re.compile(r"(?:(?:<\s*|\bindex\s+)\.|\b(?:nyse|nasdaq|amex|lse|tsx)\s*:\s*)$", re.I)
+_TICKER_AFTER = re.compile(r"^(?:\.[A-Z]{1,2}\b|\s*:\s*(?:news|quote)\b|\s*\$)")
+
+
+def _ticker(text: str, start: int, end: int) -> bool:
+    """A stock symbol or currency prefix, not a name in the statement: ".SPX", "AA.N", "( MSFT : news , chart )",
+    "( nyse : PEP - news )", "US $ 70 million"."""
+    name = text[max(start, 0):end].strip(" .")
+    if not name or not re.fullmatch(r"[A-Z][A-Z.&]{0,5}", name):
+        return False
+    return bool(_TICKER_BEFORE.search(text[max(0, start - 12):max(start, 0)])) or bool(_TICKER_AFTER.match(text[end:]))
 
 
 def _caps_names(text: str):
@@ -727,23 +762,39 @@ def _acronym_of(x: str, y: str) -> bool:
     "Pratt & Whitney": the short name's capitals are the initials of (the start of) the long one's words."""
     short, long = sorted((x.strip(), y.strip()), key=lambda n: len(re.sub(r"[^A-Za-z]", "", n)))
     letters = re.sub(r"[^A-Za-z]", "", short)
-    if len(letters) < 2 or not letters.isupper():
+    letters = letters[:-1] if len(letters) > 2 and letters.endswith("s") and letters[:-1].isupper() else letters
+    if len(letters) < 2 or not letters.isupper():  # "DJs" is "DJ", plural
         return False
     words = re.findall(r"[A-Za-z][\w-]*", long)
     caps = "".join(w[0] for w in words if w[0].isupper()).upper()
+    inner = "".join(c for c in long if c.isupper())  # "AustMag": Australian Magnesium
+    if len(words) == 1 and len(inner) >= 2 and letters.startswith(inner):
+        return True
     every = "".join(w[0] for w in words).upper()
+    if len(letters) >= 3 and letters in caps:  # "ATF": Bureau of Alcohol, Tobacco, Firearms and Explosives
+        return True
     return letters in (caps, every) or len(caps) >= 2 and (letters.startswith(caps) or letters.startswith(every)
                                                           or letters.endswith(caps)) \
         or len(letters) >= 3 and caps.startswith(letters)
 
 
 def _ename(e) -> str:
-    """Folded canonical name; demonyms and country variants fold to the country ("British" = "UK")."""
+    """Folded canonical name; demonyms and country variants fold to the country ("British" = "UK"), customary
+    names to what they stand for ("Pentagon" = "Defense Department")."""
     from ..normalize.aliases import place_of
 
     name = e.canonical or e.text
-    place = place_of(e.text.strip(" .")) or place_of(e.text.strip(" .") + ".") or place_of(name)
+    place = place_of(e.text.strip(" .")) or place_of(e.text.strip(" .") + ".") or place_of(name) \
+        or _customary(e.text.strip(" .")) or _customary(name)
     return re.sub(r"[^\w]", "", (place[0] if place else name).casefold())
+
+
+def _customary(name: str) -> tuple[str, str] | None:
+    """The name an institution's customary second name stands for (acronyms are left to _acronym_of)."""
+    from ..normalize.aliases import expand
+
+    found = expand(name)
+    return found if found and found[1] in ("customary name", "department name") else None
 
 
 def _mentioned(name: str, claim: Claim) -> bool:
@@ -778,15 +829,18 @@ def _without(claim: Claim, *entities) -> str:
 
 _NEG_CUE = re.compile(
     r"(?<![\w-])(?:not|never|no|nobody|nothing|none|neither|nor|without|cannot|(?:has|have|had) yet to|"
-    r"failure to|"
-    r"den(?:y|ies|ied|ying|ial)|refus(?:e|es|ed|ing|al)|reject(?:s|ed|ing)?|declin(?:e|es|ed|ing) to(?!\s*[$€£\d])|"
-    r"fail(?:s|ed|ing)? to|declin(?:e|es|ed|ing)(?= comment)|"
+    r"unless|rarely|seldom|hardly|scarcely|un(?:harmed|hurt|injured|scathed)|"
+    r"failure(?:\s*,[^,.;]{1,40},)? to|"
+    r"den(?:y|ies|ied|ying|ial)|refus(?:e|es|ed|ing|al)|reject(?:s|ed|ing)?|"
+    r"declin(?:e|es|ed|ing)(?:\s*,[^,.;]{1,40},)? to(?!\s*[$€£\d])|"  # "declined , through a spokesman , to"
+    r"fail(?:s|ed|ing)?(?:\s*,[^,.;]{1,40},)? to|declin(?:e|es|ed|ing)(?= comment)|"
     r"\w+n\s?(?:[’']|â[\x80-\x9f]*\s?)t|"  # "didn't", and "didn â\x80\x99 t" when the apostrophe lost its encoding
     r"(?:do|does|did|is|was|are|were|has|have|had|ca|wo|could|would|should|must)nt)"
     r"(?![\w-])", re.I)  # "dont", "isnt": apostrophes dropped
 _NOT_NEGATION = re.compile(r"\b(?:not (?:only|just|least|far|long|until|surprisingly)|"
                            r"no (?:doubt|matter|less|more|longer than)|"
-                           r"nothing but|\w+n\s?[’']?t until)\b|\bno\.?\s*\d", re.I)  # "No. 84" is a number
+                           r"nothing but|\w+n\s?[’']?t until)\b|\bno\.?\s*\d"  # "No. 84" is a number
+                           r"|(?<=[A-Z]\w )(?-i:Not)(?= [A-Z])", re.I)  # "the Do Not Call list": a name
 _NEG_SKIP = {"be", "been", "being", "to", "have", "has", "had", "also", "yet", "ever", "even", "so", "too", "as", "a",
              "an", "the", "is", "was", "are", "were", "do", "does", "did", "it", "he", "she", "they", "we", "i",
              "you", "any", "all", "really", "always", "immediately", "formally", "just", "longer", "more", "of", "in"}
