@@ -54,3 +54,27 @@ def test_repeat_rule_lowers_the_bar_for_headlines_only():
     assert group._repeat(head, body, group.HEADLINE_REPEAT_COSINE + 0.01)
     assert not group._repeat(other, body, group.HEADLINE_REPEAT_COSINE + 0.01)
     assert group._repeat(other, body, group.REPEAT_COSINE)
+
+
+def test_standfirst_joins_the_quote_it_sums_up(seed_story):
+    """WP's standfirst ("taken to Kyiv for questioning") repeats Zelensky's quote; UP has only the quote: the
+    standfirst joins the quote's corroborated fact instead of standing alone as single-source."""
+    facts = [f for f in seed_story["facts"]
+             if any("wounded fighters were taken to Kyiv" in c["text"] for c in f["claims"])]
+    assert len(facts) == 1 and facts[0]["status"] == "corroborated"
+    texts = [c["text"] for c in facts[0]["claims"]]
+    assert any("These are two soldiers who" in t for t in texts)
+    assert any("Two soldiers, though wounded" in t for t in texts)
+
+
+def test_repeat_rule_lets_a_headline_sum_up_a_quote():
+    from newsweave.align import group
+    from newsweave.models import Claim
+
+    quote = Claim(id="q", article="a", outlet="A", sentence=3, start=0, end=5, text="“Quote,” he said", quote=True)
+    head = Claim(id="h", article="a", outlet="A", sentence=1, start=9, end=20, text="Standfirst", is_headline=True)
+    body = Claim(id="b", article="a", outlet="A", sentence=2, start=21, end=30, text="Body claim")
+    cosine = group.HEADLINE_REPEAT_COSINE + 0.01
+    assert group._repeat(quote, head, cosine) and group._repeat(head, quote, cosine)
+    assert not group._repeat(quote, head, group.HEADLINE_REPEAT_COSINE - 0.01)
+    assert not group._repeat(quote, body, 0.95)  # the outlet's own words stay apart from the quote
