@@ -288,3 +288,4 @@ class Story(Record):
     article_ids: tuple[str, ...] = ()
     scores: tuple[float, ...] = ()
     entities: tuple[str, ...] = ()
+    origin: str = "cluster"  # "cluster": found by the clusterer (recluster rebuilds it); "compare": a compare run

@@ -85,3 +85,20 @@ def test_cli_story_shows_members_and_dossier(tmp_path, seed_dir):
     (dossier_story,) = story["dossier"]["stories"]
     statuses = [f["status"] for f in dossier_story["facts"]]
     assert statuses.count("corroborated") >= 10 and "conflicting" not in statuses
+
+
+def test_recluster_keeps_the_stories_compare_recorded(fresh_store):
+    from newsweave.models import Story
+
+    ids, _ = _add_ecb(fresh_store)
+    mine = Story(id="cmp1", title="my comparison", first=None, last=None, article_ids=tuple(ids[:2]),
+                 scores=(1.0, 1.0), origin="compare")
+    fresh_store.save_story(mine)
+    fresh_store.save_dossier("cmp1", {"schema": "newsweave.dossier/1", "stories": []})
+    assign_stories(fresh_store, ids)
+    rebuilt = recluster(fresh_store)
+    assert all(s.origin == "cluster" for s in rebuilt)
+    assert fresh_store.get_story("cmp1") == mine and fresh_store.get_dossier("cmp1") is not None
+    stored = fresh_store.stories()
+    assert sorted(a for s in stored if s.origin == "cluster" for a in s.article_ids) == sorted(ids)
+    assert recluster(fresh_store) and fresh_store.stories() == stored  # a second run changes nothing

@@ -61,10 +61,12 @@ def flush(store: Store, state: StreamClusterer) -> list[Story]:
 
 def recluster(store: Store, settings: Settings | None = None) -> list[Story]:
     """Batch re-clustering of the whole archive in publication order (undated articles last, then by id),
-    then two repair rounds over the stories still active (misfit members move, mixed stories split)."""
+    then two repair rounds over the stories still active (misfit members move, mixed stories split). Stories a
+    `compare --store` run recorded are the user's own grouping and stay."""
     articles = sorted(store.articles(), key=lambda a: (a.published is None, a.published or "", a.id))
     for story in store.stories():
-        store.delete_story(story.id)
+        if story.origin == "cluster":
+            store.delete_story(story.id)
     store.delete_cluster_state(STATE_NAME)
     state = StreamClusterer(config_from(settings))
     records: dict[str, Story] = {}

@@ -86,7 +86,7 @@ def _save(store, dossier: dict) -> None:
     item = dossier["stories"][0]
     dates = sorted(a["published"] for a in item["articles"] if a.get("published"))
     story = Story(id=item["id"], title=item["title"], first=dates[0] if dates else None,
-                  last=dates[-1] if dates else None, article_ids=tuple(a["id"] for a in item["articles"]))
+                  last=dates[-1] if dates else None, article_ids=tuple(a["id"] for a in item["articles"]), origin="compare")
     store.save_story(story)
     save_dossier(store, story, dossier)
 

@@ -18,6 +18,7 @@ def story_summary(store, story: Story) -> dict[str, Any]:
     refs = store.article_refs(list(story.article_ids))
     return {
         "id": story.id, "title": story.title, "first": story.first, "last": story.last,
+        "origin": story.origin,  # "cluster", or "compare" for a `compare --store` run
         "articles": [{k: a[k] for k in ("id", "outlet", "title", "path")} for a in refs],
     }
 

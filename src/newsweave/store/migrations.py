@@ -157,6 +157,12 @@ def _cluster_state() -> str:
     )
 
 
+@migration("006_story_origin")
+def _story_origin() -> str:
+    """Who made a story: the clusterer, or a `compare --store` run (which recluster must keep)."""
+    return "ALTER TABLE stories ADD COLUMN origin TEXT NOT NULL DEFAULT 'cluster';"
+
+
 def apply(conn: sqlite3.Connection) -> list[str]:
     """Apply the migrations not yet recorded; return the names applied now."""
     conn.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
