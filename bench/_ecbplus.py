@@ -25,6 +25,7 @@ DATA = PROJECT / ".." / "shared" / "data" / "ecbplus"  # default --root: the fol
 ARCHIVE = "ECBplus_train_dev_xml.tar.gz"
 CHECKED = "ECBplus_coreference_sentences.csv"
 CACHE = PROJECT / ".cache" / "ecbplus"
+ROOT_HELP = "folder holding the ECB+ archive (unpacked into .cache/ecbplus), or any folder with the unpacked layout"
 DEV = frozenset({2, 5, 12, 18, 21, 23, 34, 35})
 TEST = frozenset(range(36, 46))
 FILE = re.compile(r"^(\d+)_(\d+)(ecb|ecbplus)\.xml$")

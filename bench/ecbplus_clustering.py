@@ -38,7 +38,7 @@ from newsweave.cluster import join as join_model  # noqa: E402
 from newsweave.cluster.stream import ClusterConfig, StreamClusterer  # noqa: E402
 from newsweave.models import Article, content_hash  # noqa: E402
 
-from _ecbplus import DATA, FILE, join_words, read_sentences, topic_range  # noqa: E402
+from _ecbplus import DATA, FILE, ROOT_HELP, join_words, read_sentences, topic_range  # noqa: E402
 from _ecbplus import corpus as ecbplus_corpus  # noqa: E402
 
 NO_SPACE_BEFORE = {".", ",", ";", ":", "!", "?", "'s", "n't", "'", "''", ")", "%"}
@@ -176,9 +176,7 @@ def report(name: str, runs: list[dict], label: str = "") -> str:
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--root", type=Path, default=DATA,
-                        help="folder holding the ECB+ archive (unpacked into .cache/ecbplus), or any folder with the "
-                             "unpacked layout")
+    parser.add_argument("--root", type=Path, default=DATA, help=ROOT_HELP)
     parser.add_argument("--topics", choices=("dev", "train", "test", "all"), default="all")
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--seeds", default=None,

@@ -22,7 +22,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "src"))
 
-from _ecbplus import DATA, FILE, corpus, topic_range  # noqa: E402
+from _ecbplus import DATA, FILE, ROOT_HELP, corpus, topic_range  # noqa: E402
 from ecbplus_clustering import read_document  # noqa: E402
 
 import newsweave  # noqa: E402
@@ -55,9 +55,7 @@ def show(facts: list[dict]) -> None:
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--root", type=Path, default=DATA,
-                        help="folder holding the ECB+ archive (unpacked into .cache/ecbplus), or any folder with the "
-                             "unpacked layout")
+    parser.add_argument("--root", type=Path, default=DATA, help=ROOT_HELP)
     parser.add_argument("--topics", choices=("dev", "train", "test", "all"), default="dev")
     parser.add_argument("--articles", type=int, default=6, help="documents compared per sub-topic")
     parser.add_argument("--show", action="store_true", help="print every flagged conflict with both sentences")
