@@ -46,13 +46,17 @@ def topic_range(topic: int) -> str:
 
 
 def corpus(root: Path = DATA, cache: Path = CACHE) -> Path:
-    """The ECB+ folder (one sub-folder of CAT XML files per topic).  ``root`` holding the archive: unpacked into
-    ``cache`` once.  Any other ``root`` (an unpacked copy, any folder with the layout) is used as it is."""
-    archive = Path(root) / ARCHIVE
-    if not archive.is_file():
-        return Path(root)
+    """The ECB+ folder (one sub-folder of CAT XML files per topic).  ``root`` holding the archive (or the default
+    root, even without it): the copy unpacked in ``cache``, unpacking it first when absent.  Any other ``root``
+    (an unpacked copy, any folder with the layout) is used as it is."""
+    root = Path(root)
+    archive = root / ARCHIVE
+    if not archive.is_file() and root.resolve() != DATA.resolve():
+        return root
     target = cache / "ECB+_LREC2014" / "ECB+"
     if not any(target.glob("*/*.xml")):
+        if not archive.is_file():
+            return root  # nothing unpacked and nothing to unpack: the caller finds no files
         unpack(archive.resolve(), cache)
     return target
 
