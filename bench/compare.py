@@ -19,7 +19,8 @@ PROJECT = HERE.parent
 sys.path.insert(0, str(PROJECT / "src"))
 sys.path.insert(0, str(HERE))
 
-from ecbplus_align import read_doc, unpack  # noqa: E402
+from _ecbplus import DATA, corpus  # noqa: E402
+from ecbplus_align import read_doc  # noqa: E402
 from newsweave.align.embed import get_embedder  # noqa: E402
 from newsweave.align.group import align  # noqa: E402
 from newsweave.claims import extract_claims  # noqa: E402
@@ -28,9 +29,8 @@ from newsweave.models import Article, article_id  # noqa: E402
 
 
 def articles(root: Path, n: int) -> list[Article]:
-    corpus = unpack(root)
     out = []
-    for path in sorted(corpus.glob("*/*ecb*.xml"), key=lambda p: (int(p.parent.name), p.name)):
+    for path in sorted(corpus(root).glob("*/*ecb*.xml"), key=lambda p: (int(p.parent.name), p.name)):
         sentences, _ = read_doc(path)
         text = "\n".join(s for _, s in sentences) + "\n"
         outlet = f"doc {path.stem}"
@@ -43,7 +43,7 @@ def articles(root: Path, n: int) -> list[Article]:
 
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--root", default=str(PROJECT.parent / "shared" / "data" / "ecbplus"))
+    parser.add_argument("--root", default=str(DATA), help="folder holding the ECB+ archive")
     parser.add_argument("--sizes", default="2,10,50")
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",")]

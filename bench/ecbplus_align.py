@@ -11,12 +11,8 @@ fact, both annotated. The tarball is unpacked once into .cache/ecbplus (temp dir
 from __future__ import annotations
 
 import argparse
-import csv
-import os
 import re
 import sys
-import tarfile
-import tempfile
 import time
 import xml.etree.ElementTree as ET
 from collections import defaultdict
@@ -29,60 +25,33 @@ sys.path.insert(0, str(PROJECT / "src"))
 from newsweave.compare import compare  # noqa: E402
 from newsweave.models import Article, article_id  # noqa: E402
 
-DEV = {2, 5, 12, 18, 21, 23, 34, 35}
-CACHE = PROJECT / ".cache" / "ecbplus"
+from _ecbplus import DATA, DEV, checked_sentences, corpus, read_sentences  # noqa: E402
+
 _NO_SPACE_BEFORE = re.compile(r" ([,.;:!?%)\]}'’”]|n't|'s)")
 _NO_SPACE_AFTER = re.compile(r"([(\[{$“]) ")
-
-
-def unpack(root: Path) -> Path:
-    corpus = CACHE / "ECB+_LREC2014" / "ECB+"
-    if corpus.exists():
-        return corpus
-    CACHE.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix="ecbplus-", dir=CACHE.parent))
-    with tarfile.open(root / "ECBplus_train_dev_xml.tar.gz") as tar:
-        tar.extractall(tmp, filter="data")
-    try:
-        os.rename(tmp, CACHE)
-    except OSError:  # another process unpacked it first
-        pass
-    return corpus
 
 
 def read_doc(path: Path) -> tuple[list[tuple[int, str]], dict[int, set[str]]]:
     """(sentence number, text) in order, and the event instance ids mentioned per sentence."""
     tree = ET.parse(path).getroot()
-    tokens: dict[str, tuple[int, str]] = {}
-    by_sentence: dict[int, list[str]] = defaultdict(list)
-    for tok in tree.iter("token"):
-        s = int(tok.get("sentence"))
-        tokens[tok.get("t_id")] = (s, tok.text or "")
-        by_sentence[s].append(tok.text or "")
+    sentence_of_token = {tok.get("t_id"): int(tok.get("sentence")) for tok in tree.iter("token")}
     mention_sentences: dict[str, set[int]] = {}
     markables = tree.find("Markables")
     for m in (markables if markables is not None else []):
         if m.tag.startswith("ACTION") or m.tag.startswith("NEG_ACTION"):
-            mention_sentences[m.get("m_id")] = {tokens[a.get("t_id")][0] for a in m.iter("token_anchor")
-                                                if a.get("t_id") in tokens}
+            mention_sentences[m.get("m_id")] = {sentence_of_token[a.get("t_id")] for a in m.iter("token_anchor")
+                                                if a.get("t_id") in sentence_of_token}
     events: dict[int, set[str]] = defaultdict(set)
     for link in tree.iter("CROSS_DOC_COREF"):
         for src in link.iter("source"):
             for s in mention_sentences.get(src.get("m_id"), ()):
                 events[s].add(link.get("note"))
-    sentences = [(s, _detok(" ".join(words))) for s, words in sorted(by_sentence.items())]
-    if path.name.endswith("ecbplus.xml"):
-        sentences = [x for x in sentences if x[0] != 0]  # sentence 0 is the source URL
-    return sentences, events
+    _, body = read_sentences(path, doc=tree)  # without the source URL (sentence 0 of ecbplus files)
+    return [(s, _detok(" ".join(words))) for s, words in body], events
 
 
 def _detok(text: str) -> str:
     return _NO_SPACE_AFTER.sub(r"\1", _NO_SPACE_BEFORE.sub(r"\1", text))
-
-
-def annotated(root: Path) -> set[tuple[str, int]]:
-    with (root / "ECBplus_coreference_sentences.csv").open(encoding="utf-8") as handle:
-        return {(f'{row["Topic"]}_{row["File"]}', int(row["Sentence Number"])) for row in csv.DictReader(handle)}
 
 
 def story(paths: list[Path], checked: set[tuple[str, int]]):
@@ -131,19 +100,19 @@ def predicted(dossier, spans, checked) -> set:
 
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--root", default=str(PROJECT.parent / "shared" / "data" / "ecbplus"))
+    parser.add_argument("--root", default=str(DATA), help="folder holding the ECB+ archive and sentence CSV")
     parser.add_argument("--split", choices=("dev", "train", "all"), default="dev")
     parser.add_argument("--topics", type=int, default=None, help="only the first N topics of the split")
     args = parser.parse_args(argv)
     root = Path(args.root)
-    corpus, checked = unpack(root), annotated(root)
-    topics = sorted(int(p.name) for p in corpus.iterdir() if p.is_dir() and p.name.isdigit())
+    corpus_dir, checked = corpus(root), checked_sentences(root)
+    topics = sorted(int(p.name) for p in corpus_dir.iterdir() if p.is_dir() and p.name.isdigit())
     topics = [t for t in topics if args.split == "all" or (t in DEV) == (args.split == "dev")][:args.topics]
     tp = fp = fn = 0
     articles_seen, start = 0, time.perf_counter()
     for topic in topics:
         for kind in ("ecb", "ecbplus"):
-            paths = sorted(corpus.glob(f"{topic}/{topic}_*{kind}.xml"), key=lambda p: p.name)
+            paths = sorted(corpus_dir.glob(f"{topic}/{topic}_*{kind}.xml"), key=lambda p: p.name)
             if len(paths) < 2:
                 continue
             articles, spans, gold = story(paths, checked)

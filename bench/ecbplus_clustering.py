@@ -21,16 +21,10 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import random
-import re
-import shutil
 import statistics
 import sys
-import tarfile
-import tempfile
 import time
-import xml.etree.ElementTree as ET
 from dataclasses import replace
 from itertools import combinations
 from pathlib import Path
@@ -44,50 +38,18 @@ from newsweave.cluster import join as join_model  # noqa: E402
 from newsweave.cluster.stream import ClusterConfig, StreamClusterer  # noqa: E402
 from newsweave.models import Article, content_hash  # noqa: E402
 
-ARCHIVE = PROJECT / ".." / "shared" / "data" / "ecbplus" / "ECBplus_train_dev_xml.tar.gz"
-DEFAULT_ROOT = PROJECT / ".cache" / "ecbplus"
-DEV = {2, 5, 12, 18, 21, 23, 34, 35}
-TEST = set(range(36, 46))
-FILE = re.compile(r"^(\d+)_(\d+)(ecb|ecbplus)\.xml$")
+from _ecbplus import DATA, FILE, ROOT_HELP, join_words, read_sentences, topic_range  # noqa: E402
+from _ecbplus import corpus as ecbplus_corpus  # noqa: E402
+
 NO_SPACE_BEFORE = {".", ",", ";", ":", "!", "?", "'s", "n't", "'", "''", ")", "%"}
-
-
-def topic_range(topic: int) -> str:
-    return "test" if topic in TEST else "dev" if topic in DEV else "train"
-
-
-def ensure_root(root: Path) -> Path:
-    """Unpack the shared archive under .cache once (temp dir + atomic rename, safe against parallel runs)."""
-    if any(root.rglob("*.xml")):
-        return root
-    root.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(dir=root.parent, prefix=".ecbplus-"))
-    with tarfile.open(ARCHIVE.resolve()) as tar:
-        tar.extractall(tmp, filter="data")
-    try:
-        os.rename(tmp, root)
-    except OSError:  # someone else won the race
-        shutil.rmtree(tmp, ignore_errors=True)
-    return root
 
 
 def read_document(path: Path) -> tuple[str, str]:
     """(title, text) rebuilt from the CAT XML tokens; the URL sentence of ecbplus files is dropped."""
-    sentences: dict[int, list[str]] = {}
-    for token in ET.parse(path).getroot().iter("token"):
-        sentences.setdefault(int(token.get("sentence", "0")), []).append(token.text or "")
-    lines = [_join(words) for _, words in sorted(sentences.items())]
-    if path.name.endswith("ecbplus.xml") and lines and ("http" in lines[0] or "www" in lines[0]):
-        lines = lines[1:]
+    _, sentences = read_sentences(path)
+    lines = [join_words(words, NO_SPACE_BEFORE) for _, words in sentences]
     lines = [line for line in lines if line.strip()]
     return (lines[0] if lines else ""), "\n".join(lines)
-
-
-def _join(words: list[str]) -> str:
-    out = ""
-    for word in words:
-        out += word if (not out or word in NO_SPACE_BEFORE) else " " + word
-    return out
 
 
 def load(root: Path, ranges: set[str]) -> list[tuple[Article, str, str]]:
@@ -214,7 +176,7 @@ def report(name: str, runs: list[dict], label: str = "") -> str:
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--root", type=Path, default=DEFAULT_ROOT, help="ECB+ root (any folder with the layout)")
+    parser.add_argument("--root", type=Path, default=DATA, help=ROOT_HELP)
     parser.add_argument("--topics", choices=("dev", "train", "test", "all"), default="all")
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--seeds", default=None,
@@ -232,7 +194,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--no-model", action="store_true", help="decide joins by the centroid threshold")
     parser.add_argument("--prob", type=float, default=None, help="override the join probability")
     args = parser.parse_args(argv)
-    root = ensure_root(args.root) if args.root == DEFAULT_ROOT else args.root
+    root = ecbplus_corpus(args.root)
     ranges = {"train", "dev", "test"} if args.topics == "all" else {args.topics}
     t0 = time.perf_counter()
     items = load(root, ranges)

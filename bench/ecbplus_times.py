@@ -16,32 +16,20 @@ No published anchor exists for this exact measure; HeidelTime/SUTime report Temp
 from __future__ import annotations
 
 import argparse
-import csv
 import statistics
 import sys
-import tarfile
 import time
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "bench"))
 
 from newsweave.normalize.times import extract_times  # noqa: E402
 
-DEV_TOPICS = {2, 5, 12, 18, 21, 23, 34, 35}
-NO_SPACE_BEFORE = {".", ",", ":", ";", "?", "!", ")", "]", "}", "''", "'s", "n't", "'", "%", "'re", "'ve", "'ll",
-                   "'d", "'m"}
-NO_SPACE_AFTER = {"(", "[", "{", "``", "$", "#"}
-
-
-def ensure_unpacked(root: Path, cache: Path) -> Path:
-    target = cache / "ECB+_LREC2014" / "ECB+"
-    if not target.is_dir():
-        cache.mkdir(parents=True, exist_ok=True)
-        with tarfile.open(root / "ECBplus_train_dev_xml.tar.gz") as tar:
-            tar.extractall(cache, filter="data")
-    return target
+from _ecbplus import CACHE, DATA, DEV, NO_SPACE_AFTER, NO_SPACE_BEFORE, checked_sentences, corpus  # noqa: E402
+from _ecbplus import read_tokens  # noqa: E402
 
 
 def rebuild(tokens: list[tuple[str, str, int]]) -> tuple[str, dict[str, tuple[int, int]], dict[str, int]]:
@@ -65,7 +53,7 @@ def rebuild(tokens: list[tuple[str, str, int]]) -> tuple[str, dict[str, tuple[in
 
 def load_doc(path: Path):
     root = ET.parse(path).getroot()
-    tokens = [(t.get("t_id"), (t.text or "").strip() or "_", int(t.get("sentence"))) for t in root.iter("token")]
+    tokens = [(t.id, t.text, t.sentence) for t in read_tokens(root, blank="_")]
     text, offsets, sents = rebuild(tokens)
     gold = []
     for m in root.iter("TIME_DATE"):
@@ -75,14 +63,6 @@ def load_doc(path: Path):
                          sents[anchors[0]]))
     line_sent = [sents[tid] for tid, _, _ in tokens]
     return text, gold, offsets, sents, line_sent
-
-
-def checked_sentences(root: Path) -> set[tuple[str, int]]:
-    out = set()
-    with open(root / "ECBplus_coreference_sentences.csv", encoding="utf-8") as f:
-        for row in csv.DictReader(f):
-            out.add((f'{row["Topic"].strip()}_{row["File"].strip()}', int(row["Sentence Number"])))
-    return out
 
 
 def sentence_of(offset: int, offsets: dict[str, tuple[int, int]], sents: dict[str, int]) -> int:
@@ -110,14 +90,14 @@ def try_normalizer():
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--root", type=Path, default=ROOT / ".." / "shared" / "data" / "ecbplus")
-    ap.add_argument("--cache", type=Path, default=ROOT / ".cache" / "ecbplus")
+    ap.add_argument("--root", type=Path, default=DATA, help="folder holding the ECB+ archive and sentence CSV")
+    ap.add_argument("--cache", type=Path, default=CACHE, help="where the archive is unpacked")
     ap.add_argument("--limit", type=int, default=0, help="only the first N articles (0 = all)")
     ap.add_argument("--speed-articles", type=int, default=200, help="articles timed for the whole normaliser")
     ap.add_argument("--misses", type=int, default=0, help="print up to N missed gold mentions")
     args = ap.parse_args(argv)
 
-    base = ensure_unpacked(args.root.resolve(), args.cache)
+    base = corpus(args.root.resolve(), args.cache)
     files = sorted(p for p in base.glob("*/*.xml") if p.parent.name.isdigit())
     if args.limit:
         files = files[: args.limit]
@@ -132,7 +112,7 @@ def main(argv: list[str] | None = None) -> int:
         text, gold, offsets, sents, _ = load_doc(path)
         texts.append(text)
         spans = [(t.start, t.end) for t in extract_times(text, None)]
-        split = "dev" if int(path.parent.name) in DEV_TOPICS else "train"
+        split = "dev" if int(path.parent.name) in DEV else "train"
         for g in gold:
             hit = any(overlaps(g[:2], s) for s in spans)
             found += hit

@@ -13,18 +13,16 @@ from __future__ import annotations
 import argparse
 import html
 import re
-import shutil
 import statistics
 import sys
-import tarfile
 import tempfile
 import time
-import xml.etree.ElementTree as ET
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 PROJECT = HERE.parent
 sys.path.insert(0, str(PROJECT / "src"))
+sys.path.insert(0, str(HERE))
 
 from newsweave.ingest.dedup import signature  # noqa: E402
 from newsweave.ingest.html import read_html  # noqa: E402
@@ -32,34 +30,19 @@ from newsweave.pipeline import add_sources  # noqa: E402
 from newsweave.settings import Settings  # noqa: E402
 from newsweave.store import open_store  # noqa: E402
 
+from _ecbplus import corpus as ecbplus_corpus  # noqa: E402
+from _ecbplus import read_sentences  # noqa: E402
+
 DEFAULT_ROOT = PROJECT / ".." / "shared" / "data"
-CACHE = PROJECT / ".cache" / "ecbplus"
 SEED = PROJECT / "examples" / "seed-pair"
 _NO_SPACE_BEFORE = re.compile(r" (?=[.,;:!?%)]|'s\b|n't\b|''|'(?:\s|$))")
 
 
-def ensure_unpacked(root: Path) -> Path:
-    """Unpack ECB+ under .cache once (temp dir + rename: safe against a parallel run)."""
-    if any(CACHE.rglob("*.xml")):
-        return CACHE
-    CACHE.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(dir=CACHE.parent, prefix=".ecbplus-"))
-    with tarfile.open(root / "ecbplus" / "ECBplus_train_dev_xml.tar.gz") as archive:
-        archive.extractall(tmp, filter="data")
-    try:
-        tmp.rename(CACHE)
-    except OSError:  # someone else unpacked it meanwhile
-        shutil.rmtree(tmp, ignore_errors=True)
-    return CACHE
-
-
 def ecb_article(path: Path) -> tuple[str, list[str], str | None]:
     """(title, sentences, source URL) from a CAT XML file; tokens re-joined."""
-    sentences: dict[int, list[str]] = {}
-    for token in ET.parse(path).getroot().iter("token"):
-        sentences.setdefault(int(token.get("sentence")), []).append(token.text or "")
-    lines = [_detok(" ".join(words)) for _, words in sorted(sentences.items())]
-    url = lines.pop(0) if path.name.endswith("ecbplus.xml") and lines and "http" in lines[0] else None
+    url_words, sentences = read_sentences(path)
+    lines = [_detok(" ".join(words)) for _, words in sentences]
+    url = _detok(" ".join(url_words)) if url_words else None
     return (lines[0] if lines else path.stem), lines[1:], url
 
 
@@ -84,7 +67,7 @@ def corpus(root: Path, limit: int | None) -> list[tuple[str, str]]:
     for name in ("ukrainska-pravda.txt", "washington-post.txt"):
         title, *rest = [line for line in (SEED / name).read_text(encoding="utf-8").splitlines() if line.strip()]
         pages.append((name.replace(".txt", ".html"), render(title, rest, "Seed", None)))
-    for path in sorted(ensure_unpacked(root).rglob("*.xml")):
+    for path in sorted(ecbplus_corpus(root / "ecbplus").rglob("*.xml")):
         title, sentences, url = ecb_article(path)
         paragraphs = [" ".join(sentences[i:i + 3]) for i in range(0, len(sentences), 3)]
         pages.append((path.stem + ".html", render(title, paragraphs, f"Outlet {path.stem.split('_')[0]}", url)))

@@ -12,61 +12,30 @@ part on one core.
 from __future__ import annotations
 
 import argparse
-import os
-import shutil
 import statistics
 import sys
-import tarfile
-import tempfile
 import time
-import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "bench"))
 
 from newsweave.models import Article, article_id  # noqa: E402
 
-DEFAULT_ROOT = ROOT / ".." / "shared" / "data" / "ecbplus"
-CACHE = ROOT / ".cache" / "ecbplus"
-NO_SPACE_BEFORE = {".", ",", ":", ";", "?", "!", ")", "]", "}", "''", "'s", "n't", "'", "%", "'re", "'ve", "'ll",
-                   "'d", "'m"}
-NO_SPACE_AFTER = {"(", "[", "{", "``", "$", "#"}
+from _ecbplus import DATA  # noqa: E402
+from _ecbplus import NO_SPACE_AFTER, NO_SPACE_BEFORE, corpus, join_words, read_sentences  # noqa: E402
 
 
-def ensure_unpacked(root: Path, cache: Path = CACHE) -> Path:
-    """The ECB+ directory, unpacking the archive into a temp dir and renaming it into place when absent."""
-    target = cache / "ECB+_LREC2014" / "ECB+"
-    if target.is_dir():
-        return target
-    cache.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(dir=cache, prefix=".unpack-"))
-    with tarfile.open(root / "ECBplus_train_dev_xml.tar.gz") as tar:
-        tar.extractall(tmp, filter="data")
-    try:
-        os.rename(tmp / "ECB+_LREC2014", cache / "ECB+_LREC2014")
-    except OSError:  # another process won the race; use its copy
-        pass
-    shutil.rmtree(tmp, ignore_errors=True)
-    return target
-
-
-def _join(words: list[str]) -> str:
-    out = ""
-    for i, word in enumerate(words):
-        if i and word not in NO_SPACE_BEFORE and words[i - 1] not in NO_SPACE_AFTER:
-            out += " "
-        out += word
-    return out
+def lines(path: Path) -> list[str]:
+    """The article's sentences as text, headline first (the source URL line of ecbplus files left out)."""
+    _, sentences = read_sentences(path, blank="_")
+    return [join_words(words, NO_SPACE_BEFORE, NO_SPACE_AFTER) for _, words in sentences]
 
 
 def load_article(path: Path) -> Article:
-    sentences: dict[int, list[str]] = {}
-    for tok in ET.parse(path).getroot().iter("token"):
-        sentences.setdefault(int(tok.get("sentence")), []).append((tok.text or "").strip() or "_")
-    lines = [_join(words) for n, words in sorted(sentences.items())
-             if not (path.name.endswith("ecbplus.xml") and n == 0)]  # sentence 0 of ecbplus files is the URL
-    title, body = (lines[0], lines[1:]) if lines else ("", [])
+    text_lines = lines(path)
+    title, body = (text_lines[0], text_lines[1:]) if text_lines else ("", [])
     paragraphs = [" ".join(body[i:i + 3]) for i in range(0, len(body), 3)]
     text = "\n".join([title, *paragraphs])
     outlet = path.parent.name
@@ -75,12 +44,11 @@ def load_article(path: Path) -> Article:
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--root", type=Path, default=DEFAULT_ROOT, help="directory holding the ECB+ archive")
+    parser.add_argument("--root", type=Path, default=DATA, help="directory holding the ECB+ archive")
     parser.add_argument("--n", type=int, default=300, help="number of articles")
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args(argv)
-    corpus = ensure_unpacked(args.root.resolve())
-    paths = sorted(corpus.glob("*/*.xml"), key=lambda p: (p.parent.name, p.name))
+    paths = sorted(corpus(args.root.resolve()).glob("*/*.xml"), key=lambda p: (p.parent.name, p.name))
     articles = [load_article(p) for p in paths[: args.n]]
     words = sum(a.words for a in articles)
 

@@ -21,7 +21,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from normalize import DEFAULT_ROOT, ensure_unpacked, load_article  # noqa: E402
+from _ecbplus import DATA, corpus  # noqa: E402
+from normalize import lines, load_article  # noqa: E402
 
 from newsweave.models import Article  # noqa: E402
 
@@ -83,19 +84,11 @@ def sentence_agreement(paths: list[Path]) -> Counter:
     ECB+'s own tokenisation puts a closing quote at the start of the next sentence, so some of the
     disagreements are the corpus's, not the splitter's; the examples printed let a human tell them apart.
     """
-    import xml.etree.ElementTree as ET
-
-    from normalize import _join
-
     from newsweave.normalize.sentences import split_sentences
 
     counts: Counter = Counter()
     for path in paths:
-        sents: dict[int, list[str]] = {}
-        for tok in ET.parse(path).getroot().iter("token"):
-            sents.setdefault(int(tok.get("sentence")), []).append((tok.text or "").strip() or "_")
-        lines = [_join(w) for n, w in sorted(sents.items()) if not (path.name.endswith("ecbplus.xml") and n == 0)]
-        body = lines[1:]
+        body = lines(path)[1:]
         for i in range(0, len(body), 3):
             group, gold, pos = body[i:i + 3], set(), 0
             for line in group[:-1]:
@@ -113,7 +106,7 @@ def sentence_agreement(paths: list[Path]) -> Counter:
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--root", type=Path, default=DEFAULT_ROOT, help="directory holding the ECB+ archive")
+    parser.add_argument("--root", type=Path, default=DATA, help="directory holding the ECB+ archive")
     parser.add_argument("--topics", default="1,3,4,6,8", help="comma-separated ECB+ topic numbers")
     parser.add_argument("--n", type=int, default=0, help="review only the first N topics (0: all given)")
     parser.add_argument("--date", default="2012-06-15T12:00:00+00:00", help="publication time for every article")
@@ -122,7 +115,7 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     show = set(args.show.split(","))
     datetime.fromisoformat(args.date)
-    corpus = ensure_unpacked(args.root.resolve())
+    corpus_dir = corpus(args.root.resolve())
     topics = [t.strip() for t in args.topics.split(",") if t.strip()]
     topics = topics[: args.n] if args.n else topics
 
@@ -132,7 +125,7 @@ def main(argv: list[str] | None = None) -> None:
 
     totals: Counter = Counter()
     started = time.perf_counter()
-    for name, paths in sub_topics(corpus, topics):
+    for name, paths in sub_topics(corpus_dir, topics):
         articles = [replace(load_article(p), published=args.date) for p in paths]
         annotations = normalize_many(articles)
         totals["articles"] += len(articles)

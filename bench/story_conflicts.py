@@ -22,7 +22,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "src"))
 
-from ecbplus_clustering import DEFAULT_ROOT, FILE, ensure_root, read_document, topic_range  # noqa: E402
+from _ecbplus import DATA, FILE, ROOT_HELP, corpus, topic_range  # noqa: E402
+from ecbplus_clustering import read_document  # noqa: E402
 
 import newsweave  # noqa: E402
 
@@ -54,12 +55,12 @@ def show(facts: list[dict]) -> None:
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--root", type=Path, default=DEFAULT_ROOT, help="ECB+ root (any folder with the layout)")
+    parser.add_argument("--root", type=Path, default=DATA, help=ROOT_HELP)
     parser.add_argument("--topics", choices=("dev", "train", "test", "all"), default="dev")
     parser.add_argument("--articles", type=int, default=6, help="documents compared per sub-topic")
     parser.add_argument("--show", action="store_true", help="print every flagged conflict with both sentences")
     args = parser.parse_args(argv)
-    root = ensure_root(args.root) if args.root == DEFAULT_ROOT else args.root
+    root = corpus(args.root)
     totals, conflicts, n = Counter(), 0, 0
     for (topic, kind), paths in stories(root, args.topics).items():
         chosen = paths[:args.articles]

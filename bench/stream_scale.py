@@ -30,7 +30,7 @@ from newsweave.cluster.stream import StreamClusterer  # noqa: E402
 from newsweave.models import Article, content_hash  # noqa: E402
 from newsweave.store import open_store  # noqa: E402
 
-from ecbplus_clustering import ARCHIVE, DEFAULT_ROOT, ensure_root  # noqa: E402  (unpacks the shared ECB+ archive once)
+from _ecbplus import DATA, corpus  # noqa: E402  (unpacks the shared ECB+ archive once)
 
 SYLLABLES = ("ka", "lo", "mi", "ra", "tu", "ven", "sor", "del", "an", "gri", "bo", "zel", "mar", "te", "qui", "ny")
 
@@ -115,7 +115,8 @@ class Stream:
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--root", type=Path, default=DEFAULT_ROOT, help="ECB+ root for the background vocabulary")
+    parser.add_argument("--root", type=Path, default=DATA,
+                        help="ECB+ for the background vocabulary: the folder holding the archive, or an unpacked copy")
     parser.add_argument("--max", type=int, default=200_000, help="largest backlog (checkpoints up to it)")
     parser.add_argument("--checkpoints", default="10000,50000,200000")
     parser.add_argument("--probe", type=int, default=1000, help="articles timed at each checkpoint")
@@ -127,7 +128,7 @@ def main(argv: list[str] | None = None) -> None:
                              "closed by then and leave no state behind")
     args = parser.parse_args(argv)
     checkpoints = [c for c in (int(x) for x in args.checkpoints.split(",")) if c <= args.max]
-    root = ensure_root(args.root) if args.root == DEFAULT_ROOT and ARCHIVE.exists() else args.root
+    root = corpus(args.root)
     words = vocabulary(root, random.Random(args.seed))
     stream = Stream(words, args.seed, args.per_day)
     clusterer = StreamClusterer()

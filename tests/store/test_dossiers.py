@@ -14,29 +14,6 @@ def _article(n: int) -> Article:
                    published=f"2025-01-{10 + n:02d}")
 
 
-def fake_dossier(articles, annotations=None, story_id=None) -> dict:
-    refs = [{"id": a.id, "outlet": a.outlet, "title": a.title, "published": a.published, "url": a.url,
-             "path": a.path, "language": a.language, "copy_of": a.copy_of} for a in articles]
-    fact = {"id": "f1", "status": "single_source", "label": articles[0].title, "claims": [], "outlets": []}
-    return {"schema": "newsweave.dossier/1", "stories": [{"id": story_id, "title": articles[0].title,
-                                                          "articles": refs, "facts": [fact], "entities": [],
-                                                          "outlets": []}]}
-
-
-@pytest.fixture()
-def computed(monkeypatch) -> list:
-    """Replace the compare stage with a fast fake; the list records each comparison (sorted ids, annotated?)."""
-    calls = []
-
-    def compute(articles, annotations=None, story_id=None):
-        calls.append((sorted(a.id for a in articles), annotations is not None))
-        return fake_dossier(articles, annotations, story_id)
-
-    monkeypatch.setattr(dossiers, "compare_available", lambda: True)
-    monkeypatch.setattr(dossiers, "compute_dossier", compute)
-    return calls
-
-
 @pytest.fixture()
 def story(fresh_store) -> Story:
     arts = [_article(n) for n in range(3)]
@@ -83,7 +60,7 @@ def test_changed_annotations_make_it_stale(fresh_store, story, computed):
     assert len(computed) == 2
 
 
-def test_other_code_version_or_no_stamp_is_stale(fresh_store, story, computed, monkeypatch):
+def test_other_code_version_or_no_stamp_is_stale(fresh_store, story, computed, fake_dossier, monkeypatch):
     dossiers.story_dossier(fresh_store, story)
     monkeypatch.setattr(dossiers, "code_version", lambda: "another-version")
     dossiers.story_dossier(fresh_store, story)
@@ -93,7 +70,8 @@ def test_other_code_version_or_no_stamp_is_stale(fresh_store, story, computed, m
     assert len(computed) == 3
 
 
-def test_outdated_dossier_is_kept_when_it_cannot_be_recomputed(fresh_store, story, computed, monkeypatch):
+def test_outdated_dossier_is_kept_when_it_cannot_be_recomputed(fresh_store, story, computed, fake_dossier,
+                                                                 monkeypatch):
     legacy = fake_dossier(fresh_store.articles([story.article_ids[0]]), story_id="s1")
     fresh_store.save_dossier("s1", legacy)
     assert dossiers.story_dossier(fresh_store, story, compute=False) == legacy
@@ -126,7 +104,7 @@ def test_load_dossier_carries_the_store_story(fresh_store, story, computed):
     assert page["schema"] == "newsweave.dossier/1" and dossiers.STAMP not in page
 
 
-def test_save_dossier_stamps_it_current(fresh_store, story, computed):
+def test_save_dossier_stamps_it_current(fresh_store, story, computed, fake_dossier):
     dossiers.save_dossier(fresh_store, story, fake_dossier(fresh_store.articles(list(story.article_ids))))
     dossiers.story_dossier(fresh_store, story)
     assert computed == []

@@ -19,36 +19,24 @@ def _article(n: int) -> Article:
                    published=f"2025-02-{10 + n:02d}")
 
 
-def _fake(articles, annotations=None, story_id=None) -> dict:
-    refs = [{"id": a.id, "outlet": a.outlet, "title": a.title, "published": a.published, "url": a.url,
-             "path": a.path, "language": a.language, "copy_of": a.copy_of} for a in articles]
-    return {"schema": "newsweave.dossier/1", "stories": [{"id": story_id, "title": articles[0].title,
-                                                          "articles": refs, "facts": [], "entities": [],
-                                                          "outlets": [], "counts": {"corroborated": len(refs)}}]}
-
-
-def test_story_page_recomputes_only_when_the_story_changed(tmp_path, client_for, monkeypatch):
-    calls = []
-    monkeypatch.setattr(dossiers, "compare_available", lambda: True)
-    monkeypatch.setattr(dossiers, "compute_dossier", lambda arts, ann=None, story_id=None: calls.append(1) or
-                        _fake(arts, ann, story_id))
+def test_story_page_recomputes_only_when_the_story_changed(tmp_path, client_for, computed, fake_dossier):
     db = str(tmp_path / "w.db")
     arts = [_article(n) for n in range(3)]
     with open_store(db) as store:
         for a in arts:
             store.add_article(a)
         store.save_story(Story(id="s1", title="Storm", first=None, last=None, article_ids=(arts[0].id, arts[1].id)))
-        store.save_dossier("s1", _fake(arts, story_id="s1"))  # unstamped, and lists a non-member
+        store.save_dossier("s1", fake_dossier(arts, story_id="s1"))  # unstamped, and lists a non-member
     c = client_for(db)
     first = c.get("/story/s1.json").json()
-    assert len(first["articles"]) == 2 and len(calls) == 1
+    assert len(first["articles"]) == 2 and len(computed) == 1
     assert c.get("/story/s1.json").json() == first and c.get("/story/s1").status_code == 200
-    assert len(calls) == 1
+    assert len(computed) == 1
     cli_dossier = json.loads(CliRunner().invoke(cli, ["--db", db, "dossier", "s1", "--json"]).output)
-    assert len(cli_dossier["stories"][0]["articles"]) == 2 and len(calls) == 1
+    assert len(cli_dossier["stories"][0]["articles"]) == 2 and len(computed) == 1
     with open_store(db) as store:
         store.save_story(Story(id="s1", title="Storm", first=None, last=None, article_ids=tuple(a.id for a in arts)))
-    assert len(c.get("/story/s1.json").json()["articles"]) == 3 and len(calls) == 2
+    assert len(c.get("/story/s1.json").json()["articles"]) == 3 and len(computed) == 2
     (listed,) = c.get("/index.json").json()["stories"]
     assert listed["articles"] == 3 and "computed_from" not in json.dumps(listed)
 

@@ -19,14 +19,9 @@ from datetime import date, datetime
 from typing import Sequence
 
 from newsweave.models import AgeFact, Sentence
+from newsweave.normalize.words import CARDINAL_WORDS
 
-_AGE_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-}
-_WORDS = "|".join(sorted(_AGE_WORDS, key=len, reverse=True))
+_WORDS = "|".join(sorted(CARDINAL_WORDS, key=len, reverse=True))
 _N = rf"(?P<n>(?<![\d.,])\d{{1,3}}(?![\d.,]\d)|(?:{_WORDS})(?:-(?:{_WORDS}))?)"
 _YEAR = r"(?P<year>(?:1[89]|20)\d\d)(?!\d)"
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
@@ -76,9 +71,9 @@ def _age_value(token: str) -> int | None:
     if t.isdigit():
         return int(t)
     parts = t.split("-")
-    if not all(p in _AGE_WORDS for p in parts):
+    if not all(p in CARDINAL_WORDS for p in parts):
         return None
-    return sum(_AGE_WORDS[p] for p in parts)
+    return sum(CARDINAL_WORDS[p] for p in parts)
 
 
 def _ref_year(reference: datetime | date | None) -> int | None:

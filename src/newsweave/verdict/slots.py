@@ -9,16 +9,14 @@ import re
 from datetime import date
 
 from ..models import AgeFact, Entity, Quantity, TimeExpr
+from ..normalize.times import YEAR_INFERRED  # TimeExpr.note: the year came from the reference date
+from ..normalize.words import CARDINAL_WORDS
 
-YEAR_INFERRED = "year inferred"  # TimeExpr.note when the year came from the reference date, not the text
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
           "november", "december")
 _MONTH_RE = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|" \
             r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-          "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-          "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-          "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12}
+_WORDS = {**CARDINAL_WORDS, "hundred": 100, "dozen": 12}
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _UNITS = "one|two|three|four|five|six|seven|eight|nine"
 _WORD_NUMBER = rf"\b(?:(?:{_TENS})-(?:{_UNITS})|{'|'.join(sorted(_WORDS, key=len, reverse=True))})\b"

@@ -1,0 +1,20 @@
+"""A sentence as a claim whose slots come from the normaliser's own extractors, as `compare` builds them
+(shared by the conflict-rule tests that measure the production path, not the regex stand-ins of verdict.slots)."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from newsweave.models import Claim, content_hash
+from newsweave.normalize.ages import extract_ages
+from newsweave.normalize.entities import extract_entities
+from newsweave.normalize.quantities import extract_quantities
+from newsweave.normalize.times import extract_times
+
+REF = datetime(2004, 6, 1)
+
+
+def claim(text: str, outlet: str) -> Claim:
+    return Claim(id=content_hash(outlet, text), article=outlet, outlet=outlet, sentence=0, start=0, end=len(text),
+                 text=text, clause_start=0, clause_end=len(text), clause=text, attributed_to=outlet,
+                 entities=extract_entities(text), times=extract_times(text, REF),
+                 quantities=extract_quantities(text), ages=extract_ages(text, REF))
