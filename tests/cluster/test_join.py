@@ -164,3 +164,38 @@ def test_gather_folds_small_neighbours_when_a_story_reaches_a_gather_size(topic_
     assert fragment in folded and all(before[i] <= clusterer.config.revisit_size for i in folded)
     assert len(home.members) == before[home.id] + sum(before[i] for i in folded)
     assert fragment not in clusterer.stories and clusterer.where["copy-1"] == home.id
+
+
+def _forced_ie(topic_articles, config: ClusterConfig) -> tuple[StreamClusterer, str, dict[str, str]]:
+    """Stream the two-topic fixture (the model's window), then force the two IE patch events into one story."""
+    others, _ = topic_articles
+    ie, labels = load_gold("ecbplus_ie")
+    random.Random(3).shuffle(ie)
+    clusterer = StreamClusterer(config)
+    for article in others:
+        clusterer.assign(article)
+    story_id = None
+    for article in ie:
+        _, story_id = clusterer.force(features.extract(article), story_id)
+    clusterer.stories[story_id].checked_at = 0  # due for a split check
+    return clusterer, story_id, labels
+
+
+def test_split_check_weighs_the_other_half_against_the_members_own(topic_articles):
+    """The IE patches of 2008 and 2013 (ECB+ topic 27) forced into one story.  Asked about the other event's
+    half with no rival, the model sees one story (its contrast evidence is the whole cosine); with the member's
+    own half as the rival, as at a join, it keeps the events apart, and still keeps one event's halves together."""
+    config = ClusterConfig(revisit_every=0)
+    clusterer, story_id, labels = _forced_ie(topic_articles, config)
+    members = sorted(clusterer.stories[story_id].members, key=lambda m: m.seq)
+    old = [m for m in members if labels[m.article_id] == "27ecb"]
+    new = [m for m in members if labels[m.article_id] == "27ecbplus"]
+    assert clusterer._cross_probability(old, new) < config.split_probability
+    assert clusterer._cross_probability(old[0::2], old[1::2]) >= config.split_probability
+    assert clusterer._maybe_split(clusterer.stories[story_id])
+    off, story_id, _ = _forced_ie(topic_articles, replace(config, split_rival=False))
+    members = sorted(off.stories[story_id].members, key=lambda m: m.seq)
+    old = [m for m in members if labels[m.article_id] == "27ecb"]
+    new = [m for m in members if labels[m.article_id] == "27ecbplus"]
+    assert off._cross_probability(old, new) >= config.split_probability
+    assert off._maybe_split(off.stories[story_id]) == ()
