@@ -134,3 +134,16 @@ def test_figures_of_another_game_do_not_conflict():
     assert "number" not in kinds(
         "In San Diego's first meeting with the Steelers this season, Jackson was held to just two catches for 25 yards.",
         "Jackson enjoyed the best of his four NFL seasons in 2008 with 59 catches for 1,098 yards and seven touchdowns.")
+
+
+
+def test_an_amount_without_its_currency_word_is_compared_by_value():
+    a = "The operation matters as over a hundred billion dollars of India's external trade passes each year through this sea lane."
+    b = "The pirates attacked the sea lane through which nearly 100 billion worth of India's external trade passes each year."
+    assert "number" not in kinds(a, b)
+    assert "number" in kinds(a, b.replace("nearly 100 billion", "nearly 40 billion"))
+
+
+def test_square_metres_split_by_a_tokeniser_match_square_feet():
+    assert "number" not in kinds("The 15, 800 - square - metre building houses a number of businesses.",
+                                 "The 170, 000 - square - foot building houses a number of businesses.")

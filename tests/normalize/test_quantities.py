@@ -268,3 +268,29 @@ def test_measure_units(text, unit):
 def test_thousands_split_by_a_tokeniser_are_one_figure(thousands, rest):
     q = one(f"The quake killed more than {thousands}, {rest:03d} people.")
     assert q.low == thousands * 1000 + rest
+
+
+def test_a_bracketed_conversion_is_as_approximate_as_its_figure():
+    found = extract_quantities("The USGS put the epicentre at about 58km ( 36 miles) south-west of Bandar Abbas.")
+    assert [(q.unit, q.qualifier) for q in found] == [("km", "about"), ("miles", "about")]
+    found = extract_quantities("They chased him at up to 193 km/h (120 mph).")
+    assert [(q.unit, q.qualifier, q.high) for q in found] == [("km/h", "up_to", 193), ("mph", "up_to", 120)]
+
+
+@pytest.mark.parametrize("text, value, unit", [("LaRue served four and a half months in prison.", 4.5, "months"),
+                                               ("three and a half million people", 3_500_000, ""),
+                                               ("two and a half billion dollars", 2_500_000_000, "USD")])
+def test_and_a_half(text, value, unit):
+    q = one(text)
+    assert (q.low, q.high, q.unit) == (value, value, unit)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(1, 999), st.integers(100, 999))
+def test_thousands_split_before_a_noun_are_one_figure(thousands, rest):
+    q = one(f"The island lies {thousands}, {rest} kilometers south of the capital.")
+    assert (q.low, q.unit) == (thousands * 1000 + rest, "km")
+
+
+def test_a_list_of_figures_is_not_joined():
+    assert [q.low for q in extract_quantities("In 2010, 500 people died.")] == [500]

@@ -65,7 +65,7 @@ CURRENCY_SYMBOLS = {"$": "USD", "us$": "USD", "$us": "USD", "usd": "USD", "a$": 
                     "¥": "JPY", "₴": "UAH", "uah": "UAH", "rub": "RUB", "₽": "RUB"}
 UNIT_WORDS = {
     "%": "percent", "percent": "percent", "per cent": "percent", "percentage points": "percentage_points",
-    "dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP", "hryvnias": "UAH",
+    "dollars": "USD", "dollar": "USD", "usd": "USD", "us dollars": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP", "hryvnias": "UAH",
     "hryvnia": "UAH", "hryvnias'": "UAH", "rubles": "RUB", "roubles": "RUB", "yuan": "CNY", "yen": "JPY",
     "hours": "hours", "hour": "hours", "minutes": "minutes", "minute": "minutes", "seconds": "seconds",
     "days": "days", "day": "days", "weeks": "weeks", "week": "weeks", "months": "months", "month": "months",
@@ -113,8 +113,9 @@ _WORDNUM = (
     rf"(?:[\s-]+(?:{_WORD_ATOM}|hundred|thousand|million|billion|dozen)\b)*"
     r"(?![-‑](?:thirds?|quarters?|fifths?|sixths?|tenths?|halves|half)\b)"  # fractions: "two-thirds"
 )
-# "26, 000" (a tokeniser split the thousands): a group of three starting with 0 never stands alone as a count.
-_DIGITS_BARE = r"(?:\d{1,3}(?:, 0\d\d)+(?![\d,]\d)|\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d,]\d)(?!(?:st|nd|rd|th)\b)"
+# "26, 000" (a tokeniser split the thousands): a group of three starting with 0 never stands alone as a count;
+# "15, 800 - square - metre", "1, 500 kilometers": nor does one a word follows, outside a list of figures.
+_DIGITS_BARE = r"(?:\d{1,3}(?:, 0\d\d)+(?![\d,]\d)|(?<!\d, )\d{1,3}(?:, \d{3})+(?=\s+(?:-\s+)?[a-z])|\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d,]\d)(?!(?:st|nd|rd|th)\b)"
 _DIGITS = r"(?:(?<![\w\-/.,:#])|(?<=\$US)|(?<=\$ US))" + _DIGITS_BARE
 _NUMBER = rf"(?:{_DIGITS}|{_WORDNUM})"
 _NUMBER2 = rf"(?:{_DIGITS_BARE}|{_WORDNUM})"  # second number of a range: may follow "-"
@@ -386,7 +387,15 @@ def _from_match(text: str, m: re.Match, masks: bytearray) -> Quantity | tuple[Qu
         return _single(text, m, start, num_end, plain, masks)
     end = m.end()
     unit = _unit_of(m)
-    if m["num"].strip().lower() in ("one", "zero") and not (m["scale"] or unit or m["qual"] or ranged):
+    half = None if ranged or unit or m["scale"] else _HALF.match(text, end)
+    if half:  # "four and a half months"
+        low, end = low + 0.5, half.end()
+        scale = re.compile(_SCALE, re.I).match(text, end)
+        if scale:  # "three and a half million"
+            low, end = low * SCALES[re.sub(r"[^a-z]", "", scale.group(0).lower())], scale.end()
+        after = _UNIT_AFTER.match(text, end)
+        unit, end = (UNIT_WORDS.get(unit_key(after.group(0)), ""), after.end()) if after else ("", end)
+    if m["num"].strip().lower() in ("one", "zero") and not (m["scale"] or unit or m["qual"] or ranged or half):
         return None
     qualifier = _qualifier(m, ranged)
     lo, hi = _bounds(qualifier, low, high)
@@ -457,6 +466,7 @@ def _single(text: str, m: re.Match, start: int, num_end: int, low: float, masks)
     return _quantity(text, start, num_end, lo, hi, qualifier, currency(m["cur"] or ""))
 
 
+_HALF = re.compile(r"\s+and\s+a\s+half\b", re.I)
 _SCALE_IN = re.compile(r"\b(?:million|billion|trillion|bn)\b", re.I)
 _HYPHEN_UNIT = re.compile(r"\s?[-‑]\s?((?:square\s?[-‑]\s?)?[a-z]+)\b")
 
@@ -660,5 +670,19 @@ def extract_quantities(text: str, sentences: Sequence[Sentence] = ()) -> tuple[Q
     found += _ordinals(text, masks) + _designations(text, masks)
     ordered = sorted(sentences, key=lambda s: s.start)
     starts = [s.start for s in ordered]
-    chosen = longest_first(sorted(found, key=lambda q: q.start), len(text))
+    chosen = _echoes(text, longest_first(sorted(found, key=lambda q: q.start), len(text)))
     return tuple(replace(q, sentence=sentence_index(q.start, starts, ordered)) for q in chosen)
+
+
+def _echoes(text: str, found: list[Quantity]) -> list[Quantity]:
+    """ "about 58km ( 36 miles)": the figure in brackets converts the one before it, and is as approximate."""
+    from dataclasses import replace
+
+    out = list(found)
+    for i in range(1, len(out)):
+        prev, q = out[i - 1], out[i]
+        same = MEASURES.get(prev.unit or "", ("",))[0] == MEASURES.get(q.unit or "", ("-",))[0]
+        if same and q.qualifier == "exact" and prev.qualifier != "exact" and re.fullmatch(r"\s*\(\s*", text[prev.end:q.start]):
+            out[i] = replace(q, qualifier=prev.qualifier, low=q.low if prev.low is not None else None,
+                             high=q.high if prev.high is not None else None)
+    return out

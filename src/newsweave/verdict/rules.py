@@ -399,6 +399,8 @@ def _agree(a: Claim, x: Quantity, b: Claim, y: Quantity) -> bool:
     """Same unit and compatible values; a figure repeated without its unit ("13.78 points" / "13.78") agrees."""
     if convertible(x, y):
         return converted_compatible(x, y)
+    if _bare_amount(x, y) or _bare_amount(y, x):  # "100 billion" / "over a hundred billion dollars"
+        return quantities_compatible(x, y)[0]
     if (x.unit or "") != (y.unit or ""):
         return not (x.unit and y.unit) and x.low is not None and x.low == y.low and x.high == y.high
     return quantities_compatible(x, y)[0]
