@@ -147,3 +147,9 @@ def test_an_amount_without_its_currency_word_is_compared_by_value():
 def test_square_metres_split_by_a_tokeniser_match_square_feet():
     assert "number" not in kinds("The 15, 800 - square - metre building houses a number of businesses.",
                                  "The 170, 000 - square - foot building houses a number of businesses.")
+
+
+def test_figures_framed_on_one_side_only_are_another_scope():
+    assert "number" not in kinds(
+        "He had only 269 yards and two touchdowns on 83 carries and another 201 yards on 29 catches.",
+        "He averaged 4.2 yards a carry and finished with a team-high 716 yards rushing and five touchdowns.")

@@ -294,3 +294,14 @@ def test_thousands_split_before_a_noun_are_one_figure(thousands, rest):
 
 def test_a_list_of_figures_is_not_joined():
     assert [q.low for q in extract_quantities("In 2010, 500 people died.")] == [500]
+
+
+def test_a_figure_with_a_leading_zero_is_no_count():
+    assert [q.text for q in extract_quantities("The last one it shipped was MS13 - 008, an emergency patch.")] == []
+
+
+@pytest.mark.parametrize("text, value, unit", [("fires have already burned nearly 80 937 hectares .", 80937, "hectares"),
+                                               ("he ran 10 000 metres", 10000, "m")])
+def test_thousands_set_apart_by_a_space_before_a_measure(text, value, unit):
+    q = one(text)
+    assert (q.low, q.unit) == (value, unit)

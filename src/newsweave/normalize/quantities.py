@@ -113,9 +113,14 @@ _WORDNUM = (
     rf"(?:[\s-]+(?:{_WORD_ATOM}|hundred|thousand|million|billion|dozen)\b)*"
     r"(?![-‑](?:thirds?|quarters?|fifths?|sixths?|tenths?|halves|half)\b)"  # fractions: "two-thirds"
 )
+# "80 937 hectares": thousands set apart by a space (SI style), before a unit of measure.
+_MEASURE_WORDS = "|".join(re.escape(u).replace(r"\ ", r"\s+") for u in sorted(UNIT_WORDS, key=len, reverse=True)
+                          if UNIT_WORDS[u] in MEASURES)
+_SPACED = rf"(?<![\d,.] )\d{{1,3}}(?: \d{{3}})+(?=\s+(?:{_MEASURE_WORDS})\b)"
 # "26, 000" (a tokeniser split the thousands): a group of three starting with 0 never stands alone as a count;
 # "15, 800 - square - metre", "1, 500 kilometers": nor does one a word follows, outside a list of figures.
-_DIGITS_BARE = r"(?:\d{1,3}(?:, 0\d\d)+(?![\d,]\d)|(?<!\d, )\d{1,3}(?:, \d{3})+(?=\s+(?:-\s+)?[a-z])|\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d,]\d)(?!(?:st|nd|rd|th)\b)"
+_DIGITS_BARE = (r"(?:" + _SPACED + r"|\d{1,3}(?:, 0\d\d)+(?![\d,]\d)|(?<!\d, )\d{1,3}(?:, \d{3})+(?=\s+(?:-\s+)?[a-z])"
+                r"|\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d,]\d)(?!(?:st|nd|rd|th)\b)")
 _DIGITS = r"(?:(?<![\w\-/.,:#])|(?<=\$US)|(?<=\$ US))" + _DIGITS_BARE
 _NUMBER = rf"(?:{_DIGITS}|{_WORDNUM})"
 _NUMBER2 = rf"(?:{_DIGITS_BARE}|{_WORDNUM})"  # second number of a range: may follow "-"
@@ -170,7 +175,7 @@ def parse_number(token: str) -> float | None:
         return None
     if t[0].isdigit():
         try:
-            return float(t.replace(", ", "").replace(",", ""))
+            return float(t.replace(", ", "").replace(",", "").replace(" ", ""))
         except ValueError:
             return None
     total = current = 0.0
@@ -363,6 +368,8 @@ def _from_match(text: str, m: re.Match, masks: bytearray) -> Quantity | tuple[Qu
     prefix = _NO_PREFIX.search(text, max(0, first - 12), first)
     if prefix:
         return None if m["qual"] else _label(text, m, prefix.group(0))
+    if re.fullmatch(r"0\d+", m["num"]):
+        return None  # "MS13 - 008", "at 0900": a code or a clock, never a count written with a leading zero
     if not (m["qual"] or m["cur"] or m["scale"] or m["num2"] or m["unit"]) and _house_number(text, m.end("num")):
         return _label(text, m, "street")  # "2088 Philip Street": an address, compared by equality
     ranged = bool(m["num2"])
