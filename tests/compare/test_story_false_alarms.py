@@ -153,3 +153,9 @@ def test_figures_framed_on_one_side_only_are_another_scope():
     assert "number" not in kinds(
         "He had only 269 yards and two touchdowns on 83 carries and another 201 yards on 29 catches.",
         "He averaged 4.2 yards a carry and finished with a team-high 716 yards rushing and five touchdowns.")
+
+
+def test_a_career_total_and_a_game_count_do_not_conflict():
+    assert "number" not in kinds("McDermott ended the game with 2,129 points.",
+                                 "McDermott ended the game with 23 points and 7 rebounds.")
+    assert "number" in kinds("McDermott ended the game with 29 points.", "McDermott ended the game with 23 points.")

@@ -305,3 +305,8 @@ def test_a_figure_with_a_leading_zero_is_no_count():
 def test_thousands_set_apart_by_a_space_before_a_measure(text, value, unit):
     q = one(text)
     assert (q.low, q.unit) == (value, unit)
+
+
+def test_a_decimal_point_set_apart_before_a_percentage():
+    q = one("But markets reacted with alarm as Greek stocks plunged 5. 4 per cent.")
+    assert (q.low, q.unit) == (5.4, "percent")

@@ -119,7 +119,9 @@ _MEASURE_WORDS = "|".join(re.escape(u).replace(r"\ ", r"\s+") for u in sorted(UN
 _SPACED = rf"(?<![\d,.] )\d{{1,3}}(?: \d{{3}})+(?=\s+(?:{_MEASURE_WORDS})\b)"
 # "26, 000" (a tokeniser split the thousands): a group of three starting with 0 never stands alone as a count;
 # "15, 800 - square - metre", "1, 500 kilometers": nor does one a word follows, outside a list of figures.
-_DIGITS_BARE = (r"(?:" + _SPACED + r"|\d{1,3}(?:, 0\d\d)+(?![\d,]\d)|(?<!\d, )\d{1,3}(?:, \d{3})+(?=\s+(?:-\s+)?[a-z])"
+# "plunged 5. 4 per cent": a decimal point a tokeniser set apart, before a percentage.
+_SPLIT_DECIMAL = r"\d{1,3}\. \d{1,2}(?=\s*(?:%|per\s*cent\b|percent\b))"
+_DIGITS_BARE = (r"(?:" + _SPACED + "|" + _SPLIT_DECIMAL + r"|\d{1,3}(?:, 0\d\d)+(?![\d,]\d)|(?<!\d, )\d{1,3}(?:, \d{3})+(?=\s+(?:-\s+)?[a-z])"
                 r"|\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d,]\d)(?!(?:st|nd|rd|th)\b)")
 _DIGITS = r"(?:(?<![\w\-/.,:#])|(?<=\$US)|(?<=\$ US))" + _DIGITS_BARE
 _NUMBER = rf"(?:{_DIGITS}|{_WORDNUM})"

@@ -358,6 +358,7 @@ def number_conflicts(a: Claim, b: Claim) -> list[Conflict]:
                         lambda x: bool(x.unit) or _only_figures(a, b))
     if pairs and _other_scope(a, b, pairs):
         return []
+    pairs = [(x, y) for x, y in pairs if not _orders_apart(x, y)]
     return [_conflict("number", a, x.text, b, y.text, _what_counted(x, y)) for x, y in pairs]
 
 
@@ -371,6 +372,18 @@ def _other_scope(a: Claim, b: Claim, pairs: list[tuple]) -> bool:
     if len(xs) < 2 or len(ys) < 2 or any(_same_kind(x, y) and _agree(a, x, b, y) for x in xs for y in ys):
         return False
     return any(_framing(a, x) for x in xs) or any(_framing(b, y) for y in ys)
+
+
+ORDERS_APART = 20  # two exact counts this far apart are a whole and a part ("2,129 career points" / "23 points")
+
+
+def _orders_apart(x: Quantity, y: Quantity) -> bool:
+    """Two exact counts without a scale word, one over ORDERS_APART times the other: not one figure misreported
+    but two different counts (a career total and a game's, a season's and a match's)."""
+    if not x.qualifier == y.qualifier == "exact" or x.unit in MONEY or _SCALE_WORD.search(x.text + y.text):
+        return False
+    lo, hi = sorted(abs(v) for v in (x.low, y.low) if v is not None) if None not in (x.low, y.low) else (0, 0)
+    return lo > 0 and hi / lo > ORDERS_APART
 
 
 _FRAME = re.compile(r"(?:\b(?:in|over|on|for|during|across|within|through)\s+(?:(?:a|an|the|his|her|their|its|just|only|"
