@@ -159,3 +159,8 @@ def test_a_career_total_and_a_game_count_do_not_conflict():
     assert "number" not in kinds("McDermott ended the game with 2,129 points.",
                                  "McDermott ended the game with 23 points and 7 rebounds.")
     assert "number" in kinds("McDermott ended the game with 29 points.", "McDermott ended the game with 23 points.")
+
+
+def test_a_compound_adjective_frames_nothing():
+    assert "number" in kinds("The yield on the benchmark 10-year Treasury note rose as high as 4.66 percent from 3.07 percent.",
+                             "The yield on the 31-year Treasury note rose to 4.46 % from 4.42 % late Thursday .")

@@ -393,9 +393,11 @@ _FRAME = re.compile(r"(?:\b(?:in|over|on|for|during|across|within|through)\s+(?:
 def _framing(claim: Claim, q: Quantity) -> bool:
     """The figure frames others: a count after a preposition ("in 54 games", "on 83 carries") or the whole of
     which another figure is a part ("28 of his 68 punches")."""
-    if not q.counted or q.unit in MONEY or (q.unit or "").startswith("percent"):
-        return False
-    return bool(_FRAME.search((claim.clause or claim.text)[:max(q.start - _base(claim), 0)]))
+    text = claim.clause or claim.text
+    if not q.counted or q.unit in MONEY or (q.unit or "").startswith("percent") \
+            or text[q.end - _base(claim):q.end - _base(claim) + 1] == "-":
+        return False  # "on the 31-year note": a compound adjective names a thing, it frames nothing
+    return bool(_FRAME.search(text[:max(q.start - _base(claim), 0)]))
 
 
 def _base(claim: Claim) -> int:
