@@ -164,3 +164,8 @@ def test_a_career_total_and_a_game_count_do_not_conflict():
 def test_a_compound_adjective_frames_nothing():
     assert "number" in kinds("The yield on the benchmark 10-year Treasury note rose as high as 4.66 percent from 3.07 percent.",
                              "The yield on the 31-year Treasury note rose to 4.46 % from 4.42 % late Thursday .")
+
+
+def test_readings_far_apart_still_conflict():
+    assert "number" in kinds("A blood-alcohol test produced a reading of 0.18, well above the limit of 0.10, the report said.",
+                             "A blood-alcohol test produced a reading of 0.18, well above the limit of 3.30, the report said.")

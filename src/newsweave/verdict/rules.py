@@ -378,11 +378,13 @@ ORDERS_APART = 20  # two exact counts this far apart are a whole and a part ("2,
 
 
 def _orders_apart(x: Quantity, y: Quantity) -> bool:
-    """Two exact counts without a scale word, one over ORDERS_APART times the other: not one figure misreported
-    but two different counts (a career total and a game's, a season's and a match's)."""
+    """Two exact whole counts without a scale word, one over ORDERS_APART times the other: not one figure
+    misreported but two different counts (a career total and a game's, a season's and a match's)."""
     if not x.qualifier == y.qualifier == "exact" or x.unit in MONEY or _SCALE_WORD.search(x.text + y.text):
         return False
-    lo, hi = sorted(abs(v) for v in (x.low, y.low) if v is not None) if None not in (x.low, y.low) else (0, 0)
+    if x.low is None or y.low is None or not all(float(v).is_integer() for v in (x.low, y.low)):
+        return False  # readings and rates ("0.10", "2.18 shares") are no counts
+    lo, hi = sorted(abs(v) for v in (x.low, y.low))
     return lo > 0 and hi / lo > ORDERS_APART
 
 
