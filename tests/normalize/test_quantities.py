@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 from _extractor_helpers import only, seed, texts
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsweave.models import Sentence
 from newsweave.normalize.quantities import extract_quantities, parse_number
@@ -227,3 +228,85 @@ def test_place_containment(x, y, inside):
 
     assert contains(x, y) is inside
     assert nested(y, x) is inside
+
+
+@pytest.mark.parametrize("text, low, high", [
+    ("the Orioles ( seven years, $ 140- $ 150 million)", 140_000_000, 150_000_000),
+    ("between 5 and 10 billion dollars", 5_000_000_000, 10_000_000_000),
+    ("a $1.5-2 billion deal", 1_500_000_000, 2_000_000_000),
+    ("from 500 to 2 million people", 500, 2_000_000),  # the low numeral above the high one: no shared scale
+])
+def test_a_range_shares_its_scale_with_the_low_end(text, low, high):
+    q = [q for q in extract_quantities(text) if q.qualifier == "range"][0]
+    assert (q.low, q.high) == (low, high)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(1, 998), st.integers(1, 999), st.sampled_from(["thousand", "million", "billion"]))
+def test_written_once_scale_matches_written_twice(lo, hi, scale):
+    hi = max(lo + 1, hi)
+    once = [q for q in extract_quantities(f"The offer was ${lo}-${hi} {scale}.") if q.qualifier == "range"]
+    twice = [q for q in extract_quantities(f"The offer was between ${lo} {scale} and ${hi} {scale}.")
+             if q.qualifier == "range"]
+    assert [(q.low, q.high) for q in once] == [(q.low, q.high) for q in twice]
+
+
+@pytest.mark.parametrize("text, unit", [
+    ("chased him for 48km before", "km"), ("at speeds up to 193km / h before", "km/h"), ("at 120 mph", "mph"),
+    ("60 kph", "km/h"), ("25 miles per hour", "mph"), ("a 15,800 - square - metre building", "m2"),
+    ("a 170,000-square-foot building", "sq_ft"), ("it weighed 200 pounds", "lb"), ("a 200-pound man", "lb"),
+    ("2,000 pounds of explosives", "lb"), ("paid 500 pounds for it", "GBP"), ("a 5 million pounds deal", "GBP"),
+    ("temperatures of 40°C", "celsius"), ("temperatures of 104 ° F", "fahrenheit"),
+    ("40 degrees Celsius", "celsius"), ("6 feet tall", "feet"), ("3 lbs", "lb"),
+])
+def test_measure_units(text, unit):
+    assert one(text).unit == unit
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(1, 999), st.integers(0, 99))
+def test_thousands_split_by_a_tokeniser_are_one_figure(thousands, rest):
+    q = one(f"The quake killed more than {thousands}, {rest:03d} people.")
+    assert q.low == thousands * 1000 + rest
+
+
+def test_a_bracketed_conversion_is_as_approximate_as_its_figure():
+    found = extract_quantities("The USGS put the epicentre at about 58km ( 36 miles) south-west of Bandar Abbas.")
+    assert [(q.unit, q.qualifier) for q in found] == [("km", "about"), ("miles", "about")]
+    found = extract_quantities("They chased him at up to 193 km/h (120 mph).")
+    assert [(q.unit, q.qualifier, q.high) for q in found] == [("km/h", "up_to", 193), ("mph", "up_to", 120)]
+
+
+@pytest.mark.parametrize("text, value, unit", [("LaRue served four and a half months in prison.", 4.5, "months"),
+                                               ("three and a half million people", 3_500_000, ""),
+                                               ("two and a half billion dollars", 2_500_000_000, "USD")])
+def test_and_a_half(text, value, unit):
+    q = one(text)
+    assert (q.low, q.high, q.unit) == (value, value, unit)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(1, 999), st.integers(100, 999))
+def test_thousands_split_before_a_noun_are_one_figure(thousands, rest):
+    q = one(f"The island lies {thousands}, {rest} kilometers south of the capital.")
+    assert (q.low, q.unit) == (thousands * 1000 + rest, "km")
+
+
+def test_a_list_of_figures_is_not_joined():
+    assert [q.low for q in extract_quantities("In 2010, 500 people died.")] == [500]
+
+
+def test_a_figure_with_a_leading_zero_is_no_count():
+    assert [q.text for q in extract_quantities("The last one it shipped was MS13 - 008, an emergency patch.")] == []
+
+
+@pytest.mark.parametrize("text, value, unit", [("fires have already burned nearly 80 937 hectares .", 80937, "hectares"),
+                                               ("he ran 10 000 metres", 10000, "m")])
+def test_thousands_set_apart_by_a_space_before_a_measure(text, value, unit):
+    q = one(text)
+    assert (q.low, q.unit) == (value, unit)
+
+
+def test_a_decimal_point_set_apart_before_a_percentage():
+    q = one("But markets reacted with alarm as Greek stocks plunged 5. 4 per cent.")
+    assert (q.low, q.unit) == (5.4, "percent")

@@ -246,3 +246,16 @@ def test_never_crashes_and_spans_are_exact(text):
                 assert t.begin is not None
             if t.begin is not None and t.until is not None:
                 assert t.begin < t.until or len(t.begin) != len(t.until)
+
+
+def test_decade_with_apostrophe_and_house_numbers():
+    from datetime import datetime
+
+    from newsweave.normalize.times import extract_times
+
+    ref = datetime(2012, 1, 1)
+    found = extract_times("The gang was founded in the 1930's by Luciano.", ref)
+    assert [(t.begin, t.until) for t in found] == [("1930-01-01", "1940-01-01")]
+    assert extract_times("Gomes was arrested late Tuesday night at 2088 Philip Street.", ref) == () or all(
+        "2088" not in t.text for t in extract_times("Gomes was arrested late Tuesday night at 2088 Philip Street.", ref))
+    assert [t.text for t in extract_times("In 1998 Main Street shops closed.", ref)] == ["1998"]

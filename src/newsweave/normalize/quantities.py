@@ -65,7 +65,7 @@ CURRENCY_SYMBOLS = {"$": "USD", "us$": "USD", "$us": "USD", "usd": "USD", "a$": 
                     "¥": "JPY", "₴": "UAH", "uah": "UAH", "rub": "RUB", "₽": "RUB"}
 UNIT_WORDS = {
     "%": "percent", "percent": "percent", "per cent": "percent", "percentage points": "percentage_points",
-    "dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP", "hryvnias": "UAH",
+    "dollars": "USD", "dollar": "USD", "usd": "USD", "us dollars": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP", "hryvnias": "UAH",
     "hryvnia": "UAH", "hryvnias'": "UAH", "rubles": "RUB", "roubles": "RUB", "yuan": "CNY", "yen": "JPY",
     "hours": "hours", "hour": "hours", "minutes": "minutes", "minute": "minutes", "seconds": "seconds",
     "days": "days", "day": "days", "weeks": "weeks", "week": "weeks", "months": "months", "month": "months",
@@ -73,6 +73,37 @@ UNIT_WORDS = {
     "kilometer": "km", "miles": "miles", "mile": "miles", "metres": "m", "meters": "m", "metre": "m",
     "meter": "m", "kg": "kg", "kilograms": "kg", "kilogram": "kg", "kilos": "kg", "kilo": "kg", "tonnes": "tonnes", "tons": "tonnes", "acres": "acres",
     "hectares": "hectares", "square kilometres": "km2", "square kilometers": "km2", "square miles": "sq_miles",
+    # measures that other outlets give in another unit ("193 km/h" / "120 mph"): see MEASURES
+    "km/h": "km/h", "kmh": "km/h", "kph": "km/h", "km/hr": "km/h", "kilometres per hour": "km/h",
+    "kilometers per hour": "km/h", "km per hour": "km/h", "mph": "mph", "miles per hour": "mph", "miles an hour": "mph",
+    "knots": "knots", "feet": "feet", "foot": "feet", "ft": "feet", "inches": "inches", "inch": "inches",
+    "yards": "yards", "cm": "cm", "centimetres": "cm", "centimeters": "cm", "mm": "mm", "millimetres": "mm",
+    "millimeters": "mm", "nautical miles": "nautical_miles", "sq km": "km2", "sq mi": "sq_miles",
+    "square metres": "m2", "square meters": "m2", "square metre": "m2", "square meter": "m2", "sq m": "m2",
+    "square feet": "sq_ft", "square foot": "sq_ft", "sq ft": "sq_ft", "lbs": "lb", "lb": "lb", "ounces": "oz",
+    "grams": "g", "metric tons": "tonnes", "litres": "litres", "liters": "litres", "gallons": "gallons",
+    "°c": "celsius", "°f": "fahrenheit", "degrees celsius": "celsius", "degrees fahrenheit": "fahrenheit",
+    "degrees c": "celsius", "degrees f": "fahrenheit", "celsius": "celsius", "fahrenheit": "fahrenheit",
+}
+# Units written straight after the figure ("48km", "193km / h", "40°C"); "m" is left out ("$5m" is money).
+GLUED_UNITS = ("km/h", "km/hr", "kmh", "kph", "mph", "km", "kg", "cm", "mm", "ft", "lbs", "lb", "°c", "°f")
+# Hyphenated adjectives ("a 200-pound man", "a 15,800-square-metre building"): the unit they name.
+HYPHEN_UNITS = {"pound": "lb", "square-metre": "m2", "square-meter": "m2", "square-foot": "sq_ft",
+                "square-feet": "sq_ft", "square-mile": "sq_miles", "square-kilometre": "km2",
+                "square-kilometer": "km2", "mile": "miles", "kilometre": "km", "kilometer": "km", "metre": "m",
+                "meter": "m", "foot": "feet", "inch": "inches", "acre": "acres", "ton": "tonnes", "tonne": "tonnes"}
+# unit -> (dimension, factor, offset): the figure in the dimension's base unit is figure * factor + offset.
+MEASURES = {
+    "km": ("length", 1000, 0), "m": ("length", 1, 0), "cm": ("length", 0.01, 0), "mm": ("length", 0.001, 0),
+    "miles": ("length", 1609.344, 0), "feet": ("length", 0.3048, 0), "inches": ("length", 0.0254, 0),
+    "yards": ("length", 0.9144, 0), "nautical_miles": ("length", 1852, 0),
+    "km2": ("area", 1e6, 0), "m2": ("area", 1, 0), "sq_miles": ("area", 2_589_988.11, 0),
+    "sq_ft": ("area", 0.09290304, 0), "acres": ("area", 4046.8564, 0), "hectares": ("area", 1e4, 0),
+    "km/h": ("speed", 1, 0), "mph": ("speed", 1.609344, 0), "knots": ("speed", 1.852, 0),
+    "kg": ("mass", 1, 0), "g": ("mass", 0.001, 0), "tonnes": ("mass", 1000, 0), "lb": ("mass", 0.45359237, 0),
+    "oz": ("mass", 0.028349523, 0), "litres": ("volume", 1, 0), "gallons": ("volume", 3.785411784, 0),
+    "celsius": ("temperature", 1, 0), "fahrenheit": ("temperature", 5 / 9, -160 / 9),
+    "ft": ("length", 0.3048, 0), "t": ("mass", 1000, 0),  # as verdict.slots (the regex stand-in) names them
 }
 MONEY = {"USD", "EUR", "GBP", "JPY", "UAH", "RUB", "CNY", "AUD", "CAD", "NZD", "HKD"}
 
@@ -82,7 +113,16 @@ _WORDNUM = (
     rf"(?:[\s-]+(?:{_WORD_ATOM}|hundred|thousand|million|billion|dozen)\b)*"
     r"(?![-‑](?:thirds?|quarters?|fifths?|sixths?|tenths?|halves|half)\b)"  # fractions: "two-thirds"
 )
-_DIGITS_BARE = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d,]\d)(?!(?:st|nd|rd|th)\b)"
+# "80 937 hectares": thousands set apart by a space (SI style), before a unit of measure.
+_MEASURE_WORDS = "|".join(re.escape(u).replace(r"\ ", r"\s+") for u in sorted(UNIT_WORDS, key=len, reverse=True)
+                          if UNIT_WORDS[u] in MEASURES)
+_SPACED = rf"(?<![\d,.] )\d{{1,3}}(?: \d{{3}})+(?=\s+(?:{_MEASURE_WORDS})\b)"
+# "26, 000" (a tokeniser split the thousands): a group of three starting with 0 never stands alone as a count;
+# "15, 800 - square - metre", "1, 500 kilometers": nor does one a word follows, outside a list of figures.
+# "plunged 5. 4 per cent": a decimal point a tokeniser set apart, before a percentage.
+_SPLIT_DECIMAL = r"\d{1,3}\. \d{1,2}(?=\s*(?:%|per\s*cent\b|percent\b))"
+_DIGITS_BARE = (r"(?:" + _SPACED + "|" + _SPLIT_DECIMAL + r"|\d{1,3}(?:, 0\d\d)+(?![\d,]\d)|(?<!\d, )\d{1,3}(?:, \d{3})+(?=\s+(?:-\s+)?[a-z])"
+                r"|\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d,]\d)(?!(?:st|nd|rd|th)\b)")
 _DIGITS = r"(?:(?<![\w\-/.,:#])|(?<=\$US)|(?<=\$ US))" + _DIGITS_BARE
 _NUMBER = rf"(?:{_DIGITS}|{_WORDNUM})"
 _NUMBER2 = rf"(?:{_DIGITS_BARE}|{_WORDNUM})"  # second number of a range: may follow "-"
@@ -91,11 +131,12 @@ _SCALE = r"(?:[\s‑-]*(?:million|billion|trillion|thousand)\b|\s?bn\b)"
 _CUR = r"(?:(?<![A-Za-z])(?-i:US\s?\$|(?:A|C|NZ|HK)\$)|\$(?:\s?US(?=\s?\d))?|€|£|¥|₴|₽|(?:USD|EUR|GBP|UAH|RUB)(?=\s?\d))\s?"
 _QUAL = "|".join(re.escape(q).replace(r"\ ", r"\s+") for q in sorted(QUALIFIERS, key=len, reverse=True))
 _UNIT = "|".join(re.escape(u).replace(r"\ ", r"\s+") for u in sorted(UNIT_WORDS, key=len, reverse=True))
+_GLUED = "|".join(re.escape(u).replace("/", r"\s*/\s*").replace("°", r"[°º]\s?") for u in GLUED_UNITS)
 
 _QUANTITY = re.compile(
     rf"(?:\b(?P<qual>{_QUAL})\s+)?(?P<cur>{_CUR})?(?P<num>{_NUMBER})(?P<scale>{_SCALE})?"
     rf"(?:(?P<sep>\s*[-–—]\s*|\s+to\s+|\s+and\s+)(?P<cur2>{_CUR})?(?P<num2>{_NUMBER2})(?P<scale2>{_SCALE})?)?"
-    rf"(?:(?P<unit>\s*%|\s+(?:{_UNIT})\b))?",
+    rf"(?:(?P<unit>\s*%|\s*(?:{_GLUED})\b|\s+(?:{_UNIT})\b))?",
     re.IGNORECASE,
 )
 _APPROX = re.compile(
@@ -136,7 +177,7 @@ def parse_number(token: str) -> float | None:
         return None
     if t[0].isdigit():
         try:
-            return float(t.replace(",", ""))
+            return float(t.replace(", ", "").replace(",", "").replace(" ", ""))
         except ValueError:
             return None
     total = current = 0.0
@@ -168,6 +209,21 @@ def _scaled(num: str, scale: str | None) -> float | None:
     return int(value) if float(value).is_integer() else value
 
 
+def _house_number(text: str, end: int) -> bool:
+    from newsweave.normalize.times import _STREET
+
+    return bool(_STREET.match(text, end))
+
+
+def _shared_scale(m: re.Match) -> str | None:
+    """The scale written once after a range ("$140-$150 million", "between 5 and 10 billion") applies to its low
+    end too, when the low numeral is not above the high one ("500 to 2 million" keeps 500)."""
+    if not m["scale2"]:
+        return None
+    low, high = parse_number(m["num"]), parse_number(m["num2"])
+    return m["scale2"] if low is not None and high is not None and low <= high else None
+
+
 def _masked(start: int, end: int, masks: bytearray) -> bool:
     return masks.find(1, start, end) >= 0
 
@@ -182,8 +238,26 @@ def _unit_of(m: re.Match) -> str:
     cur = currency(m["cur"] or m["cur2"] or "")
     if cur:
         return cur
-    unit = (m["unit"] or "").strip().lower()
-    return UNIT_WORDS.get(" ".join(unit.split()), unit) if unit else ""
+    unit = unit_key(m["unit"] or "")
+    found = UNIT_WORDS.get(unit, unit) if unit else ""
+    return "lb" if found == "GBP" and _weighed(m.string, m.start(), m.end()) else found
+
+
+def unit_key(written: str) -> str:
+    """A unit as written, folded for UNIT_WORDS: "km / h" -> "km/h", "° C" -> "°c", "Square  feet" -> "square feet"."""
+    folded = " ".join(written.lower().replace("º", "°").split())
+    return re.sub(r"\s*/\s*", "/", re.sub(r"°\s+", "°", folded))
+
+
+_WEIGHT_CUE = re.compile(r"\b(?:weigh\w*|weight|heavy|heavier|lighter|lost|gained|scales?)\b[^.;]{0,40}$", re.I)
+
+
+def _weighed(text: str, start: int, end: int) -> bool:
+    """ "pounds" as a weight, not sterling: after "weighs" / "weight", or "pounds of" something with no scale word
+    ("2,000 pounds of explosives"; "5 million pounds of funding" stays money)."""
+    if re.search(r"[£]|\b(?:million|billion|bn|thousand|sterling)\b", text[start:end + 10], re.I):
+        return False
+    return bool(_WEIGHT_CUE.search(text, max(0, start - 50), start)) or _of_follows(text, end)
 
 
 def counted_phrase(text: str, pos: int) -> str:
@@ -296,10 +370,15 @@ def _from_match(text: str, m: re.Match, masks: bytearray) -> Quantity | tuple[Qu
     prefix = _NO_PREFIX.search(text, max(0, first - 12), first)
     if prefix:
         return None if m["qual"] else _label(text, m, prefix.group(0))
-    low = _scaled(m["num"], m["scale"])
-    if low is None:
-        return None
+    if re.fullmatch(r"0\d+", m["num"]):
+        return None  # "MS13 - 008", "at 0900": a code or a clock, never a count written with a leading zero
+    if not (m["qual"] or m["cur"] or m["scale"] or m["num2"] or m["unit"]) and _house_number(text, m.end("num")):
+        return _label(text, m, "street")  # "2088 Philip Street": an address, compared by equality
     ranged = bool(m["num2"])
+    plain = _scaled(m["num"], m["scale"])
+    if plain is None:
+        return None
+    low = _scaled(m["num"], m["scale"] or _shared_scale(m)) if ranged else plain
     sep = (m["sep"] or "").strip().lower()
     qual_word = " ".join((m["qual"] or "").lower().split())
     if ranged and not _masked(m.start("num2"), m.end(), masks):
@@ -309,15 +388,23 @@ def _from_match(text: str, m: re.Match, masks: bytearray) -> Quantity | tuple[Qu
         if sep == "to" and qual_word in ("from", "by", "") and _CHANGE.search(text, max(0, start - 60), start):
             return _change(text, m, low)
     if ranged and (sep == "and") != (qual_word == "between") or ranged and _masked(m.start("num2"), m.end(), masks):
-        return _single(text, m, start, num_end, low, masks)
+        return _single(text, m, start, num_end, plain, masks)
     high = _scaled(m["num2"], m["scale2"] or m["scale"]) if ranged else None
     if ranged and high is not None and high < low and sep == "to":
         return _change(text, m, low)  # "60 million to 45 million": two figures, not a range
     if ranged and (high is None or high < low):
-        return _single(text, m, start, num_end, low, masks)
+        return _single(text, m, start, num_end, plain, masks)
     end = m.end()
     unit = _unit_of(m)
-    if m["num"].strip().lower() in ("one", "zero") and not (m["scale"] or unit or m["qual"] or ranged):
+    half = None if ranged or unit or m["scale"] else _HALF.match(text, end)
+    if half:  # "four and a half months"
+        low, end = low + 0.5, half.end()
+        scale = re.compile(_SCALE, re.I).match(text, end)
+        if scale:  # "three and a half million"
+            low, end = low * SCALES[re.sub(r"[^a-z]", "", scale.group(0).lower())], scale.end()
+        after = _UNIT_AFTER.match(text, end)
+        unit, end = (UNIT_WORDS.get(unit_key(after.group(0)), ""), after.end()) if after else ("", end)
+    if m["num"].strip().lower() in ("one", "zero") and not (m["scale"] or unit or m["qual"] or ranged or half):
         return None
     qualifier = _qualifier(m, ranged)
     lo, hi = _bounds(qualifier, low, high)
@@ -388,13 +475,18 @@ def _single(text: str, m: re.Match, start: int, num_end: int, low: float, masks)
     return _quantity(text, start, num_end, lo, hi, qualifier, currency(m["cur"] or ""))
 
 
-_HYPHEN_UNIT = re.compile(r"[-‑]([a-z]+)\b")
+_HALF = re.compile(r"\s+and\s+a\s+half\b", re.I)
+_SCALE_IN = re.compile(r"\b(?:million|billion|trillion|bn)\b", re.I)
+_HYPHEN_UNIT = re.compile(r"\s?[-‑]\s?((?:square\s?[-‑]\s?)?[a-z]+)\b")
 
 
 def _quantity(text: str, start: int, end: int, lo, hi, qualifier: str, unit: str) -> Quantity:
     hyphen = _HYPHEN_UNIT.match(text, end)
-    if not unit and hyphen and hyphen.group(1) in UNIT_WORDS:
-        unit = UNIT_WORDS[hyphen.group(1)]  # "a two-day visit", "a 10-km drive"
+    word = re.sub(r"\s", "", hyphen.group(1)).replace("‑", "-") if hyphen else ""
+    if not unit and word in UNIT_WORDS.keys() | HYPHEN_UNITS.keys():
+        unit = HYPHEN_UNITS.get(word) or UNIT_WORDS[word]  # "a two-day visit", "a 10-km drive", "200-pound"
+        if unit == "lb" and _SCALE_IN.search(text, start, end):
+            unit = "GBP"  # "a 1.5 billion-pound writedown": money
     counted = "" if unit in MONEY or unit.startswith("percent") else counted_phrase(text, end)
     if unit and unit not in MONEY and not unit.startswith("percent") and not _of_follows(text, end):
         counted = unit  # "24 hours double-locked": a measure counts its unit, unless "24 hours of talks"
@@ -485,7 +577,7 @@ _CLOCK = re.compile(
     r"|\d{1,2}\s?:\s?\d\d(?!\d)|[0-2]\d[0-5]\d(?=\s*(?:GMT|UTC|[ECMP][SD]T|BST|CET)\b))", re.IGNORECASE)
 # "9 / 11", "24/7", "21 / 2-week" (a fraction sign lost): figures around a slash are not counts of their own.
 _SLASHED = re.compile(r"(?<![\w.,/])\d{1,4}[ \t]*/[ \t]*\d{1,4}(?![\d/])")
-_UNIT_AFTER = re.compile(rf"(?:\s*%|\s+(?:{_UNIT})\b)", re.IGNORECASE)
+_UNIT_AFTER = re.compile(rf"(?:\s*%|\s*(?:{_GLUED})\b|\s+(?:{_UNIT})\b)", re.IGNORECASE)
 
 
 def _fractions(text: str) -> list[Quantity]:
@@ -501,7 +593,7 @@ def _fractions(text: str) -> list[Quantity]:
             part = top / bottom
         unit = _UNIT_AFTER.match(text, m.end())
         end = unit.end() if unit else m.end()
-        word = " ".join((unit.group(0) if unit else "").lower().split())
+        word = unit_key(unit.group(0) if unit else "")
         value = int(m["whole"]) + part
         out.append(_quantity(text, m.start(), end, value, value, "exact", UNIT_WORDS.get(word, word)))
     return out
@@ -587,5 +679,19 @@ def extract_quantities(text: str, sentences: Sequence[Sentence] = ()) -> tuple[Q
     found += _ordinals(text, masks) + _designations(text, masks)
     ordered = sorted(sentences, key=lambda s: s.start)
     starts = [s.start for s in ordered]
-    chosen = longest_first(sorted(found, key=lambda q: q.start), len(text))
+    chosen = _echoes(text, longest_first(sorted(found, key=lambda q: q.start), len(text)))
     return tuple(replace(q, sentence=sentence_index(q.start, starts, ordered)) for q in chosen)
+
+
+def _echoes(text: str, found: list[Quantity]) -> list[Quantity]:
+    """ "about 58km ( 36 miles)": the figure in brackets converts the one before it, and is as approximate."""
+    from dataclasses import replace
+
+    out = list(found)
+    for i in range(1, len(out)):
+        prev, q = out[i - 1], out[i]
+        same = MEASURES.get(prev.unit or "", ("",))[0] == MEASURES.get(q.unit or "", ("-",))[0]
+        if same and q.qualifier == "exact" and prev.qualifier != "exact" and re.fullmatch(r"\s*\(\s*", text[prev.end:q.start]):
+            out[i] = replace(q, qualifier=prev.qualifier, low=q.low if prev.low is not None else None,
+                             high=q.high if prev.high is not None else None)
+    return out

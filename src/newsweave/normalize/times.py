@@ -554,6 +554,8 @@ def _valid_year_context(m: re.Match, ctx: _Ctx) -> bool:
     prev = re.findall(r"[A-Za-z.]+", text[max(0, s - 12):s])
     if prev and prev[-1].lower() in ("no.", "no", "number", "nos.", "flight", "route", "room", "page", "vol."):
         return False
+    if _STREET.match(text, e) and not _YEAR_PREPOSITION.search(text, max(0, s - 10), s):
+        return False  # "at 2088 Philip Street": a house number ("in 1998 Main Street shops" keeps its year)
     nxt = re.match(r"\s+([a-z]+)", text[e:e + 30])
     if nxt and nxt.group(1) in _COUNT_NOUNS:
         return False
@@ -563,6 +565,9 @@ def _valid_year_context(m: re.Match, ctx: _Ctx) -> bool:
     return True
 
 
+_STREET = re.compile(r"(?:\s+[NSEW]\.?)?(?:\s+[A-Z][\w'.-]*){1,3}\s+(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|"
+                     r"Drive|Dr|Lane|Ln|Way|Place|Pl|Court|Ct|Highway|Hwy|Parkway|Pkwy|Terrace|Circle)\b\.?")
+_YEAR_PREPOSITION = re.compile(r"\b(?:in|since|by|from|until|during|of|before|after)\s+$", re.I)
 _COUNT_NOUNS = {"people", "men", "women", "children", "police", "personnel", "staff", "feet", "km", "kg", "m"}
 _NOT_PLURAL = {"was", "has", "is", "as", "its", "his", "this", "thus", "plus", "versus", "us", "was"}
 
@@ -681,7 +686,7 @@ _RULES: list[tuple[str, Handler]] = [
      rf"{_YEAR_R2}(?![\d%])", _h_year_range),
     (rf"(?:{_g('part', 'early|mid|late')}[\s-]+)?{_YEAR_ANY}(?!\d)", _h_year),
     (rf"\b(?:the\s+)?(?:{_g('part', 'early|mid|late')}[\s-]+)?"
-     rf"(?:{_g('cent', '1[5-9]|20')}{_DEC}0|['’]{_DEC2}0)s\b", _h_decade),
+     rf"(?:{_g('cent', '1[5-9]|20')}{_DEC}0(?:\s?['’])?|['’]{_DEC2}0)s\b", _h_decade),
     (r"(?<![\d.:])(?:" + _g("h", r"[01]?\d|2[0-3]") + r"(?:[.:]" + _g("min", "[0-5]\\d") + r")?\s*"
      + _g("ap", "[ap]") + r"\.?\s?m\b\.?|" + _g("word", "noon|midnight") + r")", _h_clock),
     (r"(?<![\d.:])" + _g("h", r"[01]?\d|2[0-3]") + r":" + _g("min", r"[0-5]\d") + r"(?![\d:])"

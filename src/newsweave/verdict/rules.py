@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 
 from ..models import AgeFact, Claim, Conflict, Quantity, TimeExpr
-from ..normalize.quantities import MONEY
+from ..normalize.quantities import MEASURES, MONEY
 from ..normalize.words import STOPWORDS, tokens
 from ..normalize.words import WORD as _WORD
 from .slots import YEAR_INFERRED
@@ -20,6 +20,7 @@ ABOUT_TOLERANCE = 0.1
 # How far a one-sided figure reaches when compared with a stated figure: "more than 2,100" is not "3,152", nor
 # "as many as 200" a mere "50" (a bound in the news sits near the true figure).
 BOUND_REACH = 1.5
+CONVERSION_SHARE = 0.05  # a figure converted to another unit ("48 km" / "30 miles") is rounded, often to 2-5%
 ROUNDING_SHARE = 0.12  # a rounded figure stays within 12% of the precise one ("3 %" for 2.7 percent)
 ENTITY_OVERLAP = 0.3  # share of the other content words two statements must have for a swapped name to conflict
 CROSS_TYPE_CONTEXT = 5  # names the tagger typed differently (ORG / GPE) still pair when their surroundings match
@@ -95,11 +96,40 @@ def _same_kind(x: Quantity, y: Quantity) -> bool:
     """Figures that can fill the same slot: same unit (a bare amount with a scale may be money: "3.06bn" and
     "1.76 billion euros"); ranks also rank the same thing ("23rd save")."""
     if (x.unit or "") != (y.unit or ""):
-        return _bare_amount(x, y) or _bare_amount(y, x)
+        return _bare_amount(x, y) or _bare_amount(y, x) or convertible(x, y)
     if x.unit == "ordinal":
         cx, cy = _content(x.counted), _content(y.counted)
         return bool(cx & cy) or _stem_overlap(cx, cy)
     return True
+
+
+def convertible(x: Quantity, y: Quantity) -> bool:
+    """Measures of one dimension in different units: "193 km/h" and "120 mph", "48 km" and "30 miles"."""
+    mx, my = MEASURES.get(x.unit or ""), MEASURES.get(y.unit or "")
+    return bool(mx and my) and x.unit != y.unit and mx[0] == my[0]
+
+
+def in_unit(q: Quantity, unit: str) -> Quantity:
+    """The quantity expressed in another unit of its dimension (qualifier and text kept)."""
+    from dataclasses import replace
+
+    _, f_from, o_from = MEASURES[q.unit]
+    _, f_to, o_to = MEASURES[unit]
+    move = lambda v: None if v is None else (v * f_from + o_from - o_to) / f_to
+    return replace(q, low=move(q.low), high=move(q.high), unit=unit)
+
+
+def converted_compatible(x: Quantity, y: Quantity) -> bool:
+    """Compatible once x is put in y's unit (or y in x's): as two figures of one unit, or, for two stated
+    figures, within the rounding of a conversion (CONVERSION_SHARE, or y's last stated digit)."""
+    for p, q in ((in_unit(x, y.unit), y), (in_unit(y, x.unit), x)):
+        if quantities_compatible(p, q)[0]:
+            return True
+        if p.qualifier == q.qualifier == "exact" and p.low is not None and q.low is not None:
+            digits = _decimals(q) or 0
+            if abs(p.low - q.low) <= max(CONVERSION_SHARE * max(abs(p.low), abs(q.low)), 0.5 * 10 ** -digits):
+                return True
+    return False
 
 
 def _bare_amount(x: Quantity, y: Quantity) -> bool:
@@ -213,7 +243,25 @@ def times_compatible(a: TimeExpr, b: TimeExpr) -> tuple[bool, str]:
         ia, ib = (moved, known) if _year_guessed(a) else (known, moved)
     if ia[0] < ib[1] and ib[0] < ia[1]:
         return True, f"{a.text!r} overlaps {b.text!r}"
+    if _adjoining_parts(a, ia, b, ib):
+        return True, f"{a.text!r} adjoins {b.text!r}"
     return False, f"{a.text!r} ({_shown(ia)}) vs {b.text!r} ({_shown(ib)})"
+
+
+DAY_PART_SLACK = 1  # hours: parts of a day have loose edges ("Friday afternoon" / "late Friday" / "early evening")
+
+
+def _adjoining_parts(a: TimeExpr, ia: tuple[str, str], b: TimeExpr, ib: tuple[str, str]) -> bool:
+    """A part of a day ("afternoon", "late Friday", "early Saturday") and another part or a clock time that
+    meet or lie within DAY_PART_SLACK hours of each other: two wordings of one moment, not two moments."""
+    from datetime import datetime, timedelta
+
+    fine = {"part-of-day", "hour", "minute"}
+    if a.granularity not in fine or b.granularity not in fine or "part-of-day" not in (a.granularity, b.granularity):
+        return False
+    (sa, ua), (sb, ub) = ((datetime.fromisoformat(x) for x in i) for i in (ia, ib))
+    gap = max(sa, sb) - min(ua, ub)
+    return gap <= timedelta(hours=DAY_PART_SLACK)
 
 
 def _shown(interval: tuple[str, str]) -> str:
@@ -308,7 +356,54 @@ def number_conflicts(a: Claim, b: Claim) -> list[Conflict]:
     pairs = align_slots(a, list(a.quantities), b, list(b.quantities),
                         lambda x, y: _agree(a, x, b, y), _same_kind,
                         lambda x: bool(x.unit) or _only_figures(a, b))
+    if pairs and _other_scope(a, b, pairs):
+        return []
+    pairs = [(x, y) for x, y in pairs if not _orders_apart(x, y)]
     return [_conflict("number", a, x.text, b, y.text, _what_counted(x, y)) for x, y in pairs]
+
+
+def _other_scope(a: Claim, b: Claim, pairs: list[tuple]) -> bool:
+    """Figures counted over another frame: a side frames its figures by another ("in 54 games" / "in a combined
+    157 games", "28 of his 68 punches" / "178 of 369 punches", "269 yards on 83 carries"), and each states several
+    figures, none of which agrees with one of the other. They then report another period or part of the event, not
+    one figure misreported; "killed 30 and injured 100" / "killed 43 and injured 150" have no frame and still
+    conflict, and so does any figure beside one that agrees."""
+    xs, ys = ([q for q in c.quantities if not _identifier(q)] for c in (a, b))
+    if len(xs) < 2 or len(ys) < 2 or any(_same_kind(x, y) and _agree(a, x, b, y) for x in xs for y in ys):
+        return False
+    return any(_framing(a, x) for x in xs) or any(_framing(b, y) for y in ys)
+
+
+ORDERS_APART = 20  # two exact counts this far apart are a whole and a part ("2,129 career points" / "23 points")
+
+
+def _orders_apart(x: Quantity, y: Quantity) -> bool:
+    """Two exact whole counts without a scale word, one over ORDERS_APART times the other: not one figure
+    misreported but two different counts (a career total and a game's, a season's and a match's)."""
+    if not x.qualifier == y.qualifier == "exact" or x.unit in MONEY or _SCALE_WORD.search(x.text + y.text):
+        return False
+    if x.low is None or y.low is None or not all(float(v).is_integer() for v in (x.low, y.low)):
+        return False  # readings and rates ("0.10", "2.18 shares") are no counts
+    lo, hi = sorted(abs(v) for v in (x.low, y.low))
+    return lo > 0 and hi / lo > ORDERS_APART
+
+
+_FRAME = re.compile(r"(?:\b(?:in|over|on|for|during|across|within|through)\s+(?:(?:a|an|the|his|her|their|its|just|only|"
+                    r"combined)\s+){0,2}|\d[\d,.]*\s+of\s+(?:(?:his|her|their|its|the)\s+)?)$", re.I)
+
+
+def _framing(claim: Claim, q: Quantity) -> bool:
+    """The figure frames others: a count after a preposition ("in 54 games", "on 83 carries") or the whole of
+    which another figure is a part ("28 of his 68 punches")."""
+    text = claim.clause or claim.text
+    if not q.counted or q.unit in MONEY or (q.unit or "").startswith("percent") \
+            or text[q.end - _base(claim):q.end - _base(claim) + 1] == "-":
+        return False  # "on the 31-year note": a compound adjective names a thing, it frames nothing
+    return bool(_FRAME.search(text[:max(q.start - _base(claim), 0)]))
+
+
+def _base(claim: Claim) -> int:
+    return claim.clause_start if claim.clause_start >= 0 and claim.clause else claim.start
 
 
 def _what_counted(x: Quantity, y: Quantity) -> str:
@@ -319,6 +414,10 @@ def _what_counted(x: Quantity, y: Quantity) -> str:
 
 def _agree(a: Claim, x: Quantity, b: Claim, y: Quantity) -> bool:
     """Same unit and compatible values; a figure repeated without its unit ("13.78 points" / "13.78") agrees."""
+    if convertible(x, y):
+        return converted_compatible(x, y)
+    if _bare_amount(x, y) or _bare_amount(y, x):  # "100 billion" / "over a hundred billion dollars"
+        return quantities_compatible(x, y)[0]
     if (x.unit or "") != (y.unit or ""):
         return not (x.unit and y.unit) and x.low is not None and x.low == y.low and x.high == y.high
     return quantities_compatible(x, y)[0]
@@ -569,7 +668,11 @@ def _one_referent(x, y) -> bool:
     lies inside the other ("Valencia" / "Spain": a city and its country are not a swap)."""
     if names_related(x.text, y.text) or _same_spelling(x.text, y.text):
         return True
-    if _family(x.label) == _family(y.label) == "place" or "GPE" in (x.label, y.label):
+    if _family(x.label) == _family(y.label) == "place":
+        from ..normalize.places import compatible
+
+        return compatible(x.text, y.text, x.label, y.label)
+    if "GPE" in (x.label, y.label):
         from ..normalize.places import nested
 
         return nested(x.text, y.text)
@@ -986,8 +1089,19 @@ def _clause(claim: Claim) -> str:
 RULES = (number_conflicts, date_conflicts, age_conflicts, entity_conflicts, polarity_conflicts)
 
 
+_STAMP = re.compile(r"\b(?:last\s+)?(?:updated|published|posted)\s*(?:at|on)?\s*:?\s*\d", re.I)
+
+
+def page_stamp(claim: Claim) -> bool:
+    """A dateline of the page, not a statement: "21 July 2013 Last updated at 11: 11 GMT", "Monday, Sep 10, 2012 |
+    Updated 9: 01 AM EDT" (each outlet's own time of publishing)."""
+    return len(claim.text.split()) <= 14 and bool(_STAMP.search(claim.text))
+
+
 def conflicts(a: Claim, b: Claim) -> list[Conflict]:
     """Every disagreement between two aligned claims (empty when they agree)."""
+    if page_stamp(a) or page_stamp(b):
+        return []
     found: list[Conflict] = []
     for rule in RULES:
         found.extend(rule(a, b))
