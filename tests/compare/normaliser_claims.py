@@ -13,8 +13,9 @@ from newsweave.normalize.times import extract_times
 REF = datetime(2004, 6, 1)
 
 
-def claim(text: str, outlet: str) -> Claim:
+def claim(text: str, outlet: str, ref: datetime = REF) -> Claim:
+    """``ref`` is the publication time relative dates and ages resolve against."""
     return Claim(id=content_hash(outlet, text), article=outlet, outlet=outlet, sentence=0, start=0, end=len(text),
                  text=text, clause_start=0, clause_end=len(text), clause=text, attributed_to=outlet,
-                 entities=extract_entities(text), times=extract_times(text, REF),
-                 quantities=extract_quantities(text), ages=extract_ages(text, REF))
+                 entities=extract_entities(text), times=extract_times(text, ref),
+                 quantities=extract_quantities(text), ages=extract_ages(text, ref))
