@@ -1,0 +1,97 @@
+"""More false alarms of the conflict rules on untouched MSRP paraphrase pairs (bench/conflicts.py), each as a
+real-looking sentence pair, beside a true conflict of the same shape that must still be found. Claims are built by
+the normaliser's extractors, as `compare` builds them."""
+from __future__ import annotations
+
+import pytest
+from normaliser_claims import claim  # tests/compare is on sys.path (pytest's prepend import mode)
+
+from newsweave.verdict import rules
+
+
+def kinds(a: str, b: str) -> list[str]:
+    return sorted({c.kind for c in rules.conflicts(claim(a, "A"), claim(b, "B"))})
+
+
+# --------------------------------------------------------------------------- polarity
+
+@pytest.mark.parametrize("a, b", [
+    # a negation in a clause that shares nothing with the other claim adds a statement, it denies none
+    ("Lamo had told reporters he would surrender to the FBI in Sacramento on Friday , but he had second thoughts .",
+     "Lamo had told reporters he would surrender to the FBI on the courthouse steps in Sacramento on Friday , "
+     "but he didn 't show up ."),
+    ("What 's more , Mr. O 'Neill said that he hoped Hyundai would sell one million vehicles in the United States .",
+     "That wasn 't all : Mr. O 'Neill said , he hoped Hyundai would sell 1 million vehicles in the United States ."),
+    # "X denied Y" and "X said not Y" are one polarity
+    ("Smith denied the charges of fraud , his lawyer said .",
+     "Smith said the charges of fraud were not true , his lawyer said ."),
+    # "has not seen such a protest since" says it was the biggest since
+    ("It was the biggest protest in Hong Kong since hundreds of thousands marched in 1989 .",
+     "Hong Kong has not seen such a protest since hundreds of thousands marched in 1989 ."),
+    # a negative said in other words: "removed from" is "not in", "declined requests" is "did not respond"
+    ("Senate Majority Leader Bill Frist , a Tennessee Republican , said he intended to work to get the loan provision "
+     "removed from the final bill .",
+     "Senate Majority Leader Bill Frist , a Tennessee Republican , said he intended to work to see that the loan "
+     "provision was not in the final bill ."),
+    ("Officer Evans did not respond to requests for an interview last week .",
+     "Officer Evans had declined written and telephone requests for an interview ."),
+    ("United already has paid the city $ 34 million in penalties for missing the first round of employment targets .",
+     "United has paid $ 34 million in penalties for failing to meet employment targets ."),
+    # a negated negative states the positive
+    ("Police continue to hold out the possibility that more than one person was involved in the poisonings .",
+     "Investigators have not ruled out the possibility that more than one person was behind the poisonings ."),
+    # "unless" is "if not"
+    ("If the subsidies are not repealed , the European Union is threatening trade sanctions against the United States .",
+     "The European Union is threatening trade sanctions unless the subsidies are repealed ."),
+    # litotes: "not difficult" is "easy"
+    ("The decision to cancel the program was an easy one , the spokesman said .",
+     "The decision to cancel the program was not difficult , the spokesman said ."),
+])
+def test_same_polarity_in_other_words(a, b):
+    assert "polarity" not in kinds(a, b)
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Lamo had told reporters he would surrender to the FBI in Sacramento on Friday .",
+     "Lamo had not told reporters he would surrender to the FBI in Sacramento on Friday ."),
+    ("Smith denied the charges of fraud , his lawyer said .",
+     "Smith did not deny the charges of fraud , his lawyer said ."),
+    ("Hong Kong has seen such a protest before , when hundreds of thousands marched in 1989 .",
+     "Hong Kong has not seen such a protest before , when hundreds of thousands marched in 1989 ."),
+    ("Senate Majority Leader Bill Frist , a Tennessee Republican , said the loan provision was in the final bill .",
+     "Senate Majority Leader Bill Frist , a Tennessee Republican , said the loan provision was not in the final "
+     "bill ."),
+    ("Officer Evans did not respond to requests for an interview last week .",
+     "Officer Evans responded to requests for an interview last week ."),
+    ("Police have ruled out the possibility that more than one person was involved in the poisonings .",
+     "Investigators have not ruled out the possibility that more than one person was behind the poisonings ."),
+    ("The European Union is threatening trade sanctions if the subsidies are repealed .",
+     "The European Union is threatening trade sanctions unless the subsidies are repealed ."),
+    ("The decision to cancel the program was a difficult one , the spokesman said .",
+     "The decision to cancel the program was not difficult , the spokesman said ."),
+    # an abbreviation with and without its dots is one word
+    ("The U.S. will send troops to Liberia , officials said .",
+     "The US will not send troops to Liberia , officials said ."),
+])
+def test_true_polarity_flips_are_still_found(a, b):
+    assert "polarity" in kinds(a, b)
+
+
+def test_what_is_said_leaves_out_dateline_and_speaker_apposition():
+    c = claim("WASHINGTON ( Reuters ) - Senate Majority Leader Bill Frist , a Tennessee Republican , said the bill "
+              "would pass .", "A")
+    assert rules._statement(c).split() == "Senate Majority Leader Bill Frist said the bill would pass .".split()
+    c = claim("SAN JOSE , Calif . - Intel said on Tuesday it would cut 1,000 jobs .", "A")
+    assert rules._statement(c).startswith("Intel said")
+
+
+def test_abbreviations_are_content_words_with_or_without_dots():
+    assert "us" in rules._polarity_content(claim("The U.S. will send troops to Liberia .", "A"))
+    assert "us" in rules._polarity_content(claim("The US will send troops to Liberia .", "A"))
+    assert "us" not in rules._polarity_content(claim("He told us the troops would go to Liberia .", "A"))
+
+
+def test_a_name_with_a_negation_word_is_no_negation():
+    c = claim("Schools must meet the goals of the No Child Left Behind Act by 2014 , the state said .", "A")
+    assert rules._cue_words(c) == []
+    assert rules._cue_words(claim("Schools said no child was left behind .", "A")) == ["no"]
