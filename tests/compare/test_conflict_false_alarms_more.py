@@ -141,3 +141,21 @@ def test_figures_of_different_things_do_not_conflict(a, b):
 ])
 def test_figures_of_one_thing_still_conflict(a, b):
     assert "number" in kinds(a, b)
+
+
+# --------------------------------------------------------------------------- dates
+
+def test_a_span_end_holds_an_earlier_date():
+    a = "The agency will consider as timely any tax returns or payments due Aug. 15 if they are submitted by Aug. 22 ."
+    b = ("The agency said it would consider as timely any tax returns or payments due from Friday through Aug. 22 if "
+         "they are completed by Aug. 22 .")
+    assert "date" not in kinds(a, b)
+    assert "date" not in kinds("Additionally , early voting will be conducted from 1 to 6 p.m. Sept . 7 .",
+                               "Early voting will run weekdays from 8 a.m. to 5 p.m. through Sept . 9 .")
+
+
+def test_a_date_after_the_span_end_or_a_lone_until_still_conflicts():
+    assert "date" in kinds("Early voting will be conducted on Sept . 12 .",
+                           "Early voting will run weekdays from 8 a.m. to 5 p.m. through Sept . 9 .")
+    assert "date" in kinds("Florida 's primary isn 't until March 9 , following 28 other states .",
+                           "Florida 's primary will be September 9 , after 28 states ' primaries or caucuses .")

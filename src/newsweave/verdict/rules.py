@@ -614,9 +614,31 @@ def date_conflicts(a: Claim, b: Claim) -> list[Conflict]:
     """Times in the same slot with disjoint intervals ("since 1995" is only compared with another "since")."""
     ta = [t for t in a.times if time_interval(t) and not _in_age(a, t) and not _when_said(a, t)]
     tb = [t for t in b.times if time_interval(t) and not _in_age(b, t) and not _when_said(b, t)]
-    pairs = align_slots(a, ta, b, tb, lambda x, y: _comparable_times(x, y) and times_compatible(x, y)[0],
+    pairs = align_slots(a, ta, b, tb, lambda x, y: _comparable_times(x, y) and (
+                            times_compatible(x, y)[0] or _within_bound(a, x, b, y)),
                         lambda x, y: _since(a, x) == _since(b, y) and _comparable_times(x, y))
     return [_conflict("date", a, x.text, b, y.text, "") for x, y in pairs]
+
+
+_UNTIL = re.compile(r"\b(?:through|thru)\s*$|\bfrom\b[^,;.]{1,60}\b(?:until|till|through|thru)\s*$", re.I)
+
+
+def _until(claim: Claim, t: TimeExpr) -> bool:
+    """The end of a span ("from Friday through Aug. 22", "through Sept. 9"): every earlier moment lies within it.
+    A lone "until" often dates the event itself ("is waiting until October to decide", "isn 't until March 9")."""
+    return bool(_UNTIL.search(claim.text[max(0, t.start - claim.start - 80):t.start - claim.start]))
+
+
+def _within_bound(a: Claim, x: TimeExpr, b: Claim, y: TimeExpr) -> bool:
+    """One side ends a span at its time ("due from Friday through Aug. 22"), the other names a time before that
+    end ("due Aug. 15"): the span holds it. Two span ends are compared as times."""
+    if _until(a, x) == _until(b, y):
+        return False
+    bound, other = (x, y) if _until(a, x) else (y, x)
+    ib, io = time_interval(bound), time_interval(other)
+    if ib is None or io is None or _year_guessed(bound) != _year_guessed(other):
+        return False
+    return io[0] < ib[1]
 
 
 _GRAIN = {"minute": "day", "hour": "day", "part-of-day": "day", "day": "day", "week": "week", "month": "month", "season": "month",
