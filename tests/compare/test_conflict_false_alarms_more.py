@@ -159,3 +159,12 @@ def test_a_date_after_the_span_end_or_a_lone_until_still_conflicts():
                            "Early voting will run weekdays from 8 a.m. to 5 p.m. through Sept . 9 .")
     assert "date" in kinds("Florida 's primary isn 't until March 9 , following 28 other states .",
                            "Florida 's primary will be September 9 , after 28 states ' primaries or caucuses .")
+
+
+def test_a_spaced_curly_apostrophe_is_a_negation():
+    """ "hadn ’ t" (tokenised text keeps spaces around the apostrophe) negates like "hadn't"."""
+    a = "The City Attorney ’ s office said the case hadn ’ t been submitted as of Tuesday ."
+    b = "The City Attorney's office said the case hadn't been submitted as of Tuesday ."
+    assert rules._cue_words(claim(a, "A")) == ["n't"]
+    assert "polarity" not in kinds(a, b)
+    assert "polarity" in kinds(a, "The City Attorney's office said the case had been submitted as of Tuesday .")

@@ -1045,14 +1045,14 @@ _NEG_CUE = re.compile(
     r"den(?:y|ies|ied|ying|ial)|refus(?:e|es|ed|ing|al)|reject(?:s|ed|ing)?|"
     r"declin(?:e|es|ed|ing)(?:\s*,[^,.;]{1,40},)? to(?!\s*[$€£\d])|"  # "declined , through a spokesman , to"
     r"fail(?:s|ed|ing)?(?:\s*,[^,.;]{1,40},)? to|declin(?:e|es|ed|ing)(?= comment)|"
-    r"\w+n\s?(?:[’']|â[\x80-\x9f]*\s?)t|"  # "didn't", and "didn â\x80\x99 t" when the apostrophe lost its encoding
+    r"\w+n\s?(?:[’']\s?|â[\x80-\x9f]*\s?)t|"  # "didn't", "hadn ’ t", and "didn â\x80\x99 t" (a lost encoding)
     r"(?:do|does|did|is|was|are|were|has|have|had|ca|wo|could|would|should|must)nt)"
     r"(?![\w-])", re.I)  # "dont", "isnt": apostrophes dropped
 _NOT_NEGATION = re.compile(r"\b(?:not (?:only|just|least|far|long|until|surprisingly)|"
                            r"no (?:doubt|matter|less|more|longer than)|"
-                           r"nothing but|\w+n\s?[’']?t until)\b|\bno\.?\s*\d"  # "No. 84" is a number
+                           r"nothing but|\w+n\s?(?:[’']\s?)?t until)\b|\bno\.?\s*\d"  # "No. 84" is a number
                            # "has not seen such a protest since 1989": the first such thing since, not a denial
-                           r"|(?:\b(?:not|never)|\w+n\s?[’']?t)\s+(?:been\s+|yet\s+)?(?:seen|witnessed|experienced|"
+                           r"|(?:\b(?:not|never)|\w+n\s?(?:[’']\s?)?t)\s+(?:been\s+|yet\s+)?(?:seen|witnessed|experienced|"
                            r"recorded|had)\b(?=[^.;]{0,80}\bsince\b)"
                            # "the Do Not Call list", "the No Child Left Behind act": a name, not a negation
                            r"|(?<=[A-Z]\w )(?-i:Not)(?= [A-Z])|(?<=\w )(?-i:No|Not|Never|Nothing)(?= [A-Z][a-z])"
@@ -1081,7 +1081,7 @@ def _cue_words(claim: Claim) -> list[str]:
     text = claim.clause or claim.text
     skip = [m.span() for m in _NOT_NEGATION.finditer(text)]
     cues = [m.group(0).casefold() for m in _NEG_CUE.finditer(text) if not any(a <= m.start() < b for a, b in skip)]
-    return ["n't" if re.search(r"n\s?(?:[’']|â[\x80-\x9f]*\s?)?t$", c) and c not in ("not",) else c for c in cues]
+    return ["n't" if re.search(r"n\s?(?:[’']\s?|â[\x80-\x9f]*\s?)?t$", c) and c not in ("not",) else c for c in cues]
 
 
 def _negation_spans(claim: Claim) -> list[tuple[int, str, int, bool]]:
