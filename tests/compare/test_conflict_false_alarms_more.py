@@ -168,3 +168,14 @@ def test_a_spaced_curly_apostrophe_is_a_negation():
     assert rules._cue_words(claim(a, "A")) == ["n't"]
     assert "polarity" not in kinds(a, b)
     assert "polarity" in kinds(a, "The City Attorney's office said the case had been submitted as of Tuesday .")
+
+
+def test_who_said_it_is_not_what_is_denied():
+    """The reporting frame ("King said", ", said Lt. Gerry Scherlinck") is not part of a negation's clause."""
+    a = "King said after the Sixers were eliminated by Detroit that he planned to bring O'Brien back ."
+    assert "polarity" not in kinds(a, "King said he didn't want to make a snap decision when the season ended .")
+    assert "polarity" in kinds(a, "King said after the Sixers were eliminated by Detroit that he did not plan to "
+                                  "bring O'Brien back .")
+    assert "polarity" not in kinds(
+        "Witnesses said the shooter used a shotgun or a rifle , Troy police Lieutenant Gerry Scherlinck said .",
+        "The victims ' conditions weren't immediately known , said Troy police Lt. Gerry Scherlinck .")

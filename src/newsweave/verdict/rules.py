@@ -1185,8 +1185,13 @@ def _scope_shared(claim: Claim, spans: list[tuple[int, str, int, bool]], other: 
             continue
         begin = max((i + 1 for i in marks if i < m.start()), default=0)
         end = min((i for i in marks if i >= m.end()), default=len(text))
-        if not [w for w in tokens(text[begin:m.start()]) if w not in _AUXILIARIES and w not in _NEG_SKIP]:
+        if not [w for w in tokens(text[begin:m.start()]) if w not in _AUXILIARIES and w not in _ADVERBS
+                and w not in ("and", "but", "or", "that")]:
             begin = 0  # "The Russell 2000 index , which tracks ... , was not up": the subject lies further back
+        frame = list(re.finditer(r"\b(?:said|says|say|told|tells|added|stated|according to)\b",
+                                 text[begin:m.start()], re.I))
+        if frame:
+            begin += frame[-1].end()  # "King said he didn 't want ...": who said it is not what is denied
         after = [w for w in tokens(text[m.end():end]) if w not in _NEG_SKIP]
         if after and _stem(after[0]) in _REPORTING:
             begin, end = 0, len(text)  # "..., the former mayor has not said": what is said is the whole claim
@@ -1197,7 +1202,7 @@ def _scope_shared(claim: Claim, spans: list[tuple[int, str, int, bool]], other: 
 
 
 _REPORTING = {_stem(w) for w in ("said", "say", "says", "told", "stated", "announced", "acknowledged", "confirmed",
-                                  "disclosed", "reported", "admitted", "known", "revealed", "claimed")}
+                                  "disclosed", "reported", "admitted", "revealed", "claimed")}
 _SCOPE_STOP = re.compile(r"[,;:!?()]|(?<!\b[A-Z])\.(?!\w)")
 
 
