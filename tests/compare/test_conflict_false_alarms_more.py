@@ -179,3 +179,13 @@ def test_who_said_it_is_not_what_is_denied():
     assert "polarity" not in kinds(
         "Witnesses said the shooter used a shotgun or a rifle , Troy police Lieutenant Gerry Scherlinck said .",
         "The victims ' conditions weren't immediately known , said Troy police Lt. Gerry Scherlinck .")
+
+
+def test_an_approximate_count_orders_apart_is_another_count():
+    a = "The pirates are from Somalia and Yemen , two countries surrounding the Gulf of Aden , Sinha said ."
+    assert "number" not in kinds(a, "They are taking the vessels to pirate regions in Somalia , with an estimated "
+                                    "1,500 pirates .")
+    assert "number" in kinds("They are taking the vessels to pirate regions in Somalia , with an estimated 1,200 "
+                             "pirates .",
+                             "They are taking the vessels to pirate regions in Somalia , with an estimated 1,500 "
+                             "pirates .")

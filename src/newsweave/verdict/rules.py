@@ -464,9 +464,10 @@ ORDERS_APART = 20  # two exact counts this far apart are a whole and a part ("2,
 
 
 def _orders_apart(x: Quantity, y: Quantity) -> bool:
-    """Two exact whole counts without a scale word, one over ORDERS_APART times the other: not one figure
+    """Two whole counts (exact or approximate) without a scale word, one over ORDERS_APART times the other: not one figure
     misreported but two different counts (a career total and a game's, a season's and a match's)."""
-    if not x.qualifier == y.qualifier == "exact" or x.unit in MONEY or _SCALE_WORD.search(x.text + y.text):
+    near = ("exact", "about", "some", "approximately", "around")  # "an estimated 1,500 pirates" / "two countries"
+    if x.qualifier not in near or y.qualifier not in near or x.unit in MONEY or _SCALE_WORD.search(x.text + y.text):
         return False
     if x.low is None or y.low is None or not all(float(v).is_integer() for v in (x.low, y.low)):
         return False  # readings and rates ("0.10", "2.18 shares") are no counts
