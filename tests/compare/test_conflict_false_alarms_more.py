@@ -189,3 +189,16 @@ def test_an_approximate_count_orders_apart_is_another_count():
                              "pirates .",
                              "They are taking the vessels to pirate regions in Somalia , with an estimated 1,500 "
                              "pirates .")
+
+
+def test_a_figure_within_a_stated_range_agrees():
+    a = "Predictions ranged from 16 cents a share to 27 cents a share , according to Thomson First Call ."
+    assert "number" not in kinds(a, "Wall Street analysts had expected 22 cents a share , according to Thomson "
+                                    "First Call .")
+    assert "number" in kinds(a, "Wall Street analysts had expected 32 cents a share , according to Thomson First "
+                                "Call .")
+    # two ranges with different ends disagree; a change "from X to Y" is no range
+    assert "number" in kinds("The results ranged from 1 per cent to 36 per cent for American Spirit .",
+                             "The results ranged from 1 per cent to 75 per cent for American Spirit .")
+    assert "number" in kinds("The Xeon was used in more systems , rising from 76 systems in June to 152 systems .",
+                             "The Xeon was used in more systems , rising from 116 systems in June to 152 systems .")

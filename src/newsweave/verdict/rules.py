@@ -358,7 +358,8 @@ def number_conflicts(a: Claim, b: Claim) -> list[Conflict]:
                         lambda x: bool(x.unit) or _only_figures(a, b))
     if pairs and _other_scope(a, b, pairs):
         return []
-    pairs = [(x, y) for x, y in pairs if not _orders_apart(x, y)]
+    pairs = [(x, y) for x, y in pairs if not _orders_apart(x, y) and not _in_span(a, x, y, b)
+             and not _in_span(b, y, x, a)]
     return [_conflict("number", a, x.text, b, y.text, _what_counted(x, y)) for x, y in pairs]
 
 
@@ -458,6 +459,32 @@ def _per_head(claim: Claim, q: Quantity) -> str:
     words = [w for w in _before(claim, q) if w not in _QUALIFIER_WORDS]
     before, after = " ".join(words[:4][::-1]), _after(claim, q)[:25]
     return "each" if _EACH.search(before) else "total" if _TOTAL.search(after) or _TOTAL.search(before) else ""
+
+
+_RANGE_WORDS = re.compile(r"\b(?:rang(?:e|es|ed|ing)|var(?:y|ies|ied|ying)|estimat\w*|predict\w*|forecast\w*)\b"
+                          r"[^,;.]{0,60}$", re.I)
+
+
+def _in_span(claim: Claim, q: Quantity, other: Quantity, other_claim: Claim) -> bool:
+    """q ends a range its claim states as two figures ("Predictions ranged from 16 cents a share to 27 cents a
+    share") and the other side's figure, no range end itself, lies within it ("expected 22 cents a share"). A
+    change "from 76 systems to 152" is no range."""
+    span = _span(claim, q)
+    return bool(span) and other.low is not None and not _span(other_claim, other) \
+        and span[0] <= other.low <= span[1]
+
+
+def _span(claim: Claim, q: Quantity) -> tuple[float, float] | None:
+    text, base = claim.clause or claim.text, _base(claim)
+    qs = sorted(claim.quantities, key=lambda v: v.start)
+    for p, r in zip(qs, qs[1:]):
+        if q is not p and q is not r or (p.unit or "") != (r.unit or "") or p.low is None or r.low is None:
+            continue
+        between = text[max(p.end - base, 0):max(r.start - base, 0)]
+        before = text[:max(p.start - base, 0)] + " " + p.text
+        if re.fullmatch(r"[^\d,;]{0,30}\bto\s*", between) and _RANGE_WORDS.search(before):
+            return min(p.low, r.low), max(p.low, r.low)
+    return None
 
 
 ORDERS_APART = 20  # two exact counts this far apart are a whole and a part ("2,129 career points" / "23 points")
