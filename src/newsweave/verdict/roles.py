@@ -81,9 +81,10 @@ def role(claim: Claim, entity) -> tuple[str, str] | None:
     while tok.dep_ in ("appos", "conj") and tok.head.i != tok.i:  # "Hill , 50 ," / "X and Y": the part of the first
         tok = tok.head
     dep, head = tok.dep_, tok.head
-    if dep in SUBJECT:  # the subject of a passive is who it happened to ("Thomas was joined by Rehnquist")
+    if dep in SUBJECT:  # the subject of a passive is who it happened to ("Thomas was joined by Rehnquist"),
         main = head.dep_ == "ROOT" or head.dep_ in ("ccomp", "conj") and head.head.dep_ == "ROOT"
-        return "patient" if dep == "nsubjpass" else "subject", "main" if main else _stem(head.text)
+        raised = any(c.dep_ == "xcomp" for c in head.children)  # unless it goes on: "X is expected to become"
+        return "patient" if dep == "nsubjpass" and not raised else "subject", "main" if main else _stem(head.text)
     if dep == "pobj" and head.text.casefold() == "by" and head.head.tag_ == "VBN":  # a passive's agent
         verb = head.head  # "users would be required by Amazon to register"
         return "subject", "main" if verb.dep_ == "ROOT" else _stem(verb.text)

@@ -879,8 +879,20 @@ def _speaker(claim: Claim, entity) -> bool:
     before, after = context_words(claim, entity.start, entity.end, 2)
     verbs, nouns = {_stem(w) for w in _SPEECH_VERBS | _SPEAKER_VERBS}, {_stem(w) for w in _SPEAKER_NOUNS}
     told = verbs - {_stem(w) for w in _LISTENER_VERBS}  # "he told the Register .": the Register listened
-    return bool(after[:1]) and after[0] in verbs or bool(before[:1]) and (
+    return bool(after[:1]) and after[0] in verbs and not _clause_between(claim, entity) or bool(before[:1]) and (
         before[0] in nouns or before[0] in told and not after or before[:2] == ["to", _stem("according")])
+
+
+def _clause_between(claim: Claim, entity) -> bool:
+    """A comma parts the name from the speech verb after it: the name closes an aside about the speaker ("Mohcine
+    Douali , who lives in the centre of Algiers , said"; "the company , based in Connecticut , Calif . , said"),
+    it does not say it. An age or a title between commas ("Smith , 50 , said") keeps the name the speaker."""
+    text = claim.clause or claim.text
+    base = claim.clause_start if claim.clause_start >= 0 and claim.clause else claim.start
+    m = re.match(r"[^\w]*(?:\w+[^\w]+){0,4}?(?=(?:" + "|".join(sorted(_SPEECH_VERBS | _SPEAKER_VERBS)) + r")\b)",
+                 text[entity.end - base:])
+    between = m.group(0) if m else ""
+    return "," in between and not re.fullmatch(r"\s*,\s*(?:\d+|[a-z]+)\s*,\s*", between)
 
 
 _CALENDAR = re.compile(r"\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|"
