@@ -120,3 +120,17 @@ def test_pronoun_opening_the_other_side_is_no_name():
     assert not _entity("Roberson was bitten on the back and scratched on the leg , according to her mother , "
                        "Shamika Woumnm of Dorchester .",
                        "She was bitten on the back and scratched on the leg , her mother said .")
+
+
+def test_speaker_and_reporting_subject_take_one_role():
+    """ "the Commerce Department said GDP grew" / "the IMF estimated that GDP had grown": both say the statement."""
+    found = _entity("A month ago , the Commerce Department said GDP grew at a 7.2 percent rate .",
+                    "A month ago , the IMF estimated that GDP had grown at a 7.2 percent rate in the third quarter .")
+    assert _names(found) == {("Commerce Department", "IMF")}
+
+
+def test_place_in_an_aside_before_said_is_not_the_speaker():
+    """ "who lives in the centre of Algiers , said": Algiers closes an aside about the speaker, it says nothing."""
+    found = _entity("Mohcine Douali , who lives in the centre of Algiers , said : \" It was a great shock .",
+                    "\" It was a great shock , \" said Mohcine Douali , who lives in central Oran .")
+    assert _names(found) == {("Algiers", "Oran")}

@@ -131,3 +131,12 @@ def proper_nouns(claim: Claim) -> list[tuple[int, int, str]]:
             start, end = run[0].idx, run[-1].idx + len(run[-1].text)
             out.append((start + base, end + base, text[start:end]))
     return out
+
+
+def reports(claim: Claim, entity) -> bool:
+    """The name is the subject of a verb that reports a clause ("the agency estimated that GDP grew"): it says the
+    statement, as a speaker does."""
+    text, base = _text(claim)
+    doc = parse(text)
+    tok = _head(doc, entity.start - base, entity.end - base) if doc is not None else None
+    return tok is not None and tok.dep_ == "nsubj" and any(c.dep_ == "ccomp" for c in tok.head.children)

@@ -610,6 +610,8 @@ def _role_swap(a: Claim, only_a: list, b: Claim, only_b: list, rest_a: set[str],
     where they say where ("in the United States" / "in California" agree)."""
     if not only_a or not only_b or _share(rest_a, rest_b) < SOLE_SWAP_OVERLAP:
         return None
+    from .roles import reports
+
     roles_a, roles_b = ([_role(c, e) for e in names] for c, names in ((a, only_a), (b, only_b)))
     for x, rx in zip(only_a, roles_a):
         if rx is None or roles_a.count(rx) != 1 or roles_b.count(rx) != 1:
@@ -617,8 +619,10 @@ def _role_swap(a: Claim, only_a: list, b: Claim, only_b: list, rest_a: set[str],
         y = only_b[roles_b.index(rx)]
         if (x.label == "NORP") != (y.label == "NORP"):
             continue  # a demonym describes ("the Connecticut Democrat"), it does not name
-        if rx[0] == "speaker" and x.label != y.label and "PERSON" in (x.label, y.label) and "MISC" not in (
-                x.label, y.label):
+        speaking = _part(a, x)[0] or _part(b, y)[0]
+        if _part(a, x)[0] != _part(b, y)[0] and not (reports(a, x) or reports(b, y)):
+            continue  # who said it is the subject of a verb that reports something ("the United estimated that")
+        if speaking and x.label != y.label and "PERSON" in (x.label, y.label) and "MISC" not in (x.label, y.label):
             continue  # a spokesman speaks for his organisation: "Paul Luehr said" / "The FBI said"
         if _acronym_of(x.text, y.text) or _same_entity(x, y) or names_related(x.text, y.text) \
                 or _same_spelling(x.text, y.text) or _content(x.text) & _content(y.text):
@@ -641,7 +645,7 @@ def _acts(claim: Claim, entity, role: tuple[str, str]) -> bool:
     chip market"): there a place is not the same as a place inside it."""
     from .roles import qualifier
 
-    return role[0] in ("subject", "patient", "speaker") or role[0] == "owner" and not qualifier(claim, entity)
+    return role[0] in ("subject", "patient") or role[0] == "owner" and not qualifier(claim, entity)
 
 
 def _titled_given(a: Claim, x, b: Claim, y) -> bool:
@@ -653,11 +657,11 @@ def _titled_given(a: Claim, x, b: Claim, y) -> bool:
 
 
 def _role(claim: Claim, entity) -> tuple[str, str] | None:
-    """The grammatical role of a name (newsweave.verdict.roles), "speaker" for who said it."""
+    """The grammatical role of a name (newsweave.verdict.roles); who said it counts as the main subject."""
     from .roles import role
 
     if _part(claim, entity)[0]:
-        return "speaker", ""
+        return "subject", "main"  # who says the statement is the subject of its main verb
     return role(claim, entity)
 
 
