@@ -134,3 +134,11 @@ def test_place_in_an_aside_before_said_is_not_the_speaker():
     found = _entity("Mohcine Douali , who lives in the centre of Algiers , said : \" It was a great shock .",
                     "\" It was a great shock , \" said Mohcine Douali , who lives in central Oran .")
     assert _names(found) == {("Algiers", "Oran")}
+
+
+def test_name_qualifying_a_noun_is_not_the_name_that_noun_stands_for():
+    """ "the Venango County man" is Waagner described by where he comes from, not another name for him."""
+    assert not _entity("The jury verdict , reached Wednesday after less than four hours of deliberation , followed a "
+                       "2 1 / 2 week trial , during which Waagner represented himself .",
+                       "The quick conviction followed a 2 1 / 2 week trial , during which the Venango County man "
+                       "represented himself .")

@@ -584,7 +584,7 @@ def entity_conflicts(a: Claim, b: Claim) -> list[Conflict]:
                         lambda x, y: _same_entity(x, y), comparable, lambda x: SINGLE_NAME, ENTITY_STRONG)
     both = lambda x, y: any(x is e for e in only_a) and any(y is e for e in only_b)
     kept = [(x, y) for x, y in pairs if new(x, y) and (context_score(a, x, b, y) >= ENTITY_CONTEXT or SINGLE_NAME)
-            and not _one_referent(x, y) and not _titled_given(a, x, b, y)
+            and not _one_referent(x, y) and not _titled_given(a, x, b, y) and not _other_part(a, x, b, y)
             and (both(x, y) or _family(x.label) == _family(y.label) or _same_place(a, x, b, y))]
     if not kept:
         swap = _lone_swap(a, only_a, b, only_b, rest_a, rest_b)
@@ -646,6 +646,24 @@ def _acts(claim: Claim, entity, role: tuple[str, str]) -> bool:
     from .roles import qualifier
 
     return role[0] in ("subject", "patient") or role[0] == "owner" and not qualifier(claim, entity)
+
+
+def _other_part(a: Claim, x, b: Claim, y) -> bool:
+    """Two names that cannot stand for each other in the statement: one qualifies a noun that the other side's name
+    stands in for ("during which the Venango County man represented himself" / "during which Waagner represented
+    himself"), unless the two sit next to the same matched word ("the death of an FBI analyst" / "the death of
+    Franklin" keep one slot)."""
+    from .roles import qualifier
+
+    qa, qb = qualifier(a, x), qualifier(b, y)
+    return qa != qb and _role(b if qa else a, y if qa else x) is not None and not _near_place(a, x, b, y)
+
+
+def _near_place(a: Claim, x, b: Claim, y) -> bool:
+    """The word before or the word after the two names is matched between the two wordings."""
+    from .wordslots import same_place
+
+    return same_place(a, x, b, y, 1)
 
 
 def _titled_given(a: Claim, x, b: Claim, y) -> bool:
