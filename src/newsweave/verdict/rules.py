@@ -594,7 +594,7 @@ def entity_conflicts(a: Claim, b: Claim) -> list[Conflict]:
     if not kept and UNTAGGED:
         kept = _untagged(a, only_a, b, names_b) or [(x, y) for y, x in _untagged(b, only_b, a, names_a)]
     if not kept and ROLE_SWAP:
-        swap = _role_swap(a, only_a, b, only_b, rest_a, rest_b)
+        swap = _role_swap(a, only_a or _extra(names_a, names_b), b, only_b or _extra(names_b, names_a), rest_a, rest_b)
         kept = [swap] if swap else []
     return [_conflict("entity", a, x.text, b, y.text, "") for x, y in kept]
 
@@ -672,6 +672,15 @@ def _titled_given(a: Claim, x, b: Claim, y) -> bool:
     from .people import given_and_surname, titled
 
     return given_and_surname(x.text, y.text) and (titled(a, x) or titled(b, y))
+
+
+def _extra(mine: list, theirs: list) -> list:
+    """The mentions of a name that one side gives more often than the other ("Legato stockholders ... each share of
+    Legato" / "Time Warner Cable stockholders ... each Legato share"): one of them may be the one replaced."""
+    from collections import Counter
+
+    count_mine, count_theirs = Counter(_ename(e) for e in mine), Counter(_ename(e) for e in theirs)
+    return [e for e in mine if count_theirs[_ename(e)] and count_mine[_ename(e)] > count_theirs[_ename(e)]]
 
 
 def _role(claim: Claim, entity) -> tuple[str, str] | None:
