@@ -622,7 +622,7 @@ def _role_swap(a: Claim, only_a: list, b: Claim, only_b: list, rest_a: set[str],
         speaking = _part(a, x)[0] or _part(b, y)[0]
         if _part(a, x)[0] != _part(b, y)[0] and not (reports(a, x) or reports(b, y)):
             continue  # who said it is the subject of a verb that reports something ("the United estimated that")
-        if speaking and x.label != y.label and "PERSON" in (x.label, y.label) and "MISC" not in (x.label, y.label):
+        if speaking and {x.label, y.label} == {"PERSON", "ORG"}:
             continue  # a spokesman speaks for his organisation: "Paul Luehr said" / "The FBI said"
         if _acronym_of(x.text, y.text) or _same_entity(x, y) or names_related(x.text, y.text) \
                 or _same_spelling(x.text, y.text) or _content(x.text) & _content(y.text):
