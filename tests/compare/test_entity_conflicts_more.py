@@ -142,3 +142,11 @@ def test_name_qualifying_a_noun_is_not_the_name_that_noun_stands_for():
                        "2 1 / 2 week trial , during which Waagner represented himself .",
                        "The quick conviction followed a 2 1 / 2 week trial , during which the Venango County man "
                        "represented himself .")
+
+
+def test_places_after_different_prepositions_of_place_can_both_hold():
+    """ "near Interstate 805" and "in San Diego": the road runs through the city; two ways of saying where."""
+    assert not _entity("Jackson , 25 , was driving east on state Route 52 near Interstate 805 just after 2:30 a.m. "
+                       "when he was pulled over , California Highway Patrol Officer Brad Baehr said .",
+                       "Jackson failed sobriety tests shortly after 2 a.m. on state Route 52 in San Diego , said "
+                       "Officer Brad Baehr .")

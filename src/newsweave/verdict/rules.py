@@ -652,11 +652,20 @@ def _other_part(a: Claim, x, b: Claim, y) -> bool:
     """Two names that cannot stand for each other in the statement: one qualifies a noun that the other side's name
     stands in for ("during which the Venango County man represented himself" / "during which Waagner represented
     himself"), unless the two sit next to the same matched word ("the death of an FBI analyst" / "the death of
-    Franklin" keep one slot)."""
+    Franklin" keep one slot); or two places after different prepositions of place ("near Interstate 805" / "in San
+    Diego": both may hold)."""
     from .roles import qualifier
 
     qa, qb = qualifier(a, x), qualifier(b, y)
-    return qa != qb and _role(b if qa else a, y if qa else x) is not None and not _near_place(a, x, b, y)
+    if qa != qb and _role(b if qa else a, y if qa else x) is not None and not _near_place(a, x, b, y):
+        return True
+    ra, rb = _role(a, x), _role(b, y)
+    return bool(ra and rb) and ra[0] == rb[0] == "prep" and ra[1] != rb[1] and {ra[1], rb[1]} <= _WHERE \
+        and _family(x.label) == _family(y.label) == "place"
+
+
+# Prepositions of place: "near Interstate 805" and "in San Diego" say where in two ways that can both hold.
+_WHERE = {"in", "at", "near", "outside", "around", "off", "inside", "by", "across", "within", "throughout", "beyond"}
 
 
 def _near_place(a: Claim, x, b: Claim, y) -> bool:
