@@ -969,7 +969,6 @@ def _names(claim: Claim) -> list:
 USE_PROPER_NOUNS = True  # also treat proper nouns opening a sentence (which the caps heuristic skips) as names
 
 
-
 _TICKER_BEFORE = re.compile(r"(?:(?:<\s*|\bindex\s+)\.|\b(?:nyse|nasdaq|amex|lse|tsx)\s*:\s*)$", re.I)
 _TICKER_AFTER = re.compile(r"^(?:\.[A-Z]{1,2}\b|\s*:\s*(?:news|quote)\b|\s*\$)")
 
@@ -1027,7 +1026,7 @@ def _acronym_of(x: str, y: str) -> bool:
         return True
     every = "".join(w[0] for w in words).upper()
     spelled = "".join(w if w.isupper() and len(w) <= 4 else w[0] for w in words if w[0].isupper())
-    if len(words) > 1 and spelled != caps and letters == spelled:  # "USGS": US Geological Survey
+    if len(words) > 1 and len(letters) >= 4 and spelled != caps and letters == spelled:  # "USGS": US Geological Survey
         return True
     if len(letters) >= 3 and letters in caps:  # "ATF": Bureau of Alcohol, Tobacco, Firearms and Explosives
         return True
