@@ -150,3 +150,15 @@ def test_places_after_different_prepositions_of_place_can_both_hold():
                        "when he was pulled over , California Highway Patrol Officer Brad Baehr said .",
                        "Jackson failed sobriety tests shortly after 2 a.m. on state Route 52 in San Diego , said "
                        "Officer Brad Baehr .")
+
+
+def test_sentence_opening_surname_tagged_as_a_plural_noun():
+    """ "Hines died ...": the tagger reads the opening capital as no sign of a name and takes "Hines" for a plural;
+    with a word before it, it is a proper noun, the subject the other side replaced."""
+    found = _entity("Hines died of cancer Saturday in Los Angeles , publicist Allen Eichhorn said Sunday .",
+                    "Fowler died yesterday in Los Angeles of cancer , publicist Allen Eichhorn said .")
+    assert _names(found) == {("Hines", "Fowler")}
+    assert not _entity("Smugglers in a van chased down a pickup carrying illegal immigrants , said Pinal County "
+                       "Sheriff Roger Vanderpool .",
+                       "People in a van opened fire on a pickup believed to be transporting illegal immigrants , said "
+                       "Pinal County Sheriff Roger Vanderpool .")

@@ -12,6 +12,7 @@ each text is parsed once per process. Without spaCy every role is unknown and no
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from ..models import Claim
@@ -127,10 +128,30 @@ def proper_nouns(claim: Claim) -> list[tuple[int, int, str]]:
                 run.append(tok)
                 continue
             break
+        if not run and _name_inside(sent):
+            run = [sent[0]]
         if run and run[-1].i + 1 < len(doc) and doc[run[-1].i + 1].tag_ not in ("NNP", "NNPS"):
             start, end = run[0].idx, run[-1].idx + len(run[-1].text)
             out.append((start + base, end + base, text[start:end]))
     return out
+
+
+_GROUP = re.compile(r"(?:ers|ors|ists|ians|ants|ents|ees|als|ics|ies)$")
+
+
+def _name_inside(sent) -> bool:
+    """The capitalised word opening the sentence, which the tagger took for a plural noun ("Moffitt said",
+    "Hines died"), is a proper noun once a word stands before it: every sentence opens with a capital, so the
+    tagger reads that capital as no sign of a name."""
+    first = sent[0]
+    if not (first.tag_ in ("NNS", "NN") and first.text[:1].isupper() and first.text[1:].islower()
+            and first.text.isalpha() and len(first.text) >= 4 and first.dep_ in ("nsubj", "nsubjpass")):
+        return False
+    if _GROUP.search(first.text) or first.text.casefold() in ("people", "police", "children", "women", "men"):
+        return False  # "Smugglers in a van", "Residents said", "People ...": a group, not a name
+    again = parse("Then " + sent.text)
+    return again is not None and len(again) > 1 and again[1].text == first.text and again[1].tag_ == "NNP"
+
 
 
 def reports(claim: Claim, entity) -> bool:
