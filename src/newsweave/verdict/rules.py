@@ -697,8 +697,11 @@ def entity_conflicts(a: Claim, b: Claim) -> list[Conflict]:
     names in the same place conflict, and so do the one unshared name of each side when they keep a neighbour
     word, or two names (tagged or merely capitalised) between the same matched words of the two wordings. A name
     both sides give is paired with a different name of another kind only when the wordings put them in the same
-    place ("Kosovo 's U.S. military headquarters , Camp Bondsteel" / "at Camp Bondsteel" is no swap). Aliases,
-    initials, surnames, demonyms and near spellings count as the same entity."""
+    place ("Kosovo 's U.S. military headquarters , Camp Bondsteel" / "at Camp Bondsteel" is no swap). Last, the
+    one unshared name of each side that plays a given grammatical role (the subject of the main clause, the owner
+    of the same thing ...) is paired whatever the tagger's labels (newsweave.verdict.roles). Aliases, initials,
+    surnames, demonyms, near spellings, a capital for its country and a titled given name ("Sir John") for a
+    surname count as the same entity."""
     names_a = [e for e in _names(a) if not (SKIP_SPEAKERS and _speaker(a, e))]
     names_b = [e for e in _names(b) if not (SKIP_SPEAKERS and _speaker(b, e))]
     only_a, only_b = _only(names_a, names_b, b), _only(names_b, names_a, a)
@@ -708,7 +711,8 @@ def entity_conflicts(a: Claim, b: Claim) -> list[Conflict]:
     rest_b = _content(_without(b, *only_b))
     if not rest_a or not rest_b or _share(rest_a, rest_b) < ENTITY_OVERLAP:
         return []
-    comparable = lambda x, y: not _acronym_of(x.text, y.text) and _part(a, x) == _part(b, y) and (
+    comparable = lambda x, y: not _acronym_of(x.text, y.text) and _part(a, x) == _part(b, y) \
+        and {x.label, y.label} != {"NORP", "MISC"} and (
         _family(x.label) == _family(y.label) or context_score(a, x, b, y) >= (2 if "MISC" in (x.label, y.label)
                                                                              else CROSS_TYPE_CONTEXT))
     new = lambda x, y: any(x is e for e in only_a) or any(y is e for e in only_b)
@@ -716,7 +720,7 @@ def entity_conflicts(a: Claim, b: Claim) -> list[Conflict]:
                         lambda x, y: _same_entity(x, y), comparable, lambda x: SINGLE_NAME, ENTITY_STRONG)
     both = lambda x, y: any(x is e for e in only_a) and any(y is e for e in only_b)
     kept = [(x, y) for x, y in pairs if new(x, y) and (context_score(a, x, b, y) >= ENTITY_CONTEXT or SINGLE_NAME)
-            and not _one_referent(x, y)
+            and not _one_referent(x, y) and not _titled_given(a, x, b, y) and not _other_part(a, x, b, y)
             and (both(x, y) or _family(x.label) == _family(y.label) or _same_place(a, x, b, y))]
     if not kept:
         swap = _lone_swap(a, only_a, b, only_b, rest_a, rest_b)
@@ -725,7 +729,112 @@ def entity_conflicts(a: Claim, b: Claim) -> list[Conflict]:
         kept = _replaced(a, names_a, b, names_b, new)
     if not kept and UNTAGGED:
         kept = _untagged(a, only_a, b, names_b) or [(x, y) for y, x in _untagged(b, only_b, a, names_a)]
+    if not kept and ROLE_SWAP:
+        swap = _role_swap(a, only_a or _extra(names_a, names_b), b, only_b or _extra(names_b, names_a), rest_a, rest_b)
+        kept = [swap] if swap else []
     return [_conflict("entity", a, x.text, b, y.text, "") for x, y in kept]
+
+
+ROLE_SWAP = True  # pair the unshared names of two wordings that play the same grammatical role
+
+
+def _role_swap(a: Claim, only_a: list, b: Claim, only_b: list, rest_a: set[str], rest_b: set[str]):
+    """The one unshared name of each side that plays a given grammatical role (newsweave.verdict.roles): the
+    subject of the main clause, the owner of a thing, the object of the same preposition ("Smith found the tax
+    falls on the consumer" / "Robert Liscouski ruled that the tax falls on the consumer"), whatever labels the
+    tagger gave them. A place and a place inside it are a swap only where they act (the subject or the owner), not
+    where they say where ("in the United States" / "in California" agree)."""
+    if not only_a or not only_b or _share(rest_a, rest_b) < SOLE_SWAP_OVERLAP:
+        return None
+    from .roles import reports
+
+    roles_a, roles_b = ([_role(c, e) for e in names] for c, names in ((a, only_a), (b, only_b)))
+    for x, rx in zip(only_a, roles_a):
+        if rx is None or roles_a.count(rx) != 1 or roles_b.count(rx) != 1:
+            continue
+        y = only_b[roles_b.index(rx)]
+        if (x.label == "NORP") != (y.label == "NORP"):
+            continue  # a demonym describes ("the Connecticut Democrat"), it does not name
+        speaking = _part(a, x)[0] or _part(b, y)[0]
+        if _part(a, x)[0] != _part(b, y)[0] and not (reports(a, x) or reports(b, y)):
+            continue  # who said it is the subject of a verb that reports something ("the United estimated that")
+        if speaking and {x.label, y.label} == {"PERSON", "ORG"}:
+            continue  # a spokesman speaks for his organisation: "Paul Luehr said" / "The FBI said"
+        if _acronym_of(x.text, y.text) or _same_entity(x, y) or names_related(x.text, y.text) \
+                or _same_spelling(x.text, y.text) or _content(x.text) & _content(y.text):
+            continue
+        if _titled_given(a, x, b, y):
+            continue
+        if _acts(a, x, rx) and _acts(b, y, rx):
+            from ..normalize.places import capital
+
+            if capital(x.text, y.text):
+                continue  # "Washington is wary" / "The United States is wary": a government by its capital
+        elif _one_referent(x, y):
+            continue
+        return x, y
+    return None
+
+
+def _acts(claim: Claim, entity, role: tuple[str, str]) -> bool:
+    """The name acts or owns (a subject, a speaker, a possessor), rather than saying where ("in Spain", "the US
+    chip market"): there a place is not the same as a place inside it."""
+    from .roles import qualifier
+
+    return role[0] in ("subject", "patient") or role[0] == "owner" and not qualifier(claim, entity)
+
+
+def _other_part(a: Claim, x, b: Claim, y) -> bool:
+    """Two names that cannot stand for each other in the statement: one qualifies a noun that the other side's name
+    stands in for ("during which the Venango County man represented himself" / "during which Waagner represented
+    himself"), unless the two sit next to the same matched word ("the death of an FBI analyst" / "the death of
+    Franklin" keep one slot); or two places after different prepositions of place ("near Interstate 805" / "in San
+    Diego": both may hold)."""
+    from .roles import qualifier
+
+    qa, qb = qualifier(a, x), qualifier(b, y)
+    if qa != qb and _role(b if qa else a, y if qa else x) is not None and not _near_place(a, x, b, y):
+        return True
+    ra, rb = _role(a, x), _role(b, y)
+    return bool(ra and rb) and ra[0] == rb[0] == "prep" and ra[1] != rb[1] and {ra[1], rb[1]} <= _WHERE \
+        and _family(x.label) == _family(y.label) == "place"
+
+
+# Prepositions of place: "near Interstate 805" and "in San Diego" say where in two ways that can both hold.
+_WHERE = {"in", "at", "near", "outside", "around", "off", "inside", "by", "across", "within", "throughout", "beyond"}
+
+
+def _near_place(a: Claim, x, b: Claim, y) -> bool:
+    """The word before or the word after the two names is matched between the two wordings."""
+    from .wordslots import same_place
+
+    return same_place(a, x, b, y, 1)
+
+
+def _titled_given(a: Claim, x, b: Claim, y) -> bool:
+    """A given name after a title that goes with it ("Sir John", "Prince William") on one side and a lone surname on
+    the other ("Mr. Stevens"): one person, called two ways."""
+    from .people import given_and_surname, titled
+
+    return given_and_surname(x.text, y.text) and (titled(a, x) or titled(b, y))
+
+
+def _extra(mine: list, theirs: list) -> list:
+    """The mentions of a name that one side gives more often than the other ("Legato stockholders ... each share of
+    Legato" / "Time Warner Cable stockholders ... each Legato share"): one of them may be the one replaced."""
+    from collections import Counter
+
+    count_mine, count_theirs = Counter(_ename(e) for e in mine), Counter(_ename(e) for e in theirs)
+    return [e for e in mine if count_theirs[_ename(e)] and count_mine[_ename(e)] > count_theirs[_ename(e)]]
+
+
+def _role(claim: Claim, entity) -> tuple[str, str] | None:
+    """The grammatical role of a name (newsweave.verdict.roles); who said it counts as the main subject."""
+    from .roles import role
+
+    if _part(claim, entity)[0]:
+        return "subject", "main"  # who says the statement is the subject of its main verb
+    return role(claim, entity)
 
 
 def _unmatched(mine: list, theirs: list) -> list:
@@ -771,7 +880,7 @@ def _replaced(a: Claim, names_a: list, b: Claim, names_b: list, new) -> list[tup
     for anchors, same_type in ((REPLACED_ANCHORS, False), (REPLACED_ANCHORS - 1, True)):
         found = [(x, y) for x in names_a for y in names_b if new(x, y) and (not same_type or x.label == y.label)
                  and same_place(a, x, b, y, anchors) and not _acronym_of(x.text, y.text)
-                 and not _same_entity(x, y) and not _one_referent(x, y)]
+                 and not _same_entity(x, y) and not _one_referent(x, y) and not _titled_given(a, x, b, y)]
         if found:
             return found[:1]
     return []
@@ -787,6 +896,8 @@ def _untagged(a: Claim, only_a: list, b: Claim, names_b: list) -> list[tuple]:
         if found is None or any(e.start < found[1] and found[0] < e.end for e in names_b) \
                 or _CALENDAR.search(found[2]) or len(found[2].strip(" .")) < 3:
             continue
+        if found[2].strip(" .").casefold() in STOPWORDS:
+            continue  # "She was bitten ...": a pronoun, not a name
         y = type(x)(found[0], found[1], found[2], "MISC", canonical=found[2])
         if not _mentioned(_ename(y), a) and not _acronym_of(x.text, y.text) and not _same_entity(x, y) \
                 and not _one_referent(x, y):
@@ -827,7 +938,7 @@ def _sole_swap(a: Claim, x, b: Claim, y, rest_a: set[str], rest_b: set[str], sam
     who-said-it names on one side only are not a swap."""
     return (not same_label or x.label == y.label and x.label != "MISC") and _share(rest_a, rest_b) >= SOLE_SWAP_OVERLAP \
         and _same_part(a, x, b, y) and not _acronym_of(x.text, y.text) \
-        and not _one_referent(x, y)
+        and not _one_referent(x, y) and not _titled_given(a, x, b, y)
 
 
 RELATED_NAMES = 0.7  # cosine of two names' embeddings from which they are taken to be related, not swapped
@@ -925,6 +1036,9 @@ def _family(label: str) -> str:
 
 _SPEECH_VERBS = {"said", "says", "say", "told", "tells", "added", "adds", "stated", "announced", "wrote", "writes"}
 _SPEAKER_NOUNS = {"spokesman", "spokeswoman", "spokesperson"}
+# Further verbs that say who says it ("Kanisa noted that ..."), for the speaker test of names only.
+_SPEAKER_VERBS = {"noted", "notes", "explained", "declared", "insisted", "argued", "claimed", "claims", "warned",
+                  "testified", "acknowledged"}
 _LISTENER_VERBS = {"told", "tells"}  # the name after them is who heard it, not who said it
 
 
@@ -939,10 +1053,22 @@ def _speaker(claim: Claim, entity) -> bool:
     """The name is who said it ("Crosby said", ", said Ben Deutsch.", "according to X", "spokesman X"), not a
     participant of what is said."""
     before, after = context_words(claim, entity.start, entity.end, 2)
-    verbs, nouns = {_stem(w) for w in _SPEECH_VERBS}, {_stem(w) for w in _SPEAKER_NOUNS}
+    verbs, nouns = {_stem(w) for w in _SPEECH_VERBS | _SPEAKER_VERBS}, {_stem(w) for w in _SPEAKER_NOUNS}
     told = verbs - {_stem(w) for w in _LISTENER_VERBS}  # "he told the Register .": the Register listened
-    return bool(after[:1]) and after[0] in verbs or bool(before[:1]) and (
+    return bool(after[:1]) and after[0] in verbs and not _clause_between(claim, entity) or bool(before[:1]) and (
         before[0] in nouns or before[0] in told and not after or before[:2] == ["to", _stem("according")])
+
+
+def _clause_between(claim: Claim, entity) -> bool:
+    """A comma parts the name from the speech verb after it: the name closes an aside about the speaker ("Mohcine
+    Douali , who lives in the centre of Algiers , said"; "the company , based in Connecticut , Calif . , said"),
+    it does not say it. An age or a title between commas ("Smith , 50 , said") keeps the name the speaker."""
+    text = claim.clause or claim.text
+    base = claim.clause_start if claim.clause_start >= 0 and claim.clause else claim.start
+    m = re.match(r"[^\w]*(?:\w+[^\w]+){0,4}?(?=(?:" + "|".join(sorted(_SPEECH_VERBS | _SPEAKER_VERBS)) + r")\b)",
+                 text[entity.end - base:])
+    between = m.group(0) if m else ""
+    return "," in between and not re.fullmatch(r"\s*,\s*(?:\d+|[a-z]+)\s*,\s*", between)
 
 
 _CALENDAR = re.compile(r"\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|"
@@ -954,7 +1080,8 @@ def _names(claim: Claim) -> list:
     """The claim's entities plus capitalised names the tagger missed (inside the clause)."""
     text = claim.clause or claim.text
     base = claim.clause_start if claim.clause_start >= 0 and claim.clause else claim.start
-    found = [e for e in claim.entities if not _ticker(text, e.start - base, e.end - base)]
+    found = [e for e in claim.entities if not _ticker(text, e.start - base, e.end - base)
+             and not _wire_credit(text, e.start - base, e.end - base)]
     for e in (_caps_names(text) if USE_CAPS else ()):
         start, end = e.start + base, e.end + base
         if _CALENDAR.search(e.text) or _LEADING_PREPOSITION.match(e.text):
@@ -963,11 +1090,33 @@ def _names(claim: Claim) -> list:
             continue
         if not any(x.start < end and start < x.end for x in found):
             found.append(type(e)(start, end, e.text, "MISC", canonical=e.canonical))
+    if USE_PROPER_NOUNS and text[:1].isupper():
+        from ..models import Entity
+        from .roles import proper_nouns
+
+        for start, end, name in proper_nouns(claim):
+            if _CALENDAR.search(name) or _LEADING_PREPOSITION.match(name) or name.casefold() in STOPWORDS \
+                    or any(x.start < end and start < x.end for x in found):
+                continue  # "Monday", "In", "The": no names
+            found.append(Entity(start, end, name, "MISC", canonical=name))
     return found
+
+
+USE_PROPER_NOUNS = True  # also treat proper nouns opening a sentence (which the caps heuristic skips) as names
 
 
 _TICKER_BEFORE = re.compile(r"(?:(?:<\s*|\bindex\s+)\.|\b(?:nyse|nasdaq|amex|lse|tsx)\s*:\s*)$", re.I)
 _TICKER_AFTER = re.compile(r"^(?:\.[A-Z]{1,2}\b|\s*:\s*(?:news|quote)\b|\s*\$)")
+
+
+_CREDIT = re.compile(r"^[^a-z]{0,40}?[-–—]\s*\(\s*$")
+
+
+def _wire_credit(text: str, start: int, end: int) -> bool:
+    """The agency credit of a dateline, not a name in the statement: "NEW YORK - ( Dow Jones ) - Former ...",
+    "LONDON (Reuters) -"."""
+    return bool(re.match(r"\s*\)\s*[-–—]", text[end:end + 6])) and bool(
+        _CREDIT.match(text[:max(start, 0)]) or re.fullmatch(r"[^a-z]{0,40}\(\s*", text[:max(start, 0)]))
 
 
 def _ticker(text: str, start: int, end: int) -> bool:
@@ -1001,6 +1150,8 @@ def _acronym_of(x: str, y: str) -> bool:
     "Pratt & Whitney": the short name's capitals are the initials of (the start of) the long one's words."""
     short, long = sorted((x.strip(), y.strip()), key=lambda n: len(re.sub(r"[^A-Za-z]", "", n)))
     letters = re.sub(r"[^A-Za-z]", "", short)
+    if re.fullmatch(r"(?:[A-Z]+(?:of|and|de|du|der|y)?)+[A-Z]", letters):  # "BofA": Bank of America
+        letters = re.sub(r"[a-z]", "", letters)
     letters = letters[:-1] if len(letters) > 2 and letters.endswith("s") and letters[:-1].isupper() else letters
     if len(letters) < 2 or not letters.isupper():  # "DJs" is "DJ", plural
         return False
@@ -1010,6 +1161,9 @@ def _acronym_of(x: str, y: str) -> bool:
     if len(words) == 1 and len(inner) >= 2 and letters.startswith(inner):
         return True
     every = "".join(w[0] for w in words).upper()
+    spelled = "".join(w if w.isupper() and len(w) <= 4 else w[0] for w in words if w[0].isupper())
+    if len(words) > 1 and len(letters) >= 4 and spelled != caps and letters == spelled:  # "USGS": US Geological Survey
+        return True
     if len(letters) >= 3 and letters in caps:  # "ATF": Bureau of Alcohol, Tobacco, Firearms and Explosives
         return True
     return letters in (caps, every) or len(caps) >= 2 and (letters.startswith(caps) or letters.startswith(every)

@@ -1,0 +1,163 @@
+"""The grammatical role a name plays in its statement: whose subject, whose owner, the object of which preposition.
+
+Two wordings of one statement often move a name around ("Shares of Microsoft rose" / "Microsoft's stock was up")
+and change the words next to it ("Smith found ..." / "Robert Liscouski ruled ..."), so the neighbouring words are a
+weak guide to whether two different names fill the same slot. The dependency parse is a better one: the name that
+is the subject of the main clause on one side and the name that is the subject of the main clause on the other play
+the same part, whatever label the named-entity tagger gave each of them. The parse also finds proper nouns the
+tagger did not mark, such as a surname opening the sentence ("Mosel was unable to ...").
+
+spaCy's small English model with its part-of-speech tagger and parser (the pipeline the clause splitter loads);
+each text is parsed once per process. Without spaCy every role is unknown and no proper noun is added.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..models import Claim
+
+SUBJECT = {"nsubj", "nsubjpass", "csubj"}
+OWNER = {"poss"}
+OBJECT = {"dobj", "dative", "attr", "oprd"}
+
+
+@lru_cache(maxsize=1)
+def _nlp():
+    """The pipeline the clause splitter loads (tagger and parser, no NER), shared with it."""
+    from ..errors import MissingExtra
+
+    try:
+        from ..claims.clauses import _nlp as shared
+
+        return shared()
+    except (MissingExtra, ImportError, OSError):
+        return None
+
+
+@lru_cache(maxsize=16384)
+def parse(text: str):
+    """The parse of a text (None without spaCy)."""
+    nlp = _nlp()
+    return nlp(text) if nlp is not None and text else None
+
+
+def _text(claim: Claim) -> tuple[str, int]:
+    text = claim.clause or claim.text
+    base = claim.clause_start if claim.clause_start >= 0 and claim.clause else claim.start
+    return text, base
+
+
+def _head(doc, start: int, end: int):
+    """The token of [start, end) whose head lies outside the span (the span's syntactic head)."""
+    inside = [t for t in doc if t.idx < end and start < t.idx + len(t.text)]
+    if not inside:
+        return None
+    ids = {t.i for t in inside}
+    for t in inside:
+        if t.head.i not in ids or t.head.i == t.i:
+            return t
+    return inside[-1]
+
+
+def _stem(word: str) -> str:
+    word = word.casefold()
+    return word[:5] if len(word) > 5 else word
+
+
+def role(claim: Claim, entity) -> tuple[str, str] | None:
+    """(kind, anchor) of a name in its claim: ("subject", "main") for the subject of the main clause (or the agent
+    of a passive one), ("subject", verb) for the subject of another verb, ("patient", ...) for the subject of a
+    passive, ("owner", noun) for a possessor or the complement of "of" after a noun
+    ("Microsoft's stock", "the stock of Microsoft"), ("prep", preposition) for another prepositional object,
+    ("object", verb); a name that qualifies a noun owns it too ("the Delta carrier"); None when the parse says
+    nothing useful."""
+    text, base = _text(claim)
+    doc = parse(text)
+    if doc is None:
+        return None
+    tok = _head(doc, entity.start - base, entity.end - base)
+    if tok is None:
+        return None
+    while tok.dep_ in ("appos", "conj") and tok.head.i != tok.i:  # "Hill , 50 ," / "X and Y": the part of the first
+        tok = tok.head
+    dep, head = tok.dep_, tok.head
+    if dep in SUBJECT:  # the subject of a passive is who it happened to ("Thomas was joined by Rehnquist"),
+        main = head.dep_ == "ROOT" or head.dep_ in ("ccomp", "conj") and head.head.dep_ == "ROOT"
+        raised = any(c.dep_ == "xcomp" for c in head.children)  # unless it goes on: "X is expected to become"
+        return "patient" if dep == "nsubjpass" and not raised else "subject", "main" if main else _stem(head.text)
+    if dep == "pobj" and head.text.casefold() == "by" and head.head.tag_ == "VBN":  # a passive's agent
+        verb = head.head  # "users would be required by Amazon to register"
+        return "subject", "main" if verb.dep_ == "ROOT" else _stem(verb.text)
+    if dep in OWNER:
+        return "owner", _stem(head.text)
+    if dep == "pobj":
+        prep = head.text.casefold()
+        if prep == "of" and head.head.tag_.startswith("NN"):
+            return "owner", _stem(head.head.text)
+        return "prep", prep
+    if dep in OBJECT:
+        return "object", _stem(head.text)
+    if dep in ("compound", "nmod", "amod"):
+        return "owner", _stem(head.text)  # "Microsoft shares" as "Microsoft's shares"
+    if dep == "ROOT":
+        return None
+    return None
+
+
+def qualifier(claim: Claim, entity) -> bool:
+    """The name qualifies a noun as a modifier ("the US chip market", "the Delta carrier"), not as its possessor."""
+    text, base = _text(claim)
+    doc = parse(text)
+    tok = _head(doc, entity.start - base, entity.end - base) if doc is not None else None
+    return tok is not None and tok.dep_ in ("compound", "nmod", "amod")
+
+
+def proper_nouns(claim: Claim) -> list[tuple[int, int, str]]:
+    """Runs of proper nouns (tagged NNP / NNPS) that open a sentence of the claim, the place a capitalised-word
+    heuristic cannot see ("Mosel was unable ...", "Michel , who remains ..."): (start, end, text) in claim offsets."""
+    text, base = _text(claim)
+    doc = parse(text)
+    if doc is None:
+        return []
+    out = []
+    for sent in doc.sents:
+        run = []
+        for tok in sent:
+            if tok.tag_ in ("NNP", "NNPS") and tok.text[:1].isupper() and tok.text.isalpha():
+                run.append(tok)
+                continue
+            break
+        if not run and _name_inside(sent):
+            run = [sent[0]]
+        if run and run[-1].i + 1 < len(doc) and doc[run[-1].i + 1].tag_ not in ("NNP", "NNPS"):
+            start, end = run[0].idx, run[-1].idx + len(run[-1].text)
+            out.append((start + base, end + base, text[start:end]))
+    return out
+
+
+_GROUP = re.compile(r"(?:ers|ors|ists|ians|ants|ents|ees|als|ics|ies)$")
+
+
+def _name_inside(sent) -> bool:
+    """The capitalised word opening the sentence, which the tagger took for a plural noun ("Moffitt said",
+    "Hines died"), is a proper noun once a word stands before it: every sentence opens with a capital, so the
+    tagger reads that capital as no sign of a name."""
+    first = sent[0]
+    if not (first.tag_ in ("NNS", "NN") and first.text[:1].isupper() and first.text[1:].islower()
+            and first.text.isalpha() and len(first.text) >= 4 and first.dep_ in ("nsubj", "nsubjpass")):
+        return False
+    if _GROUP.search(first.text) or first.text.casefold() in ("people", "police", "children", "women", "men"):
+        return False  # "Smugglers in a van", "Residents said", "People ...": a group, not a name
+    again = parse("Then " + sent.text)
+    return again is not None and len(again) > 1 and again[1].text == first.text and again[1].tag_ == "NNP"
+
+
+
+def reports(claim: Claim, entity) -> bool:
+    """The name is the subject of a verb that reports a clause ("the agency estimated that GDP grew"): it says the
+    statement, as a speaker does."""
+    text, base = _text(claim)
+    doc = parse(text)
+    tok = _head(doc, entity.start - base, entity.end - base) if doc is not None else None
+    return tok is not None and tok.dep_ == "nsubj" and any(c.dep_ == "ccomp" for c in tok.head.children)
