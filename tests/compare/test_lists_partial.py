@@ -137,6 +137,13 @@ PREDICATES = ["condemned the attack on the hospital.", "recalled their ambassado
               "sent 40 tonnes of aid to the region."]
 
 
+def test_subject_list_with_apposition_parse_stays_whole():
+    """The tagger reads "Canada, Poland" as a name and its apposition: no claim may read "Canada, Poland condemned"."""
+    text = "Canada, Poland, the Netherlands and Germany condemned the attack on the hospital."
+    parts = clause_parts(text)
+    assert [(p.start, p.end) for p in parts] == [(0, len(text))]
+
+
 @settings(max_examples=25, deadline=None)
 @given(st.lists(st.sampled_from(NAMES), min_size=3, max_size=4, unique=True), st.sampled_from(PREDICATES))
 def test_subject_list_split_is_all_or_nothing(names, predicate):

@@ -220,7 +220,7 @@ def _list_parts(text: str, start: int, end: int) -> list[Part]:
 
 def _items(doc, heads, first_start: int | None = None) -> list[tuple[int, int]] | None:
     """Token ranges [first, last] of list items given their head tokens; None unless the items are separated
-    by "," and the last by "and" (or ", and"), and no item but the last holds another conjunction."""
+    by "," and the last by "and" (or ", and"), and no item but the last holds another conjunction or a comma."""
     ranges: list[tuple[int, int]] = []
     for n, head in enumerate(heads):
         if n == 0:
@@ -232,8 +232,8 @@ def _items(doc, heads, first_start: int | None = None) -> list[tuple[int, int]] 
             if sep != ("and" if n == len(heads) - 1 else ","):
                 return None
             ranges[-1] = (ranges[-1][0], _item_end(doc, ranges[-1][0], first))
-            if any(t.lower_ in ("and", "or", "but", ";", ":") for t in doc[ranges[-1][0]:ranges[-1][1] + 1]):
-                return None
+            if any(t.lower_ in ("and", "or", "but", ";", ":", ",") for t in doc[ranges[-1][0]:ranges[-1][1] + 1]):
+                return None  # an item holding a comma: the parser missed a conjunct ("Canada, Poland" as apposition)
         ranges.append((first, len(doc) - 1))
     return ranges
 

@@ -748,7 +748,7 @@ def _role_swap(a: Claim, only_a: list, b: Claim, only_b: list, rest_a: set[str],
         return None
     from .roles import reports
 
-    roles_a, roles_b = ([_role(c, e) for e in names] for c, names in ((a, only_a), (b, only_b)))
+    roles_a, roles_b = ([_name_role(c, e) for e in names] for c, names in ((a, only_a), (b, only_b)))
     for x, rx in zip(only_a, roles_a):
         if rx is None or roles_a.count(rx) != 1 or roles_b.count(rx) != 1:
             continue
@@ -793,9 +793,9 @@ def _other_part(a: Claim, x, b: Claim, y) -> bool:
     from .roles import qualifier
 
     qa, qb = qualifier(a, x), qualifier(b, y)
-    if qa != qb and _role(b if qa else a, y if qa else x) is not None and not _near_place(a, x, b, y):
+    if qa != qb and _name_role(b if qa else a, y if qa else x) is not None and not _near_place(a, x, b, y):
         return True
-    ra, rb = _role(a, x), _role(b, y)
+    ra, rb = _name_role(a, x), _name_role(b, y)
     return bool(ra and rb) and ra[0] == rb[0] == "prep" and ra[1] != rb[1] and {ra[1], rb[1]} <= _WHERE \
         and _family(x.label) == _family(y.label) == "place"
 
@@ -828,7 +828,7 @@ def _extra(mine: list, theirs: list) -> list:
     return [e for e in mine if count_theirs[_ename(e)] and count_mine[_ename(e)] > count_theirs[_ename(e)]]
 
 
-def _role(claim: Claim, entity) -> tuple[str, str] | None:
+def _name_role(claim: Claim, entity) -> tuple[str, str] | None:
     """The grammatical role of a name (newsweave.verdict.roles); who said it counts as the main subject."""
     from .roles import role
 
