@@ -77,11 +77,21 @@ class ClusterConfig:
     # 0.922 / 0.942, 0.25: 0.917 / 0.940; 0.45-0.75 over-split)
     split_rival: bool = True  # ... judging each member against the other half with its own half as the rival
     split_min_half: int = 4  # ... halves the model test may split off hold this many members (3: dev 0.961 / 0.954)
+    split_refine: int = 0  # ... also try the halves refined by the model this many rounds (0 = off)
+    split_year_halves: bool = False  # ... also try the halves by the story's main year
     split_members: int = 6  # ... members of a half it asks the model about (founder and latest)
     gather_probability: float = 0.5  # when a story reaches a gather size, a small neighbouring story whose members
     # the model now places in it with this mean probability is folded in (fragments that started before it grew;
     # > 1 = never).  ECB+ 10 orders, with the split above: train pairwise F1 0.905 -> 0.913, BCubed 0.933 -> 0.939;
     # dev 0.953 -> 0.964, 0.948 -> 0.958
+    vector_split_probability: float = 0.15  # with the model, halves whose vectors differ are split only when the
+    # model places their members in the other half with a mean probability below this (1 = always)
+    split_growth: float = 1.5  # a story is checked for a split when it has grown by this factor since the last check
+    split_young_now: bool = False  # a split-off piece is revisited at ages counted from the split
+    reassign_model: bool = False  # a cosine member move must also be one the join model prefers ...
+    reassign_margin: float = 0.0  # ... by this margin of probability
+    bridge_cross: float = 0.0  # a bridge merge needs this mean cross probability between the stories (0 = off)
+    revisit_rival: bool = False  # revisit/gather: the story's own other members are the rival candidate
     gather_neighbours: int = 4  # ... looked for among its nearest stories by key overlap
     gather_sizes: tuple[int, ...] = (4, 6, 9, 14, 21, 32, 48, 72, 108)
 
@@ -250,10 +260,12 @@ class StreamClusterer:
         cfg = self.config
         totals: dict[str, float] = {}
         targets: dict[str, StoryState] = {}
+        own = self._shadow(story.members) if cfg.revisit_rival and len(story.members) > 1 else None
         for member in story.members:
             query = _top(self._tfidf(member.vector), cfg.score_keys)
+            rival = self._rival(query, own, member)
             for target, p in self._score_candidates(query, member.day, member.year, member.subjects,
-                                                    member.month, exclude=story):
+                                                    member.month, exclude=story, rival=rival):
                 totals[target.id] = totals.get(target.id, 0.0) + p
                 targets[target.id] = target
         if not totals:
@@ -321,7 +333,8 @@ class StreamClusterer:
 
     def _score_candidates(self, query: dict[str, float], day: float | None, year: str | None = None,
                           subjects: tuple[str, ...] = (), month: str | None = None,
-                          exclude: StoryState | None = None) -> list[tuple[StoryState, float]]:
+                          exclude: StoryState | None = None, rival: float = 0.0
+                          ) -> list[tuple[StoryState, float]]:
         found = [s for s in self._candidates(query) if s is not exclude]
         scored = [(story, self._similarity(query, story) * self._time_factor(day, story)
                    * self._conflict_factor(year, subjects, month, story)) for story in found]
@@ -335,7 +348,8 @@ class StreamClusterer:
             if base < self.config.model_min_score and not self.collect:
                 rescored.append((story, 0.0))  # too little in common to be worth the evidence
                 continue
-            other = max((sc for j, (_, sc) in enumerate(top) if j != i), default=0.0)
+            other = max((sc for j, (_, sc) in enumerate(top) if j != i), default=rival)
+            other = max(other, rival)
             x = self._evidence(query, story, year, subjects, base, other, month)
             self.last_rows.append((story.id, base, x))
             p = self.model.probability(x) if self._model_active() else base
@@ -617,6 +631,11 @@ class StreamClusterer:
                 continue
             if self._centroid_similarity(story, other) < threshold:
                 continue
+            if self.config.bridge_cross and self._model_active() and min(len(story.members), len(other.members)) > 1:
+                a = sorted(story.members, key=lambda m: m.seq)
+                b = sorted(other.members, key=lambda m: m.seq)
+                if self._cross_probability(a, b) < self.config.bridge_cross:
+                    continue
             keep, gone = (story, other) if story.seq <= other.seq else (other, story)
             self._absorb(keep, gone)
             merged.append(gone.id)
@@ -634,7 +653,7 @@ class StreamClusterer:
     def _maybe_split(self, story: StoryState) -> tuple[str, ...]:
         """Repair: at growing sizes, 2-means the members; split when the halves are about different things."""
         size = len(story.members)
-        if size < 4 or size < story.checked_at * 1.5:
+        if size < 4 or size < story.checked_at * self.config.split_growth:
             return ()
         story.checked_at = size
         self._reassign_members(story)
@@ -647,7 +666,7 @@ class StreamClusterer:
         first = min(leave, key=lambda m: m.seq)
         new = StoryState(id=self._fresh_id(first.article_id), seq=first.seq)
         self.stories[new.id] = new
-        self.young[new.id] = new.seq
+        self.young[new.id] = self.seq if self.config.split_young_now else new.seq
         for member in sorted(leave, key=lambda m: m.seq):
             self._remove_member(story, member)
             self._add_member(new, member)
@@ -667,14 +686,30 @@ class StreamClusterer:
             neighbours = [s for s in neighbours if s.id in self.stories and s is not story]
             if not neighbours:
                 return
+        use_model = self.config.reassign_model and self._model_active()
         for member in sorted(story.members, key=lambda m: m.seq)[1:]:
             query = self._tfidf(member.vector)
             own = self._similarity_without(query, story, member)
             best = max(neighbours, key=lambda s: (self._similarity(query, s), -s.seq))
-            if self._similarity(query, best) > own + self.config.move_margin:
+            if self._similarity(query, best) > own + self.config.move_margin and (
+                    not use_model or self._move_fits(query, story, best, member)):
                 self._remove_member(story, member)
                 self._add_member(best, member)
                 best.members.sort(key=lambda m: m.seq)
+
+    def _move_fits(self, query: dict[str, float], story: StoryState, target: StoryState, member: Member) -> bool:
+        """Whether the join model places ``member`` in ``target`` (its own story without it as the rival) more
+        probably than in its own story (``target`` as the rival)."""
+        cfg = self.config
+        query = _top(query, cfg.score_keys)
+        s_target = self._similarity(query, target)
+        s_own = self._similarity_without(query, story, member)
+        own = self._shadow([m for m in story.members if m is not member])
+        p_own = self.model.probability(self._evidence(query, own, member.year, member.subjects, s_own, s_target,
+                                                      member.month))
+        p_target = self.model.probability(self._evidence(query, target, member.year, member.subjects, s_target,
+                                                         s_own, member.month))
+        return p_target > p_own + cfg.reassign_margin
 
     def _split_groups(self, story: StoryState) -> tuple[list[Member], list[Member]] | None:
         """The two halves to split ``story`` into, or None: the 2-means halves when they are about different
@@ -684,18 +719,61 @@ class StreamClusterer:
         cfg = self.config
         groups = self._two_means(story)
         if groups is not None and min(map(len, groups)) >= 2:
-            if dot(self._group_vector(groups[0]), self._group_vector(groups[1])) < cfg.split_threshold:
+            if dot(self._group_vector(groups[0]), self._group_vector(groups[1])) < cfg.split_threshold and (
+                    cfg.vector_split_probability >= 1.0 or not self._model_active()
+                    or self._cross_probability(*groups) < cfg.vector_split_probability):
                 return groups
         if not cfg.split_probability or not self._model_active():
             return None
         best, lowest = None, cfg.split_probability
-        for halves in (groups, self._number_halves(story)):
+        proposals = [groups, self._number_halves(story)]
+        if cfg.split_year_halves:
+            proposals.append(self._year_halves(story))
+        if cfg.split_refine:
+            proposals += [self._refine_halves(h) for h in proposals if h is not None]
+        for halves in proposals:
             if halves is None or min(map(len, halves)) < cfg.split_min_half:
                 continue
             p = self._cross_probability(*halves)
             if p < lowest:
                 best, lowest = halves, p
         return best
+
+    def _refine_halves(self, halves: tuple[list[Member], list[Member]]
+                       ) -> tuple[list[Member], list[Member]] | None:
+        """Model-driven 2-means: each member goes to the half the join model places it in (its own half without
+        it as the rival of the other, and the other way round), a few rounds; the founder's half stays first."""
+        cfg = self.config
+        stay, leave = list(halves[0]), list(halves[1])
+        founder = min(stay, key=lambda m: m.seq)
+        for _ in range(cfg.split_refine):
+            if not stay or not leave:
+                return None
+            shadows = (self._shadow(stay), self._shadow(leave))
+            sides = []
+            for side, group in enumerate((stay, leave)):
+                own, other = shadows[side], shadows[1 - side]
+                for member in group:
+                    if member is founder or len(group) == 1:
+                        sides.append((member, side))
+                        continue
+                    query = _top(self._tfidf(member.vector), cfg.score_keys)
+                    _shift_shadow(own, member, -1)
+                    s_own, s_other = self._similarity(query, own), self._similarity(query, other)
+                    p_own = self.model.probability(self._evidence(query, own, member.year, member.subjects, s_own,
+                                                                  s_other, member.month))
+                    _shift_shadow(own, member, 1)
+                    p_other = self.model.probability(self._evidence(query, other, member.year, member.subjects,
+                                                                    s_other, s_own, member.month))
+                    sides.append((member, 1 - side if p_other > p_own else side))
+            new_stay = sorted((m for m, side in sides if side == 0), key=lambda m: m.seq)
+            new_leave = sorted((m for m, side in sides if side == 1), key=lambda m: m.seq)
+            if new_stay == stay and new_leave == leave:
+                break
+            stay, leave = new_stay, new_leave
+        if not stay or not leave:
+            return None
+        return stay, leave
 
     def _cross_probability(self, stay: list[Member], leave: list[Member]) -> float:
         """Mean probability the join model gives each half's members (founder and latest) for the other half,
@@ -748,6 +826,19 @@ class StreamClusterer:
         """Deterministic 2-means over members' TF-IDF vectors; the group holding the founder stays."""
         members = sorted(story.members, key=lambda m: m.seq)
         return _halves(members, [self._tfidf(m.vector) for m in members], self._tfidf(story.centroid))
+
+    def _year_halves(self, story: StoryState) -> tuple[list[Member], list[Member]] | None:
+        """The members naming the story's main year vs the others (sibling events of one topic often lie years
+        apart, and the reports of one name its year); the founder's half comes first."""
+        if not story.years:
+            return None
+        main = _main(story.years)
+        members = sorted(story.members, key=lambda m: m.seq)
+        left = [m for m in members if m.year == main]
+        right = [m for m in members if m.year != main]
+        if not left or not right:
+            return None
+        return (left, right) if members[0] in left else (right, left)
 
     def _number_halves(self, story: StoryState) -> tuple[list[Member], list[Member]] | None:
         """2-means over the members' numbers and years only (what sibling events differ in: dates, tolls,
