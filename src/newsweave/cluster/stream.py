@@ -78,7 +78,7 @@ class ClusterConfig:
     split_rival: bool = True  # ... judging each member against the other half with its own half as the rival
     split_min_half: int = 4  # ... halves the model test may split off hold this many members (3: dev 0.961 / 0.954)
     split_refine: int = 0  # ... also try the halves refined by the model this many rounds (0 = off)
-    split_year_halves: bool = False  # ... also try the halves by the story's main year
+    split_year_halves: bool = True  # ... also try the halves by the story's main year
     split_members: int = 6  # ... members of a half it asks the model about (founder and latest)
     gather_probability: float = 0.5  # when a story reaches a gather size, a small neighbouring story whose members
     # the model now places in it with this mean probability is folded in (fragments that started before it grew;
