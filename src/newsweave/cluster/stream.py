@@ -77,7 +77,9 @@ class ClusterConfig:
     # 0.922 / 0.942, 0.25: 0.917 / 0.940; 0.45-0.75 over-split)
     split_rival: bool = True  # ... judging each member against the other half with its own half as the rival
     split_min_half: int = 4  # ... halves the model test may split off hold this many members (3: dev 0.961 / 0.954)
-    split_refine: int = 0  # ... also try the halves refined by the model this many rounds (0 = off)
+    split_refine: int = 2  # ... also try the halves refined by the model this many rounds (0 = off)
+    split_subject_halves: int = 0  # ... and the halves by each of the story's so many core lede names
+    split_refine_gate: float = 0.6  # ... refining the best proposal when its probability is below this
     split_year_halves: bool = True  # ... also try the halves by the story's main year
     split_members: int = 6  # ... members of a half it asks the model about (founder and latest)
     gather_probability: float = 0.5  # when a story reaches a gather size, a small neighbouring story whose members
@@ -86,12 +88,16 @@ class ClusterConfig:
     # dev 0.953 -> 0.964, 0.948 -> 0.958
     vector_split_probability: float = 0.15  # with the model, halves whose vectors differ are split only when the
     # model places their members in the other half with a mean probability below this (1 = always)
+    eject_probability: float = 0.0  # at a split check, members the model gives less than this for their own
+    # story (without them) leave it (0 = off)
     split_growth: float = 1.5  # a story is checked for a split when it has grown by this factor since the last check
     split_young_now: bool = False  # a split-off piece is revisited at ages counted from the split
     reassign_model: bool = False  # a cosine member move must also be one the join model prefers ...
     reassign_margin: float = 0.0  # ... by this margin of probability
     bridge_cross: float = 0.0  # a bridge merge needs this mean cross probability between the stories (0 = off)
     revisit_rival: bool = False  # revisit/gather: the story's own other members are the rival candidate
+    gather_piece_size: int = 0  # ... also pieces of up to this many members (more than revisit_size) ...
+    gather_piece_probability: float = 0.6  # ... at this bar, when their year profiles agree (_years_agree)
     gather_neighbours: int = 4  # ... looked for among its nearest stories by key overlap
     gather_sizes: tuple[int, ...] = (4, 6, 9, 14, 21, 32, 48, 72, 108)
 
@@ -244,12 +250,21 @@ class StreamClusterer:
         if cfg.gather_probability > 1.0 or not self._model_active() or len(story.members) not in cfg.gather_sizes:
             return ()
         near = [s for s in self._candidates(self._tfidf(story.centroid)) if s is not story][:cfg.gather_neighbours]
-        small = [s for s in near if len(s.members) <= cfg.revisit_size]
+        small = [s for s in near if len(s.members) <= max(cfg.revisit_size, cfg.gather_piece_size)]
         folded = []
         for fragment in sorted(small, key=lambda s: s.seq):
-            found = self._revisit_target(fragment)
-            if found is None or found[0] is not story or found[1] < cfg.gather_probability:
+            if fragment.id not in self.stories or story.id not in self.stories:
                 continue
+            piece = len(fragment.members) > cfg.revisit_size
+            if piece and not _years_agree(story, fragment):
+                continue
+            found = self._revisit_target(fragment)
+            bar = cfg.gather_piece_probability if piece else cfg.gather_probability
+            if found is None or found[0] is not story or found[1] < bar:
+                continue
+            if piece and self._cross_probability(sorted(story.members, key=lambda m: m.seq),
+                                                 sorted(fragment.members, key=lambda m: m.seq)) < cfg.split_probability:
+                continue  # the split test would part them again
             self._absorb(story, fragment)
             folded.append(fragment.id)
         return tuple(folded)
@@ -652,6 +667,7 @@ class StreamClusterer:
 
     def _maybe_split(self, story: StoryState) -> tuple[str, ...]:
         """Repair: at growing sizes, 2-means the members; split when the halves are about different things."""
+        cfg = self.config
         size = len(story.members)
         if size < 4 or size < story.checked_at * self.config.split_growth:
             return ()
@@ -659,9 +675,10 @@ class StreamClusterer:
         self._reassign_members(story)
         if story.id not in self.stories or len(story.members) < 4:
             return ()
+        ejected = self._eject(story) if cfg.eject_probability > 0 and self._model_active() else ()
         groups = self._split_groups(story)
         if groups is None:
-            return ()
+            return ejected
         stay, leave = groups
         first = min(leave, key=lambda m: m.seq)
         new = StoryState(id=self._fresh_id(first.article_id), seq=first.seq)
@@ -672,7 +689,34 @@ class StreamClusterer:
             self._add_member(new, member)
         new.checked_at = len(new.members)
         story.checked_at = len(story.members)
-        return (new.id,)
+        return ejected + (new.id,)
+
+    def _eject(self, story: StoryState) -> tuple[str, ...]:
+        """Repair of a small minority (fewer than split_min_half members, below the split test): a member the join
+        model would not place in its story (the story without it, no rival) with ``eject_probability`` leaves it
+        for a story of its own (revisited later like any new story); the founder stays."""
+        cfg = self.config
+        members = sorted(story.members, key=lambda m: m.seq)
+        shadow = self._shadow(members)
+        leaving = []
+        for member in members[1:]:
+            query = _top(self._tfidf(member.vector), cfg.score_keys)
+            _shift_shadow(shadow, member, -1)
+            base = self._similarity(query, shadow)
+            p = self.model.probability(self._evidence(query, shadow, member.year, member.subjects, base, 0.0,
+                                                      member.month))
+            _shift_shadow(shadow, member, 1)
+            if p < cfg.eject_probability:
+                leaving.append(member)
+        if len(leaving) > len(members) // 4:
+            return ()  # not a small minority: the split test's business
+        ids = []
+        for member in leaving:
+            self._remove_member(story, member)
+            new = self._new_story(member)
+            new.checked_at = 1
+            ids.append(new.id)
+        return tuple(ids)
 
     def _reassign_members(self, story: StoryState) -> None:
         """Repair: move members that now fit a neighbouring story clearly better than their own."""
@@ -729,14 +773,23 @@ class StreamClusterer:
         proposals = [groups, self._number_halves(story)]
         if cfg.split_year_halves:
             proposals.append(self._year_halves(story))
-        if cfg.split_refine:
-            proposals += [self._refine_halves(h) for h in proposals if h is not None]
+        for name in _core(story.subjects, cfg.split_subject_halves) if cfg.split_subject_halves else ():
+            proposals.append(self._subject_halves(story, name))
+        scored = []
         for halves in proposals:
             if halves is None or min(map(len, halves)) < cfg.split_min_half:
                 continue
-            p = self._cross_probability(*halves)
+            scored.append((self._cross_probability(*halves), halves))
+        if scored:
+            p, halves = min(scored, key=lambda item: item[0])
             if p < lowest:
                 best, lowest = halves, p
+            elif cfg.split_refine and p < cfg.split_refine_gate:
+                refined = self._refine_halves(halves)
+                if refined is not None and min(map(len, refined)) >= cfg.split_min_half:
+                    p = self._cross_probability(*refined)
+                    if p < lowest:
+                        best, lowest = refined, p
         return best
 
     def _refine_halves(self, halves: tuple[list[Member], list[Member]]
@@ -840,6 +893,16 @@ class StreamClusterer:
             return None
         return (left, right) if members[0] in left else (right, left)
 
+    def _subject_halves(self, story: StoryState, name: str) -> tuple[list[Member], list[Member]] | None:
+        """The members with ``name`` among their lede names vs the others (sibling events: two teams' offers to
+        one player); the founder's half comes first."""
+        members = sorted(story.members, key=lambda m: m.seq)
+        left = [m for m in members if name in m.subjects]
+        right = [m for m in members if name not in m.subjects]
+        if not left or not right:
+            return None
+        return (left, right) if members[0] in left else (right, left)
+
     def _number_halves(self, story: StoryState) -> tuple[list[Member], list[Member]] | None:
         """2-means over the members' numbers and years only (what sibling events differ in: dates, tolls,
         sums), members naming none then sent to the nearer half by their whole vector; founder's half stays."""
@@ -896,6 +959,18 @@ class StreamClusterer:
             article_ids=tuple(m.article_id for m in members), scores=tuple(m.score for m in members),
             entities=_top_entities(members),
         )
+
+
+def _years_agree(a: StoryState, b: StoryState, strong: float = 0.5) -> bool:
+    """Whether two stories' year profiles agree: the same main year, or neither names a main year in at least
+    ``strong`` of its members (sibling events years apart: the reports of one mostly name its year)."""
+    main_a = _main(a.years) if a.years else None
+    main_b = _main(b.years) if b.years else None
+    if main_a is not None and main_a == main_b:
+        return True
+    share_a = a.years[main_a] / len(a.members) if main_a is not None else 0.0
+    share_b = b.years[main_b] / len(b.members) if main_b is not None else 0.0
+    return share_a < strong and share_b < strong
 
 
 def _differs(value: str | None, counts: dict[str, int]) -> bool:
