@@ -199,3 +199,53 @@ def test_split_check_weighs_the_other_half_against_the_members_own(topic_article
     new = [m for m in members if labels[m.article_id] == "27ecbplus"]
     assert off._cross_probability(old, new) >= config.split_probability
     assert off._maybe_split(off.stories[story_id]) == ()
+
+
+def _forced_ie_order(topic_articles, config: ClusterConfig, seed: int) -> tuple[StreamClusterer, str, dict[str, str]]:
+    others, _ = topic_articles
+    ie, labels = load_gold("ecbplus_ie")
+    random.Random(seed).shuffle(ie)
+    clusterer = StreamClusterer(config)
+    for article in others:
+        clusterer.assign(article)
+    story_id = None
+    for article in ie:
+        _, story_id = clusterer.force(features.extract(article), story_id)
+    clusterer.stories[story_id].checked_at = 0
+    return clusterer, story_id, labels
+
+
+def _events_kept_whole(clusterer: StreamClusterer, story_id: str, labels: dict[str, str]) -> bool:
+    """After a split check: a piece was split off holding only 2013 reports, and the 2008 reports stay together."""
+    new = clusterer._maybe_split(clusterer.stories[story_id])
+    if len(new) != 1:
+        return False
+    old_homes = {clusterer.where[a] for a, label in labels.items() if label == "27ecb"}
+    split_off = {labels[m.article_id] for m in clusterer.stories[new[0]].members}
+    return old_homes == {story_id} and split_off == {"27ecbplus"}
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2, 5])
+def test_split_by_the_main_year_parts_sibling_events_along_their_years(topic_articles, seed):
+    """The IE patches of 2008 and 2013 (ECB+ topic 27) forced into one story in several orders: the 2013 reports
+    name their year, the 2008 ones mostly none, so the halves by the story's main year part the 2013 event off and
+    leave the 2008 event whole (the 2-means and number halves cut across both events)."""
+    config = ClusterConfig(revisit_every=0)
+    clusterer, story_id, labels = _forced_ie_order(topic_articles, config, seed)
+    assert _events_kept_whole(clusterer, story_id, labels)
+    off, story_id, _ = _forced_ie_order(topic_articles, replace(config, split_year_halves=False), seed)
+    assert not _events_kept_whole(off, story_id, labels)
+
+
+def test_vector_split_needs_the_model(topic_articles):
+    """One event (the 2013 Qeshm earthquake) forced into one story: halves whose vectors differ are not split
+    when the join model places their members together (the cosine rule alone cut one-story groups)."""
+    articles, labels = topic_articles
+    config = ClusterConfig(revisit_every=0, split_probability=0.0, split_threshold=0.99)
+    clusterer, story_id = _forced(articles, labels, config, lambda label: label == "20ecbplus")
+    size = len(clusterer.stories[story_id].members)
+    assert clusterer._maybe_split(clusterer.stories[story_id]) == ()
+    assert len(clusterer.stories[story_id].members) == size
+    old, story_id = _forced(articles, labels, replace(config, vector_split_probability=1.0),
+                            lambda label: label == "20ecbplus")
+    assert len(old._maybe_split(old.stories[story_id])) == 1  # the cosine rule alone splits it
