@@ -97,3 +97,18 @@ def test_state_abbreviation_after_a_city_is_a_place():
 def test_brand_and_its_parent_share_a_first_word():
     assert not _entity("Coastal Air will continue its operations as a Delta Connection carrier .",
                        "It will continue its regional service for Delta Air Lines , Coastal Air said .")
+
+
+# --------------------------------------------------------------------------- one person, two transliterations
+
+def test_surname_transliterated_two_ways():
+    assert not _entity("They named the man charged as Abdelkader Benhalli , a 41-year-old of Algerian origin who was "
+                       "arrested in the port town of Dover last week .",
+                       "Last week , Abd al-Qadir Benhaly , a 41-year-old of Algerian origin , was arrested in the port "
+                       "town of Dover .")
+
+
+def test_different_surnames_still_conflict():
+    found = _entity("Police named the man charged as Abdelkader Benhalli , who was arrested in Dover last week .",
+                    "Police named the man charged as Mohammed Kassim , who was arrested in Dover last week .")
+    assert found and found[0].kind == "entity"

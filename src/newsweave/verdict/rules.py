@@ -1077,11 +1077,19 @@ def _same_spelling(x: str, y: str) -> bool:
     if max(len(wx), len(wy)) <= 2 and len(wx[-1]) >= 5 and len(wy[-1]) >= 5 and wx[-1] != wy[-1] \
             and fuzz.ratio(wx[-1], wy[-1]) >= 80:
         return True  # a misspelt head: "Qaeda" / "Qaida"
+    if len(wx[-1]) >= 5 and len(wy[-1]) >= 5 and wx[-1][0] == wy[-1][0] and len(_skeleton(wx[-1])) >= 3 \
+            and _skeleton(wx[-1]) == _skeleton(wy[-1]) and fuzz.ratio(wx[-1], wy[-1]) >= 70:
+        return True  # a surname transliterated two ways: "Noureddinne Mouleff" / "Nur al-Din Muliff"
     if any(3 <= len(a) <= 5 and len(b) >= 6 and b.startswith(a) for u, v in ((wx, wy), (wy, wx))
            for a in u for b in v if len(v) == 1):
         return True  # "Neb" in "D-Neb" abbreviates "Nebraska"
     short, long = (wx, wy) if len(wx) <= len(wy) else (wy, wx)
     return len(short) >= 3 and len(set(short) & set(long)) >= 2 * len(short) / 3
+
+
+def _skeleton(word: str) -> str:
+    """The consonants of a word, doubled ones once: the part of a transliterated name that spellings keep."""
+    return re.sub(r"(.)\1+", r"\1", re.sub(r"[aeiouyhw]", "", word))
 
 
 def _only_text(entity) -> Claim:
