@@ -112,3 +112,11 @@ def test_different_surnames_still_conflict():
     found = _entity("Police named the man charged as Abdelkader Benhalli , who was arrested in Dover last week .",
                     "Police named the man charged as Mohammed Kassim , who was arrested in Dover last week .")
     assert found and found[0].kind == "entity"
+
+
+
+def test_organisations_of_one_country_still_conflict():
+    """Two names ending in the same word ("... of Ukraine") are no transliteration of each other."""
+    from newsweave.verdict.rules import _same_spelling
+
+    assert not _same_spelling("Security Service of Ukraine", "National Guard of Ukraine")

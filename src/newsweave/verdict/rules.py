@@ -1077,7 +1077,8 @@ def _same_spelling(x: str, y: str) -> bool:
     if max(len(wx), len(wy)) <= 2 and len(wx[-1]) >= 5 and len(wy[-1]) >= 5 and wx[-1] != wy[-1] \
             and fuzz.ratio(wx[-1], wy[-1]) >= 80:
         return True  # a misspelt head: "Qaeda" / "Qaida"
-    if len(wx[-1]) >= 5 and len(wy[-1]) >= 5 and wx[-1][0] == wy[-1][0] and len(_skeleton(wx[-1])) >= 3 \
+    if wx[-1] != wy[-1] and len(wx[-1]) >= 5 and len(wy[-1]) >= 5 and wx[-1][0] == wy[-1][0] \
+            and len(_skeleton(wx[-1])) >= 3 \
             and _skeleton(wx[-1]) == _skeleton(wy[-1]) and fuzz.ratio(wx[-1], wy[-1]) >= 70:
         return True  # a surname transliterated two ways: "Noureddinne Mouleff" / "Nur al-Din Muliff"
     if any(3 <= len(a) <= 5 and len(b) >= 6 and b.startswith(a) for u, v in ((wx, wy), (wy, wx))
