@@ -356,7 +356,7 @@ def number_conflicts(a: Claim, b: Claim) -> list[Conflict]:
     pairs = align_slots(a, list(a.quantities), b, list(b.quantities),
                         lambda x, y: _agree(a, x, b, y), lambda x, y: _same_kind(x, y) and _same_slot(a, x, b, y),
                         lambda x: bool(x.unit) or _only_figures(a, b))
-    if pairs and _other_scope(a, b, pairs):
+    if pairs and (_other_scope(a, b, pairs) or _contrasted(a, b)):
         return []
     pairs = [(x, y) for x, y in pairs if not _orders_apart(x, y) and not _in_span(a, x, y, b)
              and not _in_span(b, y, x, a)]
@@ -375,12 +375,43 @@ def _other_scope(a: Claim, b: Claim, pairs: list[tuple]) -> bool:
     return any(_framing(a, x) for x in xs) or any(_framing(b, y) for y in ys)
 
 
+# Qualifiers that news reports set against each other: figures about "private colleges" and about "public colleges",
+# the "House-passed plan" and the "Senate-passed plan", are two facts, not one misreported.
+_CONTRASTS = (({"private"}, {"public"}), ({"house"}, {"senate"}), ({"domestic"}, {"foreign", "international"}),
+              ({"import", "imports"}, {"export", "exports"}), ({"urban"}, {"rural"}),
+              ({"boys"}, {"girls"}), ({"male"}, {"female"}), ({"men"}, {"women"}),
+              ({"democrats", "democratic"}, {"republicans", "republican"}))
+# A figure over the whole ("overall", "nationwide") and one for a place within it ("in San Francisco").
+_WHOLE = re.compile(r"^\W*(?:but\s+|and\s+)?(?:overall|nationwide|nationally|worldwide|globally)\s*,", re.I)
+
+
+def _contrasted(a: Claim, b: Claim) -> bool:
+    """The two statements give their figures for two contrasted groups: one side names one member of a contrasted
+    pair of qualifiers and not the other, the other side the other member and not the first ("tuition at four-year
+    private colleges averaged $ 19,710" / "tuition at public colleges averaged $ 4,694"); or one side reports the
+    whole ("Overall , 83 percent") and the other a place the first does not name ("in San Francisco , 80 percent")."""
+    wa, wb = (set(re.findall(r"[a-z]+", c.text.casefold())) for c in (a, b))
+    for one, other in _CONTRASTS:
+        if (wa & one and not wa & other and wb & other and not wb & one) \
+                or (wa & other and not wa & one and wb & one and not wb & other):
+            return True
+    for x, y in ((a, b), (b, a)):
+        if _WHOLE.search(x.text) and not _WHOLE.search(y.text):
+            places = [e for e in y.entities if _family(e.label) == "place" and e.label != "NORP"
+                      and e.text.casefold() not in x.text.casefold()]
+            if places:
+                return True
+    return False
+
+
 def _same_slot(a: Claim, x: Quantity, b: Claim, y: Quantity) -> bool:
     """Two figures can be one fact: they count the same thing (_same_count), they are not a change and a level
     ("rise by $ 300" / "from $ 2,500"), not a part and a whole ("the other two unions" / "the three unions"), not a
-    figure per head and a total ("each boy weighed less than 50 pounds" / "136 pounds combined")."""
+    figure per head and a total ("each boy weighed less than 50 pounds" / "136 pounds combined"), not the size of
+    each group and a count ("in groups of 40" / "about 120 potential jurors")."""
     return _same_count(a, x, b, y) and {_role(a, x), _role(b, y)} != {"change", "level"} \
-        and _part_of(a, x) == _part_of(b, y) and {_per_head(a, x), _per_head(b, y)} != {"each", "total"}
+        and _part_of(a, x) == _part_of(b, y) and {_per_head(a, x), _per_head(b, y)} != {"each", "total"} \
+        and (_per_head(a, x) == "group") == (_per_head(b, y) == "group")
 
 
 _SMALL_CHANGE = {"cent", "cents", "pence", "penny", "pennies", "yen", "kopecks", "centimes"}
@@ -450,14 +481,17 @@ def _part_of(claim: Claim, q: Quantity) -> bool:
 
 
 _EACH = re.compile(r"\b(?:each|every|apiece)\b", re.I)
+_GROUP = re.compile(r"\b(?:groups|batches|teams|squads|shifts|waves|units) of$", re.I)  # a group's size
 _TOTAL = re.compile(r"\b(?:combined|altogether|in all|in total|together)\b", re.I)
 
 
 def _per_head(claim: Claim, q: Quantity) -> str:
-    """ "each" for a figure per head ("Each boy weighed less than 50 pounds"), "total" for a sum ("136 pounds
-    combined")."""
+    """ "each" for a figure per head ("Each boy weighed less than 50 pounds"), "group" for the size of each group
+    ("taken into the courtroom in groups of 40"), "total" for a sum ("136 pounds combined")."""
     words = [w for w in _before(claim, q) if w not in _QUALIFIER_WORDS]
     before, after = " ".join(words[:4][::-1]), _after(claim, q)[:25]
+    if _GROUP.search(before):
+        return "group"
     return "each" if _EACH.search(before) else "total" if _TOTAL.search(after) or _TOTAL.search(before) else ""
 
 
@@ -857,10 +891,39 @@ def _lone_swap(a: Claim, only_a: list, b: Claim, only_b: list, rest_a: set[str],
     flip = len(only_b) > 1  # the lone name is then a's, its counterpart among b's
     (ca, xs), (cb, (y,)) = ((b, only_b), (a, only_a)) if flip else ((a, only_a), (b, only_b))
     rest_x, rest_y = (rest_b, rest_a) if flip else (rest_a, rest_b)
-    candidates = [x for x in xs if x.label == y.label != "MISC" and _same_part(ca, x, cb, y)]
+    if any(_acronym_of(x.text, y.text) or names_related(x.text, y.text) for x in xs):
+        return None  # its counterpart is there, typed otherwise: "IAC 's stock" / "InterActiveCorp 's shares"
+    candidates = [x for x in xs if x.label == y.label != "MISC" and _same_part(ca, x, cb, y)
+                  and not _state_after_city(ca, x) and not _same_house(x.text, y.text)]
     if len(candidates) != 1 or not _sole_swap(ca, candidates[0], cb, y, rest_x, rest_y):
         return None
     return (y, candidates[0]) if flip else (candidates[0], y)
+
+
+# AP-style abbreviations of US states, which follow a city ("Birmingham , Ala . ,") and the tagger may type otherwise.
+_STATE_ABBREVIATIONS = {"ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "ky",
+                        "la", "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa",
+                        "tenn", "va", "vt", "wash", "wis", "wyo"}
+# First words too common among names to tie two of them together ("United Airlines" / "United Way").
+_COMMON_FIRST = {"the", "new", "united", "national", "american", "first", "general", "international", "royal",
+                 "north", "south", "east", "west", "central", "great", "bank", "state", "city", "university", "saint",
+                 "st", "san", "los", "las", "fort", "mount", "lake", "port", "air", "world"}
+
+
+def _state_after_city(claim: Claim, entity) -> bool:
+    """The name is a state abbreviation after a city ("Birmingham , Ala ."): a place, whatever the tagger said."""
+    text = claim.clause or claim.text
+    start = entity.start - _base(claim)
+    return entity.text.strip(" .").casefold() in _STATE_ABBREVIATIONS \
+        and bool(re.search(r"[A-Z][\w.-]*\s*,\s*$", text[max(0, start - 30):max(start, 0)]))
+
+
+def _same_house(x: str, y: str) -> bool:
+    """Two names of one business family, which share a distinctive first word ("a Delta Connection carrier" / "service
+    for Delta Air Lines"): a brand and its parent, not two different companies."""
+    wx, wy = x.split(), y.split()
+    return len(wx) > 1 and len(wy) > 1 and wx[0].casefold() == wy[0].casefold() and len(wx[0]) > 2 \
+        and wx[0].casefold() not in _COMMON_FIRST
 
 
 def _same_place(a: Claim, x, b: Claim, y) -> bool:
@@ -1014,11 +1077,20 @@ def _same_spelling(x: str, y: str) -> bool:
     if max(len(wx), len(wy)) <= 2 and len(wx[-1]) >= 5 and len(wy[-1]) >= 5 and wx[-1] != wy[-1] \
             and fuzz.ratio(wx[-1], wy[-1]) >= 80:
         return True  # a misspelt head: "Qaeda" / "Qaida"
+    if wx[-1] != wy[-1] and len(wx[-1]) >= 5 and len(wy[-1]) >= 5 and wx[-1][0] == wy[-1][0] \
+            and len(_skeleton(wx[-1])) >= 3 \
+            and _skeleton(wx[-1]) == _skeleton(wy[-1]) and fuzz.ratio(wx[-1], wy[-1]) >= 70:
+        return True  # a surname transliterated two ways: "Noureddinne Mouleff" / "Nur al-Din Muliff"
     if any(3 <= len(a) <= 5 and len(b) >= 6 and b.startswith(a) for u, v in ((wx, wy), (wy, wx))
            for a in u for b in v if len(v) == 1):
         return True  # "Neb" in "D-Neb" abbreviates "Nebraska"
     short, long = (wx, wy) if len(wx) <= len(wy) else (wy, wx)
     return len(short) >= 3 and len(set(short) & set(long)) >= 2 * len(short) / 3
+
+
+def _skeleton(word: str) -> str:
+    """The consonants of a word, doubled ones once: the part of a transliterated name that spellings keep."""
+    return re.sub(r"(.)\1+", r"\1", re.sub(r"[aeiouyhw]", "", word))
 
 
 def _only_text(entity) -> Claim:
@@ -1297,6 +1369,17 @@ def _free_stems(claim: Claim, spans: list[tuple[int, str, int, bool]]) -> set[st
     return {_stem(w) for w in free} | {_stem(p) for w in free if "-" in w for p in w.split("-") if p}
 
 
+_UNSURE = {"know", "sure"}
+
+
+def _unsure(spans: list, other: Claim) -> bool:
+    """The side's only negations say the speaker does not know or is not sure ("I don 't know", "not sure whether")
+    and the other side does not say he knows or is sure: an admission of doubt denies nothing the other states."""
+    words = {w.casefold() for w in re.findall(r"[A-Za-z]+", other.text)}
+    return bool(spans) and all(h.casefold() in _UNSURE for _, h, _, _ in spans) \
+        and not any(h.casefold() in words or h.casefold() + "s" in words for _, h, _, _ in spans)
+
+
 def polarity_conflicts(a: Claim, b: Claim) -> list[Conflict]:
     """Negation added or removed: a negated word of one side stated plainly by the other, or a negation only one
     side has, in claims that share most of their content; or antonym verbs (confirmed / denied). Modality ("may",
@@ -1314,6 +1397,8 @@ def polarity_conflicts(a: Claim, b: Claim) -> list[Conflict]:
     if _negative_wording(a, b) or _negative_wording(b, a):
         return []  # "get the provision removed from the bill" / "see that the provision was not in the bill"
     spans_a, spans_b = _negation_spans(a), _negation_spans(b)
+    if _unsure(spans_a, b) and not spans_b or _unsure(spans_b, a) and not spans_a:
+        return []  # "I don 't know , but we will see" / "we 'll see": doubt, not a denial
     na, nb = [(i, h) for i, h, _, _ in spans_a], [(i, h) for i, h, _, _ in spans_b]
     fa, fb = _free_stems(a, spans_a), _free_stems(b, spans_b)
     va, vb = (_verbal(c, n) for c, n in ((a, na), (b, nb))) if NOMINAL_FLIP else (na, nb)
