@@ -166,11 +166,12 @@ def test_gather_folds_small_neighbours_when_a_story_reaches_a_gather_size(topic_
     assert fragment not in clusterer.stories and clusterer.where["copy-1"] == home.id
 
 
-def _forced_ie(topic_articles, config: ClusterConfig) -> tuple[StreamClusterer, str, dict[str, str]]:
-    """Stream the two-topic fixture (the model's window), then force the two IE patch events into one story."""
+def _forced_ie(topic_articles, config: ClusterConfig, seed: int = 3) -> tuple[StreamClusterer, str, dict[str, str]]:
+    """Stream the two-topic fixture (the model's window), then force the two IE patch events, in the order of
+    ``seed``, into one story."""
     others, _ = topic_articles
     ie, labels = load_gold("ecbplus_ie")
-    random.Random(3).shuffle(ie)
+    random.Random(seed).shuffle(ie)
     clusterer = StreamClusterer(config)
     for article in others:
         clusterer.assign(article)
@@ -201,20 +202,6 @@ def test_split_check_weighs_the_other_half_against_the_members_own(topic_article
     assert off._maybe_split(off.stories[story_id]) == ()
 
 
-def _forced_ie_order(topic_articles, config: ClusterConfig, seed: int) -> tuple[StreamClusterer, str, dict[str, str]]:
-    others, _ = topic_articles
-    ie, labels = load_gold("ecbplus_ie")
-    random.Random(seed).shuffle(ie)
-    clusterer = StreamClusterer(config)
-    for article in others:
-        clusterer.assign(article)
-    story_id = None
-    for article in ie:
-        _, story_id = clusterer.force(features.extract(article), story_id)
-    clusterer.stories[story_id].checked_at = 0
-    return clusterer, story_id, labels
-
-
 def _events_kept_whole(clusterer: StreamClusterer, story_id: str, labels: dict[str, str]) -> bool:
     """After a split check: a piece was split off holding only 2013 reports, and the 2008 reports stay together."""
     new = clusterer._maybe_split(clusterer.stories[story_id])
@@ -231,9 +218,9 @@ def test_split_by_the_main_year_parts_sibling_events_along_their_years(topic_art
     name their year, the 2008 ones mostly none, so the halves by the story's main year part the 2013 event off and
     leave the 2008 event whole (the 2-means and number halves cut across both events)."""
     config = ClusterConfig(revisit_every=0)
-    clusterer, story_id, labels = _forced_ie_order(topic_articles, config, seed)
+    clusterer, story_id, labels = _forced_ie(topic_articles, config, seed)
     assert _events_kept_whole(clusterer, story_id, labels)
-    off, story_id, _ = _forced_ie_order(topic_articles, replace(config, split_year_halves=False), seed)
+    off, story_id, _ = _forced_ie(topic_articles, replace(config, split_year_halves=False), seed)
     assert not _events_kept_whole(off, story_id, labels)
 
 
