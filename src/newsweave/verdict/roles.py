@@ -77,8 +77,11 @@ def role(claim: Claim, entity) -> tuple[str, str] | None:
     if doc is None:
         return None
     tok = _head(doc, entity.start - base, entity.end - base)
-    if tok is None:
-        return None
+    return None if tok is None else token_role(tok)
+
+
+def token_role(tok) -> tuple[str, str] | None:
+    """The role of the phrase a token heads (see role)."""
     while tok.dep_ in ("appos", "conj") and tok.head.i != tok.i:  # "Hill , 50 ," / "X and Y": the part of the first
         tok = tok.head
     dep, head = tok.dep_, tok.head
@@ -100,9 +103,23 @@ def role(claim: Claim, entity) -> tuple[str, str] | None:
         return "object", _stem(head.text)
     if dep in ("compound", "nmod", "amod"):
         return "owner", _stem(head.text)  # "Microsoft shares" as "Microsoft's shares"
-    if dep == "ROOT":
-        return None
     return None
+
+
+# Pronouns and common nouns that stand in for a name: "He has credited Dr. Evans" / "Mr. Bush has credited the pastor".
+_STAND_IN = {"PRP", "NN", "NNS"}
+
+
+def stand_in(claim: Claim, role_: tuple[str, str]) -> bool:
+    """A pronoun or a common noun (no proper noun) plays the given role in the claim: the slot a name of the other
+    wording fills is filled here without a name ("He has credited Dr. Evans" / "Mr. Bush has credited the Dallas
+    pastor": "He" is the subject, "pastor" the object)."""
+    text, _ = _text(claim)
+    doc = parse(text)
+    if doc is None:
+        return False
+    found = [t for t in doc if t.dep_ not in ("appos", "conj", "compound") and token_role(t) == role_]
+    return len(found) == 1 and found[0].tag_ in _STAND_IN
 
 
 def qualifier(claim: Claim, entity) -> bool:

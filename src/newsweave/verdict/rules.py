@@ -895,9 +895,21 @@ def _lone_swap(a: Claim, only_a: list, b: Claim, only_b: list, rest_a: set[str],
         return None  # its counterpart is there, typed otherwise: "IAC 's stock" / "InterActiveCorp 's shares"
     candidates = [x for x in xs if x.label == y.label != "MISC" and _same_part(ca, x, cb, y)
                   and not _state_after_city(ca, x) and not _same_house(x.text, y.text)]
-    if len(candidates) != 1 or not _sole_swap(ca, candidates[0], cb, y, rest_x, rest_y):
+    if len(candidates) != 1 or not _sole_swap(ca, candidates[0], cb, y, rest_x, rest_y) \
+            or _crossed_slots(ca, candidates[0], cb, y):
         return None
     return (y, candidates[0]) if flip else (candidates[0], y)
+
+
+def _crossed_slots(a: Claim, x, b: Claim, y) -> bool:
+    """The two names play different parts, and each side fills the part of the other's name with a pronoun or a
+    common noun: "Mr. Bush has credited the Dallas pastor" / "He has credited Dr. Evans" ("He" is Bush, "the
+    pastor" is Evans); "how CFSB allocated shares" / "how the company allocated shares". Each name then has its
+    counterpart on the other side, and the two are no swap."""
+    from .roles import stand_in
+
+    ra, rb = _name_role(a, x), _name_role(b, y)
+    return ra is not None and rb is not None and ra != rb and stand_in(b, ra) and stand_in(a, rb)
 
 
 # AP-style abbreviations of US states, which follow a city ("Birmingham , Ala . ,") and the tagger may type otherwise.
@@ -1011,6 +1023,8 @@ def names_related(x: str, y: str) -> bool:
     """Two different names that the sentence-embedding model places close together: one referent or a part
     and its whole ("Saddam" / "Hussein", "Myanmar" / "Burma", "Cleveland" / "Ohio", "Iraq" / "Baghdad"). Without
     the embedding extra every pair counts as unrelated."""
+    if _rival_parties(x, y):
+        return False  # "Democrats" / "Republicans": the model places them close, yet they name opposite sides
     wx, wy = x.split(), y.split()
     shared = {w.casefold() for w in wx} & {w.casefold() for w in wy}
     if shared:  # "Security Service of Ukraine" / "National Guard of Ukraine": compare what differs
@@ -1022,6 +1036,20 @@ def names_related(x: str, y: str) -> bool:
     if vx is None or vy is None:
         return False
     return float(vx @ vy) >= RELATED_NAMES
+
+
+# Political parties, and the words for their members, that news sets against each other: one for another is a swap.
+_PARTIES = {"democrat": "democratic", "democrats": "democratic", "democratic": "democratic",
+            "republican": "republican", "republicans": "republican", "gop": "republican",
+            "labour": "labour", "conservative": "conservative", "conservatives": "conservative",
+            "tory": "conservative", "tories": "conservative"}
+
+
+def _rival_parties(x: str, y: str) -> bool:
+    """Two names of different political parties or their members ("a Democrat" / "a Republican", "Labour" /
+    "the Tories")."""
+    px, py = ({_PARTIES[w] for w in re.findall(r"\w+", v.casefold()) if w in _PARTIES} for v in (x, y))
+    return bool(px and py and not px & py)
 
 
 @lru_cache(maxsize=65536)
