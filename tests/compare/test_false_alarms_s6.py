@@ -29,3 +29,27 @@ def test_a_name_replaced_in_the_same_slot_still_conflicts():
     found = _entity("Mr. Smith has praised the Houston pastor for his work with homeless families .",
                     "Mr. Brown has praised the Houston pastor for his work with homeless families .")
     assert [(c.a["value"], c.b["value"]) for c in found] == [("Smith", "Brown")]
+
+
+def test_a_name_the_other_side_gives_elsewhere_is_not_replaced():
+    """ "the U.S. market" / "the PC market in the United States": the other side still names the United States,
+    so "PC" in the same place is something it adds, not what it put in the place of "U.S.". """
+    a = "Dell has about 32 percent of the U.S. market , but a much lower share in the rest of the world ."
+    b = "Dell has 32 percent of the PC market in the United States , but only a 10 percent share in the rest of the world ."
+    assert _entity(a, b) == []
+
+
+def test_a_list_that_grows_keeps_its_names():
+    """A list that adds a name after one both sides give ("... Columbus ." / "... Columbus , Ohio , and
+    Washington .") replaces none of them."""
+    a = "The agency closed bookstores in San Francisco , Boston , Chicago , Cleveland , and Columbus ."
+    b = "Since 2001 , the agency has closed bookstores in San Francisco , Boston , Chicago , Cleveland , Columbus , " \
+        "Ohio , and Washington ."
+    assert _entity(a, b) == []
+
+
+def test_a_name_replaced_between_the_same_words_still_conflicts():
+    """The control: the other side does not name the first name anywhere, so the second one replaced it."""
+    found = _entity("Dell has about 32 percent of the Texas market , but a much lower share in the rest of the world .",
+                    "Dell has 32 percent of the Ohio market , but only a 10 percent share in the rest of the world .")
+    assert [(c.a["value"], c.b["value"]) for c in found] == [("Texas", "Ohio")]

@@ -955,10 +955,30 @@ def _replaced(a: Claim, names_a: list, b: Claim, names_b: list, new) -> list[tup
     for anchors, same_type in ((REPLACED_ANCHORS, False), (REPLACED_ANCHORS - 1, True)):
         found = [(x, y) for x in names_a for y in names_b if new(x, y) and (not same_type or x.label == y.label)
                  and same_place(a, x, b, y, anchors) and not _acronym_of(x.text, y.text)
-                 and not _same_entity(x, y) and not _one_referent(x, y) and not _titled_given(a, x, b, y)]
+                 and not _same_entity(x, y) and not _one_referent(x, y) and not _titled_given(a, x, b, y)
+                 and not _named_elsewhere(x, names_a, names_b, y) and not _named_elsewhere(y, names_b, names_a, x)]
         if found:
             return found[:1]
     return []
+
+
+def _named_elsewhere(x, mine: list, theirs: list, partner) -> bool:
+    """The other side gives x too, elsewhere in its wording and as often as x's side does ("the U.S. market" /
+    "the PC market in the United States"; "Falluja , just west of Baghdad"): x kept its counterpart there, and the
+    name in its place is something the other side adds, not a replacement."""
+    same = lambda e: (e.label == "NORP") == (x.label == "NORP") and _spelled_alike(x, e)  # "Cuba" / "Cuban waters"
+    return sum(1 for e in theirs if e is not partner and same(e)) >= max(1, sum(map(same, mine)))
+
+
+def _spelled_alike(x, y) -> bool:
+    """One name given two ways: the same canonical name (aliases, demonyms), a near spelling or one spelling inside
+    the other ("Falluja" / "Fallujah", "Dixons" / "Dixons Group"), initials ("GE" / "General Electric"); not merely
+    a shared word ("Parker Jensen" / "the Jensens")."""
+    from rapidfuzz import fuzz
+
+    nx, ny = _ename(x), _ename(y)
+    return bool(nx and ny) and (nx == ny or fuzz.ratio(nx, ny) >= 80 or _acronym_of(x.text, y.text)
+                                or _same_spelling(x.text, y.text))
 
 
 def _untagged(a: Claim, only_a: list, b: Claim, names_b: list) -> list[tuple]:
