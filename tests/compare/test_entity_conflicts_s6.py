@@ -33,3 +33,50 @@ def test_rival_parties_swapped_in_the_same_slot():
                     "The charges are as false today as when the Republicans first made them , Jones said .")
     assert _names(found) == {("Democrats", "Republicans")}
     assert "Democrats" in found[0].explanation and "Republicans" in found[0].explanation
+
+
+# --------------------------------------------------------------------------- spans the tagger ran together
+
+def _tagged(text: str, outlet: str, *spans: tuple[str, str]):
+    """A claim whose entities are the given (text, label) spans, as the tagger sometimes runs names together."""
+    from newsweave.models import Claim, Entity, content_hash
+
+    entities = tuple(Entity(text.index(s), text.index(s) + len(s), s, label, canonical=s) for s, label in spans)
+    return Claim(id=content_hash(outlet, text), article=outlet, outlet=outlet, sentence=0, start=0, end=len(text),
+                 text=text, clause_start=0, clause_end=len(text), clause=text, attributed_to=outlet, entities=entities)
+
+
+def test_a_person_run_into_the_employer_is_two_names():
+    """ "said Cruz of BNP Paribas" tagged as one person: a person's name holds no "of", so it is Cruz and his
+    employer, and Cruz replaced Ken Wattret (whose employer both sides give)."""
+    from newsweave.verdict.rules import _split_joined
+
+    a = _tagged("The slowdown is a worry for the ECB , said Ken Wattret of BNP Paribas .", "A",
+                ("ECB", "ORG"), ("Ken Wattret", "PERSON"), ("BNP Paribas", "ORG"))
+    b = _tagged("The slowdown is a worry for the ECB , said Cruz of BNP Paribas .", "B",
+                ("ECB", "ORG"), ("Cruz of BNP Paribas", "PERSON"))
+    parts = _split_joined(b.entities[1])
+    assert [(p.text, p.label) for p in parts] == [("Cruz", "PERSON"), ("BNP Paribas", "ORG")]
+    assert b.text[parts[1].start:parts[1].end] == "BNP Paribas"
+    assert _names(entity_conflicts(a, b)) == {("Ken Wattret", "Cruz")}
+
+
+def test_a_name_run_into_its_place_is_two_names():
+    a = _tagged("The standard was presented at the Bluetooth World Congress in Amsterdam this week .", "A",
+                ("Bluetooth World Congress", "ORG"), ("Amsterdam", "GPE"))
+    b = _tagged("The standard was presented at the Bluetooth World Congress in Madrid this week .", "B",
+                ("Bluetooth World Congress in Madrid", "ORG"))
+    assert _names(entity_conflicts(a, b)) == {("Amsterdam", "Madrid")}
+
+
+def test_a_list_tagged_as_one_name_is_split_when_the_other_side_names_a_part():
+    """ "Matamoros and Laredo" tagged as one organisation is a list once the other side names Matamoros alone;
+    "Procter and Gamble" stays one name when no part is named alone."""
+    from newsweave.verdict.rules import _split_lists
+
+    a = _tagged("They walked across the bridge linking Matamoros and Brownsville .", "A",
+                ("Matamoros", "ORG"), ("Brownsville", "GPE"))
+    b = _tagged("They walked across the bridge between Matamoros and Laredo .", "B", ("Matamoros and Laredo", "ORG"))
+    assert _names(entity_conflicts(a, b)) == {("Brownsville", "Laredo")}
+    whole = _tagged("Sales rose at Procter and Gamble .", "C", ("Procter and Gamble", "ORG")).entities
+    assert _split_lists(list(whole), list(a.entities)) == list(whole)

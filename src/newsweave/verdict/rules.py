@@ -738,6 +738,7 @@ def entity_conflicts(a: Claim, b: Claim) -> list[Conflict]:
     surname count as the same entity."""
     names_a = [e for e in _names(a) if not (SKIP_SPEAKERS and _speaker(a, e))]
     names_b = [e for e in _names(b) if not (SKIP_SPEAKERS and _speaker(b, e))]
+    names_a, names_b = _split_lists(names_a, names_b), _split_lists(names_b, names_a)
     only_a, only_b = _only(names_a, names_b, b), _only(names_b, names_a, a)
     if not only_a and not only_b:
         return []
@@ -1200,8 +1201,8 @@ def _names(claim: Claim) -> list:
     """The claim's entities plus capitalised names the tagger missed (inside the clause)."""
     text = claim.clause or claim.text
     base = claim.clause_start if claim.clause_start >= 0 and claim.clause else claim.start
-    found = [e for e in claim.entities if not _ticker(text, e.start - base, e.end - base)
-             and not _wire_credit(text, e.start - base, e.end - base)]
+    found = [part for e in claim.entities if not _ticker(text, e.start - base, e.end - base)
+             and not _wire_credit(text, e.start - base, e.end - base) for part in _split_joined(e)]
     for e in (_caps_names(text) if USE_CAPS else ()):
         start, end = e.start + base, e.end + base
         if _CALENDAR.search(e.text) or _LEADING_PREPOSITION.match(e.text):
@@ -1220,6 +1221,40 @@ def _names(claim: Claim) -> list:
                 continue  # "Monday", "In", "The": no names
             found.append(Entity(start, end, name, "MISC", canonical=name))
     return found
+
+
+# A name the tagger ran on into a place or an employer: "the Bluetooth World Congress in Amsterdam", "said Ken
+# Wattret of BNP Paribas" (a person's name holds no "of"). The part after the joint starts with a capital.
+_JOINT = {"PERSON": re.compile(r"\s+(?:of|in|at)\s+(?=[A-Z])"), "*": re.compile(r"\s+in\s+(?=[A-Z])")}
+
+
+def _split_joined(e) -> list:
+    """A tagged span that joins two names ("Cruz of BNP Paribas", "World Congress in Naval") as its two names: the
+    first keeps the label, the second is an organisation (after "of"/"at") or a place (after "in")."""
+    m = _JOINT.get(e.label, _JOINT["*"]).search(e.text)
+    if m is None or not m.start() or not e.text[m.end():].strip():
+        return [e]
+    second = "GPE" if m.group(0).strip() == "in" else "ORG"
+    head, tail = e.text[:m.start()], e.text[m.end():]
+    return [type(e)(e.start, e.start + len(head), head, e.label, canonical=head),
+            type(e)(e.start + m.end(), e.end, tail, second, canonical=tail)]
+
+
+def _split_lists(mine: list, theirs: list) -> list:
+    """A tagged span "X and Y" one of whose parts the other side gives as a name of its own ("the bridge between
+    Matamoros and Brownsville" tagged as one organisation / "linking Matamoros and Brownsville"): a list of two
+    names, not one name ("Procter and Gamble" stays whole unless the other side names "Procter" alone)."""
+    keys = {_ename(e) for e in theirs}
+    out = []
+    for e in mine:
+        m = re.search(r"\s+and\s+(?=[A-Z])", e.text)
+        head, tail = (e.text[:m.start()], e.text[m.end():]) if m else ("", "")
+        if not m or not head or " and " in tail or not ({_ename(type(e)(0, 0, p, e.label)) for p in (head, tail)} & keys):
+            out.append(e)
+            continue
+        out += [type(e)(e.start, e.start + len(head), head, e.label, canonical=head),
+                type(e)(e.start + m.end(), e.end, tail, e.label, canonical=tail)]
+    return out
 
 
 USE_PROPER_NOUNS = True  # also treat proper nouns opening a sentence (which the caps heuristic skips) as names
