@@ -53,3 +53,22 @@ def test_a_name_replaced_between_the_same_words_still_conflicts():
     found = _entity("Dell has about 32 percent of the Texas market , but a much lower share in the rest of the world .",
                     "Dell has 32 percent of the Ohio market , but only a 10 percent share in the rest of the world .")
     assert [(c.a["value"], c.b["value"]) for c in found] == [("Texas", "Ohio")]
+
+
+def test_an_attempt_is_not_contradicted_by_its_failure():
+    """ "tries to stay above" states no outcome; "failed to stay above" states one: no polarity conflict."""
+    from newsweave.verdict.rules import polarity_conflicts
+
+    a = claim("In Canada , the rising dollar will be in focus again as it tries to stay above the 75 cent mark .", "A")
+    b = claim("In Canada , the rising dollar was in focus again as it just failed to stay above the 75 cent mark .", "B")
+    assert polarity_conflicts(a, b) == [] and polarity_conflicts(b, a) == []
+
+
+def test_a_failure_still_contradicts_a_success():
+    """The control: "stayed above" states the outcome that "failed to stay above" denies."""
+    from newsweave.verdict.rules import polarity_conflicts
+
+    a = claim("In Canada , the rising dollar was in focus again as it stayed above the 75 cent mark .", "A")
+    b = claim("In Canada , the rising dollar was in focus again as it just failed to stay above the 75 cent mark .", "B")
+    found = polarity_conflicts(a, b)
+    assert [c.kind for c in found] == ["polarity"] and "A states it" in found[0].explanation

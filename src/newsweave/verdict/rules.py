@@ -1479,6 +1479,8 @@ def polarity_conflicts(a: Claim, b: Claim) -> list[Conflict]:
         return []  # "if the subsidies are not repealed" / "unless the subsidies are repealed"; "not difficult" / "easy"
     if _negative_wording(a, b) or _negative_wording(b, a):
         return []  # "get the provision removed from the bill" / "see that the provision was not in the bill"
+    if _attempt_and_failure(a, b) or _attempt_and_failure(b, a):
+        return []  # "it tries to stay above 75 cents" / "it failed to stay above 75 cents": no outcome vs an outcome
     spans_a, spans_b = _negation_spans(a), _negation_spans(b)
     if _unsure(spans_a, b) and not spans_b or _unsure(spans_b, a) and not spans_a:
         return []  # "I don 't know , but we will see" / "we 'll see": doubt, not a denial
@@ -1504,6 +1506,19 @@ _DATELINE = re.compile(r"^\s*(?:[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+)*(?:\s*
 # "Bill Frist , a Tennessee Republican , said": who said it, described
 _SPEAKER_APPOSITION = re.compile(
     r",\s*(?:an?|the|who|its|his|her|their)\s[^,;\"]{1,80},\s*(?=(?:said|says|told|added|stated|wrote)\b)", re.I)
+
+
+_FAILED_TO = re.compile(r"\bfail(?:s|ed|ing)?\s+to\s+(\w+)", re.I)
+_ATTEMPT_TO = re.compile(r"\b(?:tr(?:y|ies|ied|ying)|attempt(?:s|ed|ing)?|seek(?:s|ing)?|sought|aim(?:s|ed|ing)?|"
+                         r"struggl(?:e|es|ed|ing)|striv(?:e|es|ing)|strove)\s+to\s+(\w+)", re.I)
+
+
+def _attempt_and_failure(neg: Claim, pos: Claim) -> bool:
+    """One side says an attempt failed ("failed to stay"), the other only that it was attempted ("tries to stay"):
+    an attempt states no outcome, so the failure does not contradict it."""
+    failed = {_stem(m.group(1)) for m in _FAILED_TO.finditer(_clause(neg))}
+    tried = {_stem(m.group(1)) for m in _ATTEMPT_TO.finditer(_clause(pos))}
+    return bool(failed & tried) and not _FAILED_TO.search(_clause(pos))
 
 
 def _statement(claim: Claim) -> str:
