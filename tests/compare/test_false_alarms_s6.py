@@ -72,3 +72,25 @@ def test_a_failure_still_contradicts_a_success():
     b = claim("In Canada , the rising dollar was in focus again as it just failed to stay above the 75 cent mark .", "B")
     found = polarity_conflicts(a, b)
     assert [c.kind for c in found] == ["polarity"] and "A states it" in found[0].explanation
+
+
+def test_two_market_benchmarks_quoted_side_by_side_are_two_facts():
+    """A market report gives each index (or each futures contract) its own move and level: the Nasdaq's figures
+    are not a misreport of the S&P 500's, nor heating oil's of gasoline's."""
+    from newsweave.verdict.rules import number_conflicts
+
+    pairs = [("The broader Standard & Poor 's 500 Index gained 3 points , or 0.39 percent , to 924 .",
+              "The technology-laced Nasdaq Composite Index rose 6 points , or 0.41 percent , to 1,498 ."),
+             ("November gasoline futures settled 1.47 cents lower at 78.70 cents a gallon .",
+              "November heating oil futures ended down 0.41 cent at 70.74 cents a gallon .")]
+    for a, b in pairs:
+        assert number_conflicts(claim(a, "A"), claim(b, "B")) == []
+
+
+def test_one_benchmark_quoted_with_two_figures_still_conflicts():
+    """The control: the same index with another move is a conflict, its explanation naming both figures."""
+    from newsweave.verdict.rules import number_conflicts
+
+    found = number_conflicts(claim("The Nasdaq Composite Index rose 6 points , or 0.41 percent , to 1,498 .", "A"),
+                             claim("The Nasdaq Composite Index rose 9 points , or 0.41 percent , to 1,498 .", "B"))
+    assert [c.explanation for c in found] == ["A says 6, B says 9 (points)"]

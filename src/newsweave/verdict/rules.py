@@ -380,7 +380,10 @@ def _other_scope(a: Claim, b: Claim, pairs: list[tuple]) -> bool:
 _CONTRASTS = (({"private"}, {"public"}), ({"house"}, {"senate"}), ({"domestic"}, {"foreign", "international"}),
               ({"import", "imports"}, {"export", "exports"}), ({"urban"}, {"rural"}),
               ({"boys"}, {"girls"}), ({"male"}, {"female"}), ({"men"}, {"women"}),
-              ({"democrats", "democratic"}, {"republicans", "republican"}))
+              ({"democrats", "democratic"}, {"republicans", "republican"}),
+              # market reports quote several benchmarks side by side, each with its own move and level
+              ({"nasdaq"}, {"dow"}), ({"nasdaq"}, {"poor", "spx"}), ({"dow"}, {"poor", "spx"}),
+              ({"gasoline"}, {"heating"}), ({"crude"}, {"gasoline", "heating"}))
 # A figure over the whole ("overall", "nationwide") and one for a place within it ("in San Francisco").
 _WHOLE = re.compile(r"^\W*(?:but\s+|and\s+)?(?:overall|nationwide|nationally|worldwide|globally)\s*,", re.I)
 
