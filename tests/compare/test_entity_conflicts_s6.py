@@ -80,3 +80,15 @@ def test_a_list_tagged_as_one_name_is_split_when_the_other_side_names_a_part():
     assert _names(entity_conflicts(a, b)) == {("Brownsville", "Laredo")}
     whole = _tagged("Sales rose at Procter and Gamble .", "C", ("Procter and Gamble", "ORG")).entities
     assert _split_lists(list(whole), list(a.entities)) == list(whole)
+
+
+def test_subjects_of_the_same_verb_pair_wherever_the_verb_sits():
+    """ "an issue Microsoft on July 16 had warned about" / "which Sun Microsystems warned of": the speaker test
+    reads only the word after the name, so one name looked like a speaker and the other not; both are the subject
+    of "warn", and one replaced the other."""
+    found = _entity("The worm attacks Windows computers via a hole in the operating system , an issue Microsoft on "
+                    "July 16 had warned about .",
+                    "The worm attacks Windows computers via a hole in the operating system , which Sun Microsystems "
+                    "warned of 16 July .")
+    assert _names(found) == {("Microsoft", "Sun Microsystems")}
+    assert "Microsoft" in found[0].explanation and "Sun Microsystems" in found[0].explanation

@@ -106,6 +106,16 @@ def token_role(tok) -> tuple[str, str] | None:
     return None
 
 
+def subject_verb(claim: Claim, entity) -> str | None:
+    """The lemma of the verb the name is the subject of ("Microsoft had warned" -> "warn"), or None."""
+    text, base = _text(claim)
+    doc = parse(text)
+    tok = _head(doc, entity.start - base, entity.end - base) if doc is not None else None
+    while tok is not None and tok.dep_ in ("appos", "conj") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.head.lemma_.casefold() if tok is not None and tok.dep_ in SUBJECT else None
+
+
 # Pronouns and common nouns that stand in for a name: "He has credited Dr. Evans" / "Mr. Bush has credited the pastor".
 _STAND_IN = {"PRP", "NN", "NNS"}
 

@@ -794,7 +794,7 @@ def _role_swap(a: Claim, only_a: list, b: Claim, only_b: list, rest_a: set[str],
         if (x.label == "NORP") != (y.label == "NORP"):
             continue  # a demonym describes ("the Connecticut Democrat"), it does not name
         speaking = _part(a, x)[0] or _part(b, y)[0]
-        if _part(a, x)[0] != _part(b, y)[0] and not (reports(a, x) or reports(b, y)):
+        if _part(a, x)[0] != _part(b, y)[0] and not (reports(a, x) or reports(b, y)) and not _same_verb(a, x, b, y):
             continue  # who said it is the subject of a verb that reports something ("the United estimated that")
         if speaking and {x.label, y.label} == {"PERSON", "ORG"}:
             continue  # a spokesman speaks for his organisation: "Paul Luehr said" / "The FBI said"
@@ -812,6 +812,15 @@ def _role_swap(a: Claim, only_a: list, b: Claim, only_b: list, rest_a: set[str],
             continue
         return x, y
     return None
+
+
+def _same_verb(a: Claim, x, b: Claim, y) -> bool:
+    """Both names are the subject of the same verb ("an issue Microsoft had warned about" / "which Central Command
+    warned of"), whether or not the verb sits next to the name, where the speaker test looks."""
+    from .roles import subject_verb
+
+    vx, vy = subject_verb(a, x), subject_verb(b, y)
+    return vx is not None and vx == vy
 
 
 def _acts(claim: Claim, entity, role: tuple[str, str]) -> bool:
