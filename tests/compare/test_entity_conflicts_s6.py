@@ -92,3 +92,18 @@ def test_subjects_of_the_same_verb_pair_wherever_the_verb_sits():
                     "warned of 16 July .")
     assert _names(found) == {("Microsoft", "Sun Microsystems")}
     assert "Microsoft" in found[0].explanation and "Sun Microsystems" in found[0].explanation
+
+
+def test_a_bare_plural_of_a_party_names_its_group():
+    """ "Democrats can block" names a group as a name does (a bare plural subject), so the one unshared name of the
+    other side in that role replaced it; "the Connecticut Democrat" (an article, a qualifier) only describes."""
+    from newsweave.verdict.roles import describes
+
+    a = claim("That means Democrats can block any court nominee through a filibuster if they can get 40 of their "
+              "members to agree .", "A")
+    b = claim("But Frist can block any potential nominee through a filibuster if they can get 40 votes .", "B")
+    found = entity_conflicts(a, b)
+    assert _names(found) == {("Democrats", "Frist")}
+    assert not describes(a, next(e for e in a.entities if e.text == "Democrats"))
+    c = claim("The bill will hurt working families , the Connecticut Democrat said on Tuesday .", "C")
+    assert describes(c, next(e for e in c.entities if e.text == "Democrat"))

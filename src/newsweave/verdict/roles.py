@@ -116,6 +116,21 @@ def subject_verb(claim: Claim, entity) -> str | None:
     return tok.head.lemma_.casefold() if tok is not None and tok.dep_ in SUBJECT else None
 
 
+def describes(claim: Claim, entity) -> bool:
+    """The name describes rather than names: it qualifies a noun ("the Connecticut Democrat", "Iraqi forces") or
+    heads a noun phrase with an article ("the Democrat", "a Republican"); a bare plural ("Democrats can block",
+    "including 24 Republicans") or a possessor names its group as a name does. Unknown without the parse."""
+    text, base = _text(claim)
+    doc = parse(text)
+    tok = _head(doc, entity.start - base, entity.end - base) if doc is not None else None
+    if tok is None:
+        return True
+    if tok.dep_ in ("compound", "nmod", "amod") or tok.tag_ == "JJ":
+        return True
+    return any(c.dep_ == "det" and c.text.casefold() in ("a", "an", "the") for c in tok.children) \
+        or tok.dep_ not in ("poss",) and not tok.tag_.endswith("S")
+
+
 # Pronouns and common nouns that stand in for a name: "He has credited Dr. Evans" / "Mr. Bush has credited the pastor".
 _STAND_IN = {"PRP", "NN", "NNS"}
 

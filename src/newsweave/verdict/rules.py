@@ -784,14 +784,14 @@ def _role_swap(a: Claim, only_a: list, b: Claim, only_b: list, rest_a: set[str],
     where they say where ("in the United States" / "in California" agree)."""
     if not only_a or not only_b or _share(rest_a, rest_b) < SOLE_SWAP_OVERLAP:
         return None
-    from .roles import reports
+    from .roles import describes, reports
 
     roles_a, roles_b = ([_name_role(c, e) for e in names] for c, names in ((a, only_a), (b, only_b)))
     for x, rx in zip(only_a, roles_a):
         if rx is None or roles_a.count(rx) != 1 or roles_b.count(rx) != 1:
             continue
         y = only_b[roles_b.index(rx)]
-        if (x.label == "NORP") != (y.label == "NORP"):
+        if (x.label == "NORP") != (y.label == "NORP") and describes(*((a, x) if x.label == "NORP" else (b, y))):
             continue  # a demonym describes ("the Connecticut Democrat"), it does not name
         speaking = _part(a, x)[0] or _part(b, y)[0]
         if _part(a, x)[0] != _part(b, y)[0] and not (reports(a, x) or reports(b, y)) and not _same_verb(a, x, b, y):
