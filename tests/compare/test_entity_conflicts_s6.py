@@ -107,3 +107,21 @@ def test_a_bare_plural_of_a_party_names_its_group():
     assert not describes(a, next(e for e in a.entities if e.text == "Democrats"))
     c = claim("The bill will hurt working families , the Connecticut Democrat said on Tuesday .", "C")
     assert describes(c, next(e for e in c.entities if e.text == "Democrat"))
+
+
+def test_a_speaker_typed_as_an_organisation_but_given_an_employer_is_a_person():
+    """A spokesman speaks for his organisation, so a person and an organisation who say the same are no swap; but
+    "Tracey Powers of the National Interagency Fire Center" (an employer after the name) is a person the tagger
+    typed as an organisation, and another person giving the same figure replaced her."""
+    from newsweave.verdict.rules import _person_like
+
+    a = _tagged("Before Sunday , 19 firefighters had died on duty this year , according to Tracey Powers of the "
+                "National Interagency Fire Center in Boise .", "A",
+                ("Tracey Powers", "ORG"), ("National Interagency Fire Center", "ORG"), ("Boise", "GPE"))
+    b = _tagged("Before yesterday , 19 firefighters had died on duty this year , said Robert Smith , spokeswoman "
+                "for the National Interagency Fire Center in Boise .", "B",
+                ("Robert Smith", "PERSON"), ("National Interagency Fire Center", "ORG"), ("Boise", "GPE"))
+    assert _names(entity_conflicts(a, b)) == {("Tracey Powers", "Robert Smith")}
+    assert _person_like(a, a.entities[0])
+    c = _tagged("The FBI said 19 firefighters had died on duty this year .", "C", ("FBI", "ORG"))
+    assert not _person_like(c, c.entities[0])

@@ -796,7 +796,7 @@ def _role_swap(a: Claim, only_a: list, b: Claim, only_b: list, rest_a: set[str],
         speaking = _part(a, x)[0] or _part(b, y)[0]
         if _part(a, x)[0] != _part(b, y)[0] and not (reports(a, x) or reports(b, y)) and not _same_verb(a, x, b, y):
             continue  # who said it is the subject of a verb that reports something ("the United estimated that")
-        if speaking and {x.label, y.label} == {"PERSON", "ORG"}:
+        if speaking and {x.label, y.label} == {"PERSON", "ORG"} and not _person_like(*((a, x) if x.label == "ORG" else (b, y))):
             continue  # a spokesman speaks for his organisation: "Paul Luehr said" / "The FBI said"
         if _acronym_of(x.text, y.text) or _same_entity(x, y) or names_related(x.text, y.text) \
                 or _same_spelling(x.text, y.text) or _content(x.text) & _content(y.text):
@@ -812,6 +812,21 @@ def _role_swap(a: Claim, only_a: list, b: Claim, only_b: list, rest_a: set[str],
             continue
         return x, y
     return None
+
+
+_PERSONAL_TITLE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\s*\.?\s*$")
+_AFFILIATION = re.compile(r"^\s*(?:of|from|at)\s+(?:the\s+)?[A-Z]|^\s*,\s*(?:a|an|the)\s+[^,]{0,40}?"
+                          r"\b(?:spokes(?:man|woman|person)|director|president|chairman|official|lawyer|attorney)\b")
+
+
+def _person_like(claim: Claim, entity) -> bool:
+    """A name the tagger typed as an organisation that the sentence treats as a person: a personal title before it
+    ("Ms. Dhaliwal"), or an employer or post after it ("Tracey Powers of the National Interagency Fire Center",
+    "Smith , a spokeswoman for ...")."""
+    text = claim.clause or claim.text
+    base = claim.clause_start if claim.clause_start >= 0 and claim.clause else claim.start
+    s, e = entity.start - base, entity.end - base
+    return bool(_PERSONAL_TITLE.search(text[max(0, s - 6):max(s, 0)]) or _AFFILIATION.match(text[e:e + 80]))
 
 
 def _same_verb(a: Claim, x, b: Claim, y) -> bool:
