@@ -7,6 +7,7 @@ import pytest
 from normaliser_claims import claim  # tests/compare is on sys.path (pytest's prepend import mode)
 
 from newsweave.verdict import rules
+from newsweave.verdict import polarity as polarity_rules
 
 
 def kinds(a: str, b: str) -> list[str]:
@@ -80,21 +81,21 @@ def test_true_polarity_flips_are_still_found(a, b):
 def test_what_is_said_leaves_out_dateline_and_speaker_apposition():
     c = claim("WASHINGTON ( Reuters ) - Senate Majority Leader Bill Frist , a Tennessee Republican , said the bill "
               "would pass .", "A")
-    assert rules._statement(c).split() == "Senate Majority Leader Bill Frist said the bill would pass .".split()
+    assert polarity_rules._statement(c).split() == "Senate Majority Leader Bill Frist said the bill would pass .".split()
     c = claim("SAN JOSE , Calif . - Intel said on Tuesday it would cut 1,000 jobs .", "A")
-    assert rules._statement(c).startswith("Intel said")
+    assert polarity_rules._statement(c).startswith("Intel said")
 
 
 def test_abbreviations_are_content_words_with_or_without_dots():
-    assert "us" in rules._polarity_content(claim("The U.S. will send troops to Liberia .", "A"))
-    assert "us" in rules._polarity_content(claim("The US will send troops to Liberia .", "A"))
-    assert "us" not in rules._polarity_content(claim("He told us the troops would go to Liberia .", "A"))
+    assert "us" in polarity_rules._polarity_content(claim("The U.S. will send troops to Liberia .", "A"))
+    assert "us" in polarity_rules._polarity_content(claim("The US will send troops to Liberia .", "A"))
+    assert "us" not in polarity_rules._polarity_content(claim("He told us the troops would go to Liberia .", "A"))
 
 
 def test_a_name_with_a_negation_word_is_no_negation():
     c = claim("Schools must meet the goals of the No Child Left Behind Act by 2014 , the state said .", "A")
-    assert rules._cue_words(c) == []
-    assert rules._cue_words(claim("Schools said no child was left behind .", "A")) == ["no"]
+    assert polarity_rules._cue_words(c) == []
+    assert polarity_rules._cue_words(claim("Schools said no child was left behind .", "A")) == ["no"]
 
 
 # --------------------------------------------------------------------------- numbers
@@ -165,7 +166,7 @@ def test_a_spaced_curly_apostrophe_is_a_negation():
     """ "hadn ’ t" (tokenised text keeps spaces around the apostrophe) negates like "hadn't"."""
     a = "The City Attorney ’ s office said the case hadn ’ t been submitted as of Tuesday ."
     b = "The City Attorney's office said the case hadn't been submitted as of Tuesday ."
-    assert rules._cue_words(claim(a, "A")) == ["n't"]
+    assert polarity_rules._cue_words(claim(a, "A")) == ["n't"]
     assert "polarity" not in kinds(a, b)
     assert "polarity" in kinds(a, "The City Attorney's office said the case had been submitted as of Tuesday .")
 

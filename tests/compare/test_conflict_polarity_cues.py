@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from newsweave.models import Claim, content_hash
-from newsweave.verdict import rules
+from newsweave.verdict import polarity as polarity_rules
 
 
 def claim(text: str, outlet: str) -> Claim:
@@ -11,7 +11,7 @@ def claim(text: str, outlet: str) -> Claim:
 
 
 def polarity(a: str, b: str) -> list:
-    return rules.polarity_conflicts(claim(a, "A"), claim(b, "B"))
+    return polarity_rules.polarity_conflicts(claim(a, "A"), claim(b, "B"))
 
 
 def test_denied_thing_is_a_detail_not_a_denied_statement():
@@ -39,7 +39,7 @@ def test_apostrophe_lost_to_bad_encoding_is_still_a_negation():
     a = "Asked about other attacks , Roberts said : \" I don 't think there 's any question about it . \""
     b = "Asked about other attacks , Roberts said : \u00e2\u0080\u009c I don \u00e2\u0080\u0099 t think there " \
         "\u00e2\u0080\u0099 s any question about it . \u00e2\u0080\u009d"
-    assert rules._cue_words(claim(b, "B")) == ["n't"]
+    assert polarity_rules._cue_words(claim(b, "B")) == ["n't"]
     assert polarity(a, b) == []
 
 

@@ -8,6 +8,7 @@ import pytest
 
 from newsweave.models import Claim, Entity, content_hash
 from newsweave.verdict import rules, slots
+from newsweave.verdict import entities as entity_rules
 
 REF = date(2004, 6, 1)
 
@@ -114,7 +115,7 @@ def test_aliases_are_not_entity_conflicts():
                  ("CDC", "Centers for Disease Control and Prevention"), ("P & W", "Pratt & Whitney")]:
         a, b = f"Officials from {x} confirmed the plan on Monday .", f"Officials from {y} confirmed the plan on Monday ."
         ca, cb = claim(a, entities=[ent(a, x, "ORG")]), claim(b, "B", entities=[ent(b, y, "ORG")])
-        assert rules.entity_conflicts(ca, cb) == [], (x, y)
+        assert entity_rules.entity_conflicts(ca, cb) == [], (x, y)
 
 
 def test_swapped_name_in_same_place():
@@ -131,7 +132,7 @@ def test_speaker_and_place_are_different_roles():
           ent(a, "Zelensky", "PERSON")]
     eb = [ent(b, "Ukrainian", "NORP"), ent(b, "North Korean", "NORP"), ent(b, "Russia", "GPE"),
           ent(b, "Kursk Oblast", "GPE")]
-    assert rules.entity_conflicts(claim(a, entities=ea), claim(b, "B", entities=eb)) == []
+    assert entity_rules.entity_conflicts(claim(a, entities=ea), claim(b, "B", entities=eb)) == []
 
 
 # --------------------------------------------------------------------------- polarity

@@ -3,7 +3,7 @@ entity rule that uses it: found whatever types the tagger gave the two names; al
 from __future__ import annotations
 
 from newsweave.models import Claim, Entity, content_hash
-from newsweave.verdict import rules
+from newsweave.verdict import entities as entity_rules
 from newsweave.verdict.wordslots import same_place
 
 
@@ -32,7 +32,7 @@ def test_replaced_name_of_another_type_conflicts():
     """The tagger calls one a facility and the other an organisation: the place in the sentence decides."""
     a = claim(HALL, "A", ent(HALL, "Radio City Music Hall", "FAC"))
     b = claim(STORE, "B", ent(STORE, "Walgreen Co", "ORG"))
-    found = rules.entity_conflicts(a, b)
+    found = entity_rules.entity_conflicts(a, b)
     assert [(c.a["value"], c.b["value"]) for c in found] == [("Radio City Music Hall", "Walgreen Co")]
     assert found[0].explanation == "A says Radio City Music Hall, B says Walgreen Co"
 
@@ -57,7 +57,7 @@ def test_alias_in_the_same_place_is_not_a_conflict():
     a = claim(ta, "A", ent(ta, "Wal-Mart", "ORG"), ent(ta, "New York Stock Exchange", "ORG"))
     b = claim(tb, "B", ent(tb, "Wal-Mart", "ORG"), ent(tb, "NYSE", "FAC"))
     assert same_place(a, a.entities[1], b, b.entities[1])
-    assert rules.entity_conflicts(a, b) == []
+    assert entity_rules.entity_conflicts(a, b) == []
 
 
 def test_name_sharing_a_word_with_its_counterpart_is_not_a_replacement():
@@ -75,7 +75,7 @@ def test_name_both_sides_give_is_not_swapped_for_another_kind_elsewhere():
     tb = "North Shore-Long Island Jewish Health System announced plans for a tissue bank earlier this month ."
     a = claim(ta, "A", ent(ta, "North Shore Long Island Jewish Health System", "MISC"), ent(ta, "New York", "GPE"))
     b = claim(tb, "B", ent(tb, "North Shore-Long Island Jewish Health System", "MISC"))
-    assert rules.entity_conflicts(a, b) == []
+    assert entity_rules.entity_conflicts(a, b) == []
 
 
 def test_same_type_name_after_the_same_words_replaces_the_other():
@@ -84,7 +84,7 @@ def test_same_type_name_after_the_same_words_replaces_the_other():
     tb = "PG & E Corp. shares jumped $ 1.63 or 8 percent to $ 21.03 on the IG Farben on Friday ."
     a = claim(ta, "A", ent(ta, "New York Stock Exchange", "ORG"))
     b = claim(tb, "B", ent(tb, "PG & E Corp.", "ORG"), ent(tb, "IG Farben", "ORG"))
-    found = rules.entity_conflicts(a, b)
+    found = entity_rules.entity_conflicts(a, b)
     assert [(c.a["value"], c.b["value"]) for c in found] == [("New York Stock Exchange", "IG Farben")]
 
 
@@ -93,7 +93,7 @@ def test_untagged_counterpart_between_the_same_words():
     ta = "Paracha faces at least 17 years in prison if convicted ."
     tb = "Cruz faces at least 17 years in prison if convicted ."
     a, b = claim(ta, "A", ent(ta, "Paracha", "PERSON")), claim(tb, "B")
-    found = rules.entity_conflicts(a, b)
+    found = entity_rules.entity_conflicts(a, b)
     assert [(c.a["value"], c.b["value"]) for c in found] == [("Paracha", "Cruz")]
 
 
@@ -102,4 +102,4 @@ def test_name_cut_where_its_encoding_broke_is_the_same_name():
     ta = ta.replace("é", "\u00c3\u00a9")  # how a wrongly decoded page spells it; the tagger stops at "Ã"
     tb = "Prime Minister Jean Chretien have both said the government will introduce legislation soon ."
     a, b = claim(ta, "A", ent(ta, "Jean Chr\u00c3", "PERSON")), claim(tb, "B", ent(tb, "Jean Chretien", "PERSON"))
-    assert rules.entity_conflicts(a, b) == []
+    assert entity_rules.entity_conflicts(a, b) == []

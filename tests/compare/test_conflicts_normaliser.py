@@ -6,6 +6,7 @@ import pytest
 from normaliser_claims import claim  # tests/compare is on sys.path (pytest's prepend import mode)
 
 from newsweave.verdict import rules
+from newsweave.verdict import entities as entity_rules
 
 
 def found(a: str, b: str) -> list[tuple[str, str, str]]:
@@ -97,4 +98,4 @@ def test_not_yet_is_a_negation():
     ("Microsoft", "Army", False), ("British police", "British military", False), ("Tacoma Mall", "Tacoma Cemetery", False),
 ])
 def test_spelling_variants_of_one_name(x, y, same):
-    assert rules._same_spelling(x, y) is same
+    assert entity_rules._same_spelling(x, y) is same

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsweave.verdict.rules import _acronym_of, entity_conflicts
+from newsweave.verdict.entities import _acronym_of, entity_conflicts
 
 from normaliser_claims import claim
 

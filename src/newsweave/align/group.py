@@ -16,7 +16,8 @@ from typing import Sequence
 import numpy as np
 
 from ..models import Claim
-from ..verdict import rules
+from ..verdict import ages as age_rules
+from ..verdict import times as time_rules
 from . import score as scoring
 
 ALIGN_THRESHOLD = 0.5  # on the same-fact probability; hand-checked on the seed pair (bench/msrp.py fits the model)
@@ -126,9 +127,9 @@ def slot_adjustment(a: Claim, b: Claim) -> float:
     bonus = 0.0
     for x in a.ages:
         for y in b.ages:
-            if not rules.same_person(a, x, b, y):
+            if not age_rules.same_person(a, x, b, y):
                 return -0.5  # a document bearer's birth year is not the speaker's
-            bonus = max(bonus, 0.45 if rules.ages_compatible(x, y)[0] else -0.3)
+            bonus = max(bonus, 0.45 if age_rules.ages_compatible(x, y)[0] else -0.3)
     shared = slot_keys(a) & slot_keys(b)
     if any(k.startswith("y:") for k in shared):
         bonus += 0.1
@@ -145,7 +146,7 @@ def _close_times_overlap(a: Claim, b: Claim) -> bool:
         for y in b.times:
             if x.granularity in ("year", "decade") or y.granularity in ("year", "decade"):
                 continue
-            if rules.time_interval(x) and rules.time_interval(y) and rules.times_compatible(x, y)[0]:
+            if time_rules.time_interval(x) and time_rules.time_interval(y) and time_rules.times_compatible(x, y)[0]:
                 return True
     return False
 

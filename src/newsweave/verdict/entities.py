@@ -1,0 +1,687 @@
+"""Entity conflicts: a different name in the same role (who did it, to whom, where), after aliases, spellings,
+acronyms, given names and places that contain each other are matched; speakers, datelines and wire credits are
+not content.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..models import Claim, Conflict
+from ..normalize.words import STOPWORDS, tokens
+from .common import (
+    _base, _conflict, _content, _family, _share, _SPEECH_VERBS, _stem, align_slots, context_score, context_words,
+)
+
+
+ENTITY_OVERLAP = 0.3  # share of the other content words two statements must have for a swapped name to conflict
+CROSS_TYPE_CONTEXT = 5  # names the tagger typed differently (ORG / GPE) still pair when their surroundings match
+ENTITY_STRONG = 3  # context score from which two different names sit in the same place
+ENTITY_CONTEXT = 1  # a swapped name must keep at least one neighbour word (its role)
+SKIP_SPEAKERS = False  # set True to ignore who-said-it names (costs recall on the bench)
+SINGLE_NAME = False  # pair the one unshared name of each side even without shared surroundings
+USE_CAPS = True  # also treat capitalised runs the tagger missed as names
+
+
+def entity_conflicts(a: Claim, b: Claim) -> list[Conflict]:
+    """A named entity replaced by another in the same role while the rest of the statement is the same: names
+    are paired one to one by their surrounding words (the same name in the same place agrees); two different
+    names in the same place conflict, and so do the one unshared name of each side when they keep a neighbour
+    word, or two names (tagged or merely capitalised) between the same matched words of the two wordings. A name
+    both sides give is paired with a different name of another kind only when the wordings put them in the same
+    place ("Kosovo 's U.S. military headquarters , Camp Bondsteel" / "at Camp Bondsteel" is no swap). Last, the
+    one unshared name of each side that plays a given grammatical role (the subject of the main clause, the owner
+    of the same thing ...) is paired whatever the tagger's labels (newsweave.verdict.roles). Aliases, initials,
+    surnames, demonyms, near spellings, a capital for its country and a titled given name ("Sir John") for a
+    surname count as the same entity."""
+    names_a = [e for e in _names(a) if not (SKIP_SPEAKERS and _speaker(a, e))]
+    names_b = [e for e in _names(b) if not (SKIP_SPEAKERS and _speaker(b, e))]
+    names_a, names_b = _split_lists(names_a, names_b), _split_lists(names_b, names_a)
+    only_a, only_b = _only(names_a, names_b, b), _only(names_b, names_a, a)
+    if not only_a and not only_b:
+        return []
+    rest_a = _content(_without(a, *only_a))
+    rest_b = _content(_without(b, *only_b))
+    if not rest_a or not rest_b or _share(rest_a, rest_b) < ENTITY_OVERLAP:
+        return []
+    comparable = lambda x, y: not _acronym_of(x.text, y.text) and _part(a, x) == _part(b, y) \
+        and {x.label, y.label} != {"NORP", "MISC"} and (
+        _family(x.label) == _family(y.label) or context_score(a, x, b, y) >= (2 if "MISC" in (x.label, y.label)
+                                                                             else CROSS_TYPE_CONTEXT))
+    new = lambda x, y: any(x is e for e in only_a) or any(y is e for e in only_b)
+    pairs = align_slots(a, _unmatched(names_a, names_b), b, _unmatched(names_b, names_a),
+                        lambda x, y: _same_entity(x, y), comparable, lambda x: SINGLE_NAME, ENTITY_STRONG)
+    both = lambda x, y: any(x is e for e in only_a) and any(y is e for e in only_b)
+    kept = [(x, y) for x, y in pairs if new(x, y) and (context_score(a, x, b, y) >= ENTITY_CONTEXT or SINGLE_NAME)
+            and not _one_referent(x, y) and not _titled_given(a, x, b, y) and not _other_part(a, x, b, y)
+            and (both(x, y) or _family(x.label) == _family(y.label) or _same_place(a, x, b, y))]
+    if not kept:
+        swap = _lone_swap(a, only_a, b, only_b, rest_a, rest_b)
+        kept = [swap] if swap else []
+    if not kept:
+        kept = _replaced(a, names_a, b, names_b, new)
+    if not kept and UNTAGGED:
+        kept = _untagged(a, only_a, b, names_b) or [(x, y) for y, x in _untagged(b, only_b, a, names_a)]
+    if not kept and ROLE_SWAP:
+        swap = _role_swap(a, only_a or _extra(names_a, names_b), b, only_b or _extra(names_b, names_a), rest_a, rest_b)
+        kept = [swap] if swap else []
+    return [_conflict("entity", a, x.text, b, y.text, "") for x, y in kept]
+
+
+ROLE_SWAP = True  # pair the unshared names of two wordings that play the same grammatical role
+
+
+def _role_swap(a: Claim, only_a: list, b: Claim, only_b: list, rest_a: set[str], rest_b: set[str]):
+    """The one unshared name of each side that plays a given grammatical role (newsweave.verdict.roles): the
+    subject of the main clause, the owner of a thing, the object of the same preposition ("Smith found the tax
+    falls on the consumer" / "Robert Liscouski ruled that the tax falls on the consumer"), whatever labels the
+    tagger gave them. A place and a place inside it are a swap only where they act (the subject or the owner), not
+    where they say where ("in the United States" / "in California" agree)."""
+    if not only_a or not only_b or _share(rest_a, rest_b) < SOLE_SWAP_OVERLAP:
+        return None
+    from .roles import describes, reports
+
+    roles_a, roles_b = ([_name_role(c, e) for e in names] for c, names in ((a, only_a), (b, only_b)))
+    for x, rx in zip(only_a, roles_a):
+        if rx is None or roles_a.count(rx) != 1 or roles_b.count(rx) != 1:
+            continue
+        y = only_b[roles_b.index(rx)]
+        if (x.label == "NORP") != (y.label == "NORP") and describes(*((a, x) if x.label == "NORP" else (b, y))):
+            continue  # a demonym describes ("the Connecticut Democrat"), it does not name
+        speaking = _part(a, x)[0] or _part(b, y)[0]
+        if _part(a, x)[0] != _part(b, y)[0] and not (reports(a, x) or reports(b, y)) and not _same_verb(a, x, b, y):
+            continue  # who said it is the subject of a verb that reports something ("the United estimated that")
+        if speaking and {x.label, y.label} == {"PERSON", "ORG"} and not _person_like(*((a, x) if x.label == "ORG" else (b, y))):
+            continue  # a spokesman speaks for his organisation: "Paul Luehr said" / "The FBI said"
+        if _acronym_of(x.text, y.text) or _same_entity(x, y) or names_related(x.text, y.text) \
+                or _same_spelling(x.text, y.text) or _content(x.text) & _content(y.text):
+            continue
+        if _titled_given(a, x, b, y):
+            continue
+        if _acts(a, x, rx) and _acts(b, y, rx):
+            from ..normalize.places import capital
+
+            if capital(x.text, y.text):
+                continue  # "Washington is wary" / "The United States is wary": a government by its capital
+        elif _one_referent(x, y):
+            continue
+        return x, y
+    return None
+
+
+_PERSONAL_TITLE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\s*\.?\s*$")
+_AFFILIATION = re.compile(r"^\s*(?:of|from|at)\s+(?:the\s+)?[A-Z]|^\s*,\s*(?:a|an|the)\s+[^,]{0,40}?"
+                          r"\b(?:spokes(?:man|woman|person)|director|president|chairman|official|lawyer|attorney)\b")
+
+
+def _person_like(claim: Claim, entity) -> bool:
+    """A name the tagger typed as an organisation that the sentence treats as a person: a personal title before it
+    ("Ms. Dhaliwal"), or an employer or post after it ("Tracey Powers of the National Interagency Fire Center",
+    "Smith , a spokeswoman for ...")."""
+    text = claim.clause or claim.text
+    base = claim.clause_start if claim.clause_start >= 0 and claim.clause else claim.start
+    s, e = entity.start - base, entity.end - base
+    return bool(_PERSONAL_TITLE.search(text[max(0, s - 6):max(s, 0)]) or _AFFILIATION.match(text[e:e + 80]))
+
+
+def _same_verb(a: Claim, x, b: Claim, y) -> bool:
+    """Both names are the subject of the same verb ("an issue Microsoft had warned about" / "which Central Command
+    warned of"), whether or not the verb sits next to the name, where the speaker test looks."""
+    from .roles import subject_verb
+
+    vx, vy = subject_verb(a, x), subject_verb(b, y)
+    return vx is not None and vx == vy
+
+
+def _acts(claim: Claim, entity, role: tuple[str, str]) -> bool:
+    """The name acts or owns (a subject, a speaker, a possessor), rather than saying where ("in Spain", "the US
+    chip market"): there a place is not the same as a place inside it."""
+    from .roles import qualifier
+
+    return role[0] in ("subject", "patient") or role[0] == "owner" and not qualifier(claim, entity)
+
+
+def _other_part(a: Claim, x, b: Claim, y) -> bool:
+    """Two names that cannot stand for each other in the statement: one qualifies a noun that the other side's name
+    stands in for ("during which the Venango County man represented himself" / "during which Waagner represented
+    himself"), unless the two sit next to the same matched word ("the death of an FBI analyst" / "the death of
+    Franklin" keep one slot); or two places after different prepositions of place ("near Interstate 805" / "in San
+    Diego": both may hold)."""
+    from .roles import qualifier
+
+    qa, qb = qualifier(a, x), qualifier(b, y)
+    if qa != qb and _name_role(b if qa else a, y if qa else x) is not None and not _near_place(a, x, b, y):
+        return True
+    ra, rb = _name_role(a, x), _name_role(b, y)
+    return bool(ra and rb) and ra[0] == rb[0] == "prep" and ra[1] != rb[1] and {ra[1], rb[1]} <= _WHERE \
+        and _family(x.label) == _family(y.label) == "place"
+
+
+# Prepositions of place: "near Interstate 805" and "in San Diego" say where in two ways that can both hold.
+_WHERE = {"in", "at", "near", "outside", "around", "off", "inside", "by", "across", "within", "throughout", "beyond"}
+
+
+def _near_place(a: Claim, x, b: Claim, y) -> bool:
+    """The word before or the word after the two names is matched between the two wordings."""
+    from .wordslots import same_place
+
+    return same_place(a, x, b, y, 1)
+
+
+def _titled_given(a: Claim, x, b: Claim, y) -> bool:
+    """A given name after a title that goes with it ("Sir John", "Prince William") on one side and a lone surname on
+    the other ("Mr. Stevens"): one person, called two ways."""
+    from .people import given_and_surname, titled
+
+    return given_and_surname(x.text, y.text) and (titled(a, x) or titled(b, y))
+
+
+def _extra(mine: list, theirs: list) -> list:
+    """The mentions of a name that one side gives more often than the other ("Legato stockholders ... each share of
+    Legato" / "Time Warner Cable stockholders ... each Legato share"): one of them may be the one replaced."""
+    from collections import Counter
+
+    count_mine, count_theirs = Counter(_ename(e) for e in mine), Counter(_ename(e) for e in theirs)
+    return [e for e in mine if count_theirs[_ename(e)] and count_mine[_ename(e)] > count_theirs[_ename(e)]]
+
+
+def _name_role(claim: Claim, entity) -> tuple[str, str] | None:
+    """The grammatical role of a name (newsweave.verdict.roles); who said it counts as the main subject."""
+    from .roles import role
+
+    if _part(claim, entity)[0]:
+        return "subject", "main"  # who says the statement is the subject of its main verb
+    return role(claim, entity)
+
+
+def _unmatched(mine: list, theirs: list) -> list:
+    """The names not given word for word by the other side too: a name both sides give is the same thing, whatever
+    its surroundings ("headed by State Department official John S. Wolf" / "headed by John S. Wolf , an assistant
+    secretary"), so it takes no part in pairing the names that differ. A name one side gives more often than the
+    other stays (one of its mentions may be the one replaced)."""
+    from collections import Counter
+
+    count_mine, count_theirs = Counter(_ename(e) for e in mine), Counter(_ename(e) for e in theirs)
+    return [e for e in mine if count_mine[_ename(e)] != count_theirs[_ename(e)]]
+
+
+def _lone_swap(a: Claim, only_a: list, b: Claim, only_b: list, rest_a: set[str], rest_b: set[str]):
+    """One side names one thing the other does not; its counterpart on the other side is the one unshared name
+    of the same type that takes the same part (who said it, or not). Types only of the same family (a person for
+    an organisation) cost more false alarms than they found swaps on the bench, so they are not paired."""
+    if not only_a or not only_b or min(len(only_a), len(only_b)) != 1 or max(len(only_a), len(only_b)) > 3:
+        return None
+    flip = len(only_b) > 1  # the lone name is then a's, its counterpart among b's
+    (ca, xs), (cb, (y,)) = ((b, only_b), (a, only_a)) if flip else ((a, only_a), (b, only_b))
+    rest_x, rest_y = (rest_b, rest_a) if flip else (rest_a, rest_b)
+    if any(_acronym_of(x.text, y.text) or names_related(x.text, y.text) for x in xs):
+        return None  # its counterpart is there, typed otherwise: "IAC 's stock" / "InterActiveCorp 's shares"
+    candidates = [x for x in xs if x.label == y.label != "MISC" and _same_part(ca, x, cb, y)
+                  and not _state_after_city(ca, x) and not _same_house(x.text, y.text)]
+    if len(candidates) != 1 or not _sole_swap(ca, candidates[0], cb, y, rest_x, rest_y) \
+            or _crossed_slots(ca, candidates[0], cb, y):
+        return None
+    return (y, candidates[0]) if flip else (candidates[0], y)
+
+
+def _crossed_slots(a: Claim, x, b: Claim, y) -> bool:
+    """The two names play different parts, and each side fills the part of the other's name with a pronoun or a
+    common noun: "Mr. Bush has credited the Dallas pastor" / "He has credited Dr. Evans" ("He" is Bush, "the
+    pastor" is Evans); "how CFSB allocated shares" / "how the company allocated shares". Each name then has its
+    counterpart on the other side, and the two are no swap."""
+    from .roles import stand_in
+
+    ra, rb = _name_role(a, x), _name_role(b, y)
+    return ra is not None and rb is not None and ra != rb and stand_in(b, ra) and stand_in(a, rb)
+
+
+# AP-style abbreviations of US states, which follow a city ("Birmingham , Ala . ,") and the tagger may type otherwise.
+_STATE_ABBREVIATIONS = {"ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "ky",
+                        "la", "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa",
+                        "tenn", "va", "vt", "wash", "wis", "wyo"}
+# First words too common among names to tie two of them together ("United Airlines" / "United Way").
+_COMMON_FIRST = {"the", "new", "united", "national", "american", "first", "general", "international", "royal",
+                 "north", "south", "east", "west", "central", "great", "bank", "state", "city", "university", "saint",
+                 "st", "san", "los", "las", "fort", "mount", "lake", "port", "air", "world"}
+
+
+def _state_after_city(claim: Claim, entity) -> bool:
+    """The name is a state abbreviation after a city ("Birmingham , Ala ."): a place, whatever the tagger said."""
+    text = claim.clause or claim.text
+    start = entity.start - _base(claim)
+    return entity.text.strip(" .").casefold() in _STATE_ABBREVIATIONS \
+        and bool(re.search(r"[A-Z][\w.-]*\s*,\s*$", text[max(0, start - 30):max(start, 0)]))
+
+
+def _same_house(x: str, y: str) -> bool:
+    """Two names of one business family, which share a distinctive first word ("a Delta Connection carrier" / "service
+    for Delta Air Lines"): a brand and its parent, not two different companies."""
+    wx, wy = x.split(), y.split()
+    return len(wx) > 1 and len(wy) > 1 and wx[0].casefold() == wy[0].casefold() and len(wx[0]) > 2 \
+        and wx[0].casefold() not in _COMMON_FIRST
+
+
+def _same_place(a: Claim, x, b: Claim, y) -> bool:
+    """The two names sit between the same matched words of the two wordings (newsweave.verdict.wordslots)."""
+    from .wordslots import same_place
+
+    return same_place(a, x, b, y, REPLACED_ANCHORS)
+
+
+def _replaced(a: Claim, names_a: list, b: Claim, names_b: list, new) -> list[tuple]:
+    """The first pair of different names, at least one of them unshared, that sit between the same matched words
+    of the two wordings ("... close at $ 28.34 on the [Nasdaq] ." / "... on the [NYSE] ."), whatever types the
+    tagger gave them, or after (or before) the same matched word when the tagger gave them the same type: one
+    replaces the other. Aliases, acronyms and related names are not a replacement."""
+    from .wordslots import same_place
+
+    for anchors, same_type in ((REPLACED_ANCHORS, False), (REPLACED_ANCHORS - 1, True)):
+        found = [(x, y) for x in names_a for y in names_b if new(x, y) and (not same_type or x.label == y.label)
+                 and same_place(a, x, b, y, anchors) and not _acronym_of(x.text, y.text)
+                 and not _same_entity(x, y) and not _one_referent(x, y) and not _titled_given(a, x, b, y)
+                 and not _named_elsewhere(x, names_a, names_b, y) and not _named_elsewhere(y, names_b, names_a, x)]
+        if found:
+            return found[:1]
+    return []
+
+
+def _named_elsewhere(x, mine: list, theirs: list, partner) -> bool:
+    """The other side gives x too, elsewhere in its wording and as often as x's side does ("the U.S. market" /
+    "the PC market in the United States"; "Falluja , just west of Baghdad"): x kept its counterpart there, and the
+    name in its place is something the other side adds, not a replacement."""
+    same = lambda e: (e.label == "NORP") == (x.label == "NORP") and _spelled_alike(x, e)  # "Cuba" / "Cuban waters"
+    return sum(1 for e in theirs if e is not partner and same(e)) >= max(1, sum(map(same, mine)))
+
+
+def _spelled_alike(x, y) -> bool:
+    """One name given two ways: the same canonical name (aliases, demonyms), a near spelling or one spelling inside
+    the other ("Falluja" / "Fallujah", "Dixons" / "Dixons Group"), initials ("GE" / "General Electric"); not merely
+    a shared word ("Parker Jensen" / "the Jensens")."""
+    from rapidfuzz import fuzz
+
+    nx, ny = _ename(x), _ename(y)
+    return bool(nx and ny) and (nx == ny or fuzz.ratio(nx, ny) >= 80 or _acronym_of(x.text, y.text)
+                                or _same_spelling(x.text, y.text))
+
+
+def _untagged(a: Claim, only_a: list, b: Claim, names_b: list) -> list[tuple]:
+    """A name of a that b does not name, whose place b fills with capitalised words the tagger did not mark
+    ("Michel , who remains in the government , denied ..." / "Harper , who has stayed ..."): the first such pair."""
+    from .wordslots import counterpart
+
+    for x in only_a:
+        found = counterpart(a, x, b)
+        if found is None or any(e.start < found[1] and found[0] < e.end for e in names_b) \
+                or _CALENDAR.search(found[2]) or len(found[2].strip(" .")) < 3:
+            continue
+        if found[2].strip(" .").casefold() in STOPWORDS:
+            continue  # "She was bitten ...": a pronoun, not a name
+        y = type(x)(found[0], found[1], found[2], "MISC", canonical=found[2])
+        if not _mentioned(_ename(y), a) and not _acronym_of(x.text, y.text) and not _same_entity(x, y) \
+                and not _one_referent(x, y):
+            return [(x, y)]
+    return []
+
+
+UNTAGGED = True  # also look for the counterpart of an unshared name among words the tagger did not mark
+REPLACED_ANCHORS = 2  # matched words around two different names (before and after) for one to replace the other
+SOLE_SWAP_OVERLAP = 0.3  # content the rest of two statements must share for their one unshared names to clash
+
+
+def _one_referent(x, y) -> bool:
+    """Two names that need not be two different things: related names, spelling variants, or places one of which
+    lies inside the other ("Valencia" / "Spain": a city and its country are not a swap)."""
+    if names_related(x.text, y.text) or _same_spelling(x.text, y.text):
+        return True
+    if _family(x.label) == _family(y.label) == "place":
+        from ..normalize.places import compatible
+
+        return compatible(x.text, y.text, x.label, y.label)
+    if "GPE" in (x.label, y.label):
+        from ..normalize.places import nested
+
+        return nested(x.text, y.text)
+    return False
+
+
+def _same_part(a: Claim, x, b: Claim, y) -> bool:
+    """Both names say who said it, or neither does; two different people are compared either way (the quote of
+    one is not the quote of another)."""
+    return x.label == y.label == "PERSON" or _part(a, x) == _part(b, y)
+
+
+def _sole_swap(a: Claim, x, b: Claim, y, rest_a: set[str], rest_b: set[str], same_label: bool = True) -> bool:
+    """Each side names one thing the other does not, of the same type, in statements that otherwise say the same:
+    "Microsoft said" / "Army said". Names the embedding model relates (one referent, a part and its whole) and
+    who-said-it names on one side only are not a swap."""
+    return (not same_label or x.label == y.label and x.label != "MISC") and _share(rest_a, rest_b) >= SOLE_SWAP_OVERLAP \
+        and _same_part(a, x, b, y) and not _acronym_of(x.text, y.text) \
+        and not _one_referent(x, y) and not _titled_given(a, x, b, y)
+
+
+RELATED_NAMES = 0.7  # cosine of two names' embeddings from which they are taken to be related, not swapped
+
+
+def names_related(x: str, y: str) -> bool:
+    """Two different names that the sentence-embedding model places close together: one referent or a part
+    and its whole ("Saddam" / "Hussein", "Myanmar" / "Burma", "Cleveland" / "Ohio", "Iraq" / "Baghdad"). Without
+    the embedding extra every pair counts as unrelated."""
+    if _rival_parties(x, y):
+        return False  # "Democrats" / "Republicans": the model places them close, yet they name opposite sides
+    wx, wy = x.split(), y.split()
+    shared = {w.casefold() for w in wx} & {w.casefold() for w in wy}
+    if shared:  # "Security Service of Ukraine" / "National Guard of Ukraine": compare what differs
+        x = " ".join(w for w in wx if w.casefold() not in shared)
+        y = " ".join(w for w in wy if w.casefold() not in shared)
+        if not x or not y:
+            return True
+    vx, vy = _name_vector(x.strip()), _name_vector(y.strip())
+    if vx is None or vy is None:
+        return False
+    return float(vx @ vy) >= RELATED_NAMES
+
+
+# Political parties, and the words for their members, that news sets against each other: one for another is a swap.
+_PARTIES = {"democrat": "democratic", "democrats": "democratic", "democratic": "democratic",
+            "republican": "republican", "republicans": "republican", "gop": "republican",
+            "labour": "labour", "conservative": "conservative", "conservatives": "conservative",
+            "tory": "conservative", "tories": "conservative"}
+
+
+def _rival_parties(x: str, y: str) -> bool:
+    """Two names of different political parties or their members ("a Democrat" / "a Republican", "Labour" /
+    "the Tories")."""
+    px, py = ({_PARTIES[w] for w in re.findall(r"\w+", v.casefold()) if w in _PARTIES} for v in (x, y))
+    return bool(px and py and not px & py)
+
+
+@lru_cache(maxsize=65536)
+def _name_vector(name: str):
+    model = _name_model()
+    if model is None or not name:
+        return None
+    import numpy as np
+
+    v = np.asarray(model.encode([name])[0], dtype=np.float32)
+    norm = float(np.linalg.norm(v))
+    return v / norm if norm else None
+
+
+@lru_cache(maxsize=1)
+def _name_model():
+    from ..errors import MissingExtra
+
+    try:
+        from ..align.embed import get_embedder
+
+        return get_embedder("auto")
+    except (MissingExtra, ImportError, OSError):
+        return None
+
+
+def _same_entity(x, y) -> bool:
+    from rapidfuzz import fuzz
+
+    nx, ny = _ename(x), _ename(y)
+    if not nx or not ny:
+        return True
+    return nx == ny or nx in ny or ny in nx or _acronym_of(x.text, y.text) or fuzz.ratio(nx, ny) >= 80 \
+        or _name_words_shared(x, _only_text(y)) or _name_words_shared(y, _only_text(x)) or _same_spelling(x.text, y.text)
+
+
+def _same_spelling(x: str, y: str) -> bool:
+    """Spelling variants of one name: "U.S" / "US military" (dots dropped, one inside the other), "Al Qaeda" /
+    "Qaida" (the heads differ by a letter or two), "D-Neb" / "Nebraska" and "R-Tenn" / "Tennessee" (an
+    abbreviation), "Federal Emergency Management Administration" / "... Agency" (most words shared)."""
+    from rapidfuzz import fuzz
+
+    fx, fy = (re.sub(r"[^\w]", "", v.casefold()) for v in (x, y))
+    if fx and fy and (fx in fy or fy in fx):
+        return True
+    for u, v in ((x, y), (y, x)):  # "Jean ChrÃ" / "Jean Chretien": a name cut where its encoding broke
+        cut = u.strip().rstrip("Ã")
+        if cut != u.strip() and len(cut) >= 4 and v.strip().casefold().startswith(cut.casefold()):
+            return True
+    wx, wy = (re.findall(r"[^\W\d_]+", v.casefold()) for v in (x, y))
+    if not wx or not wy:
+        return False
+    if max(len(wx), len(wy)) <= 2 and len(wx[-1]) >= 5 and len(wy[-1]) >= 5 and wx[-1] != wy[-1] \
+            and fuzz.ratio(wx[-1], wy[-1]) >= 80:
+        return True  # a misspelt head: "Qaeda" / "Qaida"
+    if wx[-1] != wy[-1] and len(wx[-1]) >= 5 and len(wy[-1]) >= 5 and wx[-1][0] == wy[-1][0] \
+            and len(_skeleton(wx[-1])) >= 3 \
+            and _skeleton(wx[-1]) == _skeleton(wy[-1]) and fuzz.ratio(wx[-1], wy[-1]) >= 70:
+        return True  # a surname transliterated two ways: "Noureddinne Mouleff" / "Nur al-Din Muliff"
+    if any(3 <= len(a) <= 5 and len(b) >= 6 and b.startswith(a) for u, v in ((wx, wy), (wy, wx))
+           for a in u for b in v if len(v) == 1):
+        return True  # "Neb" in "D-Neb" abbreviates "Nebraska"
+    short, long = (wx, wy) if len(wx) <= len(wy) else (wy, wx)
+    return len(short) >= 3 and len(set(short) & set(long)) >= 2 * len(short) / 3
+
+
+def _skeleton(word: str) -> str:
+    """The consonants of a word, doubled ones once: the part of a transliterated name that spellings keep."""
+    return re.sub(r"(.)\1+", r"\1", re.sub(r"[aeiouyhw]", "", word))
+
+
+def _only_text(entity) -> Claim:
+    """A stand-in claim holding just the entity's words (to reuse the surname test)."""
+    return Claim(id="", article="", outlet="", sentence=0, start=0, end=0, text=entity.text, clause_start=0,
+                 clause_end=len(entity.text), clause=entity.text)
+_SPEAKER_NOUNS = {"spokesman", "spokeswoman", "spokesperson"}
+# Further verbs that say who says it ("Kanisa noted that ..."), for the speaker test of names only.
+_SPEAKER_VERBS = {"noted", "notes", "explained", "declared", "insisted", "argued", "claimed", "claims", "warned",
+                  "testified", "acknowledged"}
+_LISTENER_VERBS = {"told", "tells"}  # the name after them is who heard it, not who said it
+
+
+def _part(claim: Claim, entity) -> tuple[bool, bool]:
+    """(who said it, who heard it): "said Andy Bryant" and "told the Associated Press" take different parts."""
+    before, after = context_words(claim, entity.start, entity.end, 2)
+    listener = bool(before[:1]) and before[0] in {_stem(w) for w in _LISTENER_VERBS} and not after
+    return _speaker(claim, entity), listener
+
+
+def _speaker(claim: Claim, entity) -> bool:
+    """The name is who said it ("Crosby said", ", said Ben Deutsch.", "according to X", "spokesman X"), not a
+    participant of what is said."""
+    before, after = context_words(claim, entity.start, entity.end, 2)
+    verbs, nouns = {_stem(w) for w in _SPEECH_VERBS | _SPEAKER_VERBS}, {_stem(w) for w in _SPEAKER_NOUNS}
+    told = verbs - {_stem(w) for w in _LISTENER_VERBS}  # "he told the Register .": the Register listened
+    return bool(after[:1]) and after[0] in verbs and not _clause_between(claim, entity) or bool(before[:1]) and (
+        before[0] in nouns or before[0] in told and not after or before[:2] == ["to", _stem("according")])
+
+
+def _clause_between(claim: Claim, entity) -> bool:
+    """A comma parts the name from the speech verb after it: the name closes an aside about the speaker ("Mohcine
+    Douali , who lives in the centre of Algiers , said"; "the company , based in Connecticut , Calif . , said"),
+    it does not say it. An age or a title between commas ("Smith , 50 , said") keeps the name the speaker."""
+    text = claim.clause or claim.text
+    base = claim.clause_start if claim.clause_start >= 0 and claim.clause else claim.start
+    m = re.match(r"[^\w]*(?:\w+[^\w]+){0,4}?(?=(?:" + "|".join(sorted(_SPEECH_VERBS | _SPEAKER_VERBS)) + r")\b)",
+                 text[entity.end - base:])
+    between = m.group(0) if m else ""
+    return "," in between and not re.fullmatch(r"\s*,\s*(?:\d+|[a-z]+)\s*,\s*", between)
+
+
+_CALENDAR = re.compile(r"\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|"
+                       r"August|September|October|November|December|EDT|EST|GMT|PDT|PST|BST|CET)\b")
+_LEADING_PREPOSITION = re.compile(r"(?:By|Since|Between|From|Until|On|At|In|After|Before|During)\b")
+
+
+def _names(claim: Claim) -> list:
+    """The claim's entities plus capitalised names the tagger missed (inside the clause)."""
+    text = claim.clause or claim.text
+    base = claim.clause_start if claim.clause_start >= 0 and claim.clause else claim.start
+    found = [part for e in claim.entities if not _ticker(text, e.start - base, e.end - base)
+             and not _wire_credit(text, e.start - base, e.end - base) for part in _split_joined(e)]
+    for e in (_caps_names(text) if USE_CAPS else ()):
+        start, end = e.start + base, e.end + base
+        if _CALENDAR.search(e.text) or _LEADING_PREPOSITION.match(e.text):
+            continue  # "By Wednesday", "Since June", "EDT Sunday": times, not names
+        if _ticker(text, e.start, e.end):
+            continue
+        if not any(x.start < end and start < x.end for x in found):
+            found.append(type(e)(start, end, e.text, "MISC", canonical=e.canonical))
+    if USE_PROPER_NOUNS and text[:1].isupper():
+        from ..models import Entity
+        from .roles import proper_nouns
+
+        for start, end, name in proper_nouns(claim):
+            if _CALENDAR.search(name) or _LEADING_PREPOSITION.match(name) or name.casefold() in STOPWORDS \
+                    or any(x.start < end and start < x.end for x in found):
+                continue  # "Monday", "In", "The": no names
+            found.append(Entity(start, end, name, "MISC", canonical=name))
+    return found
+
+
+# A name the tagger ran on into a place or an employer: "the Bluetooth World Congress in Amsterdam", "said Ken
+# Wattret of BNP Paribas" (a person's name holds no "of"). The part after the joint starts with a capital.
+_JOINT = {"PERSON": re.compile(r"\s+(?:of|in|at)\s+(?=[A-Z])"), "*": re.compile(r"\s+in\s+(?=[A-Z])")}
+
+
+def _split_joined(e) -> list:
+    """A tagged span that joins two names ("Cruz of BNP Paribas", "World Congress in Naval") as its two names: the
+    first keeps the label, the second is an organisation (after "of"/"at") or a place (after "in")."""
+    m = _JOINT.get(e.label, _JOINT["*"]).search(e.text)
+    if m is None or not m.start() or not e.text[m.end():].strip():
+        return [e]
+    second = "GPE" if m.group(0).strip() == "in" else "ORG"
+    head, tail = e.text[:m.start()], e.text[m.end():]
+    return [type(e)(e.start, e.start + len(head), head, e.label, canonical=head),
+            type(e)(e.start + m.end(), e.end, tail, second, canonical=tail)]
+
+
+def _split_lists(mine: list, theirs: list) -> list:
+    """A tagged span "X and Y" one of whose parts the other side gives as a name of its own ("the bridge between
+    Matamoros and Brownsville" tagged as one organisation / "linking Matamoros and Brownsville"): a list of two
+    names, not one name ("Procter and Gamble" stays whole unless the other side names "Procter" alone)."""
+    keys = {_ename(e) for e in theirs}
+    out = []
+    for e in mine:
+        m = re.search(r"\s+and\s+(?=[A-Z])", e.text)
+        head, tail = (e.text[:m.start()], e.text[m.end():]) if m else ("", "")
+        if not m or not head or " and " in tail or not ({_ename(type(e)(0, 0, p, e.label)) for p in (head, tail)} & keys):
+            out.append(e)
+            continue
+        out += [type(e)(e.start, e.start + len(head), head, e.label, canonical=head),
+                type(e)(e.start + m.end(), e.end, tail, e.label, canonical=tail)]
+    return out
+
+
+USE_PROPER_NOUNS = True  # also treat proper nouns opening a sentence (which the caps heuristic skips) as names
+
+
+_TICKER_BEFORE = re.compile(r"(?:(?:<\s*|\bindex\s+)\.|\b(?:nyse|nasdaq|amex|lse|tsx)\s*:\s*)$", re.I)
+_TICKER_AFTER = re.compile(r"^(?:\.[A-Z]{1,2}\b|\s*:\s*(?:news|quote)\b|\s*\$)")
+
+
+_CREDIT = re.compile(r"^[^a-z]{0,40}?[-–—]\s*\(\s*$")
+
+
+def _wire_credit(text: str, start: int, end: int) -> bool:
+    """The agency credit of a dateline, not a name in the statement: "NEW YORK - ( Dow Jones ) - Former ...",
+    "LONDON (Reuters) -"."""
+    return bool(re.match(r"\s*\)\s*[-–—]", text[end:end + 6])) and bool(
+        _CREDIT.match(text[:max(start, 0)]) or re.fullmatch(r"[^a-z]{0,40}\(\s*", text[:max(start, 0)]))
+
+
+def _ticker(text: str, start: int, end: int) -> bool:
+    """A stock symbol or currency prefix, not a name in the statement: ".SPX", "AA.N", "( MSFT : news , chart )",
+    "( nyse : PEP - news )", "US $ 70 million"."""
+    name = text[max(start, 0):end].strip(" .")
+    if not name or not re.fullmatch(r"[A-Z][A-Z.&]{0,5}", name):
+        return False
+    return bool(_TICKER_BEFORE.search(text[max(0, start - 12):max(start, 0)])) or bool(_TICKER_AFTER.match(text[end:]))
+
+
+def _caps_names(text: str):
+    from .slots import entities as caps
+
+    return caps(text)
+
+
+def _only(mine: list, theirs: list, other: Claim) -> list:
+    keys = {_ename(e) for e in theirs}
+    out, seen = [], set()
+    for e in mine:
+        n = _ename(e)
+        if n and n not in keys and n not in seen and not _mentioned(n, other) and not _name_words_shared(e, other):
+            seen.add(n)
+            out.append(e)
+    return out
+
+
+def _acronym_of(x: str, y: str) -> bool:
+    """ "ECB" and "European Central Bank", "CDC" and "Centers for Disease Control and Prevention", "P & W" and
+    "Pratt & Whitney": the short name's capitals are the initials of (the start of) the long one's words."""
+    short, long = sorted((x.strip(), y.strip()), key=lambda n: len(re.sub(r"[^A-Za-z]", "", n)))
+    letters = re.sub(r"[^A-Za-z]", "", short)
+    if re.fullmatch(r"(?:[A-Z]+(?:of|and|de|du|der|y)?)+[A-Z]", letters):  # "BofA": Bank of America
+        letters = re.sub(r"[a-z]", "", letters)
+    letters = letters[:-1] if len(letters) > 2 and letters.endswith("s") and letters[:-1].isupper() else letters
+    if len(letters) < 2 or not letters.isupper():  # "DJs" is "DJ", plural
+        return False
+    words = re.findall(r"[A-Za-z][\w-]*", long)
+    caps = "".join(w[0] for w in words if w[0].isupper()).upper()
+    inner = "".join(c for c in long if c.isupper())  # "AustMag": Australian Magnesium
+    if len(words) == 1 and len(inner) >= 2 and letters.startswith(inner):
+        return True
+    every = "".join(w[0] for w in words).upper()
+    spelled = "".join(w if w.isupper() and len(w) <= 4 else w[0] for w in words if w[0].isupper())
+    if len(words) > 1 and len(letters) >= 4 and spelled != caps and letters == spelled:  # "USGS": US Geological Survey
+        return True
+    if len(letters) >= 3 and letters in caps:  # "ATF": Bureau of Alcohol, Tobacco, Firearms and Explosives
+        return True
+    return letters in (caps, every) or len(caps) >= 2 and (letters.startswith(caps) or letters.startswith(every)
+                                                          or letters.endswith(caps)) \
+        or len(letters) >= 3 and caps.startswith(letters)
+
+
+def _ename(e) -> str:
+    """Folded canonical name; demonyms and country variants fold to the country ("British" = "UK"), customary
+    names to what they stand for ("Pentagon" = "Defense Department")."""
+    from ..normalize.aliases import place_of
+
+    name = e.canonical or e.text
+    place = place_of(e.text.strip(" .")) or place_of(e.text.strip(" .") + ".") or place_of(name) \
+        or _customary(e.text.strip(" .")) or _customary(name)
+    return re.sub(r"[^\w]", "", (place[0] if place else name).casefold())
+
+
+def _customary(name: str) -> tuple[str, str] | None:
+    """The name an institution's customary second name stands for (acronyms are left to _acronym_of)."""
+    from ..normalize.aliases import expand
+
+    found = expand(name)
+    return found if found and found[1] in ("customary name", "department name") else None
+
+
+def _mentioned(name: str, claim: Claim) -> bool:
+    """The other claim names it too: same name, a distinctive word of it (surname), or a near spelling."""
+    from rapidfuzz import fuzz
+
+    text = claim.clause or claim.text
+    flat = re.sub(r"[^\w]", "", text.casefold())
+    if name in flat or any(name in _ename(e) or _ename(e) in name for e in claim.entities if _ename(e)):
+        return True
+    return any(fuzz.ratio(name, _ename(e)) >= 80 for e in claim.entities)
+
+
+def _name_words_shared(entity, claim: Claim) -> bool:
+    """A distinctive word of the name (a surname) appears in the other claim, allowing for a misspelling."""
+    from rapidfuzz import fuzz
+
+    words = set(tokens(claim.clause or claim.text))
+    head = re.split(r"\s+of\s+", entity.text)[0]
+    mine = [w for w in tokens(head)[-1:] if len(w) >= 4 and w not in STOPWORDS]
+    return any(w in words or any(fuzz.ratio(w, o) >= 85 for o in words if abs(len(o) - len(w)) <= 2) for w in mine)
+
+
+def _without(claim: Claim, *entities) -> str:
+    text = claim.clause or claim.text
+    base = claim.clause_start if claim.clause_start >= 0 and claim.clause else claim.start
+    for entity in sorted(entities, key=lambda e: -e.start):
+        s, e = entity.start - base, entity.end - base
+        text = text[:max(s, 0)] + " " + text[max(e, 0):]
+    return text

@@ -1,0 +1,382 @@
+"""Polarity conflicts: one claim negates what the other asserts, in the same clause and about the same content;
+denials, doubt, litotes, conditionals and attempts vs failures are told apart from contradiction.
+"""
+from __future__ import annotations
+
+import re
+
+from ..models import Claim, Conflict
+from ..normalize.words import STOPWORDS, tokens
+from ..normalize.words import WORD as _WORD
+from .common import _content, _share, _stem, side, source_name
+
+
+_NEG_CUE = re.compile(
+    r"(?<![\w-])(?:not|never|no|nobody|nothing|none|neither|nor|without|cannot|(?:has|have|had) yet to|"
+    r"unless|rarely|seldom|hardly|scarcely|un(?:harmed|hurt|injured|scathed)|"
+    r"failure(?:\s*,[^,.;]{1,40},)? to|"
+    r"den(?:y|ies|ied|ying|ial)|refus(?:e|es|ed|ing|al)|reject(?:s|ed|ing)?|"
+    r"declin(?:e|es|ed|ing)(?:\s*,[^,.;]{1,40},)? to(?!\s*[$€£\d])|"  # "declined , through a spokesman , to"
+    r"fail(?:s|ed|ing)?(?:\s*,[^,.;]{1,40},)? to|declin(?:e|es|ed|ing)(?= comment)|"
+    r"\w+n\s?(?:[’']\s?|â[\x80-\x9f]*\s?)t|"  # "didn't", "hadn ’ t", and "didn â\x80\x99 t" (a lost encoding)
+    r"(?:do|does|did|is|was|are|were|has|have|had|ca|wo|could|would|should|must)nt)"
+    r"(?![\w-])", re.I)  # "dont", "isnt": apostrophes dropped
+_NOT_NEGATION = re.compile(r"\b(?:not (?:only|just|least|far|long|until|surprisingly)|"
+                           r"no (?:doubt|matter|less|more|longer than)|"
+                           r"nothing but|\w+n\s?(?:[’']\s?)?t until)\b|\bno\.?\s*\d"  # "No. 84" is a number
+                           # "has not seen such a protest since 1989": the first such thing since, not a denial
+                           r"|(?:\b(?:not|never)|\w+n\s?(?:[’']\s?)?t)\s+(?:been\s+|yet\s+)?(?:seen|witnessed|experienced|"
+                           r"recorded|had)\b(?=[^.;]{0,80}\bsince\b)"
+                           # "the Do Not Call list", "the No Child Left Behind act": a name, not a negation
+                           r"|(?<=[A-Z]\w )(?-i:Not)(?= [A-Z])|(?<=\w )(?-i:No|Not|Never|Nothing)(?= [A-Z][a-z])"
+                           r"|^(?-i:No|Not|Never)(?= [A-Z][a-z]+ [A-Z][a-z])", re.I)
+_NEG_SKIP = {"be", "been", "being", "to", "have", "has", "had", "also", "yet", "ever", "even", "so", "too", "as", "a",
+             "an", "the", "is", "was", "are", "were", "do", "does", "did", "it", "he", "she", "they", "we", "i",
+             "you", "any", "all", "really", "always", "immediately", "formally", "just", "longer", "more", "of", "in"}
+# Verbs whose meanings exclude each other: one side confirming what the other denies.
+ANTONYMS = (("confirm", "deni"), ("confirm", "deny"), ("admit", "deni"), ("accept", "rejec"), ("approv", "rejec"),
+            ("won", "lost"), ("win", "lose"), ("acquit", "convic"), ("allow", "forbi"), ("allow", "ban"))
+NEG_SCOPE = 4  # words after a cue where its head is looked for
+NEG_REACH = 8  # words after a cue that it governs (up to the next punctuation)
+FLIP_OVERLAP = 0.35  # content shared for a word negated on one side only to contradict the other
+POLARITY_OVERLAP = 0.4  # content shared for a negation only one side has to contradict the other
+
+
+_RELATIVE = re.compile(r"\b(?:who|whom|whose|which)\b", re.I)
+
+
+def _cue_words(claim: Claim) -> list[str]:
+    """The negation cues of the claim's clause, folded, in order ("not", "none", "didn't" -> "n't")."""
+    text = claim.clause or claim.text
+    skip = [m.span() for m in _NOT_NEGATION.finditer(text)]
+    cues = [m.group(0).casefold() for m in _NEG_CUE.finditer(text) if not any(a <= m.start() < b for a, b in skip)]
+    return ["n't" if re.search(r"n\s?(?:[’']\s?|â[\x80-\x9f]*\s?)?t$", c) and c not in ("not",) else c for c in cues]
+
+
+def _negation_spans(claim: Claim) -> list[tuple[int, str, int, bool]]:
+    """(word index, head stem, number of words governed, inside a relative clause) per negation cue of the claim's
+    clause; the head is the first content word after the cue, before any punctuation."""
+    text = claim.clause or claim.text
+    spans = [m.span() for m in _NOT_NEGATION.finditer(text)]
+    words = [(m.start(), m.group(0)) for m in _WORD.finditer(text)]
+    out = []
+    for m in _NEG_CUE.finditer(text):
+        if any(a <= m.start() < b for a, b in spans):
+            continue
+        index = sum(1 for start, _ in words if start < m.end())
+        stop = re.search(r"[,;:.!?()\"]", text[m.end():])
+        limit = m.end() + stop.start() if stop else len(text)
+        scope = [w for start, w in words[index:index + NEG_REACH] if start < limit]
+        head = next((w.casefold() for w in scope[:NEG_SCOPE]
+                     if w.casefold() not in _NEG_SKIP and not any(c.isdigit() for c in w)), "")
+        opening = max(text.rfind(p, 0, m.start()) for p in ",;:(\"")
+        relative = bool(_RELATIVE.search(text[opening + 1:m.start()]))
+        out.append((index, _stem(head) if head else "", len(scope), relative))
+    return out
+
+
+def _free_stems(claim: Claim, spans: list[tuple[int, str, int, bool]]) -> set[str]:
+    """Stems of the words of the clause that no negation cue governs (hyphenated words also by their parts);
+    ``spans`` are the claim's ``_negation_spans``."""
+    words = tokens(claim.clause or claim.text)
+    governed = {i for index, _, reach, _ in spans for i in range(index, index + reach)}
+    free = [w for i, w in enumerate(words) if i not in governed and w not in STOPWORDS]
+    return {_stem(w) for w in free} | {_stem(p) for w in free if "-" in w for p in w.split("-") if p}
+
+
+_UNSURE = {"know", "sure"}
+
+
+def _unsure(spans: list, other: Claim) -> bool:
+    """The side's only negations say the speaker does not know or is not sure ("I don 't know", "not sure whether")
+    and the other side does not say he knows or is sure: an admission of doubt denies nothing the other states."""
+    words = {w.casefold() for w in re.findall(r"[A-Za-z]+", other.text)}
+    return bool(spans) and all(h.casefold() in _UNSURE for _, h, _, _ in spans) \
+        and not any(h.casefold() in words or h.casefold() + "s" in words for _, h, _, _ in spans)
+
+
+def polarity_conflicts(a: Claim, b: Claim) -> list[Conflict]:
+    """Negation added or removed: a negated word of one side stated plainly by the other, or a negation only one
+    side has, in claims that share most of their content; or antonym verbs (confirmed / denied). Modality ("may",
+    "could") is not polarity. What is said is compared, not the wire dateline ("WASHINGTON (Reuters) -") nor the
+    description of who said it ("Bill Frist , a Tennessee Republican , said")."""
+    ca, cb = _polarity_content(a), _polarity_content(b)
+    if not ca or not cb or _share(ca, cb) < FLIP_OVERLAP:
+        return []
+    if _cue_words(a) == _cue_words(b) and _cue_words(a):
+        return []  # the same negations on both sides ("none of them opposed" / "none of the ministers opposed")
+    if _denial_matches_negation(a, b):
+        return []  # "Smith denied the charges" / "Smith said the charges were not true": both deny it
+    if _conditional_negation(a, b) or _litotes(a, b) or _litotes(b, a):
+        return []  # "if the subsidies are not repealed" / "unless the subsidies are repealed"; "not difficult" / "easy"
+    if _negative_wording(a, b) or _negative_wording(b, a):
+        return []  # "get the provision removed from the bill" / "see that the provision was not in the bill"
+    if _attempt_and_failure(a, b) or _attempt_and_failure(b, a):
+        return []  # "it tries to stay above 75 cents" / "it failed to stay above 75 cents": no outcome vs an outcome
+    spans_a, spans_b = _negation_spans(a), _negation_spans(b)
+    if _unsure(spans_a, b) and not spans_b or _unsure(spans_b, a) and not spans_a:
+        return []  # "I don 't know , but we will see" / "we 'll see": doubt, not a denial
+    na, nb = [(i, h) for i, h, _, _ in spans_a], [(i, h) for i, h, _, _ in spans_b]
+    fa, fb = _free_stems(a, spans_a), _free_stems(b, spans_b)
+    va, vb = (_verbal(c, n) for c, n in ((a, na), (b, nb))) if NOMINAL_FLIP else (na, nb)
+    flipped = _flipped(va, nb, fb) or _flipped(vb, na, fa) or _denial_negated(a, b) or _denial_negated(b, a)
+    main_a = [n for n in spans_a if not n[3]]
+    main_b = [n for n in spans_b if not n[3]]
+    added = bool(main_a) != bool(main_b) and bool(na) != bool(nb) and _share(ca, cb) >= POLARITY_OVERLAP \
+        and not (NOMINAL_VETO and _nominal_only(a if na else b)) \
+        and (_scope_shared(a, main_a, b) if main_a else _scope_shared(b, main_b, a))
+    if not flipped and not added and not _antonyms(fa, fb):
+        return []
+    what = f"'{flipped}' negated on one side only" if flipped else ""
+    explanation = (f"{source_name(a)} {'denies' if na else 'states'} it, "
+                   f"{source_name(b)} {'denies' if nb else 'states'} it" + (f" ({what})" if what else ""))
+    return [Conflict("polarity", side(a, _polarity(a, na)), side(b, _polarity(b, nb)), explanation)]
+
+
+_DATELINE = re.compile(r"^\s*(?:[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+)*(?:\s*,\s*[A-Z][\w]*\s*\.?)*)\s*"
+                       r"(?:\(\s*[\w .&-]{2,30}\)\s*)?(?:-+|—|â\S*)\s+")
+# "Bill Frist , a Tennessee Republican , said": who said it, described
+_SPEAKER_APPOSITION = re.compile(
+    r",\s*(?:an?|the|who|its|his|her|their)\s[^,;\"]{1,80},\s*(?=(?:said|says|told|added|stated|wrote)\b)", re.I)
+
+
+_FAILED_TO = re.compile(r"\bfail(?:s|ed|ing)?\s+to\s+(\w+)", re.I)
+_ATTEMPT_TO = re.compile(r"\b(?:tr(?:y|ies|ied|ying)|attempt(?:s|ed|ing)?|seek(?:s|ing)?|sought|aim(?:s|ed|ing)?|"
+                         r"struggl(?:e|es|ed|ing)|striv(?:e|es|ing)|strove)\s+to\s+(\w+)", re.I)
+
+
+def _attempt_and_failure(neg: Claim, pos: Claim) -> bool:
+    """One side says an attempt failed ("failed to stay"), the other only that it was attempted ("tries to stay"):
+    an attempt states no outcome, so the failure does not contradict it."""
+    failed = {_stem(m.group(1)) for m in _FAILED_TO.finditer(_clause(neg))}
+    tried = {_stem(m.group(1)) for m in _ATTEMPT_TO.finditer(_clause(pos))}
+    return bool(failed & tried) and not _FAILED_TO.search(_clause(pos))
+
+
+def _statement(claim: Claim) -> str:
+    """The clause without what is not said content: a wire dateline ("WASHINGTON (Reuters) -", "SAN JOSE ,
+    Calif . -") and the apposition that describes the speaker ("Bill Frist , a Tennessee Republican , said")."""
+    text = _DATELINE.sub("", claim.clause or claim.text, count=1)
+    return _SPEAKER_APPOSITION.sub(" ", text)
+
+
+def _polarity_content(claim: Claim) -> set[str]:
+    """Content words of what is said, all-caps abbreviations kept and their dots dropped ("U.S." = "US", which the
+    stop list would drop as the pronoun "us")."""
+    text = re.sub(r"\b(?:[A-Z]\.){2,}", lambda m: m.group(0).replace(".", ""), _statement(claim))
+    words = _content(text) | {w.casefold() for w in re.findall(r"\b[A-Z]{2,}\b", text)}
+    return {w for w in words if not _NEG_CUE.fullmatch(w)}  # the negation is compared apart, not as content
+
+
+def _scope_shared(claim: Claim, spans: list[tuple[int, str, int, bool]], other: Claim) -> bool:
+    """Some negation of the claim stands in a clause that shares a content word (or a figure) with the other
+    claim: "..., but he didn 't show up" adds a statement about showing up the other never made, it does not deny
+    the other's. The clause of a negation runs between punctuation marks (quotation marks and the points of
+    figures and initials do not end it)."""
+    text = claim.clause or claim.text
+    theirs = {_stem(w) for w in _polarity_words(other.clause or other.text)}
+    skip = [m.span() for m in _NOT_NEGATION.finditer(text)]
+    marks = [m.start() for m in _SCOPE_STOP.finditer(text)]
+    for m in _NEG_CUE.finditer(text):
+        if any(x <= m.start() < y for x, y in skip):
+            continue
+        begin = max((i + 1 for i in marks if i < m.start()), default=0)
+        end = min((i for i in marks if i >= m.end()), default=len(text))
+        if not [w for w in tokens(text[begin:m.start()]) if w not in _AUXILIARIES and w not in _ADVERBS
+                and w not in ("and", "but", "or", "that")]:
+            begin = 0  # "The Russell 2000 index , which tracks ... , was not up": the subject lies further back
+        frame = list(re.finditer(r"\b(?:said|says|say|told|tells|added|stated|according to)\b",
+                                 text[begin:m.start()], re.I))
+        if frame:
+            begin += frame[-1].end()  # "King said he didn 't want ...": who said it is not what is denied
+        after = [w for w in tokens(text[m.end():end]) if w not in _NEG_SKIP]
+        if after and _stem(after[0]) in _REPORTING:
+            begin, end = 0, len(text)  # "..., the former mayor has not said": what is said is the whole claim
+        words = _polarity_words(text[begin:m.start()] + " " + text[m.end():end])
+        if any(_stem(w) in theirs for w in words if w not in _NEG_SKIP):
+            return True
+    return False
+
+
+_REPORTING = {_stem(w) for w in ("said", "say", "says", "told", "stated", "announced", "acknowledged", "confirmed",
+                                  "disclosed", "reported", "admitted", "revealed", "claimed")}
+_SCOPE_STOP = re.compile(r"[,;:!?()]|(?<!\b[A-Z])\.(?!\w)")
+
+
+def _polarity_words(text: str) -> list[str]:
+    """Content words and figures, hyphenated words also by their parts, dots of abbreviations dropped ("U.S." =
+    "US", kept although the stop list drops the pronoun "us")."""
+    text = re.sub(r"\b(?:[A-Z]\.){2,}", lambda m: m.group(0).replace(".", ""), text)
+    out = []
+    for w in tokens(text):
+        if w in STOPWORDS and not re.search(rf"\b{re.escape(w.upper())}\b", text):
+            continue
+        out.append(w)
+        out += [p for p in w.split("-") if p and "-" in w]
+    return out
+
+
+_DENIAL = re.compile(r"^(?:den(?:y|ies|ied|ying|ial)|refus(?:e|es|ed|ing|al)|reject(?:s|ed|ing)?)$", re.I)
+
+
+def _denial_matches_negation(a: Claim, b: Claim) -> bool:
+    """One side denies with a verb ("denied", "rejected", "refused"), the other negates once with "not" or an
+    alike cue: "X denied Y" and "X said not Y" are one polarity. Each side has a single negation, so a denial
+    negated again ("did not deny") still differs."""
+    ca, cb = _cue_words(a), _cue_words(b)
+    if len(ca) != 1 or len(cb) != 1:
+        return False
+    da, db = bool(_DENIAL.match(ca[0])), bool(_DENIAL.match(cb[0]))
+    return da != db and (cb[0] if da else ca[0]) not in _NOMINAL_CUES
+
+
+# Words that state an absence without a negation cue: "removed from" is "not in", "missing" is "not meeting".
+_NEGATIVE_WORD = re.compile(
+    r"^(?:remov(?:e|es|ed|ing|al)|miss(?:es|ed|ing)|ban(?:s|ned|ning)?|barr(?:ed|ing)|declin(?:e|es|ed|ing)|"
+    r"lack(?:s|ed|ing)?|absen(?:t|ce)|exclud(?:e|es|ed|ing)|omit(?:s|ted|ting)?|unable|ineligible)$", re.I)
+# A negated negative states the positive: "have not ruled out the possibility" is "hold out the possibility".
+_DOUBLE_NEGATIVE = re.compile(r"^(?:rul(?:e|es|ed|ing)(?= out)|den(?:y|ies|ied)|reject(?:s|ed)?|"
+                              r"exclud(?:e|es|ed)|dismiss(?:es|ed)?)\b", re.I)
+NEGATIVE_WINDOW = 5  # words after a negative word that it bears on
+_ADVERBS = {"also", "yet", "ever", "even", "so", "too", "really", "always", "immediately", "formally", "just",
+            "longer", "only", "still", "then", "now", "be", "been", "being"}
+
+
+def _negative_wording(neg: Claim, pos: Claim) -> bool:
+    """The claim with no negation cue says the same negative in other words ("get the provision removed from the
+    final bill" / "see that the provision was not in the final bill", "had declined requests for an interview" /
+    "did not respond to requests for an interview", "missing the employment targets" / "failing to meet
+    employment targets"): a negative word of ``pos`` that ``neg`` does not use bears on a word the negation of
+    ``neg`` governs, whose negated verb ``pos`` does not use either. Or each negation of ``neg`` negates a
+    negative ("have not ruled out the possibility"), stating the positive ``pos`` states in its own words."""
+    if _cue_words(pos) or not _cue_words(neg):
+        return False
+    text = neg.clause or neg.text
+    skip = [m.span() for m in _NOT_NEGATION.finditer(text)]
+    marks = [m.start() for m in _SCOPE_STOP.finditer(text)]
+    words, mine = tokens(pos.clause or pos.text), {_stem(w) for w in tokens(text)}
+    theirs = {_stem(w) for w in words}
+    near = set()
+    for i, w in enumerate(words):
+        if _NEGATIVE_WORD.match(w) and _stem(w) not in mine:
+            near |= {_stem(x) for x in words[i + 1:i + 1 + NEGATIVE_WINDOW] if x not in STOPWORDS}
+    double = []
+    for m in _NEG_CUE.finditer(text):
+        if any(x <= m.start() < y for x, y in skip):
+            continue
+        end = min((i for i in marks if i >= m.end()), default=len(text))
+        rest = text[m.end():end]
+        governed = [w for w in tokens(rest) if w not in _NEG_SKIP]
+        head = next((w for w in tokens(rest) if w not in _AUXILIARIES and w not in _ADVERBS), "")
+        double.append(bool(_DOUBLE_NEGATIVE.match(re.sub(r"^(?:\s*\b(?:%s)\b)*\s*" % "|".join(_NEG_SKIP), "", rest)))
+                      and _stem(head) not in theirs and not near)
+        if head and (head in STOPWORDS or _stem(head) not in theirs) and not _NEGATIVE_WORD.match(head) \
+                and any(_stem(w) in near for w in governed if w not in STOPWORDS and w != head):
+            return True
+    return bool(double) and all(double)
+
+
+def _denial_negated(a: Claim, b: Claim) -> str:
+    """ "did not deny the charges" / "denied the charges": the denial ``b`` states, ``a`` negates."""
+    text = a.clause or a.text
+    skip = [m.span() for m in _NOT_NEGATION.finditer(text)]
+    for m in _NEG_CUE.finditer(text):
+        if any(x <= m.start() < y for x, y in skip) or _DENIAL.match(m.group(0)):
+            continue
+        head = next((w for w in tokens(text[m.end():]) if w not in _AUXILIARIES and w not in _ADVERBS), "")
+        if _DENIAL.match(head) and any(_DENIAL.match(c) for c in _cue_words(b)) \
+                and not any(_DENIAL.match(c) for c in _cue_words(a) if c != head):
+            return head
+    return ""
+
+
+def _conditional_negation(a: Claim, b: Claim) -> bool:
+    """ "unless X" is "if not X": one side's only negation is "unless", the other's only one a "not" in an "if"
+    clause."""
+    ca, cb = _cue_words(a), _cue_words(b)
+    if len(ca) != 1 or len(cb) != 1 or (ca[0] == "unless") == (cb[0] == "unless"):
+        return False
+    other = b if ca[0] == "unless" else a
+    text = other.clause or other.text
+    m = next(m for m in _NEG_CUE.finditer(text) if m.group(0).casefold() == (cb if other is b else ca)[0]
+             or _cue_words(other) == ["n't"])
+    opening = max([text.rfind(p, 0, m.start()) for p in ",;:("] + [-1])
+    return bool(re.search(r"\bif\b", text[opening + 1:m.start()], re.I))
+
+
+# Adjectives whose negation is the other ("not difficult" is "easy"): a litotes, not a contradiction.
+_OPPOSITES = (("difficult", "easy"), ("hard", "easy"), ("easy", "difficult"), ("easy", "hard"),
+              ("unusual", "common"), ("uncommon", "common"), ("common", "rare"), ("likely", "unlikely"),
+              ("unlikely", "likely"), ("possible", "impossible"), ("enough", "insufficient"),
+              ("clear", "unclear"), ("legal", "illegal"), ("new", "old"), ("good", "bad"), ("bad", "good"))
+
+
+def _litotes(neg: Claim, pos: Claim) -> bool:
+    """Every negation of ``neg`` negates an adjective whose opposite ``pos`` states, and ``pos`` has no negation."""
+    text = neg.clause or neg.text
+    if _cue_words(pos) or not _cue_words(neg):
+        return False
+    skip = [m.span() for m in _NOT_NEGATION.finditer(text)]
+    theirs = set(tokens(pos.clause or pos.text))
+    heads = [next((w for w in tokens(text[m.end():]) if w not in _AUXILIARIES and w not in _ADVERBS), "")
+             for m in _NEG_CUE.finditer(text) if not any(x <= m.start() < y for x, y in skip)]
+    return bool(heads) and all(any(h == x and y in theirs and x not in theirs for x, y in _OPPOSITES)
+                               for h in heads)
+
+
+_NOMINAL_CUES = {"no", "none", "nothing", "nobody", "without", "neither", "nor"}
+NOMINAL_VETO = True  # a negation only one side has counts only when it denies the statement, not a thing
+NOMINAL_FLIP = True  # a word negated on one side only counts only when a verbal negation governs it
+
+
+def _verbal(claim: Claim, negs: list) -> list:
+    """The negations (index, head) among ``negs`` (the claim's, in order) whose cue is not a nominal one: "no
+    shares of PalmSource" denies a thing, "was not ejected" the statement."""
+    text = claim.clause or claim.text
+    skip = [m.span() for m in _NOT_NEGATION.finditer(text)]
+    cues = [m.group(0).casefold() for m in _NEG_CUE.finditer(text) if not any(x <= m.start() < y for x, y in skip)]
+    return [n for n, cue in zip(negs, cues) if cue not in _NOMINAL_CUES]
+
+
+_AUXILIARIES = {"is", "was", "are", "were", "be", "been", "am", "do", "does", "did", "has", "have", "had", "will",
+                "would", "can", "could", "shall", "should", "may", "might", "must", "to", "cannot", "'s", "’s"}
+BARE_NOT = True  # a "not" after no auxiliary ("a binder not related to it") modifies a thing
+
+
+def _nominal_only(claim: Claim) -> bool:
+    """Every negation of the clause denies a thing, not the statement ("no details", "without its plates",
+    "none seriously", "a binder not related to the investigation", "though not required"): a detail one side
+    adds, not the statement denied."""
+    text = claim.clause or claim.text
+    skip = [m.span() for m in _NOT_NEGATION.finditer(text)]
+    cues = [m for m in _NEG_CUE.finditer(text) if not any(x <= m.start() < y for x, y in skip)]
+    return bool(cues) and all(m.group(0).casefold() in _NOMINAL_CUES or BARE_NOT and _bare_not(text, m)
+                              for m in cues)
+
+
+def _bare_not(text: str, m) -> bool:
+    """A "not" that follows no auxiliary or modal verb (nor starts the clause)."""
+    if m.group(0).casefold() != "not":
+        return False
+    before = _WORD.findall(text[:m.start()])
+    return bool(before) and before[-1].casefold() not in _AUXILIARIES
+
+
+def _flipped(negs: list, other_negs: list, other_free: set[str]) -> str:
+    """A word one side negates that the other states without negation."""
+    negated_there = {h for _, h in other_negs}
+    return next((h for _, h in negs if h and h in other_free and h not in negated_there), "")
+
+
+def _antonyms(fa: set[str], fb: set[str]) -> bool:
+    has = lambda stems, root: any(s.startswith(root) for s in stems)
+    return any(has(fa, x) and has(fb, y) and not has(fb, x) and not has(fa, y) or
+               has(fa, y) and has(fb, x) and not has(fb, y) and not has(fa, x) for x, y in ANTONYMS)
+
+
+def _polarity(claim: Claim, negs: list) -> str:
+    return f"negative: {_clause(claim)}" if negs else f"positive: {_clause(claim)}"
+
+
+def _clause(claim: Claim) -> str:
+    return claim.clause or claim.text
