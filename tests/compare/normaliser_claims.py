@@ -9,6 +9,8 @@ from newsweave.normalize.ages import extract_ages
 from newsweave.normalize.entities import extract_entities
 from newsweave.normalize.quantities import extract_quantities
 from newsweave.normalize.times import extract_times
+from newsweave.verdict.entities import entity_conflicts
+from newsweave.verdict.numbers import number_conflicts
 
 REF = datetime(2004, 6, 1)
 
@@ -19,3 +21,18 @@ def claim(text: str, outlet: str, ref: datetime = REF) -> Claim:
                  text=text, clause_start=0, clause_end=len(text), clause=text, attributed_to=outlet,
                  entities=extract_entities(text), times=extract_times(text, ref),
                  quantities=extract_quantities(text), ages=extract_ages(text, ref))
+
+
+def entity_pair(a: str, b: str) -> list:
+    """Entity conflicts between sentence ``a`` of outlet A and sentence ``b`` of outlet B."""
+    return entity_conflicts(claim(a, "A"), claim(b, "B"))
+
+
+def number_pair(a: str, b: str) -> list:
+    """Number conflicts between sentence ``a`` of outlet A and sentence ``b`` of outlet B."""
+    return number_conflicts(claim(a, "A"), claim(b, "B"))
+
+
+def value_pairs(found) -> set[tuple[str, str]]:
+    """The (A value, B value) of each conflict."""
+    return {(c.a["value"], c.b["value"]) for c in found}

@@ -5,19 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from newsweave.verdict.entities import _acronym_of, entity_conflicts
+from newsweave.verdict.entities import _acronym_of
 
-from normaliser_claims import claim
+from normaliser_claims import claim, entity_pair as _entity, value_pairs as _names
 
 pytest.importorskip("spacy")
-
-
-def _entity(a: str, b: str) -> list:
-    return entity_conflicts(claim(a, "A"), claim(b, "B"))
-
-
-def _names(found) -> set[tuple[str, str]]:
-    return {(c.a["value"], c.b["value"]) for c in found}
 
 
 # --------------------------------------------------------------------------- swaps found by role

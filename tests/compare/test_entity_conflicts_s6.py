@@ -7,17 +7,9 @@ import pytest
 
 from newsweave.verdict.entities import _rival_parties, entity_conflicts, names_related
 
-from normaliser_claims import claim
+from normaliser_claims import claim, entity_pair as _entity, value_pairs as _names
 
 pytest.importorskip("spacy")
-
-
-def _entity(a: str, b: str) -> list:
-    return entity_conflicts(claim(a, "A"), claim(b, "B"))
-
-
-def _names(found) -> set[tuple[str, str]]:
-    return {(c.a["value"], c.b["value"]) for c in found}
 
 
 def test_rival_parties_are_no_one_referent():

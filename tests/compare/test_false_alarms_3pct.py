@@ -5,20 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from newsweave.verdict.entities import entity_conflicts
-from newsweave.verdict.numbers import number_conflicts
 
-from normaliser_claims import claim
+from normaliser_claims import claim, entity_pair as _entity, number_pair as _number
 
 pytest.importorskip("spacy")
-
-
-def _entity(a: str, b: str) -> list:
-    return entity_conflicts(claim(a, "A"), claim(b, "B"))
-
-
-def _number(a: str, b: str) -> list:
-    return number_conflicts(claim(a, "A"), claim(b, "B"))
 
 
 # --------------------------------------------------------------------------- figures of two contrasted groups

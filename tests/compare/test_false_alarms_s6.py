@@ -4,16 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from newsweave.verdict.entities import entity_conflicts
 from newsweave.verdict.rules import conflicts
 
-from normaliser_claims import claim
+from normaliser_claims import claim, entity_pair as _entity
 
 pytest.importorskip("spacy")
-
-
-def _entity(a: str, b: str) -> list:
-    return entity_conflicts(claim(a, "A"), claim(b, "B"))
 
 
 def test_names_in_crossed_slots_are_no_swap():
