@@ -15,7 +15,16 @@ random pair-order swap; BCE loss. Test logits are cached under .cache/msrp/.
 
 ``--full``: full fine-tuning instead of LoRA (rank 0: every weight of the 6 layers, the LayerNorms, the position
 and token-type embeddings and the head; the 11.7M-entry word-embedding matrix stays the base package's, so the
-artifact is ~22 MB fp16); defaults lr 5e-5 (head 1e-4), 3 epochs, otherwise as above.
+artifact is ~22 MB fp16); defaults lr 5e-5 (head 1e-4), 3 epochs, otherwise as above. Measured, not shipped:
+
+    nice -n 10 .venv/bin/python bench/train_cross_encoder.py --full --fold 0/5 \
+        --out .cache/msrp/cross_encoder_full.safetensors                  # 2683 s training on 2 shared cores
+    .venv/bin/python bench/msrp.py --artifact .cache/msrp/cross_encoder_full.safetensors \
+        --also src/newsweave/align/cross_encoder_lora.safetensors
+
+gives, on the 816 held-out train pairs (CV F1 of the stacker, the selection criterion): LR + full 84.5, LR + full +
+LoRA 85.5, vs LR + LoRA 85.6 (shipped); MSRP test F1 85.5 alone (LoRA 85.9), 85.1 stacked, 86.1 with all three
+(shipped: 86.5). So the LoRA artifact stays.
 """
 from __future__ import annotations
 
