@@ -1,6 +1,7 @@
 """MSRP (Dolan & Brockett 2005): F1/accuracy of the "same fact" decision, tuned on train, reported on test.
 
     .venv/bin/python bench/msrp.py [--root DIR] [--embedder auto] [--write-model] [--limit N] [--cross auto|off]
+                                   [--artifact CROSS.safetensors] [--also CROSS2.safetensors]
 
 Features: embedding cosine, lexical overlaps, number/capitalised-word/negation mismatches, length ratio
 (newsweave.align.score.FEATURES); logistic regression (scikit-learn) fitted on train; the decision threshold is
@@ -14,6 +15,8 @@ the cross-encoder logit (2 inputs: the feature regression's logit and the cross-
 train pairs only (which the cross-encoder never saw), threshold by
 5-fold CV on them. ``--write-model`` also writes src/newsweave/align/same_fact_stacked.json; the last line reports
 the scorer newsweave.align.score uses by default (stacked when the artifact and torch are present).
+``--artifact`` scores another cross-encoder artifact than the shipped one; ``--also`` adds a second one's logit as a
+third stacking input (reported only, fitted and CV-scored on the same held-out pairs).
 """
 from __future__ import annotations
 
@@ -84,14 +87,14 @@ def f1(y, pred) -> float:
     return 2 * tp / max(2 * tp + fp + fn, 1.0)
 
 
-def cross_logits(pairs, cache: Path) -> tuple[np.ndarray, float]:
+def cross_logits(pairs, cache: Path, artifact: Path) -> tuple[np.ndarray, float]:
     """Cross-encoder logits (both orders) of the pairs, cached by artifact digest; (logits, pairs per second)."""
     if cache.exists():
         data = np.load(cache)
         return data["logits"], float(data["rate"])
     from newsweave.align import cross
 
-    scorer = cross.load()
+    scorer = cross.load(artifact)
     start = time.perf_counter()
     logits = np.array(scorer.logits([(a, b) for _, a, b in pairs]), dtype=np.float64)
     rate = len(pairs) / max(time.perf_counter() - start, 1e-9)
@@ -100,10 +103,10 @@ def cross_logits(pairs, cache: Path) -> tuple[np.ndarray, float]:
     return logits, rate
 
 
-def cross_available() -> bool:
+def cross_available(artifact: Path) -> bool:
     from newsweave.align import cross
 
-    return cross.ARTIFACT.exists() and cross.load() is not None
+    return artifact.exists() and cross.load(artifact) is not None
 
 
 CASCADE = (0.03, 0.97)  # runtime: the cross-encoder only scores pairs whose feature-only probability is in here
@@ -114,7 +117,8 @@ def logit(p: np.ndarray) -> np.ndarray:
     return np.log(p / (1 - p))
 
 
-def stacked(train, test, x_train, x_test, y_train, y_test, cache: Path, limit, base_model, base_oof) -> dict:
+def stacked(train, test, x_train, x_test, y_train, y_test, cache: Path, limit, base_model, base_oof,
+            artifact: Path, also: Path | None = None) -> dict:
     """Cross-encoder alone and stacked with the feature regression: a 2-input logistic regression over the
     feature LR's logit (out-of-fold on train) and the cross-encoder logit, fitted on the held-out train fold only
     (21 raw inputs on 816 pairs measured worse by CV: 84.2 vs 85.6)."""
@@ -122,17 +126,17 @@ def stacked(train, test, x_train, x_test, y_train, y_test, cache: Path, limit, b
 
     from newsweave.align import cross
 
-    meta = cross.metadata()
-    digest = hashlib.sha256(cross.ARTIFACT.read_bytes()).hexdigest()[:12]
+    meta = cross.metadata(artifact)
+    digest = hashlib.sha256(artifact.read_bytes()).hexdigest()[:12]
     k, n = (int(v) for v in meta["fold"].split("/")) if meta.get("fold") else (0, 0)
     held = [i for i in range(len(train)) if n and i % n == k]
-    z_test, rate = cross_logits(test, cache / f"cross-test-{digest}-{limit or 'all'}.npz")
+    z_test, rate = cross_logits(test, cache / f"cross-test-{digest}-{limit or 'all'}.npz", artifact)
     out = {"rate": rate, "meta": meta, "held": len(held)}
     pred = z_test >= 0
     out["alone"] = (100 * f1(y_test, pred), 100 * float(np.mean(pred == y_test)))
     if len(held) < 50:
         return out
-    z_held, _ = cross_logits([train[i] for i in held], cache / f"cross-held-{digest}-{limit or 'all'}.npz")
+    z_held, _ = cross_logits([train[i] for i in held], cache / f"cross-held-{digest}-{limit or 'all'}.npz", artifact)
     p_base = base_model.predict_proba(x_test)[:, 1]
     xs_held = np.column_stack([logit(base_oof[held]), z_held])
     xs_test = np.column_stack([logit(p_base), z_test])
@@ -145,6 +149,13 @@ def stacked(train, test, x_train, x_test, y_train, y_test, cache: Path, limit, b
     p_casc = np.where(band, model.predict_proba(xs_test)[:, 1], p_base)
     pred = p_casc >= threshold
     out["cascade"] = (100 * f1(y_test, pred), 100 * float(np.mean(pred == y_test)), float(np.mean(band)))
+    if also is not None:  # 3 inputs: + a second cross-encoder's logit (trained on the same fold)
+        tag = hashlib.sha256(also.read_bytes()).hexdigest()[:12]
+        z2_held, _ = cross_logits([train[i] for i in held], cache / f"cross-held-{tag}-{limit or 'all'}.npz", also)
+        z2_test, _ = cross_logits(test, cache / f"cross-test-{tag}-{limit or 'all'}.npz", also)
+        model3, threshold3, cv3 = fit(np.column_stack([xs_held, z2_held]), y_train[held])
+        pred = model3.predict_proba(np.column_stack([xs_test, z2_test]))[:, 1] >= threshold3
+        out["stacked3"] = (100 * f1(y_test, pred), 100 * float(np.mean(pred == y_test)), cv3, threshold3)
     best = max(np.arange(-3, 3, 0.05), key=lambda t: f1(y_train[held], z_held >= t))
     pred = z_test >= best
     out["alone_tuned"] = (100 * f1(y_test, pred), 100 * float(np.mean(pred == y_test)), float(best))
@@ -171,6 +182,9 @@ def main(argv=None) -> None:
     parser.add_argument("--write-model", action="store_true")
     parser.add_argument("--cross", choices=("auto", "off"), default="auto",
                         help="score the cross-encoder artifact too (auto: when it and torch are present)")
+    parser.add_argument("--artifact", default=None, help="cross-encoder artifact (default: the shipped one)")
+    parser.add_argument("--also", default=None, help="a second cross-encoder artifact (same fold): report the "
+                        "3-input stack too")
     args = parser.parse_args(argv)
     root = Path(args.root)
     train, test = load(root / "msr_paraphrase_train.txt", args.limit), load(root / "msr_paraphrase_test.txt", args.limit)
@@ -201,17 +215,25 @@ def main(argv=None) -> None:
     if args.write_model and not args.limit:
         save(model, threshold, cv_f1, embedder.name, {"f1": round(score_f1, 1), "accuracy": round(accuracy, 1)})
         print(f"  wrote {MODEL_FILE.relative_to(PROJECT)}")
-    if args.cross == "auto" and cross_available():
-        res = stacked(train, test, x_train, x_test, y_train, y_test, cache, args.limit, model, base_oof)
+    from newsweave.align import cross
+
+    artifact = Path(args.artifact) if args.artifact else cross.ARTIFACT
+    if args.cross == "auto" and cross_available(artifact):
+        res = stacked(train, test, x_train, x_test, y_train, y_test, cache, args.limit, model, base_oof, artifact,
+                      Path(args.also) if args.also else None)
         meta = res["meta"]
+        kind = f"LoRA r{meta.get('rank')}" if meta.get("rank") else "full fine-tune"
         print(f"  ours: cross-encoder alone (logit >= 0)          F1 {res['alone'][0]:5.1f}  acc {res['alone'][1]:5.1f}"
-              f"  (LoRA r{meta.get('rank')}, {meta.get('trained_on')}, trained in {meta.get('train_seconds')} s)")
+              f"  ({kind}, {meta.get('trained_on')}, trained in {meta.get('train_seconds')} s)")
         if "stacked" in res:
             print(f"  ours: cross-encoder alone (threshold {res['alone_tuned'][2]:+.2f} on held-out) F1 "
                   f"{res['alone_tuned'][0]:5.1f}  acc {res['alone_tuned'][1]:5.1f}")
             print(f"  ours: stacked LR (LR logit + cross logit)      F1 {res['stacked'][0]:5.1f}  acc "
                   f"{res['stacked'][1]:5.1f}  (fitted on {res['held']} held-out train pairs, CV F1 "
                   f"{res['cv_f1']:.1f}, threshold {res['threshold']:.2f})")
+            if "stacked3" in res:
+                print(f"  ours: stacked LR (+ {Path(args.also).name} logit) F1 {res['stacked3'][0]:5.1f}  acc "
+                      f"{res['stacked3'][1]:5.1f}  (CV F1 {res['stacked3'][2]:.1f}, threshold {res['stacked3'][3]:.2f})")
             print(f"  ours: cascade (cross-encoder only where LR p in {CASCADE}) F1 {res['cascade'][0]:5.1f}  acc "
                   f"{res['cascade'][1]:5.1f}  ({100 * res['cascade'][2]:.0f}% of pairs sent to the cross-encoder)")
             score_f1, accuracy = res["cascade"][:2]

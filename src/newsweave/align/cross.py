@@ -40,7 +40,8 @@ def _modules():
 
 
 def build(rank: int = 16, alpha: float = 32.0, dropout: float = 0.1):
-    """Base BERT with LoRA wrappers and the head, untrained (used by training and loading)."""
+    """Base BERT with LoRA wrappers and the head, untrained (used by training and loading). ``rank=0``: no LoRA,
+    full fine-tuning of every weight except the word embeddings (which stay the base package's)."""
     torch, transformers = _modules()
     nn = torch.nn
 
@@ -75,12 +76,14 @@ def build(rank: int = 16, alpha: float = 32.0, dropout: float = 0.1):
             for param in self.bert.parameters():
                 param.requires_grad_(False)
             for name, module in list(self.bert.named_modules()):
-                for target in LORA_TARGETS:
+                for target in LORA_TARGETS if rank else ():
                     if name.endswith(target) and isinstance(module, nn.Linear):
                         parent_name, child = name.rsplit(".", 1)
                         setattr(self.bert.get_submodule(parent_name), child, LoRALinear(module, rank, alpha, dropout))
             for name, param in self.bert.named_parameters():
-                if "LayerNorm" in name or "token_type_embeddings" in name:
+                if rank == 0 and "word_embeddings" not in name:
+                    param.requires_grad_(True)  # full fine-tuning: every weight but the 11.7M-entry vocabulary
+                elif "LayerNorm" in name or "token_type_embeddings" in name:
                     param.requires_grad_(True)
             hidden = self.bert.config.hidden_size
             self.head = nn.Sequential(nn.Dropout(0.1), nn.Linear(hidden, hidden), nn.Tanh(), nn.Dropout(0.1),
