@@ -118,8 +118,7 @@ def _person_like(claim: Claim, entity) -> bool:
     """A name the tagger typed as an organisation that the sentence treats as a person: a personal title before it
     ("Ms. Dhaliwal"), or an employer or post after it ("Tracey Powers of the National Interagency Fire Center",
     "Smith , a spokeswoman for ...")."""
-    text = claim.clause or claim.text
-    base = claim.clause_start if claim.clause_start >= 0 and claim.clause else claim.start
+    text, base = claim.clause or claim.text, _base(claim)
     s, e = entity.start - base, entity.end - base
     return bool(_PERSONAL_TITLE.search(text[max(0, s - 6):max(s, 0)]) or _AFFILIATION.match(text[e:e + 80]))
 
@@ -546,10 +545,7 @@ def _split_joined(e) -> list:
     m = _JOINT.get(e.label, _JOINT["*"]).search(e.text)
     if m is None or not m.start() or not e.text[m.end():].strip():
         return [e]
-    second = "GPE" if m.group(0).strip() == "in" else "ORG"
-    head, tail = e.text[:m.start()], e.text[m.end():]
-    return [type(e)(e.start, e.start + len(head), head, e.label, canonical=head),
-            type(e)(e.start + m.end(), e.end, tail, second, canonical=tail)]
+    return _two_names(e, m, "GPE" if m.group(0).strip() == "in" else "ORG")
 
 
 def _split_lists(mine: list, theirs: list) -> list:
@@ -564,9 +560,15 @@ def _split_lists(mine: list, theirs: list) -> list:
         if not m or not head or " and " in tail or not ({_ename(type(e)(0, 0, p, e.label)) for p in (head, tail)} & keys):
             out.append(e)
             continue
-        out += [type(e)(e.start, e.start + len(head), head, e.label, canonical=head),
-                type(e)(e.start + m.end(), e.end, tail, e.label, canonical=tail)]
+        out += _two_names(e, m, e.label)
     return out
+
+
+def _two_names(e, joint, second_label: str) -> list:
+    """The span ``e`` cut at the ``joint`` match into two names: the first keeps its label."""
+    head, tail = e.text[:joint.start()], e.text[joint.end():]
+    return [type(e)(e.start, e.start + len(head), head, e.label, canonical=head),
+            type(e)(e.start + joint.end(), e.end, tail, second_label, canonical=tail)]
 
 
 USE_PROPER_NOUNS = True  # also treat proper nouns opening a sentence (which the caps heuristic skips) as names

@@ -48,6 +48,13 @@ def _text(claim: Claim) -> tuple[str, int]:
     return text, base
 
 
+def _entity_token(claim: Claim, entity):
+    """The syntactic head token of a name in its claim's parse (None without the parse)."""
+    text, base = _text(claim)
+    doc = parse(text)
+    return _head(doc, entity.start - base, entity.end - base) if doc is not None else None
+
+
 def _head(doc, start: int, end: int):
     """The token of [start, end) whose head lies outside the span (the span's syntactic head)."""
     inside = [t for t in doc if t.idx < end and start < t.idx + len(t.text)]
@@ -72,11 +79,7 @@ def role(claim: Claim, entity) -> tuple[str, str] | None:
     ("Microsoft's stock", "the stock of Microsoft"), ("prep", preposition) for another prepositional object,
     ("object", verb); a name that qualifies a noun owns it too ("the Delta carrier"); None when the parse says
     nothing useful."""
-    text, base = _text(claim)
-    doc = parse(text)
-    if doc is None:
-        return None
-    tok = _head(doc, entity.start - base, entity.end - base)
+    tok = _entity_token(claim, entity)
     return None if tok is None else token_role(tok)
 
 
@@ -108,9 +111,7 @@ def token_role(tok) -> tuple[str, str] | None:
 
 def subject_verb(claim: Claim, entity) -> str | None:
     """The lemma of the verb the name is the subject of ("Microsoft had warned" -> "warn"), or None."""
-    text, base = _text(claim)
-    doc = parse(text)
-    tok = _head(doc, entity.start - base, entity.end - base) if doc is not None else None
+    tok = _entity_token(claim, entity)
     while tok is not None and tok.dep_ in ("appos", "conj") and tok.head.i != tok.i:
         tok = tok.head
     return tok.head.lemma_.casefold() if tok is not None and tok.dep_ in SUBJECT else None
@@ -120,9 +121,7 @@ def describes(claim: Claim, entity) -> bool:
     """The name describes rather than names: it qualifies a noun ("the Connecticut Democrat", "Iraqi forces") or
     heads a noun phrase with an article ("the Democrat", "a Republican"); a bare plural ("Democrats can block",
     "including 24 Republicans") or a possessor names its group as a name does. Unknown without the parse."""
-    text, base = _text(claim)
-    doc = parse(text)
-    tok = _head(doc, entity.start - base, entity.end - base) if doc is not None else None
+    tok = _entity_token(claim, entity)
     if tok is None:
         return True
     if tok.dep_ in ("compound", "nmod", "amod") or tok.tag_ == "JJ":
@@ -149,9 +148,7 @@ def stand_in(claim: Claim, role_: tuple[str, str]) -> bool:
 
 def qualifier(claim: Claim, entity) -> bool:
     """The name qualifies a noun as a modifier ("the US chip market", "the Delta carrier"), not as its possessor."""
-    text, base = _text(claim)
-    doc = parse(text)
-    tok = _head(doc, entity.start - base, entity.end - base) if doc is not None else None
+    tok = _entity_token(claim, entity)
     return tok is not None and tok.dep_ in ("compound", "nmod", "amod")
 
 
@@ -199,7 +196,5 @@ def _name_inside(sent) -> bool:
 def reports(claim: Claim, entity) -> bool:
     """The name is the subject of a verb that reports a clause ("the agency estimated that GDP grew"): it says the
     statement, as a speaker does."""
-    text, base = _text(claim)
-    doc = parse(text)
-    tok = _head(doc, entity.start - base, entity.end - base) if doc is not None else None
+    tok = _entity_token(claim, entity)
     return tok is not None and tok.dep_ == "nsubj" and any(c.dep_ == "ccomp" for c in tok.head.children)
