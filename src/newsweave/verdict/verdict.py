@@ -23,6 +23,38 @@ def source_of(article_id: str, articles: Mapping[str, Article]) -> str:
     return (article.outlet or article.id).strip()
 
 
+COPY_MIN_WORDS = 15  # a sentence this long, printed word for word by two outlets, came from one text
+
+
+def independent_sources(claims: Sequence[Claim], articles: Mapping[str, Article]) -> list[str]:
+    """The independent sources behind a fact's claims, sorted: wire copies collapse onto their original's outlet,
+    and outlets printing the same long sentence word for word (a shared wire or press-release text, not two
+    reports) count once, under the first of their names."""
+    name = {c.id: source_of(c.article, articles) for c in claims}
+    merged = {n: n for n in name.values()}
+
+    def root(n: str) -> str:
+        while merged[n] != n:
+            n = merged[n]
+        return n
+
+    for i, a in enumerate(claims):
+        for b in claims[i + 1:]:
+            if copied_sentence(a, b):
+                x, y = sorted((root(name[a.id]), root(name[b.id])))
+                merged[y] = x
+    return sorted({root(n) for n in merged})
+
+
+def copied_sentence(a: Claim, b: Claim) -> bool:
+    """Two outlets' claims stand in the same long sentence, word for word, outside quotation marks (a quote
+    printed alike by two outlets may well have been heard twice)."""
+    if a.quote or b.quote:
+        return False
+    words = tokens(a.text)
+    return len(words) >= COPY_MIN_WORDS and words == tokens(b.text)
+
+
 def make_fact(claims: Sequence[Claim], articles: Mapping[str, Article],
               adds: Mapping[str, str] | None = None, linked: Collection[frozenset[str]] | None = None) -> Fact:
     """A fact with its verdict. ``adds`` (claim id -> what the claim says beyond the other outlets, from
@@ -30,7 +62,7 @@ def make_fact(claims: Sequence[Claim], articles: Mapping[str, Article],
     (pairs of claim ids the aligner matched directly) limits the conflict check to those pairs: a fact grown by
     chaining (A matches B, B matches C) holds claims that were never compared, and A against C is no conflict."""
     claims = sorted(claims, key=lambda c: (c.outlet, c.article, c.clause_start, c.id))
-    sources = sorted({source_of(c.article, articles) for c in claims})
+    sources = independent_sources(claims, articles)
     outlets = tuple(sorted({c.outlet for c in claims}))
     found = _conflicts(claims, articles, linked)
     added = tuple((c.id, adds[c.id]) for c in claims if adds and adds.get(c.id))
@@ -43,9 +75,9 @@ def make_fact(claims: Sequence[Claim], articles: Mapping[str, Article],
     if found:
         status, explanation = CONFLICTING, "; ".join(c.explanation for c in found[:3])
     elif len(sources) >= 2:
-        status, explanation = CORROBORATED, _corroborated_line(claims, sources, outlets)
+        status, explanation = CORROBORATED, _corroborated_line(claims, sources, outlets, articles)
     else:
-        status, explanation = SINGLE, _single_line(claims, sources, outlets)
+        status, explanation = SINGLE, _single_line(claims, sources, outlets, articles)
     if partial_note:
         explanation = f"{explanation}; {partial_note}"
     fact_id = content_hash(*sorted(c.id for c in claims), length=12)
@@ -155,21 +187,39 @@ def _speakers(claims: Sequence[Claim]) -> str:
     return f", attributed to {' / '.join(named)}" if named else ""
 
 
-def _corroborated_line(claims: Sequence[Claim], sources: list[str], outlets: tuple[str, ...]) -> str:
+def _corroborated_line(claims: Sequence[Claim], sources: list[str], outlets: tuple[str, ...],
+                       articles: Mapping[str, Article]) -> str:
     copies = len(outlets) > len(sources)
     line = f"Reported by {len(sources)} independent outlets ({', '.join(sources)}){_speakers(claims)}"
     if copies:
-        line += f"; wire copies counted once ({', '.join(o for o in outlets if o not in sources)})"
+        line += f"; copies counted once ({_copy_note(claims, sources, articles)})"
     if any(c.quote for c in claims) and len({c.outlet for c in claims if c.quote}) >= 2:
         line += "; the same quote in different wording"
     return line
 
 
-def _single_line(claims: Sequence[Claim], sources: list[str], outlets: tuple[str, ...]) -> str:
+def _single_line(claims: Sequence[Claim], sources: list[str], outlets: tuple[str, ...],
+                 articles: Mapping[str, Article]) -> str:
     line = f"Only {sources[0]} reports this{_speakers(claims)}"
     if len(outlets) > 1:
-        line += f" (also carried as a copy by {', '.join(o for o in outlets if o != sources[0])})"
+        line += f" (also carried as a copy: {_copy_note(claims, sources, articles)})"
     return line
+
+
+def _copy_note(claims: Sequence[Claim], sources: Sequence[str], articles: Mapping[str, Article]) -> str:
+    """Which outlets carry a copy: of a whole article (wire copies), or of the claim's sentence word for word."""
+    copies = sorted({c.outlet for c in claims} - set(sources))
+    wire = {c.outlet for c in claims if _is_copy(articles.get(c.article), articles)}
+    notes = [o for o in copies if o in wire]
+    by_sentence = [o for o in copies if o not in wire]
+    if by_sentence:
+        verb = "prints" if len(by_sentence) == 1 else "print"
+        notes.append(f"{', '.join(by_sentence)} {verb} the same sentence word for word")
+    return "; ".join(notes)
+
+
+def _is_copy(article: Article | None, articles: Mapping[str, Article]) -> bool:
+    return article is not None and bool(article.copy_of) and article.copy_of in articles
 
 
 def _partial(claims: Sequence[Claim]) -> tuple[bool, str]:
