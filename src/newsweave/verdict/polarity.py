@@ -27,15 +27,29 @@ _NOT_NEGATION = re.compile(r"\b(?:not (?:only|just|least|far|long|until|surprisi
                            # "has not seen such a protest since 1989": the first such thing since, not a denial
                            r"|(?:\b(?:not|never)|\w+n\s?(?:[’']\s?)?t)\s+(?:been\s+|yet\s+)?(?:seen|witnessed|experienced|"
                            r"recorded|had)\b(?=[^.;]{0,80}\bsince\b)"
-                           # "the Do Not Call list", "the No Child Left Behind act": a name, not a negation
-                           r"|(?<=[A-Z]\w )(?-i:Not)(?= [A-Z])|(?<=\w )(?-i:No|Not|Never|Nothing)(?= [A-Z][a-z])"
-                           r"|^(?-i:No|Not|Never)(?= [A-Z][a-z]+ [A-Z][a-z])", re.I)
+                           # "never better", "couldn 't be happier": praise, not a denial
+                           r"|\bnever\s+(?:(?:have\s+)?been\s+|looked\s+|felt\s+|played\s+|sounded\s+)?"
+                           r"(?:better|happier|prouder)\b"
+                           r"|\b(?:could|can)(?:n\s?[’']\s?t|\s?not)\s+(?:have\s+been|be)\s+(?:better|happier|prouder)\b"
+                           # "asked the media not to identify them": the content of a request, not a denial
+                           r"|\b(?:ask|urg|told|tell|warn|order|advis|beg|instruct|caution|remind|encourag)\w*\b"
+                           r"[^.;:,]{0,40}?\b(?:not|never) to\b"
+                           # "the Do Not Call list", "the No Child Left Behind act": a name, not a negation (the
+                           # capitals are matched case-sensitively: "No gun has been recovered" is a negation)
+                           r"|(?-i:(?<=[A-Z]\w )Not(?= [A-Z]))|(?-i:(?<=\w )(?:No|Not|Never|Nothing)(?= [A-Z][a-z]))"
+                           r"|(?-i:^(?:No|Not|Never)(?= [A-Z][a-z]+ [A-Z][a-z]))", re.I)
 _NEG_SKIP = {"be", "been", "being", "to", "have", "has", "had", "also", "yet", "ever", "even", "so", "too", "as", "a",
              "an", "the", "is", "was", "are", "were", "do", "does", "did", "it", "he", "she", "they", "we", "i",
              "you", "any", "all", "really", "always", "immediately", "formally", "just", "longer", "more", "of", "in"}
 # Verbs whose meanings exclude each other: one side confirming what the other denies.
-ANTONYMS = (("confirm", "deni"), ("confirm", "deny"), ("admit", "deni"), ("accept", "rejec"), ("approv", "rejec"),
-            ("won", "lost"), ("win", "lose"), ("acquit", "convic"), ("allow", "forbi"), ("allow", "ban"))
+_DENY = "deny denies denied denying denial"
+_REJECT = "reject rejects rejected rejecting rejection"
+_ALLOW = "allow allows allowed allowing"
+ANTONYMS = (("confirm confirms confirmed confirming confirmation", _DENY), ("admit admits admitted admitting", _DENY),
+            ("accept accepts accepted accepting", _REJECT), ("approve approves approved approving approval", _REJECT),
+            ("win wins won winning", "lose loses lost losing"), ("acquit acquits acquitted acquittal",
+                                                                "convict convicts convicted conviction"),
+            (_ALLOW, "forbid forbids forbade forbidden forbidding"), (_ALLOW, "ban bans banned banning"))
 NEG_SCOPE = 4  # words after a cue where its head is looked for
 NEG_REACH = 8  # words after a cue that it governs (up to the next punctuation)
 FLIP_OVERLAP = 0.35  # content shared for a word negated on one side only to contradict the other
@@ -369,7 +383,9 @@ def _flipped(negs: list, other_negs: list, other_free: set[str]) -> str:
 
 
 def _antonyms(fa: set[str], fb: set[str]) -> bool:
-    has = lambda stems, root: any(s.startswith(root) for s in stems)
+    """Antonym verbs, one on each side ("confirmed" / "denied"), matched by the stems of their inflected forms
+    ("banned", not "band"; "won", not "wonder")."""
+    has = lambda stems, forms: bool(stems & {_stem(w) for w in forms.split()})
     return any(has(fa, x) and has(fb, y) and not has(fb, x) and not has(fa, y) or
                has(fa, y) and has(fb, x) and not has(fb, y) and not has(fa, x) for x, y in ANTONYMS)
 
