@@ -54,3 +54,11 @@ def test_advice_never_to_do_something_denies_nothing():
     assert not flagged("He also said he advised his grown-up children not to run up credit card debts.",
                        "Barclays chief executive Matt Barrett also said he had advised his children never to use "
                        "credit cards.")
+
+
+def test_won_and_lost_pair_by_tense():
+    # "lost a halftime lead" on the way to a win is no contradiction of the win
+    assert not flagged("Indianapolis lost a 10-point halftime lead at Kansas City but earned a playoff berth.",
+                       "Indianapolis Colts clinch playoff berth with win over Kansas City Chiefs")
+    assert flagged("The Red Sox won the game against the Yankees on Sunday.",
+                   "The Red Sox lost the game against the Yankees on Sunday.")

@@ -47,7 +47,7 @@ _REJECT = "reject rejects rejected rejecting rejection"
 _ALLOW = "allow allows allowed allowing"
 ANTONYMS = (("confirm confirms confirmed confirming confirmation", _DENY), ("admit admits admitted admitting", _DENY),
             ("accept accepts accepted accepting", _REJECT), ("approve approves approved approving approval", _REJECT),
-            ("win wins won winning", "lose loses lost losing"), ("acquit acquits acquitted acquittal",
+            ("won", "lost"), ("win wins winning", "lose loses losing"), ("acquit acquits acquitted acquittal",
                                                                 "convict convicts convicted conviction"),
             (_ALLOW, "forbid forbids forbade forbidden forbidding"), (_ALLOW, "ban bans banned banning"))
 NEG_SCOPE = 4  # words after a cue where its head is looked for
