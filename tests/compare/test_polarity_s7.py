@@ -62,3 +62,11 @@ def test_won_and_lost_pair_by_tense():
                        "Indianapolis Colts clinch playoff berth with win over Kansas City Chiefs")
     assert flagged("The Red Sox won the game against the Yankees on Sunday.",
                    "The Red Sox lost the game against the Yankees on Sunday.")
+
+
+def test_a_detail_withheld_denies_nothing():
+    assert not flagged("Prosecutors believe Gomes intended to kill one other person last night.",
+                       "Prosecutors believe Gomes intended to kill one other person last night, although Miliote "
+                       "wouldn't say who that person was.")
+    assert flagged("Gomes was arrested last night on charges of murder.",
+                   "Gomes was not arrested last night on charges of murder.")

@@ -27,6 +27,9 @@ _NOT_NEGATION = re.compile(r"\b(?:not (?:only|just|least|far|long|until|surprisi
                            # "has not seen such a protest since 1989": the first such thing since, not a denial
                            r"|(?:\b(?:not|never)|\w+n\s?(?:[’']\s?)?t)\s+(?:been\s+|yet\s+)?(?:seen|witnessed|experienced|"
                            r"recorded|had)\b(?=[^.;]{0,80}\bsince\b)"
+                           # "he wouldn 't say who it was": a detail withheld, nothing denied
+                           r"|(?:\b(?:not|never)|\w+n\s?(?:[’']\s?)?t)\s+(?:\w+\s+)?(?:say|said|disclose|reveal|"
+                           r"specify|elaborate\s+on|comment\s+on|identify)\s+(?:who|what|whether|why|how|when|where|which)\b"
                            # "never better", "couldn 't be happier": praise, not a denial
                            r"|\bnever\s+(?:(?:have\s+)?been\s+|looked\s+|felt\s+|played\s+|sounded\s+)?"
                            r"(?:better|happier|prouder)\b"
