@@ -4,6 +4,7 @@ not content.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from functools import lru_cache
 
@@ -54,9 +55,13 @@ def entity_conflicts(a: Claim, b: Claim) -> list[Conflict]:
     both = lambda x, y: any(x is e for e in only_a) and any(y is e for e in only_b)
     kept = [(x, y) for x, y in pairs if new(x, y) and (context_score(a, x, b, y) >= ENTITY_CONTEXT or SINGLE_NAME)
             and not _one_referent(x, y) and not _titled_given(a, x, b, y) and not _other_part(a, x, b, y)
+            and not _for_employer(a, x, b, y)
             and (both(x, y) or _family(x.label) == _family(y.label) or _same_place(a, x, b, y))]
     if not kept:
         swap = _lone_swap(a, only_a, b, only_b, rest_a, rest_b)
+        if not swap and EXTRA_SWAP and bool(only_a) != bool(only_b):
+            swap = _lone_swap(a, only_a or _extra(names_a, names_b), b, only_b or _extra(names_b, names_a),
+                              rest_a, rest_b)
         kept = [swap] if swap else []
     if not kept:
         kept = _replaced(a, names_a, b, names_b, new)
@@ -68,6 +73,7 @@ def entity_conflicts(a: Claim, b: Claim) -> list[Conflict]:
     return [_conflict("entity", a, x.text, b, y.text, "") for x, y in kept]
 
 
+EXTRA_SWAP = True  # a name one side gives more often than the other may be the one the other side replaced
 ROLE_SWAP = True  # pair the unshared names of two wordings that play the same grammatical role
 
 
@@ -81,11 +87,7 @@ def _role_swap(a: Claim, only_a: list, b: Claim, only_b: list, rest_a: set[str],
         return None
     from .roles import describes, reports
 
-    roles_a, roles_b = ([_name_role(c, e) for e in names] for c, names in ((a, only_a), (b, only_b)))
-    for x, rx in zip(only_a, roles_a):
-        if rx is None or roles_a.count(rx) != 1 or roles_b.count(rx) != 1:
-            continue
-        y = only_b[roles_b.index(rx)]
+    for x, y, rx in _same_roles(a, only_a, b, only_b):
         if (x.label == "NORP") != (y.label == "NORP") and describes(*((a, x) if x.label == "NORP" else (b, y))):
             continue  # a demonym describes ("the Connecticut Democrat"), it does not name
         speaking = _part(a, x)[0] or _part(b, y)[0]
@@ -96,7 +98,7 @@ def _role_swap(a: Claim, only_a: list, b: Claim, only_b: list, rest_a: set[str],
         if _acronym_of(x.text, y.text) or _same_entity(x, y) or names_related(x.text, y.text) \
                 or _same_spelling(x.text, y.text) or _content(x.text) & _content(y.text):
             continue
-        if _titled_given(a, x, b, y):
+        if _titled_given(a, x, b, y) or _post(x.text) or _post(y.text):
             continue
         if _acts(a, x, rx) and _acts(b, y, rx):
             from ..normalize.places import capital
@@ -109,8 +111,20 @@ def _role_swap(a: Claim, only_a: list, b: Claim, only_b: list, rest_a: set[str],
     return None
 
 
+# Words of a post: "the Prime Minister", "the Defense Secretary" name whoever holds it, as "he" does.
+_POST = re.compile(r"(?:(?:Prime|Foreign|Deputy|Vice|Chief|Attorney|General|Defen[cs]e|Interior|Finance|Home|State|"
+                   r"Executive|Supreme|High|Lord|First|Secretary|Minister|President|Chancellor|Premier|Governor|"
+                   r"Mayor|Senator|Judge|Justice|Commissioner|Director|Chairman|Ambassador|Spokesman|Spokeswoman|"
+                   r"Leader|Pope|King|Queen|Prince|Princess|Sheriff|Prosecutor|Commander|General|Officer)\s*)+")
+
+
+def _post(name: str) -> bool:
+    """The name is a post, not a person or a body: "Prime Minister", "Defense Secretary", "Chief Justice"."""
+    return bool(_POST.fullmatch(name.strip(" ."))) and not re.fullmatch(r"(?:Supreme|High|General|State)", name.strip(" ."))
+
+
 _PERSONAL_TITLE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\s*\.?\s*$")
-_AFFILIATION = re.compile(r"^\s*(?:of|from|at)\s+(?:the\s+)?[A-Z]|^\s*,\s*(?:a|an|the)\s+[^,]{0,40}?"
+_AFFILIATION = re.compile(r"^\s*(?:of|from|at)\s+(?:the\s+)?[A-Z]|^\s*,\s*(?:(?:a|an|the)\s+)?[^,]{0,40}?"
                           r"\b(?:spokes(?:man|woman|person)|director|president|chairman|official|lawyer|attorney)\b")
 
 
@@ -121,6 +135,70 @@ def _person_like(claim: Claim, entity) -> bool:
     text, base = claim.clause or claim.text, _base(claim)
     s, e = entity.start - base, entity.end - base
     return bool(_PERSONAL_TITLE.search(text[max(0, s - 6):max(s, 0)]) or _AFFILIATION.match(text[e:e + 80]))
+
+
+def _same_roles(a: Claim, only_a: list, b: Claim, only_b: list):
+    """(x, y, role) for the unshared names of the two sides that play one grammatical role, each the only one of its
+    side to play it: first by the role (newsweave.verdict.roles); where a side has two names in it, by the role and
+    whether the name says it (the speaker and the subject of what is said share the main role: "Kmart needs ...,
+    said Burt Flickinger"); last by the verb whose doer or undergoer each name is ("Scruggs was cleared" / "the
+    jury cleared Russian", "Drummond should be excluded" / "that Maria Parrado be excluded")."""
+    from .roles import verb_role
+
+    roles_a, roles_b = ([_name_role(c, e) for e in names] for c, names in ((a, only_a), (b, only_b)))
+    said_a, said_b = ([_part(c, e)[0] for e in names] for c, names in ((a, only_a), (b, only_b)))
+    keys_a, keys_b = list(zip(roles_a, said_a)), list(zip(roles_b, said_b))
+    seen = set()
+    for x, rx, kx in zip(only_a, roles_a, keys_a):
+        if rx is None:
+            continue
+        if roles_a.count(rx) == 1 and roles_b.count(rx) == 1:
+            y = only_b[roles_b.index(rx)]
+        elif keys_a.count(kx) == 1 and keys_b.count(kx) == 1:
+            y = only_b[keys_b.index(kx)]
+        else:
+            continue
+        seen.add((id(x), id(y)))
+        yield x, y, rx
+    if not VERB_ROLES:
+        return
+    verbs_a, verbs_b = ([verb_role(c, e) for e in names] for c, names in ((a, only_a), (b, only_b)))
+    for x, vx in zip(only_a, verbs_a):
+        if vx is None or verbs_a.count(vx) != 1 or verbs_b.count(vx) != 1:
+            continue
+        y = only_b[verbs_b.index(vx)]
+        if (id(x), id(y)) not in seen and not _part(a, x)[0] and not _part(b, y)[0]:
+            yield x, y, ("subject" if vx[0] == "doer" else "patient", vx[1])
+
+
+VERB_ROLES = True  # also pair names that do or undergo the same verb, active or passive
+
+
+def _for_employer(a: Claim, x, b: Claim, y) -> bool:
+    """A person and an organisation, one of them saying it: a spokesman speaks for his organisation ("Paul Luehr
+    said" / "The FBI said"), unless the sentence treats the organisation's name as a person's ("Ms. Dhaliwal")."""
+    if {x.label, y.label} != {"PERSON", "ORG"} or not (_part(a, x)[0] or _part(b, y)[0]):
+        return False
+    (claim, org), (other, person) = ((a, x), (b, y)) if x.label == "ORG" else ((b, y), (a, x))
+    text = other.clause or other.text
+    employed = _AFFILIATION.match(text[max(person.end - _base(other), 0):])  # "Gillian Kent , director at MSN"
+    return not _person_like(claim, org) and (_org_like(claim, org) or bool(employed))
+
+
+_ORG_WORDS = re.compile(r"\b(?:Inc|Corp|Co|Ltd|LLC|plc|Group|Company|Corporation|Bank|Service|Services|Ministry|"
+                        r"Department|Agency|Office|Association|Institute|University|Council|Commission|Board|"
+                        r"Court|Committee|Party|Union|Foundation|Systems|Technologies|Airlines|News|Times|Post)\b")
+
+
+def _org_like(claim: Claim, entity) -> bool:
+    """The name looks like an organisation's, not a surname the tagger typed as one ("Harper said"): initials
+    ("ECB"), a capital inside ("BitDefender"), several words, a word organisations take ("Group", "Ministry"), or
+    "the" before it."""
+    name = entity.text.strip(" .")
+    text = claim.clause or claim.text
+    start = entity.start - _base(claim)
+    return len(name.split()) > 1 or bool(re.fullmatch(r"[A-Z&.]{2,6}", name)) or bool(re.search(r"[a-z][A-Z]", name)) \
+        or bool(_ORG_WORDS.search(name)) or bool(re.search(r"\bthe\s+$", text[max(0, start - 5):max(start, 0)], re.I))
 
 
 def _same_verb(a: Claim, x, b: Claim, y) -> bool:
@@ -488,7 +566,16 @@ def _speaker(claim: Claim, entity) -> bool:
     verbs, nouns = {_stem(w) for w in _SPEECH_VERBS | _SPEAKER_VERBS}, {_stem(w) for w in _SPEAKER_NOUNS}
     told = verbs - {_stem(w) for w in _LISTENER_VERBS}  # "he told the Register .": the Register listened
     return bool(after[:1]) and after[0] in verbs and not _clause_between(claim, entity) or bool(before[:1]) and (
-        before[0] in nouns or before[0] in told and not after or before[:2] == ["to", _stem("according")])
+        before[0] in nouns or before[0] in told and (not after or _affiliation_ends(claim, entity))
+        or before[:2] == ["to", _stem("according")])
+
+
+def _affiliation_ends(claim: Claim, entity) -> bool:
+    """Only the speaker's employer or post follows the name to the end of the statement: ", said Burt Flickinger of
+    Strategic Resource Group .", ", said Ken Wattret , an economist at BNP Paribas ."."""
+    text = claim.clause or claim.text
+    rest = text[max(entity.end - _base(claim), 0):]
+    return bool(_AFFILIATION.match(rest)) and not re.search(r"\b(?:that|said|says|told)\b|[;:]", rest)
 
 
 def _clause_between(claim: Claim, entity) -> bool:
@@ -521,7 +608,7 @@ def _names(claim: Claim) -> list:
         if _ticker(text, e.start, e.end):
             continue
         if not any(x.start < end and start < x.end for x in found):
-            found.append(type(e)(start, end, e.text, "MISC", canonical=e.canonical))
+            found.append(type(e)(start, end, e.text, _caps_label(e.text), canonical=e.canonical))
     if USE_PROPER_NOUNS and text[:1].isupper():
         from ..models import Entity
         from .roles import proper_nouns
@@ -532,6 +619,15 @@ def _names(claim: Claim) -> list:
                 continue  # "Monday", "In", "The": no names
             found.append(Entity(start, end, name, "MISC", canonical=name))
     return found
+
+
+def _caps_label(name: str) -> str:
+    """The type of a capitalised name the tagger missed: a demonym ("Swiss francs") is a group of people (NORP) as
+    the tagger would type it; any other name is of no known type."""
+    from ..normalize.aliases import place_of
+
+    found = place_of(name.strip(" ."))
+    return "NORP" if found and found[1] == "demonym" else "MISC"
 
 
 # A name the tagger ran on into a place or an employer: "the Bluetooth World Congress in Amsterdam", "said Ken
@@ -552,16 +648,27 @@ def _split_lists(mine: list, theirs: list) -> list:
     """A tagged span "X and Y" one of whose parts the other side gives as a name of its own ("the bridge between
     Matamoros and Brownsville" tagged as one organisation / "linking Matamoros and Brownsville"): a list of two
     names, not one name ("Procter and Gamble" stays whole unless the other side names "Procter" alone)."""
-    keys = {_ename(e) for e in theirs}
+    keys = {_ename(e): e.label for e in theirs}
     out = []
     for e in mine:
-        m = re.search(r"\s+and\s+(?=[A-Z])", e.text)
+        m = re.search(r"\s+and\s+(?=[A-Z])", e.text) or _OWNED.search(e.text)
         head, tail = (e.text[:m.start()], e.text[m.end():]) if m else ("", "")
-        if not m or not head or " and " in tail or not ({_ename(type(e)(0, 0, p, e.label)) for p in (head, tail)} & keys):
+        if not m or not head or " and " in tail or not ({_ename(type(e)(0, 0, p, e.label)) for p in (head, tail)}
+                                                        & keys.keys()):
             out.append(e)
             continue
-        out += _two_names(e, m, e.label)
+        parts = _two_names(e, m, e.label)
+        if "and" not in m.group(0):  # "Florida 's Third District Court": the owner takes the other side's label
+            from ..normalize.places import level
+
+            label = keys.get(_ename(parts[0])) or ("GPE" if level(parts[0].text) else e.label)
+            parts[0] = dataclasses.replace(parts[0], label=label)
+        out += parts
     return out
+
+
+# An owner inside a tagged span: "Florida 's Third District Court of Appeal", "Dominique de Villepin 's Sons".
+_OWNED = re.compile(r"\s*(?:'|’|â\s)s\s+(?=[A-Z])")
 
 
 def _two_names(e, joint, second_label: str) -> list:

@@ -101,7 +101,7 @@ def token_role(tok) -> tuple[str, str] | None:
         prep = head.text.casefold()
         if prep == "of" and head.head.tag_.startswith("NN"):
             return "owner", _stem(head.head.text)
-        return "prep", prep
+        return "prep", _SAME_PREPOSITION.get(prep, prep)
     if dep in OBJECT:
         return "object", _stem(head.text)
     if dep in ("compound", "nmod", "amod"):
@@ -109,12 +109,66 @@ def token_role(tok) -> tuple[str, str] | None:
     return None
 
 
+# Prepositions that say the same of a name ("a plane into the White House" / "in the White House").
+_SAME_PREPOSITION = {"into": "in", "inside": "in", "within": "in", "onto": "on", "upon": "on", "toward": "to",
+                     "towards": "to"}
+
+
 def subject_verb(claim: Claim, entity) -> str | None:
     """The lemma of the verb the name is the subject of ("Microsoft had warned" -> "warn"), or None."""
     tok = _entity_token(claim, entity)
     while tok is not None and tok.dep_ in ("appos", "conj") and tok.head.i != tok.i:
         tok = tok.head
-    return tok.head.lemma_.casefold() if tok is not None and tok.dep_ in SUBJECT else None
+    return _verb_key(tok.head) if tok is not None and tok.dep_ in SUBJECT else None
+
+
+_AUXILIARY = {"be", "is", "are", "was", "were", "been", "being", "am", "has", "have", "had", "having", "do", "does",
+              "did", "get", "gets", "got"}
+
+
+_IRREGULAR = {"said": "say", "says": "say", "told": "tell", "tells": "tell", "wrote": "write", "writes": "write",
+              "made": "make", "makes": "make", "took": "take", "takes": "take", "gave": "give", "gives": "give",
+              "found": "find", "finds": "find", "went": "go", "goes": "go", "came": "come", "comes": "come",
+              "began": "begin", "begun": "begin", "left": "leave", "leaves": "leave", "held": "hold", "holds": "hold",
+              "led": "lead", "leads": "lead", "won": "win", "wins": "win", "lost": "lose", "loses": "lose",
+              "sold": "sell", "sells": "sell", "bought": "buy", "buys": "buy", "paid": "pay", "pays": "pay",
+              "brought": "bring", "brings": "bring", "thought": "think", "thinks": "think", "knew": "know",
+              "known": "know", "saw": "see", "seen": "see", "kept": "keep", "keeps": "keep", "met": "meet",
+              "meets": "meet", "sent": "send", "sends": "send", "spent": "spend", "built": "build", "fell": "fall",
+              "rose": "rise", "risen": "rise", "rises": "rise", "hit": "hit", "hits": "hit", "ran": "run", "runs": "run"}
+
+
+def _verb_key(tok) -> str | None:
+    """A verb folded to its stem ("cleared", "clears" -> "clear"; the pipeline has no lemmatizer); None for an
+    auxiliary, which says nothing of the slot."""
+    word = tok.text.casefold()
+    if word in _AUXILIARY:
+        return None
+    word = _IRREGULAR.get(word, word)
+    return _stem(re.sub(r"(?:ing|ed|es|s)$", "", word) if len(word) > 4 else word)
+
+
+def verb_role(claim: Claim, entity) -> tuple[str, str] | None:
+    """("doer" or "undergoer", verb lemma) for a name that does or undergoes a verb, in either voice: the subject
+    of an active verb or the agent of a passive one does it ("the jury cleared", "cleared by the jury"); the object
+    of an active verb or the subject of a passive one undergoes it ("cleared Scruggs", "Scruggs was cleared");
+    None for any other name."""
+    tok = _entity_token(claim, entity)
+    while tok is not None and tok.dep_ in ("appos", "conj") and tok.head.i != tok.i:
+        tok = tok.head
+    if tok is None or not tok.head.pos_ in ("VERB", "AUX"):
+        if tok is not None and tok.dep_ == "pobj" and tok.head.text.casefold() == "by" and tok.head.head.tag_ == "VBN":
+            verb = _verb_key(tok.head.head)
+            return ("doer", verb) if verb else None
+        return None
+    verb = _verb_key(tok.head)
+    if verb is None:
+        return None
+    if tok.dep_ == "nsubj":
+        return "doer", verb
+    if tok.dep_ in ("nsubjpass", "dobj"):
+        return "undergoer", verb
+    return None
 
 
 def describes(claim: Claim, entity) -> bool:
