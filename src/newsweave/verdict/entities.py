@@ -9,7 +9,7 @@ import re
 from functools import lru_cache
 
 from ..models import Claim, Conflict
-from ..normalize.words import STOPWORDS, tokens
+from ..normalize.words import STOPWORDS, WORD, tokens
 from .common import (
     _base, _conflict, _content, _family, _share, _SPEECH_VERBS, _stem, align_slots, context_score, context_words,
 )
@@ -715,7 +715,8 @@ def _only(mine: list, theirs: list, other: Claim) -> list:
     out, seen = [], set()
     for e in mine:
         n = _ename(e)
-        if n and n not in keys and n not in seen and not _mentioned(n, other) and not _name_words_shared(e, other):
+        if n and n not in keys and n not in seen and not _mentioned(n, other) \
+                and not (_name_words_shared(e, other) and _word_given(e, mine, theirs, other)):
             seen.add(n)
             out.append(e)
     return out
@@ -775,6 +776,58 @@ def _mentioned(name: str, claim: Claim) -> bool:
     if name in flat or any(name in _ename(e) or _ename(e) in name for e in claim.entities if _ename(e)):
         return True
     return any(fuzz.ratio(name, _ename(e)) >= 80 for e in claim.entities)
+
+
+def _word_given(entity, mine: list, theirs: list, other: Claim) -> bool:
+    """The distinctive word of the name that the other claim gives (see _name_words_shared) stands there for this
+    name, not for another one: it is not the surname of another person both sides name ("Kerry Kennedy Cuomo" /
+    "Andrew Cuomo and Stevens", where both name Andrew Cuomo), not the last word of a name whose other words are
+    other names ("Odyssey Marine Exploration" / "Oxford Semiconductor Exploration", "American Spirit" / "Turks
+    Spirit"), and not a common noun that a name of the other claim qualifies ("the Episcopal Church" / "the Frank
+    Quattrone church", "the CDC protocol" / "Hyundai protocol")."""
+    from rapidfuzz import fuzz
+
+    if not WORD_GIVEN:
+        return True
+    head = re.split(r"\s+of\s+", entity.text)[0]
+    last = [w for w in tokens(head)[-1:] if len(w) >= 4 and w not in STOPWORDS]
+    if not last:
+        return True
+    word = last[0]
+    text, base = other.clause or other.text, _base(other)
+    mine_keys = {_ename(m) for m in mine if m is not entity and _ename(m) != _ename(entity)}
+    own = [w for w in re.findall(r"[\w'’.-]+", head) if w.casefold().strip("'’.-") != word]
+    for m in WORD.finditer(text):
+        found = m.group(0).casefold().strip("'’-")
+        if found != word and not (abs(len(found) - len(word)) <= 2 and fuzz.ratio(word, found) >= 85):
+            continue
+        start, end = m.start() + base, m.end() + base
+        holder = next((t for t in theirs if t.start <= start and end <= t.end), None)
+        if holder is None:
+            if m.group(0)[:1].islower() and _qualified(text, m.start(), theirs, base, mine) \
+                    and re.match(r"\s*(?:[^\w\s]|$|(?:to|of|in|for|at|on|is|was|and)\b)", text[m.end():]):
+                continue  # "the Frank Quattrone church"
+            return True
+        if _ename(holder) in mine_keys:
+            continue  # the surname of another name both sides give
+        rest = [w for w in re.findall(r"[\w'’.-]+", holder.text) if w.casefold().strip("'’.-") != found]
+        if own and rest and all(w[:1].isupper() and not _post(w) for w in own + rest) \
+                and "PERSON" not in (entity.label, holder.label) and "place" not in map(_family, (entity.label, holder.label)) \
+                and not {w.casefold() for w in own} & set(tokens(text)):
+            continue  # "Odyssey Marine Exploration" / "Oxford Semiconductor Exploration"
+        return True
+    return False
+
+
+WORD_GIVEN = True  # check that the shared distinctive word of a name stands for it on the other side
+
+
+def _qualified(text: str, offset: int, theirs: list, base: int, mine: list) -> bool:
+    """A name of the other claim, one this side does not give, stands right before the word at ``offset`` (a
+    parenthesis may come between): "Hyundai protocol", "an Health Canada ( news - web sites ) journal"."""
+    before = re.sub(r"\([^()]*\)\s*$", "", text[:offset].rstrip()).rstrip()
+    keys = {_ename(m) for m in mine}
+    return any(t.end - base == len(before) and _ename(t) not in keys for t in theirs)
 
 
 def _name_words_shared(entity, claim: Claim) -> bool:
