@@ -15,7 +15,7 @@ from .common import (
 )
 
 
-ENTITY_OVERLAP = 0.3  # share of the other content words two statements must have for a swapped name to conflict
+ENTITY_OVERLAP = 0.0  # share of the other content words two statements must have for a swapped name to conflict
 CROSS_TYPE_CONTEXT = 5  # names the tagger typed differently (ORG / GPE) still pair when their surroundings match
 ENTITY_STRONG = 3  # context score from which two different names sit in the same place
 ENTITY_CONTEXT = 1  # a swapped name must keep at least one neighbour word (its role)
@@ -160,6 +160,13 @@ def _same_roles(a: Claim, only_a: list, b: Claim, only_b: list):
             continue
         seen.add((id(x), id(y)))
         yield x, y, rx
+    for x, rx in zip(only_a, roles_a):  # owners of two words for one thing: "Microsoft's shares" / "Army's stock"
+        if not OWNED_ALIKE or rx is None or rx[0] != "owner" or [r[0] for r in roles_a if r].count("owner") != 1:
+            continue
+        ys = [(y, ry) for y, ry in zip(only_b, roles_b) if ry and ry[0] == "owner"]
+        if len(ys) == 1 and (id(x), id(ys[0][0])) not in seen and _alike_nouns(a, x, b, ys[0][0]):
+            seen.add((id(x), id(ys[0][0])))
+            yield x, ys[0][0], rx
     if not VERB_ROLES:
         return
     verbs_a, verbs_b = ([verb_role(c, e) for e in names] for c, names in ((a, only_a), (b, only_b)))
@@ -169,6 +176,23 @@ def _same_roles(a: Claim, only_a: list, b: Claim, only_b: list):
         y = only_b[verbs_b.index(vx)]
         if (id(x), id(y)) not in seen and not _part(a, x)[0] and not _part(b, y)[0]:
             yield x, y, ("subject" if vx[0] == "doer" else "patient", vx[1])
+
+
+OWNED_ALIKE = True  # pair the owners of two nouns that the embedding model places close ("shares" / "stock")
+ALIKE_NOUNS = 0.5  # cosine of two nouns' embeddings from which they name one thing
+
+
+def _alike_nouns(a: Claim, x, b: Claim, y) -> bool:
+    """The nouns the two names own are one thing in two words ("shares" / "stock", "attorney" / "lawyer")."""
+    from .roles import owned
+
+    nx, ny = owned(a, x), owned(b, y)
+    if not nx or not ny:
+        return False
+    if _stem(nx) == _stem(ny):
+        return True
+    vx, vy = _name_vector(nx), _name_vector(ny)
+    return vx is not None and vy is not None and float(vx @ vy) >= ALIKE_NOUNS
 
 
 VERB_ROLES = True  # also pair names that do or undergo the same verb, active or passive
@@ -402,7 +426,7 @@ def _untagged(a: Claim, only_a: list, b: Claim, names_b: list) -> list[tuple]:
 
 UNTAGGED = True  # also look for the counterpart of an unshared name among words the tagger did not mark
 REPLACED_ANCHORS = 2  # matched words around two different names (before and after) for one to replace the other
-SOLE_SWAP_OVERLAP = 0.3  # content the rest of two statements must share for their one unshared names to clash
+SOLE_SWAP_OVERLAP = 0.0  # content the rest of two statements must share for their one unshared names to clash
 
 
 def _one_referent(x, y) -> bool:
@@ -654,8 +678,9 @@ def _split_lists(mine: list, theirs: list) -> list:
         m = re.search(r"\s+and\s+(?=[A-Z])", e.text) or _OWNED.search(e.text)
         head, tail = (e.text[:m.start()], e.text[m.end():]) if m else ("", "")
         if not m or not head or " and " in tail or not ({_ename(type(e)(0, 0, p, e.label)) for p in (head, tail)}
-                                                        & keys.keys()):
-            out.append(e)
+                                                        & keys.keys()) \
+                or "and" not in m.group(0) and any(_acronym_of(t.text, e.text) for t in theirs):
+            out.append(e)  # "the People 's Republic of China" / "the PRC": one name
             continue
         parts = _two_names(e, m, e.label)
         if "and" not in m.group(0):  # "Florida 's Third District Court": the owner takes the other side's label

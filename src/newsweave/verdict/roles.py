@@ -114,6 +114,21 @@ _SAME_PREPOSITION = {"into": "in", "inside": "in", "within": "in", "onto": "on",
                      "towards": "to"}
 
 
+def owned(claim: Claim, entity) -> str | None:
+    """The noun a name owns ("Microsoft 's shares", "the shares of Microsoft", "the Microsoft shares": "shares"),
+    folded; None when the name owns nothing."""
+    tok = _entity_token(claim, entity)
+    while tok is not None and tok.dep_ in ("appos", "conj") and tok.head.i != tok.i:
+        tok = tok.head
+    if tok is None:
+        return None
+    if tok.dep_ in OWNER or tok.dep_ in ("compound", "nmod", "amod"):
+        return tok.head.text.casefold()
+    if tok.dep_ == "pobj" and tok.head.text.casefold() == "of" and tok.head.head.tag_.startswith("NN"):
+        return tok.head.head.text.casefold()
+    return None
+
+
 def subject_verb(claim: Claim, entity) -> str | None:
     """The lemma of the verb the name is the subject of ("Microsoft had warned" -> "warn"), or None."""
     tok = _entity_token(claim, entity)
