@@ -88,7 +88,8 @@ def _role_swap(a: Claim, only_a: list, b: Claim, only_b: list, rest_a: set[str],
     from .roles import describes, reports
 
     for x, y, rx in _same_roles(a, only_a, b, only_b):
-        if (x.label == "NORP") != (y.label == "NORP") and describes(*((a, x) if x.label == "NORP" else (b, y))):
+        if (x.label == "NORP") != (y.label == "NORP") and describes(*((a, x) if x.label == "NORP" else (b, y))) \
+                and _group_word((x if x.label == "NORP" else y).text):
             continue  # a demonym describes ("the Connecticut Democrat"), it does not name
         speaking = _part(a, x)[0] or _part(b, y)[0]
         if _part(a, x)[0] != _part(b, y)[0] and not (reports(a, x) or reports(b, y)) and not _same_verb(a, x, b, y):
@@ -128,6 +129,24 @@ _AFFILIATION = re.compile(r"^\s*(?:of|from|at)\s+(?:the\s+)?[A-Z]|^\s*,\s*(?:(?:
                           r"\b(?:spokes(?:man|woman|person)|director|president|chairman|official|lawyer|attorney)\b")
 
 
+_GROUPS = {"muslim", "muslims", "christian", "christians", "catholic", "catholics", "jewish", "jews", "jew",
+           "protestant", "protestants", "sunni", "sunnis", "shiite", "shiites", "shia", "hindu", "hindus", "sikh",
+           "sikhs", "buddhist", "buddhists", "arab", "arabs", "kurd", "kurds", "kurdish", "hispanic", "hispanics",
+           "latino", "latinos", "gypsy", "gypsies", "roma", "islamic", "islamist", "islamists", "black", "blacks",
+           "white", "whites", "asian", "asians", "african", "europeans", "european", "western", "liberal",
+           "liberals", "communist", "communists", "socialist", "socialists"}
+
+
+def _group_word(name: str) -> bool:
+    """A word for a people, a faith or a party ("Turks", "Shiite", "Democrat"), which the tagger types as a group
+    (NORP) and which describes what follows it; not a company the tagger took for one ("the Oracle offer")."""
+    from ..normalize.aliases import place_of
+
+    words = re.findall(r"\w+", name.casefold())
+    found = place_of(name.strip(" ."))
+    return bool(found and found[1] == "demonym") or bool(words) and all(w in _GROUPS or w in _PARTIES for w in words)
+
+
 def _person_like(claim: Claim, entity) -> bool:
     """A name the tagger typed as an organisation that the sentence treats as a person: a personal title before it
     ("Ms. Dhaliwal"), or an employer or post after it ("Tracey Powers of the National Interagency Fire Center",
@@ -148,14 +167,18 @@ def _same_roles(a: Claim, only_a: list, b: Claim, only_b: list):
     roles_a, roles_b = ([_name_role(c, e) for e in names] for c, names in ((a, only_a), (b, only_b)))
     said_a, said_b = ([_part(c, e)[0] for e in names] for c, names in ((a, only_a), (b, only_b)))
     keys_a, keys_b = list(zip(roles_a, said_a)), list(zip(roles_b, said_b))
+    typed_a, typed_b = ([(r, e.label) for r, e in zip(rs, names)] for rs, names in ((roles_a, only_a),
+                                                                                           (roles_b, only_b)))
     seen = set()
-    for x, rx, kx in zip(only_a, roles_a, keys_a):
+    for x, rx, kx, tx in zip(only_a, roles_a, keys_a, typed_a):
         if rx is None:
             continue
         if roles_a.count(rx) == 1 and roles_b.count(rx) == 1:
             y = only_b[roles_b.index(rx)]
         elif keys_a.count(kx) == 1 and keys_b.count(kx) == 1:
             y = only_b[keys_b.index(kx)]
+        elif typed_a.count(tx) == 1 and typed_b.count(tx) == 1:  # "Long Beach 's Hispanic or Latino population"
+            y = only_b[typed_b.index(tx)]
         else:
             continue
         seen.add((id(x), id(y)))
