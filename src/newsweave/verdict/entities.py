@@ -190,6 +190,18 @@ def _same_roles(a: Claim, only_a: list, b: Claim, only_b: list):
         if len(ys) == 1 and (id(x), id(ys[0][0])) not in seen and _alike_nouns(a, x, b, ys[0][0]):
             seen.add((id(x), id(ys[0][0])))
             yield x, ys[0][0], rx
+    if PLACE_OF_NOUN:  # "Romanian port authorities" / "port authorities in Guandong province"
+        from .roles import place_of_noun
+
+        wheres_a, wheres_b = ([place_of_noun(c, e) if _family(e.label) == "place" or e.label == "MISC" else None
+                               for e in names] for c, names in ((a, only_a), (b, only_b)))
+        for x, wx in zip(only_a, wheres_a):
+            if wx is None or wheres_a.count(wx) != 1 or wheres_b.count(wx) != 1:
+                continue
+            y = only_b[wheres_b.index(wx)]
+            if (id(x), id(y)) not in seen:
+                seen.add((id(x), id(y)))
+                yield x, y, ("where", wx)
     if not VERB_ROLES:
         return
     verbs_a, verbs_b = ([verb_role(c, e) for e in names] for c, names in ((a, only_a), (b, only_b)))
@@ -218,6 +230,7 @@ def _alike_nouns(a: Claim, x, b: Claim, y) -> bool:
     return vx is not None and vy is not None and float(vx @ vy) >= ALIKE_NOUNS
 
 
+PLACE_OF_NOUN = True  # pair two places given for one noun, as a qualifier or after a preposition
 VERB_ROLES = True  # also pair names that do or undergo the same verb, active or passive
 
 

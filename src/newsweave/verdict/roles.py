@@ -129,6 +129,32 @@ def owned(claim: Claim, entity) -> str | None:
     return None
 
 
+_PLACED = {"based", "headquartered", "located", "grown", "made", "born", "built", "raised"}
+
+
+def place_of_noun(claim: Claim, entity) -> str | None:
+    """The noun whose place a name gives, whichever way: "Romanian port authorities" / "port authorities in
+    Guandong province", "the Mount Vernon-grown fish" / "the fish from Florida", "the South San Francisco-based
+    company" / "the company , based in Connecticut" (the stem of "authorities", "fish", "company"); None for a name
+    that gives no noun's place, or that follows another in a list or apposition ("Connecticut , Calif .")."""
+    tok = _entity_token(claim, entity)
+    if tok is None or tok.dep_ in ("appos", "conj"):
+        return None
+    head = tok.head
+    noun = None
+    if tok.dep_ in ("compound", "nmod", "amod", "poss"):
+        noun = head
+    elif tok.dep_ == "npadvmod" and head.text.casefold() in _PLACED and head.dep_ in ("amod", "acl"):
+        noun = head.head
+    elif tok.dep_ == "pobj" and head.text.casefold() in ("in", "from", "at", "of"):
+        noun = head.head
+        if noun.tag_ == "VBN" and noun.text.casefold() in _PLACED and noun.dep_ in ("acl", "amod"):
+            noun = noun.head
+    if noun is None or noun.i == tok.i or not noun.tag_.startswith("NN") or noun.tag_.startswith("NNP"):
+        return None
+    return _stem(noun.text)
+
+
 def subject_verb(claim: Claim, entity) -> str | None:
     """The lemma of the verb the name is the subject of ("Microsoft had warned" -> "warn"), or None."""
     tok = _entity_token(claim, entity)
