@@ -88,8 +88,8 @@ def _role_swap(a: Claim, only_a: list, b: Claim, only_b: list, rest_a: set[str],
     from .roles import describes, reports
 
     for x, y, rx in _same_roles(a, only_a, b, only_b):
-        if (x.label == "NORP") != (y.label == "NORP") and describes(*((a, x) if x.label == "NORP" else (b, y))) \
-                and _group_word((x if x.label == "NORP" else y).text):
+        if (x.label == "NORP") != (y.label == "NORP") and rx[0] != "where" \
+                and describes(*((a, x) if x.label == "NORP" else (b, y))) and _group_word((x if x.label == "NORP" else y).text):
             continue  # a demonym describes ("the Connecticut Democrat"), it does not name
         speaking = _part(a, x)[0] or _part(b, y)[0]
         if _part(a, x)[0] != _part(b, y)[0] and not (reports(a, x) or reports(b, y)) and not _same_verb(a, x, b, y):
@@ -416,18 +416,37 @@ def _replaced(a: Claim, names_a: list, b: Claim, names_b: list, new) -> list[tup
         found = [(x, y) for x in names_a for y in names_b if new(x, y) and (not same_type or x.label == y.label)
                  and same_place(a, x, b, y, anchors) and not _acronym_of(x.text, y.text)
                  and not _same_entity(x, y) and not _one_referent(x, y) and not _titled_given(a, x, b, y)
-                 and not _named_elsewhere(x, names_a, names_b, y) and not _named_elsewhere(y, names_b, names_a, x)]
+                 and not _named_elsewhere(x, names_a, names_b, y, a, b)
+                 and not _named_elsewhere(y, names_b, names_a, x, b, a)]
         if found:
             return found[:1]
     return []
 
 
-def _named_elsewhere(x, mine: list, theirs: list, partner) -> bool:
+def _named_elsewhere(x, mine: list, theirs: list, partner, own: Claim | None = None, other: Claim | None = None) -> bool:
     """The other side gives x too, elsewhere in its wording and as often as x's side does ("the U.S. market" /
     "the PC market in the United States"; "Falluja , just west of Baghdad"): x kept its counterpart there, and the
-    name in its place is something the other side adds, not a replacement."""
+    name in its place is something the other side adds, not a replacement. A mention that only says whom a person
+    works for ("Japan 's Finance Minister", "said Eddie Bauer spokeswoman Lisa Erickson") is no such counterpart."""
     same = lambda e: (e.label == "NORP") == (x.label == "NORP") and _spelled_alike(x, e)  # "Cuba" / "Cuban waters"
-    return sum(1 for e in theirs if e is not partner and same(e)) >= max(1, sum(map(same, mine)))
+    employer = own is not None and other is not None and not _employer(own, x)
+    return sum(1 for e in theirs if e is not partner and same(e) and not (employer and _employer(other, e))) \
+        >= max(1, sum(map(same, mine)))
+
+
+_EMPLOYER = re.compile(r"\s*(?:(?:'|’|â\s)s\s+)?(?:(?:[A-Z][a-z]+|chief|former|senior|deputy)\s+){0,3}(?:Minister|Secretary|"
+                       r"spokes(?:man|woman|person)|[Pp]resident|officials?|executive|[Cc]hief|CEO|[Cc]hairman|"
+                       r"[Dd]irector|[Aa]mbassador|lawyer|attorney|analyst|economist)\b")
+
+
+def _employer(claim: Claim, entity) -> bool:
+    """The name says whom a person works for, before the person's post: "Japan 's Finance Minister Masajuro
+    Shiokawa", "Eddie Bauer spokeswoman Lisa Erickson"."""
+    text = claim.clause or claim.text
+    before = text[max(0, entity.start - _base(claim) - 40):max(entity.start - _base(claim), 0)]
+    return bool(_EMPLOYER.match(text[max(entity.end - _base(claim), 0):])) \
+        or bool(re.search(r"\b(?:executive|officer|president|chairman|director|spokes\w+|minister|secretary|head)\s+"
+                          r"(?:of|at|for)\s+(?:the\s+)?$", before, re.I))  # "chief executive of the Dixons Group"
 
 
 def _spelled_alike(x, y) -> bool:
