@@ -92,7 +92,8 @@ def _role_swap(a: Claim, only_a: list, b: Claim, only_b: list, rest_a: set[str],
                 and describes(*((a, x) if x.label == "NORP" else (b, y))) and _group_word((x if x.label == "NORP" else y).text):
             continue  # a demonym describes ("the Connecticut Democrat"), it does not name
         speaking = _part(a, x)[0] or _part(b, y)[0]
-        if _part(a, x)[0] != _part(b, y)[0] and not (reports(a, x) or reports(b, y)) and not _same_verb(a, x, b, y):
+        if _part(a, x)[0] != _part(b, y)[0] and rx[0] != "where" and not (reports(a, x) or reports(b, y)) \
+                and not _same_verb(a, x, b, y):
             continue  # who said it is the subject of a verb that reports something ("the United estimated that")
         if speaking and {x.label, y.label} == {"PERSON", "ORG"} and not _person_like(*((a, x) if x.label == "ORG" else (b, y))):
             continue  # a spokesman speaks for his organisation: "Paul Luehr said" / "The FBI said"
