@@ -88,14 +88,13 @@ def _role_swap(a: Claim, only_a: list, b: Claim, only_b: list, rest_a: set[str],
     from .roles import describes, reports
 
     for x, y, rx in _same_roles(a, only_a, b, only_b):
-        if (x.label == "NORP") != (y.label == "NORP") and rx[0] != "where" \
+        if (x.label == "NORP") != (y.label == "NORP") and rx[0] not in ("where", "doer", "undergoer") \
                 and describes(*((a, x) if x.label == "NORP" else (b, y))) and _group_word((x if x.label == "NORP" else y).text):
             continue  # a demonym describes ("the Connecticut Democrat"), it does not name
-        speaking = _part(a, x)[0] or _part(b, y)[0]
         if _part(a, x)[0] != _part(b, y)[0] and rx[0] != "where" and not (reports(a, x) or reports(b, y)) \
                 and not _same_verb(a, x, b, y):
             continue  # who said it is the subject of a verb that reports something ("the United estimated that")
-        if speaking and {x.label, y.label} == {"PERSON", "ORG"} and not _person_like(*((a, x) if x.label == "ORG" else (b, y))):
+        if _speaks_for(a, x, b, y):
             continue  # a spokesman speaks for his organisation: "Paul Luehr said" / "The FBI said"
         if _acronym_of(x.text, y.text) or _same_entity(x, y) or names_related(x.text, y.text) \
                 or _same_spelling(x.text, y.text) or _content(x.text) & _content(y.text):
@@ -211,7 +210,7 @@ def _same_roles(a: Claim, only_a: list, b: Claim, only_b: list):
             continue
         y = only_b[verbs_b.index(vx)]
         if (id(x), id(y)) not in seen and not _part(a, x)[0] and not _part(b, y)[0]:
-            yield x, y, ("subject" if vx[0] == "doer" else "patient", vx[1])
+            yield x, y, vx
 
 
 OWNED_ALIKE = True  # pair the owners of two nouns that the embedding model places close ("shares" / "stock")
@@ -233,6 +232,21 @@ def _alike_nouns(a: Claim, x, b: Claim, y) -> bool:
 
 PLACE_OF_NOUN = True  # pair two places given for one noun, as a qualifier or after a preposition
 VERB_ROLES = True  # also pair names that do or undergo the same verb, active or passive
+
+
+def _speaks_for(a: Claim, x, b: Claim, y) -> bool:
+    """A person and an organisation in one role, one of them saying it: a spokesman speaks for his organisation
+    ("Paul Luehr said" / "The FBI said"), unless the sentence treats the organisation's name as a person's ("Ms.
+    Dhaliwal"), or the person says what he himself does while the organisation does it on the other side
+    ("Stewart said she intends" / "Dhaliwal intends")."""
+    if {x.label, y.label} != {"PERSON", "ORG"} or not (_part(a, x)[0] or _part(b, y)[0]):
+        return False
+    from .roles import says_of_self
+
+    (claim, org), (other, person) = ((a, x), (b, y)) if x.label == "ORG" else ((b, y), (a, x))
+    if _person_like(claim, org):
+        return False
+    return not (says_of_self(other, person) and not _part(claim, org)[0])
 
 
 def _for_employer(a: Claim, x, b: Claim, y) -> bool:
@@ -276,7 +290,7 @@ def _acts(claim: Claim, entity, role: tuple[str, str]) -> bool:
     chip market"): there a place is not the same as a place inside it."""
     from .roles import qualifier
 
-    return role[0] in ("subject", "patient") or role[0] == "owner" and not qualifier(claim, entity)
+    return role[0] in ("subject", "patient", "doer", "undergoer") or role[0] == "owner" and not qualifier(claim, entity)
 
 
 def _other_part(a: Claim, x, b: Claim, y) -> bool:

@@ -288,6 +288,16 @@ def _name_inside(sent) -> bool:
 
 
 
+def says_of_self(claim: Claim, entity) -> bool:
+    """The name says something of itself: the subject of what it reports is "he", "she" or "I" ("Stewart said she
+    intends to declare her innocence")."""
+    tok = _entity_token(claim, entity)
+    if tok is None or tok.dep_ != "nsubj":
+        return False
+    return any(c.dep_ == "ccomp" and any(s.dep_ in ("nsubj", "nsubjpass") and s.text.casefold() in ("he", "she", "i")
+                                         for s in c.children) for c in tok.head.children)
+
+
 def reports(claim: Claim, entity) -> bool:
     """The name is the subject of a verb that reports a clause ("the agency estimated that GDP grew"): it says the
     statement, as a speaker does."""
