@@ -146,7 +146,7 @@ def place_of_noun(claim: Claim, entity) -> str | None:
         noun = head
     elif tok.dep_ == "npadvmod" and head.text.casefold() in _PLACED and head.dep_ in ("amod", "acl"):
         noun = head.head
-    elif tok.dep_ == "pobj" and head.text.casefold() in ("in", "from", "at", "of"):
+    elif tok.dep_ == "pobj" and head.text.casefold() in ("in", "from", "at", "of", "on"):
         noun = head.head
         if noun.tag_ == "VBN" and noun.text.casefold() in _PLACED and noun.dep_ in ("acl", "amod"):
             noun = noun.head
