@@ -703,6 +703,13 @@ def _names(claim: Claim) -> list:
             continue
         if not any(x.start < end and start < x.end for x in found):
             found.append(type(e)(start, end, e.text, _caps_label(e.text), canonical=e.canonical))
+            continue
+        for m in re.finditer(r"[^\s].*?(?=\s+(?:of|and|in|at|for|from)\s+|$)", e.text):  # "Atkins of [Nebraska]"
+            s, t = start + m.start(), start + m.end()
+            part = m.group(0).strip(" .")
+            if len(part) >= 3 and part[:1].isupper() and part.casefold() not in STOPWORDS \
+                    and not _CALENDAR.search(part) and not any(x.start < t and s < x.end for x in found):
+                found.append(type(e)(s, s + len(part), part, _caps_label(part), canonical=part.casefold()))
     if USE_PROPER_NOUNS and text[:1].isupper():
         from ..models import Entity
         from .roles import proper_nouns
