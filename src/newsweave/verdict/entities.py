@@ -88,7 +88,7 @@ def _role_swap(a: Claim, only_a: list, b: Claim, only_b: list, rest_a: set[str],
     from .roles import describes, reports
 
     for x, y, rx in _same_roles(a, only_a, b, only_b):
-        if (x.label == "NORP") != (y.label == "NORP") and rx[0] not in ("where", "doer", "undergoer") \
+        if (x.label == "NORP") != (y.label == "NORP") and rx[0] not in ("where", "doer", "undergoer", "owner") \
                 and describes(*((a, x) if x.label == "NORP" else (b, y))) and _group_word((x if x.label == "NORP" else y).text):
             continue  # a demonym describes ("the Connecticut Democrat"), it does not name
         if _part(a, x)[0] != _part(b, y)[0] and rx[0] != "where" and not (reports(a, x) or reports(b, y)) \
