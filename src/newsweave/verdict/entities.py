@@ -202,6 +202,17 @@ def _same_roles(a: Claim, only_a: list, b: Claim, only_b: list):
             if (id(x), id(y)) not in seen:
                 seen.add((id(x), id(y)))
                 yield x, y, ("where", wx)
+    if APPOSED:  # "a Spanish tanker , the Sandra Tapias" / "A Spanish tanker , Tunick ,"
+        from .roles import apposed
+
+        nouns_a, nouns_b = ([apposed(c, e) for e in names] for c, names in ((a, only_a), (b, only_b)))
+        for x, nx in zip(only_a, nouns_a):
+            if nx is None or nouns_a.count(nx) != 1 or nouns_b.count(nx) != 1:
+                continue
+            y = only_b[nouns_b.index(nx)]
+            if (id(x), id(y)) not in seen:
+                seen.add((id(x), id(y)))
+                yield x, y, ("named", nx)
     if not VERB_ROLES:
         return
     verbs_a, verbs_b = ([verb_role(c, e) for e in names] for c, names in ((a, only_a), (b, only_b)))
@@ -231,6 +242,7 @@ def _alike_nouns(a: Claim, x, b: Claim, y) -> bool:
 
 
 PLACE_OF_NOUN = True  # pair two places given for one noun, as a qualifier or after a preposition
+APPOSED = True  # pair two names set beside one common noun ("the tanker , X")
 VERB_ROLES = True  # also pair names that do or undergo the same verb, active or passive
 
 

@@ -155,6 +155,18 @@ def place_of_noun(claim: Claim, entity) -> str | None:
     return _stem(noun.text)
 
 
+def apposed(claim: Claim, entity) -> str | None:
+    """The common noun a name stands in apposition with, either way ("a Spanish tanker , the Sandra Tapias",
+    "Jordan Green , the prelate 's private lawyer": the stem of "tanker", "lawyer"), or None."""
+    tok = _entity_token(claim, entity)
+    if tok is None:
+        return None
+    nouns = [tok.head] if tok.dep_ == "appos" else []
+    nouns += [c for c in tok.children if c.dep_ == "appos"]
+    nouns = [n for n in nouns if n.tag_ in ("NN", "NNS")]
+    return _stem(nouns[0].text) if len(nouns) == 1 else None
+
+
 def subject_verb(claim: Claim, entity) -> str | None:
     """The lemma of the verb the name is the subject of ("Microsoft had warned" -> "warn"), or None."""
     tok = _entity_token(claim, entity)
