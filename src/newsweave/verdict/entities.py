@@ -116,7 +116,7 @@ def _role_swap(a: Claim, only_a: list, b: Claim, only_b: list, rest_a: set[str],
 _POST = re.compile(r"(?:(?:Prime|Foreign|Deputy|Vice|Chief|Attorney|General|Defen[cs]e|Interior|Finance|Home|State|"
                    r"Executive|Supreme|High|Lord|First|Secretary|Minister|President|Chancellor|Premier|Governor|"
                    r"Mayor|Senator|Judge|Justice|Commissioner|Director|Chairman|Ambassador|Spokesman|Spokeswoman|"
-                   r"Leader|Pope|King|Queen|Prince|Princess|Sheriff|Prosecutor|Commander|General|Officer)\s*)+")
+                   r"Leader|Pope|King|Queen|Prince|Princess|Lady|Sheriff|Prosecutor|Commander|General|Officer)\s*)+")
 
 
 def _post(name: str) -> bool:
