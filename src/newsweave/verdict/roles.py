@@ -285,15 +285,29 @@ def proper_nouns(claim: Claim) -> list[tuple[int, int, str]]:
 _GROUP = re.compile(r"(?:ers|ors|ists|ians|ants|ents|ees|als|ics|ies)$")
 
 
+# Capitalised words that open a sentence before its subject and are no names: "Federal officials said".
+_COMMON_OWNERS = {"federal", "state", "local", "police", "government", "city", "county", "company", "union", "army",
+                  "military", "senate", "house", "court", "school", "health", "airline", "bank", "market", "stock",
+                  "world", "national", "international", "foreign", "european", "american", "western", "eastern",
+                  "northern", "southern", "regional", "private", "public", "senior", "former", "chief", "security",
+                  "defense", "defence", "justice", "treasury", "congress", "parliament", "party", "opposition",
+                  "rebel", "tech", "technology", "software", "internet", "computer", "online", "wall", "street",
+                  "analysts", "investors", "shares", "officials", "industry", "energy", "oil", "sales", "profit",
+                  "first", "second", "third", "last", "next", "both", "many", "most", "some", "such", "other"}
+
+
 def _name_inside(sent) -> bool:
     """The capitalised word opening the sentence, which the tagger took for a plural noun ("Moffitt said",
     "Hines died"), is a proper noun once a word stands before it: every sentence opens with a capital, so the
     tagger reads that capital as no sign of a name."""
     first = sent[0]
-    if not (first.tag_ in ("NNS", "NN") and first.text[:1].isupper() and first.text[1:].islower()
-            and first.text.isalpha() and len(first.text) >= 4 and first.dep_ in ("nsubj", "nsubjpass")):
+    owner = first.dep_ in ("compound", "amod", "nmod") and first.head.dep_ in ("nsubj", "nsubjpass") \
+        and first.head.i == first.i + 1  # "Chapleau shares were up", "Lakeside futures pointed"
+    if not (first.tag_ in ("NNS", "NN", "JJ") and first.text[:1].isupper() and first.text[1:].islower()
+            and first.text.isalpha() and len(first.text) >= 4 and (first.dep_ in ("nsubj", "nsubjpass") or owner)):
         return False
-    if _GROUP.search(first.text) or first.text.casefold() in ("people", "police", "children", "women", "men"):
+    if _GROUP.search(first.text) or first.text.casefold() in ("people", "police", "children", "women", "men") \
+            or owner and first.text.casefold() in _COMMON_OWNERS:
         return False  # "Smugglers in a van", "Residents said", "People ...": a group, not a name
     again = parse("Then " + sent.text)
     return again is not None and len(again) > 1 and again[1].text == first.text and again[1].tag_ == "NNP"
