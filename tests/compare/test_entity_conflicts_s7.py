@@ -1,4 +1,4 @@
-"""Entity conflicts found in session 7 (bench/conflicts.py entity recall 0.905 -> 0.936, false alarms 68 -> 67 of
+"""Entity conflicts found in session 7 (bench/conflicts.py entity recall 0.905 -> 0.937, false alarms 68 -> 67 of
 2655): names in one grammatical role told apart by speaker and type, doers and undergoers of one verb in either
 voice, owners of two words for one thing, places given for one noun, a shared surname or head word that belongs to
 another name, an owner inside a tagged span; and the false alarms kept out on the way (spokesmen, posts, employers).
