@@ -168,10 +168,12 @@ _FEATURE = re.compile(r"\b(?:Mount|Mountains?|Mt|Lake|River|Valley|Bay|Gulf|Coas
 
 def feature(name: str, label: str = "GPE") -> bool:
     """A region or natural feature the gazetteer does not place ("Middle East", "Mount Cook"); "Asia" (a
-    continent) and "Marshall Islands" (a country) are known places, not features."""
-    if level(name) - {"city"}:
+    continent) and "Marshall Islands" (a country) are known places, not features; nor is a town the gazetteer
+    knows that a feature's word names ("Mount Vernon"), unless the tagger typed it as a region (LOC)."""
+    known = level(name)
+    if known - {"city"}:
         return False
-    return label == "LOC" or bool(_FEATURE.search(name))
+    return label == "LOC" or bool(_FEATURE.search(name)) and not known  # "Mount Vernon" is a town
 
 
 def compatible(x: str, y: str, x_label: str = "GPE", y_label: str = "GPE") -> bool:

@@ -4,17 +4,18 @@ not content.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from functools import lru_cache
 
 from ..models import Claim, Conflict
-from ..normalize.words import STOPWORDS, tokens
+from ..normalize.words import STOPWORDS, WORD, tokens
 from .common import (
     _base, _conflict, _content, _family, _share, _SPEECH_VERBS, _stem, align_slots, context_score, context_words,
 )
 
 
-ENTITY_OVERLAP = 0.3  # share of the other content words two statements must have for a swapped name to conflict
+ENTITY_OVERLAP = 0.0  # share of the other content words two statements must have for a swapped name to conflict
 CROSS_TYPE_CONTEXT = 5  # names the tagger typed differently (ORG / GPE) still pair when their surroundings match
 ENTITY_STRONG = 3  # context score from which two different names sit in the same place
 ENTITY_CONTEXT = 1  # a swapped name must keep at least one neighbour word (its role)
@@ -54,9 +55,13 @@ def entity_conflicts(a: Claim, b: Claim) -> list[Conflict]:
     both = lambda x, y: any(x is e for e in only_a) and any(y is e for e in only_b)
     kept = [(x, y) for x, y in pairs if new(x, y) and (context_score(a, x, b, y) >= ENTITY_CONTEXT or SINGLE_NAME)
             and not _one_referent(x, y) and not _titled_given(a, x, b, y) and not _other_part(a, x, b, y)
+            and not _for_employer(a, x, b, y)
             and (both(x, y) or _family(x.label) == _family(y.label) or _same_place(a, x, b, y))]
     if not kept:
         swap = _lone_swap(a, only_a, b, only_b, rest_a, rest_b)
+        if not swap and EXTRA_SWAP and bool(only_a) != bool(only_b):
+            swap = _lone_swap(a, only_a or _extra(names_a, names_b), b, only_b or _extra(names_b, names_a),
+                              rest_a, rest_b)
         kept = [swap] if swap else []
     if not kept:
         kept = _replaced(a, names_a, b, names_b, new)
@@ -68,6 +73,7 @@ def entity_conflicts(a: Claim, b: Claim) -> list[Conflict]:
     return [_conflict("entity", a, x.text, b, y.text, "") for x, y in kept]
 
 
+EXTRA_SWAP = True  # a name one side gives more often than the other may be the one the other side replaced
 ROLE_SWAP = True  # pair the unshared names of two wordings that play the same grammatical role
 
 
@@ -81,22 +87,19 @@ def _role_swap(a: Claim, only_a: list, b: Claim, only_b: list, rest_a: set[str],
         return None
     from .roles import describes, reports
 
-    roles_a, roles_b = ([_name_role(c, e) for e in names] for c, names in ((a, only_a), (b, only_b)))
-    for x, rx in zip(only_a, roles_a):
-        if rx is None or roles_a.count(rx) != 1 or roles_b.count(rx) != 1:
-            continue
-        y = only_b[roles_b.index(rx)]
-        if (x.label == "NORP") != (y.label == "NORP") and describes(*((a, x) if x.label == "NORP" else (b, y))):
+    for x, y, rx in _same_roles(a, only_a, b, only_b):
+        if (x.label == "NORP") != (y.label == "NORP") and rx[0] not in ("where", "doer", "undergoer", "owner") \
+                and describes(*((a, x) if x.label == "NORP" else (b, y))) and _group_word((x if x.label == "NORP" else y).text):
             continue  # a demonym describes ("the Connecticut Democrat"), it does not name
-        speaking = _part(a, x)[0] or _part(b, y)[0]
-        if _part(a, x)[0] != _part(b, y)[0] and not (reports(a, x) or reports(b, y)) and not _same_verb(a, x, b, y):
+        if _part(a, x)[0] != _part(b, y)[0] and rx[0] != "where" and not (reports(a, x) or reports(b, y)) \
+                and not _same_verb(a, x, b, y):
             continue  # who said it is the subject of a verb that reports something ("the United estimated that")
-        if speaking and {x.label, y.label} == {"PERSON", "ORG"} and not _person_like(*((a, x) if x.label == "ORG" else (b, y))):
+        if _speaks_for(a, x, b, y):
             continue  # a spokesman speaks for his organisation: "Paul Luehr said" / "The FBI said"
         if _acronym_of(x.text, y.text) or _same_entity(x, y) or names_related(x.text, y.text) \
                 or _same_spelling(x.text, y.text) or _content(x.text) & _content(y.text):
             continue
-        if _titled_given(a, x, b, y):
+        if _titled_given(a, x, b, y) or _post(x.text) or _post(y.text):
             continue
         if _acts(a, x, rx) and _acts(b, y, rx):
             from ..normalize.places import capital
@@ -109,9 +112,39 @@ def _role_swap(a: Claim, only_a: list, b: Claim, only_b: list, rest_a: set[str],
     return None
 
 
+# Words of a post: "the Prime Minister", "the Defense Secretary" name whoever holds it, as "he" does.
+_POST = re.compile(r"(?:(?:Prime|Foreign|Deputy|Vice|Chief|Attorney|General|Defen[cs]e|Interior|Finance|Home|State|"
+                   r"Executive|Supreme|High|Lord|First|Secretary|Minister|President|Chancellor|Premier|Governor|"
+                   r"Mayor|Senator|Judge|Justice|Commissioner|Director|Chairman|Ambassador|Spokesman|Spokeswoman|"
+                   r"Leader|Pope|King|Queen|Prince|Princess|Lady|Sheriff|Prosecutor|Commander|General|Officer)\s*)+")
+
+
+def _post(name: str) -> bool:
+    """The name is a post, not a person or a body: "Prime Minister", "Defense Secretary", "Chief Justice"."""
+    return bool(_POST.fullmatch(name.strip(" ."))) and not re.fullmatch(r"(?:Supreme|High|General|State)", name.strip(" ."))
+
+
 _PERSONAL_TITLE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\s*\.?\s*$")
-_AFFILIATION = re.compile(r"^\s*(?:of|from|at)\s+(?:the\s+)?[A-Z]|^\s*,\s*(?:a|an|the)\s+[^,]{0,40}?"
+_AFFILIATION = re.compile(r"^\s*(?:of|from|at)\s+(?:the\s+)?[A-Z]|^\s*,\s*(?:(?:a|an|the)\s+)?[^,]{0,40}?"
                           r"\b(?:spokes(?:man|woman|person)|director|president|chairman|official|lawyer|attorney)\b")
+
+
+_GROUPS = {"muslim", "muslims", "christian", "christians", "catholic", "catholics", "jewish", "jews", "jew",
+           "protestant", "protestants", "sunni", "sunnis", "shiite", "shiites", "shia", "hindu", "hindus", "sikh",
+           "sikhs", "buddhist", "buddhists", "arab", "arabs", "kurd", "kurds", "kurdish", "hispanic", "hispanics",
+           "latino", "latinos", "gypsy", "gypsies", "roma", "islamic", "islamist", "islamists", "black", "blacks",
+           "white", "whites", "asian", "asians", "african", "europeans", "european", "western", "liberal",
+           "liberals", "communist", "communists", "socialist", "socialists"}
+
+
+def _group_word(name: str) -> bool:
+    """A word for a people, a faith or a party ("Turks", "Shiite", "Democrat"), which the tagger types as a group
+    (NORP) and which describes what follows it; not a company the tagger took for one ("the Oracle offer")."""
+    from ..normalize.aliases import place_of
+
+    words = re.findall(r"\w+", name.casefold())
+    found = place_of(name.strip(" ."))
+    return bool(found and found[1] == "demonym") or bool(words) and all(w in _GROUPS or w in _PARTIES for w in words)
 
 
 def _person_like(claim: Claim, entity) -> bool:
@@ -121,6 +154,138 @@ def _person_like(claim: Claim, entity) -> bool:
     text, base = claim.clause or claim.text, _base(claim)
     s, e = entity.start - base, entity.end - base
     return bool(_PERSONAL_TITLE.search(text[max(0, s - 6):max(s, 0)]) or _AFFILIATION.match(text[e:e + 80]))
+
+
+def _same_roles(a: Claim, only_a: list, b: Claim, only_b: list):
+    """(x, y, role) for the unshared names of the two sides that play one grammatical role, each the only one of its
+    side to play it: first by the role (newsweave.verdict.roles); where a side has two names in it, by the role and
+    whether the name says it (the speaker and the subject of what is said share the main role: "Kmart needs ...,
+    said Burt Flickinger"); last by the verb whose doer or undergoer each name is ("Scruggs was cleared" / "the
+    jury cleared Russian", "Drummond should be excluded" / "that Maria Parrado be excluded")."""
+    from .roles import verb_role
+
+    roles_a, roles_b = ([_name_role(c, e) for e in names] for c, names in ((a, only_a), (b, only_b)))
+    said_a, said_b = ([_part(c, e)[0] for e in names] for c, names in ((a, only_a), (b, only_b)))
+    keys_a, keys_b = list(zip(roles_a, said_a)), list(zip(roles_b, said_b))
+    typed_a, typed_b = ([(r, e.label) for r, e in zip(rs, names)] for rs, names in ((roles_a, only_a),
+                                                                                           (roles_b, only_b)))
+    seen = set()
+    for x, rx, kx, tx in zip(only_a, roles_a, keys_a, typed_a):
+        if rx is None:
+            continue
+        if roles_a.count(rx) == 1 and roles_b.count(rx) == 1:
+            y = only_b[roles_b.index(rx)]
+        elif keys_a.count(kx) == 1 and keys_b.count(kx) == 1:
+            y = only_b[keys_b.index(kx)]
+        elif typed_a.count(tx) == 1 and typed_b.count(tx) == 1:  # "Long Beach 's Hispanic or Latino population"
+            y = only_b[typed_b.index(tx)]
+        else:
+            continue
+        seen.add((id(x), id(y)))
+        yield x, y, rx
+    for x, rx in zip(only_a, roles_a):  # owners of two words for one thing: "Microsoft's shares" / "Army's stock"
+        if not OWNED_ALIKE or rx is None or rx[0] != "owner" or [r[0] for r in roles_a if r].count("owner") != 1:
+            continue
+        ys = [(y, ry) for y, ry in zip(only_b, roles_b) if ry and ry[0] == "owner"]
+        if len(ys) == 1 and (id(x), id(ys[0][0])) not in seen and _alike_nouns(a, x, b, ys[0][0]):
+            seen.add((id(x), id(ys[0][0])))
+            yield x, ys[0][0], rx
+    if PLACE_OF_NOUN:  # "Romanian port authorities" / "port authorities in Guandong province"
+        from .roles import place_of_noun
+
+        wheres_a, wheres_b = ([place_of_noun(c, e) if _family(e.label) == "place" or e.label == "MISC" else None
+                               for e in names] for c, names in ((a, only_a), (b, only_b)))
+        for x, wx in zip(only_a, wheres_a):
+            if wx is None or wheres_a.count(wx) != 1 or wheres_b.count(wx) != 1:
+                continue
+            y = only_b[wheres_b.index(wx)]
+            if (id(x), id(y)) not in seen:
+                seen.add((id(x), id(y)))
+                yield x, y, ("where", wx)
+    if APPOSED:  # "a Spanish tanker , the Sandra Tapias" / "A Spanish tanker , Tunick ,"
+        from .roles import apposed
+
+        nouns_a, nouns_b = ([apposed(c, e) for e in names] for c, names in ((a, only_a), (b, only_b)))
+        for x, nx in zip(only_a, nouns_a):
+            if nx is None or nouns_a.count(nx) != 1 or nouns_b.count(nx) != 1:
+                continue
+            y = only_b[nouns_b.index(nx)]
+            if (id(x), id(y)) not in seen:
+                seen.add((id(x), id(y)))
+                yield x, y, ("named", nx)
+    if not VERB_ROLES:
+        return
+    verbs_a, verbs_b = ([verb_role(c, e) for e in names] for c, names in ((a, only_a), (b, only_b)))
+    for x, vx in zip(only_a, verbs_a):
+        if vx is None or verbs_a.count(vx) != 1 or verbs_b.count(vx) != 1:
+            continue
+        y = only_b[verbs_b.index(vx)]
+        if (id(x), id(y)) not in seen and not _part(a, x)[0] and not _part(b, y)[0]:
+            yield x, y, vx
+
+
+OWNED_ALIKE = True  # pair the owners of two nouns that the embedding model places close ("shares" / "stock")
+ALIKE_NOUNS = 0.5  # cosine of two nouns' embeddings from which they name one thing
+
+
+def _alike_nouns(a: Claim, x, b: Claim, y) -> bool:
+    """The nouns the two names own are one thing in two words ("shares" / "stock", "attorney" / "lawyer")."""
+    from .roles import owned
+
+    nx, ny = owned(a, x), owned(b, y)
+    if not nx or not ny:
+        return False
+    if _stem(nx) == _stem(ny):
+        return True
+    vx, vy = _name_vector(nx), _name_vector(ny)
+    return vx is not None and vy is not None and float(vx @ vy) >= ALIKE_NOUNS
+
+
+PLACE_OF_NOUN = True  # pair two places given for one noun, as a qualifier or after a preposition
+APPOSED = True  # pair two names set beside one common noun ("the tanker , X")
+VERB_ROLES = True  # also pair names that do or undergo the same verb, active or passive
+
+
+def _speaks_for(a: Claim, x, b: Claim, y) -> bool:
+    """A person and an organisation in one role, one of them saying it: a spokesman speaks for his organisation
+    ("Paul Luehr said" / "The FBI said"), unless the sentence treats the organisation's name as a person's ("Ms.
+    Dhaliwal"), or the person says what he himself does while the organisation does it on the other side
+    ("Stewart said she intends" / "Dhaliwal intends")."""
+    if {x.label, y.label} != {"PERSON", "ORG"} or not (_part(a, x)[0] or _part(b, y)[0]):
+        return False
+    from .roles import says_of_self
+
+    (claim, org), (other, person) = ((a, x), (b, y)) if x.label == "ORG" else ((b, y), (a, x))
+    if _person_like(claim, org):
+        return False
+    return not (says_of_self(other, person) and not _part(claim, org)[0])
+
+
+def _for_employer(a: Claim, x, b: Claim, y) -> bool:
+    """A person and an organisation, one of them saying it: a spokesman speaks for his organisation ("Paul Luehr
+    said" / "The FBI said"), unless the sentence treats the organisation's name as a person's ("Ms. Dhaliwal")."""
+    if {x.label, y.label} != {"PERSON", "ORG"} or not (_part(a, x)[0] or _part(b, y)[0]):
+        return False
+    (claim, org), (other, person) = ((a, x), (b, y)) if x.label == "ORG" else ((b, y), (a, x))
+    text = other.clause or other.text
+    employed = _AFFILIATION.match(text[max(person.end - _base(other), 0):])  # "Gillian Kent , director at MSN"
+    return not _person_like(claim, org) and (_org_like(claim, org) or bool(employed))
+
+
+_ORG_WORDS = re.compile(r"\b(?:Inc|Corp|Co|Ltd|LLC|plc|Group|Company|Corporation|Bank|Service|Services|Ministry|"
+                        r"Department|Agency|Office|Association|Institute|University|Council|Commission|Board|"
+                        r"Court|Committee|Party|Union|Foundation|Systems|Technologies|Airlines|News|Times|Post)\b")
+
+
+def _org_like(claim: Claim, entity) -> bool:
+    """The name looks like an organisation's, not a surname the tagger typed as one ("Harper said"): initials
+    ("ECB"), a capital inside ("BitDefender"), several words, a word organisations take ("Group", "Ministry"), or
+    "the" before it."""
+    name = entity.text.strip(" .")
+    text = claim.clause or claim.text
+    start = entity.start - _base(claim)
+    return len(name.split()) > 1 or bool(re.fullmatch(r"[A-Z&.]{2,6}", name)) or bool(re.search(r"[a-z][A-Z]", name)) \
+        or bool(_ORG_WORDS.search(name)) or bool(re.search(r"\bthe\s+$", text[max(0, start - 5):max(start, 0)], re.I))
 
 
 def _same_verb(a: Claim, x, b: Claim, y) -> bool:
@@ -137,7 +302,7 @@ def _acts(claim: Claim, entity, role: tuple[str, str]) -> bool:
     chip market"): there a place is not the same as a place inside it."""
     from .roles import qualifier
 
-    return role[0] in ("subject", "patient") or role[0] == "owner" and not qualifier(claim, entity)
+    return role[0] in ("subject", "patient", "doer", "undergoer") or role[0] == "owner" and not qualifier(claim, entity)
 
 
 def _other_part(a: Claim, x, b: Claim, y) -> bool:
@@ -278,18 +443,37 @@ def _replaced(a: Claim, names_a: list, b: Claim, names_b: list, new) -> list[tup
         found = [(x, y) for x in names_a for y in names_b if new(x, y) and (not same_type or x.label == y.label)
                  and same_place(a, x, b, y, anchors) and not _acronym_of(x.text, y.text)
                  and not _same_entity(x, y) and not _one_referent(x, y) and not _titled_given(a, x, b, y)
-                 and not _named_elsewhere(x, names_a, names_b, y) and not _named_elsewhere(y, names_b, names_a, x)]
+                 and not _named_elsewhere(x, names_a, names_b, y, a, b)
+                 and not _named_elsewhere(y, names_b, names_a, x, b, a)]
         if found:
             return found[:1]
     return []
 
 
-def _named_elsewhere(x, mine: list, theirs: list, partner) -> bool:
+def _named_elsewhere(x, mine: list, theirs: list, partner, own: Claim | None = None, other: Claim | None = None) -> bool:
     """The other side gives x too, elsewhere in its wording and as often as x's side does ("the U.S. market" /
     "the PC market in the United States"; "Falluja , just west of Baghdad"): x kept its counterpart there, and the
-    name in its place is something the other side adds, not a replacement."""
+    name in its place is something the other side adds, not a replacement. A mention that only says whom a person
+    works for ("Japan 's Finance Minister", "said Eddie Bauer spokeswoman Lisa Erickson") is no such counterpart."""
     same = lambda e: (e.label == "NORP") == (x.label == "NORP") and _spelled_alike(x, e)  # "Cuba" / "Cuban waters"
-    return sum(1 for e in theirs if e is not partner and same(e)) >= max(1, sum(map(same, mine)))
+    employer = own is not None and other is not None and not _employer(own, x)
+    return sum(1 for e in theirs if e is not partner and same(e) and not (employer and _employer(other, e))) \
+        >= max(1, sum(map(same, mine)))
+
+
+_EMPLOYER = re.compile(r"\s*(?:(?:'|’|â\s)s\s+)?(?:(?:[A-Z][a-z]+|chief|former|senior|deputy)\s+){0,3}(?:Minister|Secretary|"
+                       r"spokes(?:man|woman|person)|[Pp]resident|officials?|executive|[Cc]hief|CEO|[Cc]hairman|"
+                       r"[Dd]irector|[Aa]mbassador|lawyer|attorney|analyst|economist)\b")
+
+
+def _employer(claim: Claim, entity) -> bool:
+    """The name says whom a person works for, before the person's post: "Japan 's Finance Minister Masajuro
+    Shiokawa", "Eddie Bauer spokeswoman Lisa Erickson"."""
+    text = claim.clause or claim.text
+    before = text[max(0, entity.start - _base(claim) - 40):max(entity.start - _base(claim), 0)]
+    return bool(_EMPLOYER.match(text[max(entity.end - _base(claim), 0):])) \
+        or bool(re.search(r"\b(?:executive|officer|president|chairman|director|spokes\w+|minister|secretary|head)\s+"
+                          r"(?:of|at|for)\s+(?:the\s+)?$", before, re.I))  # "chief executive of the Dixons Group"
 
 
 def _spelled_alike(x, y) -> bool:
@@ -324,7 +508,7 @@ def _untagged(a: Claim, only_a: list, b: Claim, names_b: list) -> list[tuple]:
 
 UNTAGGED = True  # also look for the counterpart of an unshared name among words the tagger did not mark
 REPLACED_ANCHORS = 2  # matched words around two different names (before and after) for one to replace the other
-SOLE_SWAP_OVERLAP = 0.3  # content the rest of two statements must share for their one unshared names to clash
+SOLE_SWAP_OVERLAP = 0.0  # content the rest of two statements must share for their one unshared names to clash
 
 
 def _one_referent(x, y) -> bool:
@@ -488,7 +672,16 @@ def _speaker(claim: Claim, entity) -> bool:
     verbs, nouns = {_stem(w) for w in _SPEECH_VERBS | _SPEAKER_VERBS}, {_stem(w) for w in _SPEAKER_NOUNS}
     told = verbs - {_stem(w) for w in _LISTENER_VERBS}  # "he told the Register .": the Register listened
     return bool(after[:1]) and after[0] in verbs and not _clause_between(claim, entity) or bool(before[:1]) and (
-        before[0] in nouns or before[0] in told and not after or before[:2] == ["to", _stem("according")])
+        before[0] in nouns or before[0] in told and (not after or _affiliation_ends(claim, entity))
+        or before[:2] == ["to", _stem("according")])
+
+
+def _affiliation_ends(claim: Claim, entity) -> bool:
+    """Only the speaker's employer or post follows the name to the end of the statement: ", said Burt Flickinger of
+    Strategic Resource Group .", ", said Ken Wattret , an economist at BNP Paribas ."."""
+    text = claim.clause or claim.text
+    rest = text[max(entity.end - _base(claim), 0):]
+    return bool(_AFFILIATION.match(rest)) and not re.search(r"\b(?:that|said|says|told)\b|[;:]", rest)
 
 
 def _clause_between(claim: Claim, entity) -> bool:
@@ -521,7 +714,14 @@ def _names(claim: Claim) -> list:
         if _ticker(text, e.start, e.end):
             continue
         if not any(x.start < end and start < x.end for x in found):
-            found.append(type(e)(start, end, e.text, "MISC", canonical=e.canonical))
+            found.append(type(e)(start, end, e.text, _caps_label(e.text), canonical=e.canonical))
+            continue
+        for m in re.finditer(r"[^\s].*?(?=\s+(?:of|and|in|at|for|from)\s+|$)", e.text):  # "Atkins of [Nebraska]"
+            s, t = start + m.start(), start + m.end()
+            part = m.group(0).strip(" .")
+            if len(part) >= 3 and part[:1].isupper() and part.casefold() not in STOPWORDS \
+                    and not _CALENDAR.search(part) and not any(x.start < t and s < x.end for x in found):
+                found.append(type(e)(s, s + len(part), part, _caps_label(part), canonical=part.casefold()))
     if USE_PROPER_NOUNS and text[:1].isupper():
         from ..models import Entity
         from .roles import proper_nouns
@@ -532,6 +732,15 @@ def _names(claim: Claim) -> list:
                 continue  # "Monday", "In", "The": no names
             found.append(Entity(start, end, name, "MISC", canonical=name))
     return found
+
+
+def _caps_label(name: str) -> str:
+    """The type of a capitalised name the tagger missed: a demonym ("Swiss francs") is a group of people (NORP) as
+    the tagger would type it; any other name is of no known type."""
+    from ..normalize.aliases import place_of
+
+    found = place_of(name.strip(" ."))
+    return "NORP" if found and found[1] == "demonym" else "MISC"
 
 
 # A name the tagger ran on into a place or an employer: "the Bluetooth World Congress in Amsterdam", "said Ken
@@ -552,16 +761,28 @@ def _split_lists(mine: list, theirs: list) -> list:
     """A tagged span "X and Y" one of whose parts the other side gives as a name of its own ("the bridge between
     Matamoros and Brownsville" tagged as one organisation / "linking Matamoros and Brownsville"): a list of two
     names, not one name ("Procter and Gamble" stays whole unless the other side names "Procter" alone)."""
-    keys = {_ename(e) for e in theirs}
+    keys = {_ename(e): e.label for e in theirs}
     out = []
     for e in mine:
-        m = re.search(r"\s+and\s+(?=[A-Z])", e.text)
+        m = re.search(r"\s+and\s+(?=[A-Z])", e.text) or _OWNED.search(e.text)
         head, tail = (e.text[:m.start()], e.text[m.end():]) if m else ("", "")
-        if not m or not head or " and " in tail or not ({_ename(type(e)(0, 0, p, e.label)) for p in (head, tail)} & keys):
-            out.append(e)
+        if not m or not head or " and " in tail or not ({_ename(type(e)(0, 0, p, e.label)) for p in (head, tail)}
+                                                        & keys.keys()) \
+                or "and" not in m.group(0) and any(_acronym_of(t.text, e.text) for t in theirs):
+            out.append(e)  # "the People 's Republic of China" / "the PRC": one name
             continue
-        out += _two_names(e, m, e.label)
+        parts = _two_names(e, m, e.label)
+        if "and" not in m.group(0):  # "Florida 's Third District Court": the owner takes the other side's label
+            from ..normalize.places import level
+
+            label = keys.get(_ename(parts[0])) or ("GPE" if level(parts[0].text) else e.label)
+            parts[0] = dataclasses.replace(parts[0], label=label)
+        out += parts
     return out
+
+
+# An owner inside a tagged span: "Florida 's Third District Court of Appeal", "Dominique de Villepin 's Sons".
+_OWNED = re.compile(r"\s*(?:'|’|â\s)s\s+(?=[A-Z])")
 
 
 def _two_names(e, joint, second_label: str) -> list:
@@ -608,7 +829,8 @@ def _only(mine: list, theirs: list, other: Claim) -> list:
     out, seen = [], set()
     for e in mine:
         n = _ename(e)
-        if n and n not in keys and n not in seen and not _mentioned(n, other) and not _name_words_shared(e, other):
+        if n and n not in keys and n not in seen and not _mentioned(n, other) \
+                and not (_name_words_shared(e, other) and _word_given(e, mine, theirs, other)):
             seen.add(n)
             out.append(e)
     return out
@@ -668,6 +890,58 @@ def _mentioned(name: str, claim: Claim) -> bool:
     if name in flat or any(name in _ename(e) or _ename(e) in name for e in claim.entities if _ename(e)):
         return True
     return any(fuzz.ratio(name, _ename(e)) >= 80 for e in claim.entities)
+
+
+def _word_given(entity, mine: list, theirs: list, other: Claim) -> bool:
+    """The distinctive word of the name that the other claim gives (see _name_words_shared) stands there for this
+    name, not for another one: it is not the surname of another person both sides name ("Kerry Kennedy Cuomo" /
+    "Andrew Cuomo and Stevens", where both name Andrew Cuomo), not the last word of a name whose other words are
+    other names ("Odyssey Marine Exploration" / "Oxford Semiconductor Exploration", "American Spirit" / "Turks
+    Spirit"), and not a common noun that a name of the other claim qualifies ("the Episcopal Church" / "the Frank
+    Quattrone church", "the CDC protocol" / "Hyundai protocol")."""
+    from rapidfuzz import fuzz
+
+    if not WORD_GIVEN:
+        return True
+    head = re.split(r"\s+of\s+", entity.text)[0]
+    last = [w for w in tokens(head)[-1:] if len(w) >= 4 and w not in STOPWORDS]
+    if not last:
+        return True
+    word = last[0]
+    text, base = other.clause or other.text, _base(other)
+    mine_keys = {_ename(m) for m in mine if m is not entity and _ename(m) != _ename(entity)}
+    own = [w for w in re.findall(r"[\w'’.-]+", head) if w.casefold().strip("'’.-") != word]
+    for m in WORD.finditer(text):
+        found = m.group(0).casefold().strip("'’-")
+        if found != word and not (abs(len(found) - len(word)) <= 2 and fuzz.ratio(word, found) >= 85):
+            continue
+        start, end = m.start() + base, m.end() + base
+        holder = next((t for t in theirs if t.start <= start and end <= t.end), None)
+        if holder is None:
+            if m.group(0)[:1].islower() and _qualified(text, m.start(), theirs, base, mine) \
+                    and re.match(r"\s*(?:[^\w\s]|$|(?:to|of|in|for|at|on|is|was|and)\b)", text[m.end():]):
+                continue  # "the Frank Quattrone church"
+            return True
+        if _ename(holder) in mine_keys:
+            continue  # the surname of another name both sides give
+        rest = [w for w in re.findall(r"[\w'’.-]+", holder.text) if w.casefold().strip("'’.-") != found]
+        if own and rest and all(w[:1].isupper() and not _post(w) for w in own + rest) \
+                and "PERSON" not in (entity.label, holder.label) and "place" not in map(_family, (entity.label, holder.label)) \
+                and not {w.casefold() for w in own} & set(tokens(text)):
+            continue  # "Odyssey Marine Exploration" / "Oxford Semiconductor Exploration"
+        return True
+    return False
+
+
+WORD_GIVEN = True  # check that the shared distinctive word of a name stands for it on the other side
+
+
+def _qualified(text: str, offset: int, theirs: list, base: int, mine: list) -> bool:
+    """A name of the other claim, one this side does not give, stands right before the word at ``offset`` (a
+    parenthesis may come between): "Hyundai protocol", "an Health Canada ( news - web sites ) journal"."""
+    before = re.sub(r"\([^()]*\)\s*$", "", text[:offset].rstrip()).rstrip()
+    keys = {_ename(m) for m in mine}
+    return any(t.end - base == len(before) and _ename(t) not in keys for t in theirs)
 
 
 def _name_words_shared(entity, claim: Claim) -> bool:

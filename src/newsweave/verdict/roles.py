@@ -101,7 +101,7 @@ def token_role(tok) -> tuple[str, str] | None:
         prep = head.text.casefold()
         if prep == "of" and head.head.tag_.startswith("NN"):
             return "owner", _stem(head.head.text)
-        return "prep", prep
+        return "prep", _SAME_PREPOSITION.get(prep, prep)
     if dep in OBJECT:
         return "object", _stem(head.text)
     if dep in ("compound", "nmod", "amod"):
@@ -109,12 +109,119 @@ def token_role(tok) -> tuple[str, str] | None:
     return None
 
 
+# Prepositions that say the same of a name ("a plane into the White House" / "in the White House").
+_SAME_PREPOSITION = {"into": "in", "inside": "in", "within": "in", "onto": "on", "upon": "on", "toward": "to",
+                     "towards": "to"}
+
+
+def owned(claim: Claim, entity) -> str | None:
+    """The noun a name owns ("Microsoft 's shares", "the shares of Microsoft", "the Microsoft shares": "shares"),
+    folded; None when the name owns nothing."""
+    tok = _entity_token(claim, entity)
+    while tok is not None and tok.dep_ in ("appos", "conj") and tok.head.i != tok.i:
+        tok = tok.head
+    if tok is None:
+        return None
+    if tok.dep_ in OWNER or tok.dep_ in ("compound", "nmod", "amod"):
+        return tok.head.text.casefold()
+    if tok.dep_ == "pobj" and tok.head.text.casefold() == "of" and tok.head.head.tag_.startswith("NN"):
+        return tok.head.head.text.casefold()
+    return None
+
+
+_PLACED = {"based", "headquartered", "located", "grown", "made", "born", "built", "raised"}
+
+
+def place_of_noun(claim: Claim, entity) -> str | None:
+    """The noun whose place a name gives, whichever way: "Romanian port authorities" / "port authorities in
+    Guandong province", "the Mount Vernon-grown fish" / "the fish from Florida", "the South San Francisco-based
+    company" / "the company , based in Connecticut" (the stem of "authorities", "fish", "company"); None for a name
+    that gives no noun's place, or that follows another in a list or apposition ("Connecticut , Calif .")."""
+    tok = _entity_token(claim, entity)
+    if tok is None or tok.dep_ in ("appos", "conj"):
+        return None
+    head = tok.head
+    noun = None
+    if tok.dep_ in ("compound", "nmod", "amod", "poss"):
+        noun = head
+    elif tok.dep_ == "npadvmod" and head.text.casefold() in _PLACED and head.dep_ in ("amod", "acl"):
+        noun = head.head
+    elif tok.dep_ == "pobj" and head.text.casefold() in ("in", "from", "at", "of", "on"):
+        noun = head.head
+        if noun.tag_ == "VBN" and noun.text.casefold() in _PLACED and noun.dep_ in ("acl", "amod"):
+            noun = noun.head
+    if noun is None or noun.i == tok.i or not noun.tag_.startswith("NN") or noun.tag_.startswith("NNP"):
+        return None
+    return _stem(noun.text)
+
+
+def apposed(claim: Claim, entity) -> str | None:
+    """The common noun a name stands in apposition with, either way ("a Spanish tanker , the Sandra Tapias",
+    "Jordan Green , the prelate 's private lawyer": the stem of "tanker", "lawyer"), or None."""
+    tok = _entity_token(claim, entity)
+    if tok is None:
+        return None
+    nouns = [tok.head] if tok.dep_ == "appos" else []
+    nouns += [c for c in tok.children if c.dep_ == "appos"]
+    nouns = [n for n in nouns if n.tag_ in ("NN", "NNS")]
+    return _stem(nouns[0].text) if len(nouns) == 1 else None
+
+
 def subject_verb(claim: Claim, entity) -> str | None:
     """The lemma of the verb the name is the subject of ("Microsoft had warned" -> "warn"), or None."""
     tok = _entity_token(claim, entity)
     while tok is not None and tok.dep_ in ("appos", "conj") and tok.head.i != tok.i:
         tok = tok.head
-    return tok.head.lemma_.casefold() if tok is not None and tok.dep_ in SUBJECT else None
+    return _verb_key(tok.head) if tok is not None and tok.dep_ in SUBJECT else None
+
+
+_AUXILIARY = {"be", "is", "are", "was", "were", "been", "being", "am", "has", "have", "had", "having", "do", "does",
+              "did", "get", "gets", "got"}
+
+
+_IRREGULAR = {"said": "say", "says": "say", "told": "tell", "tells": "tell", "wrote": "write", "writes": "write",
+              "made": "make", "makes": "make", "took": "take", "takes": "take", "gave": "give", "gives": "give",
+              "found": "find", "finds": "find", "went": "go", "goes": "go", "came": "come", "comes": "come",
+              "began": "begin", "begun": "begin", "left": "leave", "leaves": "leave", "held": "hold", "holds": "hold",
+              "led": "lead", "leads": "lead", "won": "win", "wins": "win", "lost": "lose", "loses": "lose",
+              "sold": "sell", "sells": "sell", "bought": "buy", "buys": "buy", "paid": "pay", "pays": "pay",
+              "brought": "bring", "brings": "bring", "thought": "think", "thinks": "think", "knew": "know",
+              "known": "know", "saw": "see", "seen": "see", "kept": "keep", "keeps": "keep", "met": "meet",
+              "meets": "meet", "sent": "send", "sends": "send", "spent": "spend", "built": "build", "fell": "fall",
+              "rose": "rise", "risen": "rise", "rises": "rise", "hit": "hit", "hits": "hit", "ran": "run", "runs": "run"}
+
+
+def _verb_key(tok) -> str | None:
+    """A verb folded to its stem ("cleared", "clears" -> "clear"; the pipeline has no lemmatizer); None for an
+    auxiliary, which says nothing of the slot."""
+    word = tok.text.casefold()
+    if word in _AUXILIARY:
+        return None
+    word = _IRREGULAR.get(word, word)
+    return _stem(re.sub(r"(?:ing|ed|es|s)$", "", word) if len(word) > 4 else word)
+
+
+def verb_role(claim: Claim, entity) -> tuple[str, str] | None:
+    """("doer" or "undergoer", verb lemma) for a name that does or undergoes a verb, in either voice: the subject
+    of an active verb or the agent of a passive one does it ("the jury cleared", "cleared by the jury"); the object
+    of an active verb or the subject of a passive one undergoes it ("cleared Scruggs", "Scruggs was cleared");
+    None for any other name."""
+    tok = _entity_token(claim, entity)
+    while tok is not None and tok.dep_ in ("appos", "conj") and tok.head.i != tok.i:
+        tok = tok.head
+    if tok is None or not tok.head.pos_ in ("VERB", "AUX"):
+        if tok is not None and tok.dep_ == "pobj" and tok.head.text.casefold() == "by" and tok.head.head.tag_ == "VBN":
+            verb = _verb_key(tok.head.head)
+            return ("doer", verb) if verb else None
+        return None
+    verb = _verb_key(tok.head)
+    if verb is None:
+        return None
+    if tok.dep_ == "nsubj":
+        return "doer", verb
+    if tok.dep_ in ("nsubjpass", "dobj"):
+        return "undergoer", verb
+    return None
 
 
 def describes(claim: Claim, entity) -> bool:
@@ -178,19 +285,43 @@ def proper_nouns(claim: Claim) -> list[tuple[int, int, str]]:
 _GROUP = re.compile(r"(?:ers|ors|ists|ians|ants|ents|ees|als|ics|ies)$")
 
 
+# Capitalised words that open a sentence before its subject and are no names: "Federal officials said".
+_COMMON_OWNERS = {"federal", "state", "local", "police", "government", "city", "county", "company", "union", "army",
+                  "military", "senate", "house", "court", "school", "health", "airline", "bank", "market", "stock",
+                  "world", "national", "international", "foreign", "european", "american", "western", "eastern",
+                  "northern", "southern", "regional", "private", "public", "senior", "former", "chief", "security",
+                  "defense", "defence", "justice", "treasury", "congress", "parliament", "party", "opposition",
+                  "rebel", "tech", "technology", "software", "internet", "computer", "online", "wall", "street",
+                  "analysts", "investors", "shares", "officials", "industry", "energy", "oil", "sales", "profit",
+                  "first", "second", "third", "last", "next", "both", "many", "most", "some", "such", "other"}
+
+
 def _name_inside(sent) -> bool:
     """The capitalised word opening the sentence, which the tagger took for a plural noun ("Moffitt said",
     "Hines died"), is a proper noun once a word stands before it: every sentence opens with a capital, so the
     tagger reads that capital as no sign of a name."""
     first = sent[0]
-    if not (first.tag_ in ("NNS", "NN") and first.text[:1].isupper() and first.text[1:].islower()
-            and first.text.isalpha() and len(first.text) >= 4 and first.dep_ in ("nsubj", "nsubjpass")):
+    owner = first.dep_ in ("compound", "amod", "nmod") and first.head.dep_ in ("nsubj", "nsubjpass") \
+        and first.head.i == first.i + 1  # "Chapleau shares were up", "Lakeside futures pointed"
+    if not (first.tag_ in ("NNS", "NN", "JJ") and first.text[:1].isupper() and first.text[1:].islower()
+            and first.text.isalpha() and len(first.text) >= 4 and (first.dep_ in ("nsubj", "nsubjpass") or owner)):
         return False
-    if _GROUP.search(first.text) or first.text.casefold() in ("people", "police", "children", "women", "men"):
+    if _GROUP.search(first.text) or first.text.casefold() in ("people", "police", "children", "women", "men") \
+            or owner and first.text.casefold() in _COMMON_OWNERS:
         return False  # "Smugglers in a van", "Residents said", "People ...": a group, not a name
     again = parse("Then " + sent.text)
     return again is not None and len(again) > 1 and again[1].text == first.text and again[1].tag_ == "NNP"
 
+
+
+def says_of_self(claim: Claim, entity) -> bool:
+    """The name says something of itself: the subject of what it reports is "he", "she" or "I" ("Stewart said she
+    intends to declare her innocence")."""
+    tok = _entity_token(claim, entity)
+    if tok is None or tok.dep_ != "nsubj":
+        return False
+    return any(c.dep_ == "ccomp" and any(s.dep_ in ("nsubj", "nsubjpass") and s.text.casefold() in ("he", "she", "i")
+                                         for s in c.children) for c in tok.head.children)
 
 
 def reports(claim: Claim, entity) -> bool:
