@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Mapping, Sequence
 
 from .align.embed import get_embedder
-from .align.group import ALIGN_THRESHOLD, align
+from .align.group import align, conflict_links
 from .align.partial import what_each_adds
 from .claims import extract_claims
 from .models import Annotations, Article, CanonicalEntity, Claim, Fact, Sentence, content_hash
@@ -69,7 +69,7 @@ def compare(articles: Sequence[Article], annotations: Sequence[Annotations] | No
     groups, links, vectors = align(claims, model)
     grouped = [[claims[i] for i in g] for g in groups]
     adds = what_each_adds(grouped, model, {c.id: v for c, v in zip(claims, vectors)})
-    linked = {frozenset((claims[l.a].id, claims[l.b].id)) for l in links if l.score >= ALIGN_THRESHOLD}
+    linked = conflict_links(claims, links)
     facts = sorted(verdicts(grouped, articles, adds, linked), key=_fact_order)
     story = StoryDossier(
         id=story_id or content_hash(*sorted(a.id for a in articles), length=12),
