@@ -22,6 +22,8 @@ added adds announced announces confirmed confirms warned warns noted notes repor
 denied denies suggest suggests suggested acknowledged acknowledges admitted admits argued argues asserted
 asserts declared declares alleged alleges testified posted tweeted recalled recalls estimated estimates
 believes believed
+saying telling claiming confirming announcing warning insisting denying arguing suggesting alleging
+acknowledging admitting testifying explaining reporting stating noting adding
 """.split())
 PRONOUNS = {"he": "person", "she": "person", "they": "any", "it": "org", "we": "any", "i": "any"}
 PERSON_NOUNS = frozenset("""
@@ -236,8 +238,8 @@ def _parse_cues(text: str, doc, sentence: Sentence, quotes) -> list[tuple]:
 
 RELATIVE = frozenset({"who", "that", "which"})
 # cue words that are speech only with a clause or a quote: "he added that ...", not "added to the list"
-NEEDS_CLAUSE = frozenset({"add", "adds", "added", "posted", "recalled", "recalls", "state", "states", "noted",
-                          "notes", "reported", "reports"})
+NEEDS_CLAUSE = frozenset({"add", "adds", "added", "adding", "posted", "recalled", "recalls", "state", "states",
+                          "stating", "noted", "notes", "noting", "reported", "reports", "reporting"})
 
 
 def _antecedent(tok, subj):
