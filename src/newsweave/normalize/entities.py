@@ -106,8 +106,12 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+# a clock time or a time zone the tagger took for a name ("at 8.49pm", "2045 GMT")
+_CLOCK = re.compile(r"\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.?\s?m\.?)|(?:GMT|UTC|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|CET|CEST)")
+
+
 def _keep(text: str, label: str) -> bool:
-    if label not in KEEP_LABELS or not text or text in _FURNITURE:
+    if label not in KEEP_LABELS or not text or text in _FURNITURE or _CLOCK.fullmatch(text):
         return False
     if not any(ch.isalpha() for ch in text):
         return False
