@@ -857,9 +857,10 @@ def _acronym_of(x: str, y: str) -> bool:
         return True
     if len(letters) >= 3 and letters in caps:  # "ATF": Bureau of Alcohol, Tobacco, Firearms and Explosives
         return True
+    dotted = re.fullmatch(r"(?:[A-Z]\.\s?)+[A-Z]\.?", short)  # "K. C", "L.A.": initials, spelled as such
     return letters in (caps, every) or len(caps) >= 2 and (letters.startswith(caps) or letters.startswith(every)
                                                           or letters.endswith(caps)) \
-        or len(letters) >= 3 and caps.startswith(letters)
+        or (len(letters) >= 3 or dotted) and caps.startswith(letters)
 
 
 def _ename(e) -> str:
