@@ -193,35 +193,31 @@ def _same_roles(a: Claim, only_a: list, b: Claim, only_b: list):
     if PLACE_OF_NOUN:  # "Romanian port authorities" / "port authorities in Guandong province"
         from .roles import place_of_noun
 
-        wheres_a, wheres_b = ([place_of_noun(c, e) if _family(e.label) == "place" or e.label == "MISC" else None
-                               for e in names] for c, names in ((a, only_a), (b, only_b)))
-        for x, wx in zip(only_a, wheres_a):
-            if wx is None or wheres_a.count(wx) != 1 or wheres_b.count(wx) != 1:
-                continue
-            y = only_b[wheres_b.index(wx)]
-            if (id(x), id(y)) not in seen:
-                seen.add((id(x), id(y)))
-                yield x, y, ("where", wx)
+        where = lambda c, e: place_of_noun(c, e) if _family(e.label) == "place" or e.label == "MISC" else None
+        for x, y, wx in _paired_by(where, a, only_a, b, only_b, seen):
+            yield x, y, ("where", wx)
     if APPOSED:  # "a Spanish tanker , the Sandra Tapias" / "A Spanish tanker , Tunick ,"
         from .roles import apposed
 
-        nouns_a, nouns_b = ([apposed(c, e) for e in names] for c, names in ((a, only_a), (b, only_b)))
-        for x, nx in zip(only_a, nouns_a):
-            if nx is None or nouns_a.count(nx) != 1 or nouns_b.count(nx) != 1:
-                continue
-            y = only_b[nouns_b.index(nx)]
-            if (id(x), id(y)) not in seen:
-                seen.add((id(x), id(y)))
-                yield x, y, ("named", nx)
-    if not VERB_ROLES:
-        return
-    verbs_a, verbs_b = ([verb_role(c, e) for e in names] for c, names in ((a, only_a), (b, only_b)))
-    for x, vx in zip(only_a, verbs_a):
-        if vx is None or verbs_a.count(vx) != 1 or verbs_b.count(vx) != 1:
+        for x, y, nx in _paired_by(apposed, a, only_a, b, only_b, seen):
+            yield x, y, ("named", nx)
+    if VERB_ROLES:
+        for x, y, vx in _paired_by(verb_role, a, only_a, b, only_b, seen):
+            if not _part(a, x)[0] and not _part(b, y)[0]:
+                yield x, y, vx
+
+
+def _paired_by(key, a: Claim, only_a: list, b: Claim, only_b: list, seen: set):
+    """(x, y, k) for the names of the two sides whose ``key(claim, name)`` is k, the only one of its side with it,
+    not paired before (``seen``, which the pairs join)."""
+    keys_a, keys_b = [key(a, e) for e in only_a], [key(b, e) for e in only_b]
+    for x, kx in zip(only_a, keys_a):
+        if kx is None or keys_a.count(kx) != 1 or keys_b.count(kx) != 1:
             continue
-        y = only_b[verbs_b.index(vx)]
-        if (id(x), id(y)) not in seen and not _part(a, x)[0] and not _part(b, y)[0]:
-            yield x, y, vx
+        y = only_b[keys_b.index(kx)]
+        if (id(x), id(y)) not in seen:
+            seen.add((id(x), id(y)))
+            yield x, y, kx
 
 
 OWNED_ALIKE = True  # pair the owners of two nouns that the embedding model places close ("shares" / "stock")
@@ -246,30 +242,40 @@ APPOSED = True  # pair two names set beside one common noun ("the tanker , X")
 VERB_ROLES = True  # also pair names that do or undergo the same verb, active or passive
 
 
+def _org_and_person(a: Claim, x, b: Claim, y):
+    """((claim, organisation), (claim, person)) when x and y are an organisation and a person, one of them saying
+    the statement, and the sentence does not treat the organisation's name as a person's ("Ms. Dhaliwal"); else
+    None."""
+    if {x.label, y.label} != {"PERSON", "ORG"} or not (_part(a, x)[0] or _part(b, y)[0]):
+        return None
+    (claim, org), (other, person) = ((a, x), (b, y)) if x.label == "ORG" else ((b, y), (a, x))
+    return None if _person_like(claim, org) else ((claim, org), (other, person))
+
+
 def _speaks_for(a: Claim, x, b: Claim, y) -> bool:
     """A person and an organisation in one role, one of them saying it: a spokesman speaks for his organisation
-    ("Paul Luehr said" / "The FBI said"), unless the sentence treats the organisation's name as a person's ("Ms.
-    Dhaliwal"), or the person says what he himself does while the organisation does it on the other side
-    ("Stewart said she intends" / "Dhaliwal intends")."""
-    if {x.label, y.label} != {"PERSON", "ORG"} or not (_part(a, x)[0] or _part(b, y)[0]):
+    ("Paul Luehr said" / "The FBI said"), unless the person says what he himself does while the organisation does
+    it on the other side ("Stewart said she intends" / "Dhaliwal intends")."""
+    found = _org_and_person(a, x, b, y)
+    if found is None:
         return False
     from .roles import says_of_self
 
-    (claim, org), (other, person) = ((a, x), (b, y)) if x.label == "ORG" else ((b, y), (a, x))
-    if _person_like(claim, org):
-        return False
+    (claim, org), (other, person) = found
     return not (says_of_self(other, person) and not _part(claim, org)[0])
 
 
 def _for_employer(a: Claim, x, b: Claim, y) -> bool:
-    """A person and an organisation, one of them saying it: a spokesman speaks for his organisation ("Paul Luehr
-    said" / "The FBI said"), unless the sentence treats the organisation's name as a person's ("Ms. Dhaliwal")."""
-    if {x.label, y.label} != {"PERSON", "ORG"} or not (_part(a, x)[0] or _part(b, y)[0]):
+    """A person and an organisation in any slots, one of them saying it, where the organisation's name looks like
+    one (not a surname typed as one: "Harper said") or the person is given with the employer ("Gillian Kent ,
+    director at MSN"): the person speaks for the organisation, the two do not clash."""
+    found = _org_and_person(a, x, b, y)
+    if found is None:
         return False
-    (claim, org), (other, person) = ((a, x), (b, y)) if x.label == "ORG" else ((b, y), (a, x))
+    (claim, org), (other, person) = found
     text = other.clause or other.text
     employed = _AFFILIATION.match(text[max(person.end - _base(other), 0):])  # "Gillian Kent , director at MSN"
-    return not _person_like(claim, org) and (_org_like(claim, org) or bool(employed))
+    return _org_like(claim, org) or bool(employed)
 
 
 _ORG_WORDS = re.compile(r"\b(?:Inc|Corp|Co|Ltd|LLC|plc|Group|Company|Corporation|Bank|Service|Services|Ministry|"

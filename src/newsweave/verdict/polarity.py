@@ -388,9 +388,11 @@ def _flipped(negs: list, other_negs: list, other_free: set[str]) -> str:
 def _antonyms(fa: set[str], fb: set[str]) -> bool:
     """Antonym verbs, one on each side ("confirmed" / "denied"), matched by the stems of their inflected forms
     ("banned", not "band"; "won", not "wonder")."""
-    has = lambda stems, forms: bool(stems & {_stem(w) for w in forms.split()})
-    return any(has(fa, x) and has(fb, y) and not has(fb, x) and not has(fa, y) or
-               has(fa, y) and has(fb, x) and not has(fb, y) and not has(fa, x) for x, y in ANTONYMS)
+    return any(fa & x and fb & y and not fb & x and not fa & y or fa & y and fb & x and not fb & y and not fa & x
+               for x, y in _ANTONYM_STEMS)
+
+
+_ANTONYM_STEMS = tuple((frozenset(map(_stem, x.split())), frozenset(map(_stem, y.split()))) for x, y in ANTONYMS)
 
 
 def _polarity(claim: Claim, negs: list) -> str:

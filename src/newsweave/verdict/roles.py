@@ -114,12 +114,19 @@ _SAME_PREPOSITION = {"into": "in", "inside": "in", "within": "in", "onto": "on",
                      "towards": "to"}
 
 
-def owned(claim: Claim, entity) -> str | None:
-    """The noun a name owns ("Microsoft 's shares", "the shares of Microsoft", "the Microsoft shares": "shares"),
-    folded; None when the name owns nothing."""
+def _governing_token(claim: Claim, entity):
+    """The name's head token, climbed past appositions and list conjuncts to the one that holds the role ("Smith ,
+    the mayor , said": Smith; "Smith and Jones said": Smith), or None."""
     tok = _entity_token(claim, entity)
     while tok is not None and tok.dep_ in ("appos", "conj") and tok.head.i != tok.i:
         tok = tok.head
+    return tok
+
+
+def owned(claim: Claim, entity) -> str | None:
+    """The noun a name owns ("Microsoft 's shares", "the shares of Microsoft", "the Microsoft shares": "shares"),
+    folded; None when the name owns nothing."""
+    tok = _governing_token(claim, entity)
     if tok is None:
         return None
     if tok.dep_ in OWNER or tok.dep_ in ("compound", "nmod", "amod"):
@@ -169,9 +176,7 @@ def apposed(claim: Claim, entity) -> str | None:
 
 def subject_verb(claim: Claim, entity) -> str | None:
     """The lemma of the verb the name is the subject of ("Microsoft had warned" -> "warn"), or None."""
-    tok = _entity_token(claim, entity)
-    while tok is not None and tok.dep_ in ("appos", "conj") and tok.head.i != tok.i:
-        tok = tok.head
+    tok = _governing_token(claim, entity)
     return _verb_key(tok.head) if tok is not None and tok.dep_ in SUBJECT else None
 
 
@@ -206,10 +211,8 @@ def verb_role(claim: Claim, entity) -> tuple[str, str] | None:
     of an active verb or the agent of a passive one does it ("the jury cleared", "cleared by the jury"); the object
     of an active verb or the subject of a passive one undergoes it ("cleared Scruggs", "Scruggs was cleared");
     None for any other name."""
-    tok = _entity_token(claim, entity)
-    while tok is not None and tok.dep_ in ("appos", "conj") and tok.head.i != tok.i:
-        tok = tok.head
-    if tok is None or not tok.head.pos_ in ("VERB", "AUX"):
+    tok = _governing_token(claim, entity)
+    if tok is None or tok.head.pos_ not in ("VERB", "AUX"):
         if tok is not None and tok.dep_ == "pobj" and tok.head.text.casefold() == "by" and tok.head.head.tag_ == "VBN":
             verb = _verb_key(tok.head.head)
             return ("doer", verb) if verb else None
