@@ -110,14 +110,18 @@ def basic_sentences(text: str) -> tuple[Sentence, ...]:
 
 
 def complete(article: Article, ann: Annotations) -> Annotations:
-    """Fill layers the normaliser left empty (quantities, ages, times) with the small regex extractors."""
-    if not ann.sentences:
+    """Without the normaliser's annotations (no sentences), fill the slot layers with the small regex extractors.
+    When the normaliser ran, an empty slot layer means it found nothing, or rejected what the regexes would take
+    (the "91" of "dies at 91" is an age, not a count), so it stays empty. Entities are filled when none were found
+    (NER is an extra)."""
+    normalised = bool(ann.sentences)
+    if not normalised:
         ann = replace(ann, sentences=basic_sentences(article.text))
     published = reference_time(article)
     reference = published.date() if published else None
     fills: dict[str, tuple] = {}
     for layer, extractor in (("quantities", slots.quantities), ("ages", slots.ages), ("times", slots.times)):
-        if getattr(ann, layer):
+        if normalised or getattr(ann, layer):
             continue
         found = []
         for s in ann.sentences:

@@ -29,7 +29,7 @@ def extract_claims(article: Article, annotations: Annotations) -> tuple[Claim, .
     headline_ids = _headline_sentences(article, annotations.sentences)
     claims: list[Claim] = []
     for sentence in annotations.sentences:
-        if not _checkable(sentence.text):
+        if not _checkable(sentence.text) and not _states_an_age(sentence, annotations.ages):
             continue
         attribution = speakers.get(sentence.index)
         quoted = bool(attribution and attribution.direct) or is_quote(sentence.text)
@@ -44,6 +44,11 @@ def _checkable(text: str) -> bool:
     if len(words) < 4:
         return False
     return not (_FURNITURE.match(text.strip()) and len(words) < 8)
+
+
+def _states_an_age(sentence: Sentence, ages: Sequence[AgeFact]) -> bool:
+    """A short sentence that gives someone's age ("He was 91.") is a checkable claim however few words it has."""
+    return any(sentence.start <= a.start and a.end <= sentence.end for a in ages)
 
 
 def _headline_sentences(article: Article, sentences: Sequence[Sentence]) -> set[int]:

@@ -103,6 +103,12 @@ def _same_title(line: str, title: str | None) -> bool:
     return norm(line) == norm(title)
 
 
+def _headline_like(line: str, pieces) -> bool:
+    """A title line is one headline sentence, unless it is a paragraph of several full sentences (a text without a
+    headline, whose first line became the title)."""
+    return len(pieces) < 2 or not line.rstrip().endswith((".", "!", "?", '."', ".”"))
+
+
 def split_sentences(text: str, title: str | None = None) -> tuple[Sentence, ...]:
     """Sentences of ``text`` with offsets: ``s.text == text[s.start:s.end]``; paragraph breaks end sentences."""
     spans: list[tuple[int, int, bool]] = []
@@ -110,11 +116,12 @@ def split_sentences(text: str, title: str | None = None) -> tuple[Sentence, ...]
         line = para.group(0)
         if not line.strip():
             continue
-        if not spans and _same_title(line, title):
+        pieces = _pieces(line)
+        if not spans and _same_title(line, title) and _headline_like(line, pieces):
             start, end = _strip_span(line, para.start(), 0, len(line))
             spans.append((start, end, True))
             continue
-        spans.extend((s, e, False) for s, e in _locate(line, para.start(), _pieces(line)))
+        spans.extend((s, e, False) for s, e in _locate(line, para.start(), pieces))
     return tuple(
         Sentence(index=i, start=s, end=e, text=text[s:e], is_headline=h) for i, (s, e, h) in enumerate(spans)
     )
