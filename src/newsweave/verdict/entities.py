@@ -38,6 +38,8 @@ def entity_conflicts(a: Claim, b: Claim) -> list[Conflict]:
     names_a = [e for e in _names(a) if not (SKIP_SPEAKERS and _speaker(a, e))]
     names_b = [e for e in _names(b) if not (SKIP_SPEAKERS and _speaker(b, e))]
     names_a, names_b = _split_lists(names_a, names_b), _split_lists(names_b, names_a)
+    if SPLIT_GIVEN:
+        names_a, names_b = _split_given(names_a, names_b), _split_given(names_b, names_a)
     only_a, only_b = _only(names_a, names_b, b), _only(names_b, names_a, a)
     if not only_a and not only_b:
         return []
@@ -711,7 +713,7 @@ def _names(claim: Claim) -> list:
     """The claim's entities plus capitalised names the tagger missed (inside the clause)."""
     text = claim.clause or claim.text
     base = claim.clause_start if claim.clause_start >= 0 and claim.clause else claim.start
-    found = [part for e in claim.entities if not _ticker(text, e.start - base, e.end - base)
+    found = [part for e in map(_trimmed, claim.entities) if not _ticker(text, e.start - base, e.end - base)
              and not _wire_credit(text, e.start - base, e.end - base) for part in _split_joined(e)]
     for e in (_caps_names(text) if USE_CAPS else ()):
         start, end = e.start + base, e.end + base
@@ -738,6 +740,29 @@ def _names(claim: Claim) -> list:
                 continue  # "Monday", "In", "The": no names
             found.append(Entity(start, end, name, "MISC", canonical=name))
     return found
+
+
+# What a tagged span may run on into after the name: common nouns ("the American Cancer Society journal", "the House
+# of Representatives news agency") or a stock symbol ("Peabody Energy Corp. BTU.N", "Vivendi Universal EAUG.PA").
+_TAIL = re.compile(r"(?:\s+(?:[a-z][a-z-]+|[A-Z]{1,5}\.[A-Z]{1,2}))+$")
+
+
+def _trimmed(e):
+    """The tagged name without the common nouns or the stock symbol the tagger ran it on into: "American Cancer Society
+    journal" is "American Cancer Society". Lower-case words inside a name stay ("Taxpayers Against the Recall")."""
+    if not TRIM_TAILS:
+        return e
+    m = _TAIL.search(e.text)
+    head = e.text[:m.start()] if m else e.text
+    if not m or len(head.split()) < 2 and not re.search(r"\.[A-Z]", m.group(0)) or not re.search(r"[A-Z]", head) \
+            or head.split()[-1].casefold() in _NAME_LINKS:
+        return e  # "the US military" is the United States
+    return dataclasses.replace(e, end=e.start + len(head), text=head,
+                               canonical=head if (e.canonical or e.text) == e.text else e.canonical)
+
+
+TRIM_TAILS = True  # cut the common nouns and stock symbols a tagged span runs on into
+_NAME_LINKS = {"of", "the", "and", "for", "de", "du", "van", "von", "der", "al", "bin", "la", "le", "da", "di"}
 
 
 def _caps_label(name: str) -> str:
@@ -785,6 +810,50 @@ def _split_lists(mine: list, theirs: list) -> list:
             parts[0] = dataclasses.replace(parts[0], label=label)
         out += parts
     return out
+
+
+SPLIT_GIVEN = True  # cut a tagged span that runs a name the other side gives alone into its neighbour
+
+
+def _split_given(mine: list, theirs: list) -> list:
+    """A tagged span made of a name the other side gives on its own and a name next to it, which the tagger ran
+    together ("Former Secretary of Lashkargah Bill Jones" / "... of State Bill Jones",
+    "Sheena Young of Child" / "a spokesman for Child"): two names, the given one and the one before it, which keeps
+    the span's label. A single given word must follow "of": "the New York Times" / "the Times" is one name
+    shortened. A given name before a surname, a direction ("North Korea" / "Korea"), a post ("Prime Minister Tony
+    Blair") and a country ("U.S. Treasury Department" / "Treasury Department") are no neighbours."""
+    out = []
+    for e in mine:
+        out += _given_parts(e, theirs) or [e]
+    return out
+
+
+def _given_parts(e, theirs: list) -> list:
+    from ..normalize.aliases import place_of
+
+    words = e.text.split()
+    if len(words) < 2:
+        return []
+    for t in theirs:
+        given = t.text.strip(" .").split()
+        if not given or len(given) >= len(words) or words[-len(given):] != given:
+            continue
+        rest = words[:-len(given)]
+        joined = rest[-1:] == ["of"]
+        if joined:  # "Sheena Young of Child"
+            rest = rest[:-1]
+        if len(given) == 1 and not joined:
+            continue  # "the New York Times" / "the Times", "the Chicago Bulls" / "the Bulls": one name, shortened
+        name = " ".join(rest)
+        if not rest or not all(w[:1].isupper() for w in rest) or len(name.strip(" .,")) < 3 \
+                or name.casefold() in STOPWORDS or name.casefold() in _COMMON_FIRST or _POST.search(name) \
+                or _ORG_WORDS.search(name) or _CALENDAR.search(name) or place_of(name.strip(" ,")) \
+                or not e.text.startswith(name):
+            continue  # "U.S. Treasury Department" / "Treasury Department": the country qualifies the name
+        cut = e.end - len(" ".join(given))
+        return [type(e)(e.start, e.start + len(name), name, e.label, canonical=name),
+                type(e)(cut, e.end, e.text[cut - e.start:], t.label, canonical=t.canonical or t.text)]
+    return []
 
 
 # An owner inside a tagged span: "Florida 's Third District Court of Appeal", "Dominique de Villepin 's Sons".
