@@ -120,3 +120,48 @@ def test_a_lone_given_word_is_split_off_only_after_of():
     person = Entity(0, 21, "Sheena Young of Child", "ORG", canonical="Sheena Young of Child")
     assert [e.text for e in _split_given([person], [Entity(40, 45, "Child", "ORG", canonical="Child")])] \
         == ["Sheena Young", "Child"]
+
+
+# --------------------------------------------------------------------------- who speaks for whom, appositions
+
+def test_the_employers_of_two_spokesmen_share_a_role():
+    """ "a spokeswoman for Global Crossing" / "A Pinal representative", "White House officials" / "A J.D. Edwards
+    spokesman": whom the speaker speaks for, in any of these words."""
+    found = _entity("Tisha Kresler , a spokeswoman for Global Crossing , declined to comment .",
+                    "A Pinal representative had no immediate comment .")
+    assert _names(found) == {("Global Crossing", "Pinal")}
+    found = _entity("White House officials say Iran has one last chance to comply with IAEA inspection demands .",
+                    'A J.D. Edwards spokesman added that Iran had " one last chance " to comply with its disarmament '
+                    'obligations .')
+    assert _names(found) == {("White House", "J.D. Edwards")}
+
+
+def test_officials_at_a_place_do_not_speak_for_it():
+    assert not _entity("Officials with North Carolina Speedway at Rockingham could not be reached .",
+                       "NASCAR officials could not be reached for comment Tuesday .")
+
+
+def test_a_name_after_a_preposition_is_not_who_says_it():
+    """ "issued a statement ... to the OPEC saying": the OPEC heard it; Nancy Reagan said it on both sides."""
+    from newsweave.verdict.entities import _speaker
+
+    from normaliser_claims import claim
+
+    c = claim('Nancy Reagan issued a statement last week to the OPEC saying , " The timing is staggering . "', "B")
+    opec = next(e for e in c.entities if e.text == "OPEC")
+    assert not _speaker(c, opec)
+    found = _entity('" The timing of [ the miniseries ] is absolutely staggering to me , " Nancy Reagan said in a '
+                    'statement to Fox News Channel last week .',
+                    'Nancy Reagan issued a statement last week to the OPEC saying , " The timing of [ the miniseries ] '
+                    'is absolutely staggering to me .')
+    assert _names(found) == {("Fox News Channel", "OPEC")}
+
+
+def test_an_apposition_the_parser_took_for_a_second_subject():
+    """ "A Spanish tanker , Tunick , was to be loaded" (parsed as two subjects of "was") / "onto a Spanish tanker ,
+    the Sandra Tapias": both name the tanker."""
+    found = _entity("Another million barrels , bought by Spanish refiner Cepsa SA , was to be loaded onto a Spanish "
+                    "tanker , the Sandra Tapias .",
+                    "A Spanish tanker , Tunick , was to be loaded with another million barrels , bought by Spanish "
+                    "refiner Cepsa SA , in the afternoon .")
+    assert _names(found) == {("Sandra Tapias", "Tunick")}

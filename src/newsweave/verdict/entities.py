@@ -673,13 +673,20 @@ def _part(claim: Claim, entity) -> tuple[bool, bool]:
     return _speaker(claim, entity), listener
 
 
+# A name right after one of these is its object, not the subject of the speech verb after it: "issued a statement to
+# the Fox News Channel saying", "a letter from Smith says".
+_OBJECT_PREPOSITIONS = {"to", "with", "from", "for", "by", "about", "against", "into", "toward", "towards"}
+
+
 def _speaker(claim: Claim, entity) -> bool:
     """The name is who said it ("Crosby said", ", said Ben Deutsch.", "according to X", "spokesman X"), not a
-    participant of what is said."""
+    participant of what is said, nor the object of a preposition before the speech verb ("a statement to the Fox News
+    Channel saying")."""
     before, after = context_words(claim, entity.start, entity.end, 2)
     verbs, nouns = {_stem(w) for w in _SPEECH_VERBS | _SPEAKER_VERBS}, {_stem(w) for w in _SPEAKER_NOUNS}
     told = verbs - {_stem(w) for w in _LISTENER_VERBS}  # "he told the Register .": the Register listened
-    return bool(after[:1]) and after[0] in verbs and not _clause_between(claim, entity) or bool(before[:1]) and (
+    return bool(after[:1]) and after[0] in verbs and not _clause_between(claim, entity) \
+        and not (before[:1] and before[0] in _OBJECT_PREPOSITIONS) or bool(before[:1]) and (
         before[0] in nouns or before[0] in told and (not after or _affiliation_ends(claim, entity))
         or before[:2] == ["to", _stem("according")])
 
