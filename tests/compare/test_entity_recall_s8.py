@@ -165,3 +165,38 @@ def test_an_apposition_the_parser_took_for_a_second_subject():
                     "A Spanish tanker , Tunick , was to be loaded with another million barrels , bought by Spanish "
                     "refiner Cepsa SA , in the afternoon .")
     assert _names(found) == {("Sandra Tapias", "Tunick")}
+
+
+# --------------------------------------------------------------------------- speakers and pairs
+
+def test_two_speakers_one_of_them_typed_as_a_body():
+    """ "Bolland told the News of the World" (the tagger types Bolland as an organisation, with nothing of one about
+    the name) / "Mr Mahmud said": two people say it, no spokesman speaks for a body."""
+    found = _entity("Bolland told the News of the World : I was astonished at Sir Michael 's question .",
+                    'Mr Mahmud said : " I was astonished at Sir Michael \'s question .')
+    assert _names(found) == {("Bolland", "Mahmud")}
+
+
+def test_a_spokesman_still_speaks_for_a_body_that_looks_like_one():
+    assert not _entity("The FBI said the suspect had been under watch for months .",
+                       "Paul Luehr said the suspect had been under watch for months .")
+
+
+def test_names_paired_with_one_shared_name():
+    """ "Mr. Grassley and Mr. Baucus rejected" / "Grassley and New York City said they had rejected": beside
+    Grassley, one name for another, though one side says it and the other does it."""
+    found = _entity("Mr. Grassley and Mr. Baucus rejected any disparity in drug benefits .",
+                    "Grassley and New York City said they had rejected that approach in their plan .")
+    assert _names(found) == {("Baucus", "New York City")}
+
+
+def test_the_partner_of_a_name_in_a_pair():
+    from newsweave.verdict.entities import _partner
+
+    from normaliser_claims import claim
+
+    c = claim("Mr. Grassley and Mr. Baucus rejected any disparity in drug benefits .", "A")
+    baucus = next(e for e in c.entities if e.text == "Baucus")
+    assert _partner(c, baucus) == "grassley"
+    c = claim("Grassley , Baucus and Hatch rejected the plan .", "A")
+    assert all(_partner(c, e) is None for e in c.entities)

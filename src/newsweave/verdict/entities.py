@@ -94,7 +94,7 @@ def _role_swap(a: Claim, only_a: list, b: Claim, only_b: list, rest_a: set[str],
                 and describes(*((a, x) if x.label == "NORP" else (b, y))) and _group_word((x if x.label == "NORP" else y).text):
             continue  # a demonym describes ("the Connecticut Democrat"), it does not name
         if _part(a, x)[0] != _part(b, y)[0] and rx[0] != "where" and not (reports(a, x) or reports(b, y)) \
-                and not _same_verb(a, x, b, y):
+                and not _same_verb(a, x, b, y) and not (PAIRED_WITH and _partner(a, x) and _partner(a, x) == _partner(b, y)):
             continue  # who said it is the subject of a verb that reports something ("the United estimated that")
         if _speaks_for(a, x, b, y):
             continue  # a spokesman speaks for his organisation: "Paul Luehr said" / "The FBI said"
@@ -203,10 +203,35 @@ def _same_roles(a: Claim, only_a: list, b: Claim, only_b: list):
 
         for x, y, nx in _paired_by(apposed, a, only_a, b, only_b, seen):
             yield x, y, ("named", nx)
+    if PAIRED_WITH:  # "Mr. Grassley and Mr. Baucus rejected" / "Grassley and New York City said they had rejected"
+        for x, y, px in _paired_by(_partner, a, only_a, b, only_b, seen):
+            yield x, y, ("with", px)
     if VERB_ROLES:
         for x, y, vx in _paired_by(verb_role, a, only_a, b, only_b, seen):
             if not _part(a, x)[0] and not _part(b, y)[0]:
                 yield x, y, vx
+
+
+PAIRED_WITH = True  # pair the names each side sets beside one shared proper noun in a pair ("X and Y")
+
+
+def _partner(claim: Claim, entity) -> str | None:
+    """The proper noun a name is paired with by "and" ("Grassley and Baucus": "grassley" for Baucus), when the pair
+    has just the two; else None."""
+    from .roles import _governing_token
+
+    tok = _governing_token(claim, entity)
+    if tok is None:
+        return None
+    inside = lambda t: entity.start - _base(claim) <= t.idx < entity.end - _base(claim)
+    head = tok
+    conj = [c for c in head.children if c.dep_ == "conj"]
+    if head.dep_ == "conj" or len(conj) != 1 or not any(c.text.casefold() == "and" for c in head.children if c.dep_ == "cc"):
+        return None
+    other = conj[0] if inside(head) else head
+    if inside(other) or other.tag_ not in ("NNP", "NNPS"):
+        return None
+    return other.text.casefold()
 
 
 def _paired_by(key, a: Claim, only_a: list, b: Claim, only_b: list, seen: set):
@@ -264,6 +289,10 @@ def _speaks_for(a: Claim, x, b: Claim, y) -> bool:
     from .roles import says_of_self
 
     (claim, org), (other, person) = found
+    if _part(claim, org)[0] and _part(other, person)[0] and not _org_like(claim, org) \
+            and _name_role(claim, org) == _name_role(other, person) == ("subject", "main") \
+            and not any(e.label == "ORG" for e in other.entities):
+        return False  # "Bolland told the News of the World" / "Mr Mahmud said": two speakers, one typed as a body
     return not (says_of_self(other, person) and not _part(claim, org)[0])
 
 
