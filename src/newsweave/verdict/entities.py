@@ -883,9 +883,9 @@ def _given_parts(e, theirs: list) -> list:
         name = " ".join(rest)
         if not rest or not all(w[:1].isupper() for w in rest) or len(name.strip(" .,")) < 3 \
                 or name.casefold() in STOPWORDS or name.casefold() in _COMMON_FIRST or _POST.search(name) \
-                or _ORG_WORDS.search(name) or _CALENDAR.search(name) or place_of(name.strip(" ,")) \
+                or _ORG_WORDS.search(name) or _CALENDAR.search(name) or place_of(re.sub(r"\s+", "", name.strip(" ,"))) \
                 or not e.text.startswith(name):
-            continue  # "U.S. Treasury Department" / "Treasury Department": the country qualifies the name
+            continue  # "U.S. Treasury Department" / "Treasury Department", "U. S. Surgeon General": a country's
         cut = e.end - len(" ".join(given))
         return [type(e)(e.start, e.start + len(name), name, e.label, canonical=name),
                 type(e)(cut, e.end, e.text[cut - e.start:], t.label, canonical=t.canonical or t.text)]
