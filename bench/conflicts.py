@@ -151,7 +151,27 @@ def perturb_entity(a: str, b: str, pool: dict[str, list[str]], rng: random.Rando
         return None
     e = rng.choice(shared)
     choices = [p for p in pool[e.label] if p.casefold() not in (a + b).casefold()]
-    return b[:e.start] + rng.choice(choices) + b[e.end:] if choices else None
+    if not choices:
+        return None
+    new = rng.choice(choices)
+    if same_name(e.text, new):
+        return None  # the same name written another way is no swap (chosen first, so the seeded draws stay the same)
+    return b[:e.start] + new + b[e.end:]
+
+
+def same_name(old: str, new: str) -> bool:
+    """One name written two ways, which a swap must not pick: "Donald Rumsfeld" / "Donald H. Rumsfeld" (the words
+    of one among the other's), "Saudi" / "Saudis" (a plural), "New York Stock Exchange" / "NYSE" (initials)."""
+    wo, wn = (re.findall(r"[a-z]+", v.casefold()) for v in (old, new))
+    if not wo or not wn:
+        return False
+    if set(wo) <= set(wn) or set(wn) <= set(wo):
+        return True
+    jo, jn = "".join(wo), "".join(wn)
+    if jo.rstrip("s") == jn.rstrip("s"):
+        return True
+    initials = lambda v: "".join(w[0] for w in re.findall(r"[A-Za-z]+", v) if w[0].isupper()).casefold()
+    return min(len(jo), len(jn)) >= 2 and (jn == initials(old) or jo == initials(new))
 
 
 def perturb_polarity(b: str, rng: random.Random) -> str | None:

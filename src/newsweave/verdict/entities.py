@@ -38,6 +38,8 @@ def entity_conflicts(a: Claim, b: Claim) -> list[Conflict]:
     names_a = [e for e in _names(a) if not (SKIP_SPEAKERS and _speaker(a, e))]
     names_b = [e for e in _names(b) if not (SKIP_SPEAKERS and _speaker(b, e))]
     names_a, names_b = _split_lists(names_a, names_b), _split_lists(names_b, names_a)
+    if SPLIT_GIVEN:
+        names_a, names_b = _split_given(names_a, names_b), _split_given(names_b, names_a)
     only_a, only_b = _only(names_a, names_b, b), _only(names_b, names_a, a)
     if not only_a and not only_b:
         return []
@@ -92,7 +94,7 @@ def _role_swap(a: Claim, only_a: list, b: Claim, only_b: list, rest_a: set[str],
                 and describes(*((a, x) if x.label == "NORP" else (b, y))) and _group_word((x if x.label == "NORP" else y).text):
             continue  # a demonym describes ("the Connecticut Democrat"), it does not name
         if _part(a, x)[0] != _part(b, y)[0] and rx[0] != "where" and not (reports(a, x) or reports(b, y)) \
-                and not _same_verb(a, x, b, y):
+                and not _same_verb(a, x, b, y) and not (PAIRED_WITH and _partner(a, x) and _partner(a, x) == _partner(b, y)):
             continue  # who said it is the subject of a verb that reports something ("the United estimated that")
         if _speaks_for(a, x, b, y):
             continue  # a spokesman speaks for his organisation: "Paul Luehr said" / "The FBI said"
@@ -201,10 +203,35 @@ def _same_roles(a: Claim, only_a: list, b: Claim, only_b: list):
 
         for x, y, nx in _paired_by(apposed, a, only_a, b, only_b, seen):
             yield x, y, ("named", nx)
+    if PAIRED_WITH:  # "Mr. Grassley and Mr. Baucus rejected" / "Grassley and New York City said they had rejected"
+        for x, y, px in _paired_by(_partner, a, only_a, b, only_b, seen):
+            yield x, y, ("with", px)
     if VERB_ROLES:
         for x, y, vx in _paired_by(verb_role, a, only_a, b, only_b, seen):
             if not _part(a, x)[0] and not _part(b, y)[0]:
                 yield x, y, vx
+
+
+PAIRED_WITH = True  # pair the names each side sets beside one shared proper noun in a pair ("X and Y")
+
+
+def _partner(claim: Claim, entity) -> str | None:
+    """The proper noun a name is paired with by "and" ("Grassley and Baucus": "grassley" for Baucus), when the pair
+    has just the two; else None."""
+    from .roles import _governing_token
+
+    tok = _governing_token(claim, entity)
+    if tok is None:
+        return None
+    inside = lambda t: entity.start - _base(claim) <= t.idx < entity.end - _base(claim)
+    head = tok
+    conj = [c for c in head.children if c.dep_ == "conj"]
+    if head.dep_ == "conj" or len(conj) != 1 or not any(c.text.casefold() == "and" for c in head.children if c.dep_ == "cc"):
+        return None
+    other = conj[0] if inside(head) else head
+    if inside(other) or other.tag_ not in ("NNP", "NNPS"):
+        return None
+    return other.text.casefold()
 
 
 def _paired_by(key, a: Claim, only_a: list, b: Claim, only_b: list, seen: set):
@@ -262,6 +289,10 @@ def _speaks_for(a: Claim, x, b: Claim, y) -> bool:
     from .roles import says_of_self
 
     (claim, org), (other, person) = found
+    if _part(claim, org)[0] and _part(other, person)[0] and not _org_like(claim, org) \
+            and _name_role(claim, org) == _name_role(other, person) == ("subject", "main") \
+            and not any(e.label == "ORG" for e in other.entities):
+        return False  # "Bolland told the News of the World" / "Mr Mahmud said": two speakers, one typed as a body
     return not (says_of_self(other, person) and not _part(claim, org)[0])
 
 
@@ -671,13 +702,20 @@ def _part(claim: Claim, entity) -> tuple[bool, bool]:
     return _speaker(claim, entity), listener
 
 
+# A name right after one of these is its object, not the subject of the speech verb after it: "issued a statement to
+# the Fox News Channel saying", "a letter from Smith says".
+_OBJECT_PREPOSITIONS = {"to", "with", "from", "for", "by", "about", "against", "into", "toward", "towards"}
+
+
 def _speaker(claim: Claim, entity) -> bool:
     """The name is who said it ("Crosby said", ", said Ben Deutsch.", "according to X", "spokesman X"), not a
-    participant of what is said."""
+    participant of what is said, nor the object of a preposition before the speech verb ("a statement to the Fox News
+    Channel saying")."""
     before, after = context_words(claim, entity.start, entity.end, 2)
     verbs, nouns = {_stem(w) for w in _SPEECH_VERBS | _SPEAKER_VERBS}, {_stem(w) for w in _SPEAKER_NOUNS}
     told = verbs - {_stem(w) for w in _LISTENER_VERBS}  # "he told the Register .": the Register listened
-    return bool(after[:1]) and after[0] in verbs and not _clause_between(claim, entity) or bool(before[:1]) and (
+    return bool(after[:1]) and after[0] in verbs and not _clause_between(claim, entity) \
+        and not (before[:1] and before[0] in _OBJECT_PREPOSITIONS) or bool(before[:1]) and (
         before[0] in nouns or before[0] in told and (not after or _affiliation_ends(claim, entity))
         or before[:2] == ["to", _stem("according")])
 
@@ -711,7 +749,7 @@ def _names(claim: Claim) -> list:
     """The claim's entities plus capitalised names the tagger missed (inside the clause)."""
     text = claim.clause or claim.text
     base = claim.clause_start if claim.clause_start >= 0 and claim.clause else claim.start
-    found = [part for e in claim.entities if not _ticker(text, e.start - base, e.end - base)
+    found = [part for e in map(_trimmed, claim.entities) if not _ticker(text, e.start - base, e.end - base)
              and not _wire_credit(text, e.start - base, e.end - base) for part in _split_joined(e)]
     for e in (_caps_names(text) if USE_CAPS else ()):
         start, end = e.start + base, e.end + base
@@ -738,6 +776,29 @@ def _names(claim: Claim) -> list:
                 continue  # "Monday", "In", "The": no names
             found.append(Entity(start, end, name, "MISC", canonical=name))
     return found
+
+
+# What a tagged span may run on into after the name: common nouns ("the American Cancer Society journal", "the House
+# of Representatives news agency") or a stock symbol ("Peabody Energy Corp. BTU.N", "Vivendi Universal EAUG.PA").
+_TAIL = re.compile(r"(?:\s+(?:[a-z][a-z-]+|[A-Z]{1,5}\.[A-Z]{1,2}))+$")
+
+
+def _trimmed(e):
+    """The tagged name without the common nouns or the stock symbol the tagger ran it on into: "American Cancer Society
+    journal" is "American Cancer Society". Lower-case words inside a name stay ("Taxpayers Against the Recall")."""
+    if not TRIM_TAILS:
+        return e
+    m = _TAIL.search(e.text)
+    head = e.text[:m.start()] if m else e.text
+    if not m or len(head.split()) < 2 and not re.search(r"\.[A-Z]", m.group(0)) or not re.search(r"[A-Z]", head) \
+            or head.split()[-1].casefold() in _NAME_LINKS:
+        return e  # "the US military" is the United States
+    return dataclasses.replace(e, end=e.start + len(head), text=head,
+                               canonical=head if (e.canonical or e.text) == e.text else e.canonical)
+
+
+TRIM_TAILS = True  # cut the common nouns and stock symbols a tagged span runs on into
+_NAME_LINKS = {"of", "the", "and", "for", "de", "du", "van", "von", "der", "al", "bin", "la", "le", "da", "di"}
 
 
 def _caps_label(name: str) -> str:
@@ -785,6 +846,50 @@ def _split_lists(mine: list, theirs: list) -> list:
             parts[0] = dataclasses.replace(parts[0], label=label)
         out += parts
     return out
+
+
+SPLIT_GIVEN = True  # cut a tagged span that runs a name the other side gives alone into its neighbour
+
+
+def _split_given(mine: list, theirs: list) -> list:
+    """A tagged span made of a name the other side gives on its own and a name next to it, which the tagger ran
+    together ("Former Secretary of Lashkargah Bill Jones" / "... of State Bill Jones",
+    "Sheena Young of Child" / "a spokesman for Child"): two names, the given one and the one before it, which keeps
+    the span's label. A single given word must follow "of": "the New York Times" / "the Times" is one name
+    shortened. A given name before a surname, a direction ("North Korea" / "Korea"), a post ("Prime Minister Tony
+    Blair") and a country ("U.S. Treasury Department" / "Treasury Department") are no neighbours."""
+    out = []
+    for e in mine:
+        out += _given_parts(e, theirs) or [e]
+    return out
+
+
+def _given_parts(e, theirs: list) -> list:
+    from ..normalize.aliases import place_of
+
+    words = e.text.split()
+    if len(words) < 2:
+        return []
+    for t in theirs:
+        given = t.text.strip(" .").split()
+        if not given or len(given) >= len(words) or words[-len(given):] != given:
+            continue
+        rest = words[:-len(given)]
+        joined = rest[-1:] == ["of"]
+        if joined:  # "Sheena Young of Child"
+            rest = rest[:-1]
+        if len(given) == 1 and not joined:
+            continue  # "the New York Times" / "the Times", "the Chicago Bulls" / "the Bulls": one name, shortened
+        name = " ".join(rest)
+        if not rest or not all(w[:1].isupper() for w in rest) or len(name.strip(" .,")) < 3 \
+                or name.casefold() in STOPWORDS or name.casefold() in _COMMON_FIRST or _POST.search(name) \
+                or _ORG_WORDS.search(name) or _CALENDAR.search(name) or place_of(re.sub(r"\s+", "", name.strip(" ,"))) \
+                or not e.text.startswith(name):
+            continue  # "U.S. Treasury Department" / "Treasury Department", "U. S. Surgeon General": a country's
+        cut = e.end - len(" ".join(given))
+        return [type(e)(e.start, e.start + len(name), name, e.label, canonical=name),
+                type(e)(cut, e.end, e.text[cut - e.start:], t.label, canonical=t.canonical or t.text)]
+    return []
 
 
 # An owner inside a tagged span: "Florida 's Third District Court of Appeal", "Dominique de Villepin 's Sons".

@@ -96,17 +96,33 @@ def token_role(tok) -> tuple[str, str] | None:
         verb = head.head  # "users would be required by Amazon to register"
         return "subject", "main" if verb.dep_ == "ROOT" else _stem(verb.text)
     if dep in OWNER:
-        return "owner", _stem(head.text)
+        return "owner", _owned_key(head)
     if dep == "pobj":
         prep = head.text.casefold()
         if prep == "of" and head.head.tag_.startswith("NN"):
-            return "owner", _stem(head.head.text)
+            return "owner", _owned_key(head.head)
+        if prep == "for" and head.head.text.casefold() in _SPEAKS_FOR:
+            return "owner", _owned_key(head.head)  # "a spokeswoman for Global Crossing"
         return "prep", _SAME_PREPOSITION.get(prep, prep)
     if dep in OBJECT:
         return "object", _stem(head.text)
     if dep in ("compound", "nmod", "amod"):
-        return "owner", _stem(head.text)  # "Microsoft shares" as "Microsoft's shares"
+        return "owner", _owned_key(head)  # "Microsoft shares" as "Microsoft's shares"
     return None
+
+
+# People who speak for an organisation: "a Pinal representative" and "a spokeswoman for Global Crossing", "White
+# House officials" and "a J.D. Edwards spokesman" name whom they speak for in one role.
+_SPEAKS_FOR = {"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen", "representative",
+               "representatives", "official", "officials"}
+
+
+def _owned_key(noun) -> str:
+    """The stem of an owned noun; the words for who speaks for an organisation fold into one."""
+    return "spoke" if SPEAKS_FOR_ALIKE and noun.text.casefold() in _SPEAKS_FOR else _stem(noun.text)
+
+
+SPEAKS_FOR_ALIKE = True  # "X spokesman", "X officials", "a representative of X": one role
 
 
 # Prepositions that say the same of a name ("a plane into the White House" / "in the White House").
@@ -170,8 +186,17 @@ def apposed(claim: Claim, entity) -> str | None:
         return None
     nouns = [tok.head] if tok.dep_ == "appos" else []
     nouns += [c for c in tok.children if c.dep_ == "appos"]
+    if not nouns and tok.dep_ in SUBJECT and tok.i >= 2:  # "A Spanish tanker , Tunick , was": parsed as two subjects
+        comma, noun = tok.doc[_first(tok).i - 1], tok.doc[_first(tok).i - 2] if _first(tok).i >= 2 else None
+        if comma.text == "," and noun is not None and noun.dep_ == tok.dep_ and noun.head.i == tok.head.i:
+            nouns = [noun]
     nouns = [n for n in nouns if n.tag_ in ("NN", "NNS")]
     return _stem(nouns[0].text) if len(nouns) == 1 else None
+
+
+def _first(tok):
+    """The first token of the phrase a token heads."""
+    return tok.doc[tok.left_edge.i]
 
 
 def subject_verb(claim: Claim, entity) -> str | None:
