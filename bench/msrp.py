@@ -15,8 +15,22 @@ the cross-encoder logit (2 inputs: the feature regression's logit and the cross-
 train pairs only (which the cross-encoder never saw), threshold by
 5-fold CV on them. ``--write-model`` also writes src/newsweave/align/same_fact_stacked.json; the last line reports
 the scorer newsweave.align.score uses by default (stacked when the artifact and torch are present).
-``--artifact`` scores another cross-encoder artifact than the shipped one; ``--also`` adds a second one's logit as a
-third stacking input (reported only, fitted and CV-scored on the same held-out pairs).
+``--artifact A[,B,...]`` scores other cross-encoder artifacts than the shipped ones; several = an ensemble of fold
+models (each ``--fold K/5`` with a different K): the stacker is fitted on the union of their held-out pairs, each
+with the out-of-fold logit of the one model that never saw it, and on test the members' logits are averaged.
+``--also`` adds a second single model's logit as a third stacking input (reported only, same held-out pairs).
+
+Shipped: the ensemble of folds 0/5 and 1/5 (newsweave.align.cross.ARTIFACTS; see bench/train_cross_encoder.py):
+
+    .venv/bin/python bench/msrp.py --write-model          # F1 86.557 acc 80.986 (stacker CV F1 86.0 on 1631 pairs)
+    .venv/bin/python bench/msrp.py --artifact src/newsweave/align/cross_encoder_lora.safetensors        # fold 0 alone
+    .venv/bin/python bench/msrp.py --artifact src/newsweave/align/cross_encoder_lora_fold1.safetensors  # fold 1 alone
+
+measured: fold 0 alone F1 86.502 acc 80.696 (stacker CV F1 85.6 on its 816 held-out pairs; cross-encoder alone
+85.9), fold 1 alone 86.482 / 80.754 (CV 87.1 on its 815: an easier fifth, the regression too scores 85.0 there vs
+82.9 on fold 0's), the two averaged 86.557 / 80.986 (CV 86.0 on the 1631; cross-encoder alone 86.4 / 80.6).
+Scoring cost doubles with two members: 70.5 pairs/s for one model on 2 idle cores; the ensemble's rate printed by
+the bench (7.7 pairs/s) mixes in fold 1's rate measured while 3 other jobs shared the 2 cores (8.6 pairs/s).
 """
 from __future__ import annotations
 
@@ -118,25 +132,44 @@ def logit(p: np.ndarray) -> np.ndarray:
 
 
 def stacked(train, test, x_train, x_test, y_train, y_test, cache: Path, limit, base_model, base_oof,
-            artifact: Path, also: Path | None = None) -> dict:
+            artifact: Path | list[Path], also: Path | None = None) -> dict:
     """Cross-encoder alone and stacked with the feature regression: a 2-input logistic regression over the
     feature LR's logit (out-of-fold on train) and the cross-encoder logit, fitted on the held-out train fold only
-    (21 raw inputs on 816 pairs measured worse by CV: 84.2 vs 85.6)."""
+    (21 raw inputs on 816 pairs measured worse by CV: 84.2 vs 85.6).
+
+    Several artifacts (an ensemble of fold models, each trained with ``--fold K/N`` for a different K): the stacker
+    is fitted on the union of their held-out pairs, each pair carrying the logit of the one fold model that never
+    saw it (out-of-fold); on test the members' logits are averaged (what ``cross.load_ensemble`` does at run time)."""
     import hashlib
 
     from newsweave.align import cross
 
-    meta = cross.metadata(artifact)
-    digest = hashlib.sha256(artifact.read_bytes()).hexdigest()[:12]
-    k, n = (int(v) for v in meta["fold"].split("/")) if meta.get("fold") else (0, 0)
-    held = [i for i in range(len(train)) if n and i % n == k]
-    z_test, rate = cross_logits(test, cache / f"cross-test-{digest}-{limit or 'all'}.npz", artifact)
-    out = {"rate": rate, "meta": meta, "held": len(held)}
+    artifacts = list(artifact) if isinstance(artifact, (list, tuple)) else [artifact]
+    z_test, z_held, held_of, rates, metas = [], np.zeros(len(train)), np.zeros(len(train), dtype=bool), [], []
+    for path in artifacts:
+        meta = cross.metadata(path)
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()[:12]
+        k, n = (int(v) for v in meta["fold"].split("/")) if meta.get("fold") else (0, 0)
+        held_k = [i for i in range(len(train)) if n and i % n == k]
+        if held_of[held_k].any():
+            raise ValueError(f"{path.name}: its held-out fold overlaps another member's")
+        z, rate = cross_logits(test, cache / f"cross-test-{digest}-{limit or 'all'}.npz", path)
+        z_test.append(z)
+        rates.append(rate)
+        metas.append({"file": path.name, **meta})
+        if held_k:
+            zh, _ = cross_logits([train[i] for i in held_k], cache / f"cross-held-{digest}-{limit or 'all'}.npz",
+                                 path)
+            z_held[held_k], held_of[held_k] = zh, True
+    held = [int(i) for i in np.flatnonzero(held_of)]
+    z_test, z_held = np.mean(z_test, axis=0), z_held[held]
+    meta = metas[0] if len(metas) == 1 else {"members": metas}
+    rate = 1.0 / sum(1.0 / r for r in rates)  # members run one after the other
+    out = {"rate": rate, "meta": meta, "metas": metas, "held": len(held), "folds": _folds(metas)}
     pred = z_test >= 0
     out["alone"] = (100 * f1(y_test, pred), 100 * float(np.mean(pred == y_test)))
     if len(held) < 50:
         return out
-    z_held, _ = cross_logits([train[i] for i in held], cache / f"cross-held-{digest}-{limit or 'all'}.npz", artifact)
     p_base = base_model.predict_proba(x_test)[:, 1]
     xs_held = np.column_stack([logit(base_oof[held]), z_held])
     xs_test = np.column_stack([logit(p_base), z_test])
@@ -149,7 +182,7 @@ def stacked(train, test, x_train, x_test, y_train, y_test, cache: Path, limit, b
     p_casc = np.where(band, model.predict_proba(xs_test)[:, 1], p_base)
     pred = p_casc >= threshold
     out["cascade"] = (100 * f1(y_test, pred), 100 * float(np.mean(pred == y_test)), float(np.mean(band)))
-    if also is not None:  # 3 inputs: + a second cross-encoder's logit (trained on the same fold)
+    if also is not None and len(artifacts) == 1:  # 3 inputs: + a second cross-encoder's logit (same fold)
         tag = hashlib.sha256(also.read_bytes()).hexdigest()[:12]
         z2_held, _ = cross_logits([train[i] for i in held], cache / f"cross-held-{tag}-{limit or 'all'}.npz", also)
         z2_test, _ = cross_logits(test, cache / f"cross-test-{tag}-{limit or 'all'}.npz", also)
@@ -160,6 +193,15 @@ def stacked(train, test, x_train, x_test, y_train, y_test, cache: Path, limit, b
     pred = z_test >= best
     out["alone_tuned"] = (100 * f1(y_test, pred), 100 * float(np.mean(pred == y_test)), float(best))
     return out
+
+
+def _folds(metas: list[dict]) -> str:
+    """'i % 5 in {0, 1}' for the held-out pairs of fold models 0/5 and 1/5."""
+    folds = [m["fold"].split("/") for m in metas if m.get("fold")]
+    if not folds:
+        return "none"
+    ks = ", ".join(k for k, _ in folds)
+    return f"i % {folds[0][1]} == {ks}" if len(folds) == 1 else f"i % {folds[0][1]} in {{{ks}}}"
 
 
 def save(model, threshold: float, cv_f1: float, embedder_name: str, scores: dict, path: Path = MODEL_FILE,
@@ -182,7 +224,8 @@ def main(argv=None) -> None:
     parser.add_argument("--write-model", action="store_true")
     parser.add_argument("--cross", choices=("auto", "off"), default="auto",
                         help="score the cross-encoder artifact too (auto: when it and torch are present)")
-    parser.add_argument("--artifact", default=None, help="cross-encoder artifact (default: the shipped one)")
+    parser.add_argument("--artifact", default=None, help="cross-encoder artifact(s), comma-separated: an ensemble of "
+                        "fold models (default: the shipped ones, newsweave.align.cross.ARTIFACTS)")
     parser.add_argument("--also", default=None, help="a second cross-encoder artifact (same fold): report the "
                         "3-input stack too")
     args = parser.parse_args(argv)
@@ -217,14 +260,20 @@ def main(argv=None) -> None:
         print(f"  wrote {MODEL_FILE.relative_to(PROJECT)}")
     from newsweave.align import cross
 
-    artifact = Path(args.artifact) if args.artifact else cross.ARTIFACT
-    if args.cross == "auto" and cross_available(artifact):
+    if args.artifact:
+        artifact = [Path(a) for a in args.artifact.split(",")]
+    else:
+        artifact = [p for p in cross.ARTIFACTS if p.exists()] or [cross.ARTIFACT]
+    if args.cross == "auto" and all(cross_available(a) for a in artifact):
         res = stacked(train, test, x_train, x_test, y_train, y_test, cache, args.limit, model, base_oof, artifact,
                       Path(args.also) if args.also else None)
         meta = res["meta"]
-        kind = f"LoRA r{meta.get('rank')}" if meta.get("rank") else "full fine-tune"
-        print(f"  ours: cross-encoder alone (logit >= 0)          F1 {res['alone'][0]:5.1f}  acc {res['alone'][1]:5.1f}"
-              f"  ({kind}, {meta.get('trained_on')}, trained in {meta.get('train_seconds')} s)")
+        for member in res["metas"]:
+            kind = f"LoRA r{member.get('rank')}" if member.get("rank") else "full fine-tune"
+            print(f"  cross-encoder {member['file']}: {kind}, {member.get('trained_on')}, trained in "
+                  f"{member.get('train_seconds')} s")
+        print(f"  ours: cross-encoder alone (logit >= 0{', mean of %d' % len(res['metas']) if len(res['metas']) > 1 else ''})"
+              f"  F1 {res['alone'][0]:5.1f}  acc {res['alone'][1]:5.1f}")
         if "stacked" in res:
             print(f"  ours: cross-encoder alone (threshold {res['alone_tuned'][2]:+.2f} on held-out) F1 "
                   f"{res['alone_tuned'][0]:5.1f}  acc {res['alone_tuned'][1]:5.1f}")
@@ -241,11 +290,13 @@ def main(argv=None) -> None:
             if args.write_model and not args.limit:
                 save(res["model"], res["threshold"], res["cv_f1"], embedder.name,
                      {"f1": round(score_f1, 1), "accuracy": round(accuracy, 1)}, STACKED_FILE, STACKED_FEATURES,
-                     {"cross_encoder": meta, "trained_on": f"MSRP train: {res['held']} held-out pairs (i % 5 == 0)",
+                     {"cross_encoders": res["metas"],
+                      "trained_on": f"MSRP train: {res['held']} held-out pairs ({res['folds']}), each with the "
+                                    "logit of the fold model that never saw it",
                       "cascade": list(CASCADE), "msrp_test_all_pairs": {"f1": round(res["stacked"][0], 1),
                                                                        "accuracy": round(res["stacked"][1], 1)}})
                 print(f"  wrote {STACKED_FILE.relative_to(PROJECT)}")
-        print(f"  cross-encoder scoring: {res['rate']:.1f} pairs/s (both orders)")
+        print(f"  cross-encoder scoring: {res['rate']:.1f} pairs/s (both orders, {len(res['metas'])} model(s))")
     print(f"msrp_test: f1={score_f1:.3f} accuracy={accuracy:.3f} pairs_per_s={pairs_per_s:.0f}")
 
 

@@ -6,8 +6,13 @@ every attention and feed-forward projection, the LayerNorms, the token-type embe
 mean-pooled tokens. It is written by ``bench/train_cross_encoder.py`` (MSRP train only, fixed seed). At load time the
 low-rank updates are merged into the base weights, so scoring costs one plain MiniLM forward pass per pair.
 
-``load()`` returns None when torch/transformers or the artifact are missing; callers then fall back to the logistic
-regression in ``score.py``.
+Ensemble: ``ARTIFACTS`` lists the shipped fold models (the same recipe trained on MSRP train minus a different
+fifth each, ``bench/train_cross_encoder.py --fold K/5``); ``load_ensemble()`` scores a pair with each and averages
+their logits (both orders each). The stacked regression of ``same_fact_stacked.json`` names the members it was
+fitted for (``cross_encoders``) and ``score.py`` loads exactly those.
+
+``load()`` / ``load_ensemble()`` return None when torch/transformers or an artifact are missing; callers then fall
+back to the logistic regression in ``score.py``.
 """
 from __future__ import annotations
 
@@ -16,7 +21,8 @@ import threading
 from pathlib import Path
 from typing import Sequence
 
-ARTIFACT = Path(__file__).with_name("cross_encoder_lora.safetensors")
+ARTIFACT = Path(__file__).with_name("cross_encoder_lora.safetensors")  # fold 0/5
+ARTIFACTS = (ARTIFACT, Path(__file__).with_name("cross_encoder_lora_fold1.safetensors"))  # the shipped ensemble
 MAX_LENGTH = 128
 LORA_TARGETS = ("attention.self.query", "attention.self.key", "attention.self.value", "attention.output.dense",
                 "intermediate.dense", "output.dense")
@@ -129,7 +135,7 @@ def save(model, path: Path, meta: dict) -> None:
 def metadata(path: Path = ARTIFACT) -> dict:
     from safetensors import safe_open
 
-    with safe_open(str(path), "pt") as handle:
+    with safe_open(str(path), "numpy") as handle:  # metadata only: no torch needed
         return json.loads((handle.metadata() or {}).get("newsweave", "{}"))
 
 
@@ -159,6 +165,41 @@ class Scorer:
         import math
 
         return [1.0 / (1.0 + math.exp(-max(min(z, 40.0), -40.0))) for z in self.logits(pairs, batch)]
+
+
+class Ensemble:
+    """Mean logit of several ``Scorer`` members (fold models); same interface as ``Scorer``."""
+
+    def __init__(self, members: Sequence[Scorer]):
+        if not members:
+            raise ValueError("empty cross-encoder ensemble")
+        self.members = list(members)
+        self.meta = {"members": [m.meta for m in self.members]}
+
+    @property
+    def both_orders(self) -> bool:
+        return all(m.both_orders for m in self.members)
+
+    @both_orders.setter
+    def both_orders(self, value: bool) -> None:
+        for member in self.members:
+            member.both_orders = value
+
+    def logits(self, pairs: Sequence[tuple[str, str]], batch: int = 64) -> list[float]:
+        columns = [member.logits(pairs, batch) for member in self.members]
+        return [sum(values) / len(values) for values in zip(*columns)]
+
+    def probabilities(self, pairs: Sequence[tuple[str, str]], batch: int = 64) -> list[float]:
+        return Scorer.probabilities(self, pairs, batch)  # type: ignore[arg-type]
+
+
+def load_ensemble(paths: Sequence[Path] = ARTIFACTS, both_orders: bool = True) -> Ensemble | None:
+    """The fold models of ``paths`` averaged (each loaded once per process), or None if torch or any artifact is
+    unavailable (a partial ensemble would not match the stacked regression fitted for the whole one)."""
+    members = [load(Path(path), both_orders=both_orders) for path in paths]
+    if not members or any(m is None for m in members):
+        return None
+    return Ensemble(members)  # type: ignore[arg-type]
 
 
 def load(path: Path = ARTIFACT, both_orders: bool = True) -> Scorer | None:
