@@ -10,11 +10,26 @@ paired wrongly), a few genuine (one outlet says "Kristen Stewart", another "Kris
 publication times: every article gets the same date, so relative dates ("this year", "Monday") may clash
 spuriously. The figure to watch is conflicting facts per story, beside corroborated facts per story (a change
 that cuts conflicts by aligning less is no gain). Last line:
-``story_conflicts: stories=.. conflicting_per_story=.. corroborated_per_story=.. conflicts=..``.
+``story_conflicts: stories=.. conflicting_per_story=.. corroborated_per_story=.. conflicts=..``, followed, when
+the labels file has rows, by ``genuine_kept=.. false_flagged=.. unlabelled=.. genuine_lost=..``.
+
+Labels: ``bench/story_conflicts_labels.tsv`` (``--labels`` for another file) holds one hand-read conflict a row,
+tab-separated: ``key story kind label category note``. ``key`` is ``conflict_key``: the first 12 hex digits of
+the SHA-1 of the conflict's kind and its two sentences (sorted, so the order of A and B does not matter); it
+survives code changes as long as the same two sentences conflict on the same kind. ``label`` is ``genuine``
+(the reports really disagree on that fact: different names, numbers, dates for one thing) or ``false`` (a false
+alarm); ``category`` names the cause (``different_facts``, ``slot_pairing``, ``negation_scope``,
+``relative_date``, ``part_of`` ...), ``note`` says why in a few words. Lines starting with ``#`` are comments.
+With labels, ``--show`` marks each conflict ``[genuine]``, ``[false:category]`` or ``[NEW]`` and prints its
+key; the last line counts flagged conflicts labelled genuine (``genuine_kept``), labelled false
+(``false_flagged``) and not labelled (``unlabelled``: new ones, to be read and labelled), and the genuine
+labels of the topics run that are no longer flagged (``genuine_lost``). ``--by-category`` adds the still-flagged
+false alarms per category.
 """
 from __future__ import annotations
 
 import argparse
+import hashlib
 import sys
 from collections import Counter
 from pathlib import Path
@@ -45,10 +60,40 @@ def items(paths: list[Path]) -> list[dict]:
     return out
 
 
-def show(facts: list[dict]) -> None:
+LABELS = HERE / "story_conflicts_labels.tsv"
+
+
+def conflict_key(conflict: dict) -> str:
+    """A stable key for one flagged conflict: kind plus both sentences, order-free."""
+    a, b = sorted((conflict["a"]["text"], conflict["b"]["text"]))
+    return hashlib.sha1("\n".join((conflict["kind"], a, b)).encode("utf-8")).hexdigest()[:12]
+
+
+def read_labels(path: Path) -> dict[str, dict]:
+    labels: dict[str, dict] = {}
+    if not path.exists():
+        return labels
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = line.split("\t") + [""] * 6
+        labels[cells[0]] = {"story": cells[1], "kind": cells[2], "label": cells[3], "category": cells[4],
+                            "note": cells[5]}
+    return labels
+
+
+def tag(label: dict | None) -> str:
+    if label is None:
+        return "[NEW]"
+    return "[genuine]" if label["label"] == "genuine" else f"[false:{label['category']}]"
+
+
+def show(facts: list[dict], labels: dict[str, dict]) -> None:
     for fact in facts:
         for c in fact["conflicts"]:
-            print(f"  * {c['kind']}: {c['explanation'][:150]}")
+            key = conflict_key(c)
+            mark = f" {tag(labels.get(key))} {key}" if labels else f" {key}"
+            print(f"  * {c['kind']}:{mark} {c['explanation'][:150]}")
             print(f"      A: {c['a']['text'][:200]}")
             print(f"      B: {c['b']['text'][:200]}")
 
@@ -59,9 +104,16 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--topics", choices=("dev", "train", "test", "all"), default="dev")
     parser.add_argument("--articles", type=int, default=6, help="documents compared per sub-topic")
     parser.add_argument("--show", action="store_true", help="print every flagged conflict with both sentences")
+    parser.add_argument("--labels", type=Path, default=LABELS, help="hand labels of flagged conflicts (TSV)")
+    parser.add_argument("--by-category", action="store_true", help="count still-flagged false alarms by category")
     args = parser.parse_args(argv)
     root = corpus(args.root)
+    labels = read_labels(args.labels)
     totals, conflicts, n = Counter(), 0, 0
+    seen: set[str] = set()
+    marks: Counter = Counter()
+    categories: Counter = Counter()
+    run: set[str] = set()
     for (topic, kind), paths in stories(root, args.topics).items():
         chosen = paths[:args.articles]
         if len(chosen) < 2:
@@ -70,15 +122,38 @@ def main(argv: list[str] | None = None) -> None:
         counts = Counter(f["status"] for f in story["facts"])
         flagged = [f for f in story["facts"] if f["status"] == "conflicting"]
         conflicts += sum(len(f["conflicts"]) for f in flagged)
+        run.add(f"{topic}{kind}")
+        for fact in flagged:
+            for c in fact["conflicts"]:
+                key = conflict_key(c)
+                seen.add(key)
+                label = labels.get(key)
+                if label is None:
+                    marks["unlabelled"] += 1
+                elif label["label"] == "genuine":
+                    marks["genuine_kept"] += 1
+                else:
+                    marks["false_flagged"] += 1
+                    categories[label["category"]] += 1
         totals.update(counts)
         n += 1
         print(f"{topic}{kind}: {len(chosen)} articles, conflicting {counts['conflicting']}, "
               f"corroborated {counts['corroborated']}, single-source {counts['single_source']}", flush=True)
         if args.show:
-            show(flagged)
+            show(flagged, labels)
     per = lambda key: totals[key] / max(n, 1)
+    extra = ""
+    if labels:
+        lost = [key for key, label in labels.items()
+                if label["label"] == "genuine" and label["story"] in run and key not in seen]
+        marks["genuine_lost"] = len(lost)
+        extra = " " + " ".join(f"{name}={marks[name]}"
+                               for name in ("genuine_kept", "false_flagged", "unlabelled", "genuine_lost"))
+        if args.by_category:
+            for category, count in categories.most_common():
+                print(f"  false_flagged {category}: {count}")
     print(f"story_conflicts: stories={n} conflicting_per_story={per('conflicting'):.2f} "
-          f"corroborated_per_story={per('corroborated'):.2f} conflicts={conflicts}")
+          f"corroborated_per_story={per('corroborated'):.2f} conflicts={conflicts}{extra}")
 
 
 if __name__ == "__main__":
