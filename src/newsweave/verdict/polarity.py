@@ -3,6 +3,7 @@ denials, doubt, litotes, conditionals and attempts vs failures are told apart fr
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from ..models import Claim, Conflict
@@ -22,6 +23,10 @@ _NEG_CUE = re.compile(
     r"(?:do|does|did|is|was|are|were|has|have|had|ca|wo|could|would|should|must)nt)"
     r"(?![\w-])", re.I)  # "dont", "isnt": apostrophes dropped
 _NOT_NEGATION = re.compile(r"\b(?:not (?:only|just|least|far|long|until|surprisingly)|"
+                           # "the Colts didn 't take their first lead until Ratliff intercepted": when, not whether
+                           # (a verb with "do", "did not take ... until"; "was not chief until" keeps its negation)
+                           r"(?:\b(?:do|does|did)\s+(?:not|never)|\b(?:do|does|did)n\s?[’']\s?t|\bnever)\s+"
+                           r"(?:(?!from\b|since\b)[\w'’-]+\s+){1,4}?until\b|"
                            r"no (?:doubt|matter|less|more|longer than)|"
                            r"nothing but|\w+n\s?(?:[’']\s?)?t until)\b|\bno\.?\s*\d"  # "No. 84" is a number
                            # "has not seen such a protest since 1989": the first such thing since, not a denial
@@ -70,9 +75,11 @@ def _cue_words(claim: Claim) -> list[str]:
     return ["n't" if re.search(r"n\s?(?:[’']\s?|â[\x80-\x9f]*\s?)?t$", c) and c not in ("not",) else c for c in cues]
 
 
-def _negation_spans(claim: Claim) -> list[tuple[int, str, int, bool]]:
+def _negation_spans(claim: Claim, other: Claim | None = None) -> list[tuple[int, str, int, bool]]:
     """(word index, head stem, number of words governed, inside a relative clause) per negation cue of the claim's
-    clause; the head is the first content word after the cue, before any punctuation."""
+    clause; the head is the first content word after the cue, before any punctuation. With ``other``, a negation
+    whose predicate stands in a relative clause or a condition and shares no word with ``other`` counts as
+    relative too (``_subordinate``)."""
     text = claim.clause or claim.text
     spans = [m.span() for m in _NOT_NEGATION.finditer(text)]
     words = [(m.start(), m.group(0)) for m in _WORD.finditer(text)]
@@ -87,9 +94,49 @@ def _negation_spans(claim: Claim) -> list[tuple[int, str, int, bool]]:
         head = next((w.casefold() for w in scope[:NEG_SCOPE]
                      if w.casefold() not in _NEG_SKIP and not any(c.isdigit() for c in w)), "")
         opening = max(text.rfind(p, 0, m.start()) for p in ",;:(\"")
-        relative = bool(_RELATIVE.search(text[opening + 1:m.start()]))
+        relative = bool(_RELATIVE.search(text[opening + 1:m.start()])) \
+            or other is not None and _subordinate(text, m.start(), m.end(), other)
         out.append((index, _stem(head) if head else "", len(scope), relative))
     return out
+
+
+_CONDITIONS = {"if", "unless", "whether"}
+
+
+def _subordinate(text: str, start: int, end: int, other: Claim) -> bool:
+    """The negation at [start, end) stands in a relative clause opened by a pronoun ("a turnaround shot that never
+    looks pretty") or in
+    a condition ("bypass the scientists if the agencies determined that the species would not be harmed"), by the
+    dependency parse, and neither the thing described (or the act conditioned) nor what the negation negates (its
+    verb with all but the subject) shares a word with ``other``: it describes a thing or sets a condition the other
+    claim does not speak of ("an airline that has not posted losses and cut jobs" / "an airline that is cutting
+    jobs" still speak of one thing). False without a parse."""
+    from .roles import parse
+
+    doc = parse(text)
+    if doc is None:
+        return False
+    cue = next((t for t in doc if t.idx < end and start < t.idx + len(t.text)), None)
+    tok = cue
+    for _ in range(12):
+        if tok is None or tok.head.i == tok.i:
+            return False
+        if tok.dep_ == "relcl" and any(c.tag_ in ("WDT", "WP") for c in tok.children) or tok.dep_ == "advcl" \
+                and any(c.dep_ == "mark" and c.text.casefold() in _CONDITIONS for c in tok.children):
+            break  # a relative clause opened by a pronoun ("that", "which"), a condition opened by "if"
+        tok = tok.head
+    else:
+        return False
+    theirs = {_stem(w) for w in _polarity_words(other.clause or other.text)}
+    if tok.head.is_alpha and _stem(tok.head.text.casefold()) in theirs:
+        return False  # the thing described or the act conditioned is the other's too ("forces that have not ...")
+    verb = cue
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i and verb.i != tok.i:
+        verb = verb.head  # the verb the negation belongs to ("had not swimming advisories": "had")
+    subject = {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl") for t in c.subtree}
+    said = {_stem(t.text.casefold()) for t in verb.subtree if t.i not in subject and t.i != cue.i
+            and t.is_alpha and t.text.casefold() not in STOPWORDS}
+    return not said & theirs
 
 
 def _free_stems(claim: Claim, spans: list[tuple[int, str, int, bool]]) -> set[str]:
@@ -130,7 +177,11 @@ def polarity_conflicts(a: Claim, b: Claim) -> list[Conflict]:
         return []  # "get the provision removed from the bill" / "see that the provision was not in the bill"
     if _attempt_and_failure(a, b) or _attempt_and_failure(b, a):
         return []  # "it tries to stay above 75 cents" / "it failed to stay above 75 cents": no outcome vs an outcome
-    spans_a, spans_b = _negation_spans(a), _negation_spans(b)
+    if _denied_accusation(a, b) or _denied_accusation(b, a):
+        return []  # "a man has denied arson" / "a man has been charged with arson": both stand
+    if _negated_elsewhere(a, b) or _negated_elsewhere(b, a):
+        return []  # "gave a blood sample (clause), but the results were not yet known" / "results have not been released"
+    spans_a, spans_b = _negation_spans(a, b), _negation_spans(b, a)
     if _unsure(spans_a, b) and not spans_b or _unsure(spans_b, a) and not spans_a:
         return []  # "I don 't know , but we will see" / "we 'll see": doubt, not a denial
     na, nb = [(i, h) for i, h, _, _ in spans_a], [(i, h) for i, h, _, _ in spans_b]
@@ -168,6 +219,35 @@ def _attempt_and_failure(neg: Claim, pos: Claim) -> bool:
     failed = {_stem(m.group(1)) for m in _FAILED_TO.finditer(_clause(neg))}
     tried = {_stem(m.group(1)) for m in _ATTEMPT_TO.finditer(_clause(pos))}
     return bool(failed & tried) and not _FAILED_TO.search(_clause(pos))
+
+
+_ACCUSATION = re.compile(r"\b(?:charg(?:e|es|ed|ing)|accus(?:e|es|ed|ing|ation|ations)|alleg(?:e|es|ed|edly|ing|ation|ations)|"
+                         r"suspect(?:s|ed)?|suspicions?|rumou?r(?:s|ed)?|suggest(?:s|ed|ing|ions?)?|speculat\w*)\b", re.I)
+_HEDGE = re.compile(r"\b(?:could|may|might)(?:\s+well)?\s+have\s+been\b", re.I)
+
+
+def _denied_accusation(neg: Claim, pos: Claim) -> bool:
+    """``pos`` only reports an accusation, a rumour or a suggestion ("a man has been charged with arson", "he was
+    one of many figures rumored to be Deep Throat", "researchers suggested he could have been Deep Throat") and
+    ``neg`` denies it with a denial verb ("a man has denied arson", "LaRue denied suggestions that he was"), or
+    ``pos`` hedges it ("could have been"): an accusation and its denial are both true reports, not two versions of
+    one fact. A plain negation ("he did not have a gun") against a statement of the fact still conflicts."""
+    cues = _cue_words(neg)
+    if not cues or _cue_words(pos) or not _ACCUSATION.search(_clause(pos)):
+        return False
+    return all(_DENIAL.match(c) for c in cues) or bool(_HEDGE.search(_clause(pos)))
+
+
+def _negated_elsewhere(neg: Claim, pos: Claim) -> bool:
+    """The claim of ``pos`` is one clause of its sentence, and another clause of that sentence negates what
+    ``neg`` negates ("Williams gave a blood sample, but the results were not yet known" / "results have not been
+    released"): the negation ``pos`` seems to lack is in its sentence."""
+    if not _cue_words(neg) or _cue_words(pos) or not pos.clause or pos.clause.strip() == pos.text.strip():
+        return False
+    whole = dataclasses.replace(pos, clause=pos.text, clause_start=pos.start, clause_end=pos.end)
+    spans = _negation_spans(whole)
+    return bool(spans) and _scope_shared(whole, [n for n in spans if not n[3]], neg) \
+        and _scope_shared(neg, _negation_spans(neg), whole)
 
 
 def _statement(claim: Claim) -> str:

@@ -126,7 +126,21 @@ def _both_reported(conflict: Conflict, articles: Mapping[str, Article]) -> bool:
     text_a, text_b = (articles.get(side["article"]) for side in (conflict.a, conflict.b))
     if text_a is None or text_b is None:
         return False
-    return _mentions(text_b.text, conflict.a["value"]) or _mentions(text_a.text, conflict.b["value"])
+    return any(_mentions(text_b.text, form) for form in _value_forms(conflict.a["value"])) \
+        or any(_mentions(text_a.text, form) for form in _value_forms(conflict.b["value"]))
+
+
+def _value_forms(value: str) -> list[str]:
+    """A value as given, without the lower-case words a tagger left at its end ("Banstead in"), and a place by its
+    first part ("Banstead, Surrey": "Banstead", which the other report gives as "High Street, Banstead")."""
+    forms = [value]
+    trimmed = re.sub(r"(?:\s+[a-z][\w'’-]*)+\s*$", "", value)
+    if trimmed and trimmed != value and trimmed[:1].isupper():
+        forms.append(trimmed)
+    first = value.split(",")[0].strip()
+    if first and first != value and first[:1].isupper() and len(first.split()) <= 3:
+        forms.append(first)
+    return forms
 
 
 _FRAME = re.compile(r"\b(?:told|tells|telling|confirm(?:s|ed)? to|according to|reported by|quoted by|interview with|"
