@@ -18,7 +18,6 @@ Both rates are printed: raw, and with those verified pairs left out (of numerato
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import random
 import re
 import sys
@@ -30,6 +29,7 @@ PROJECT = HERE.parent
 sys.path.insert(0, str(PROJECT / "src"))
 sys.path.insert(0, str(HERE))
 
+from _undated import undated_times  # noqa: E402
 from msrp import load  # noqa: E402
 from newsweave.claims.extract import NEGATION  # noqa: E402
 from newsweave.models import Claim, content_hash  # noqa: E402
@@ -88,17 +88,7 @@ def _times(text: str, reference) -> tuple:
     lacked the year."""
     from newsweave.normalize.times import extract_times
 
-    bare = {(t.start, t.end): t for t in extract_times(text, None)}
-    out = []
-    for t in extract_times(text, reference):
-        plain = bare.get((t.start, t.end))
-        if "year inferred" in (t.note or ""):
-            out.append(t)
-        elif plain is not None:
-            out.append(plain)
-        else:
-            out.append(dataclasses.replace(t, begin=None, until=None, resolved=False, note="publication time unknown"))
-    return tuple(out)
+    return undated_times(text, extract_times(text, reference))
 
 
 def claim(text: str, side: str) -> Claim:

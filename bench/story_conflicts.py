@@ -41,6 +41,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "src"))
 
 from _ecbplus import DATA, FILE, ROOT_HELP, corpus, topic_range  # noqa: E402
+from _undated import undated_times  # noqa: E402
 from ecbplus_clustering import read_document  # noqa: E402
 
 import newsweave  # noqa: E402
@@ -74,24 +75,6 @@ def compare_story(story_items: list[dict]) -> dict:
     annotations = [dataclasses.replace(ann, times=undated_times(article.text or "", ann.times, ann.sentences))
                    for article, ann in zip(articles, annotate(articles))]
     return compare(articles, annotations).to_dict()
-
-
-def undated_times(text: str, times: tuple, sentences) -> tuple:
-    """Each time keeps the resolution it has without a publication time, unless that one only lacked the year
-    (bench/conflicts.py ``_times``): deictic expressions become unresolved."""
-    from newsweave.normalize.times import YEAR_INFERRED, extract_times
-
-    bare = {(t.start, t.end): t for t in extract_times(text, None, sentences=sentences)}
-    out = []
-    for t in times:
-        plain = bare.get((t.start, t.end))
-        if YEAR_INFERRED in (t.note or ""):
-            out.append(t)
-        elif plain is not None:
-            out.append(plain)
-        else:
-            out.append(dataclasses.replace(t, begin=None, until=None, resolved=False, note="publication time unknown"))
-    return tuple(out)
 
 
 LABELS = HERE / "story_conflicts_labels.tsv"
