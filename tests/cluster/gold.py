@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import random
 from pathlib import Path
 
 from newsweave.models import Article, content_hash
@@ -20,3 +21,12 @@ def load_gold(name: str) -> tuple[list[Article], dict[str, str]]:
         articles.append(article)
         labels[article.id] = gold[file]
     return articles, labels
+
+
+def topics_with_ie() -> tuple[list[Article], dict[str, str]]:
+    """The ECB+ topic fixtures and the IE-patch fixtures together, in one seeded order, with their gold labels."""
+    articles, labels = load_gold("ecbplus_topics")
+    ie, ie_labels = load_gold("ecbplus_ie")
+    articles = articles + ie
+    random.Random(5).shuffle(articles)
+    return articles, {**labels, **ie_labels}

@@ -13,18 +13,14 @@ from newsweave.cluster import features
 from newsweave.cluster.stream import ClusterConfig, StreamClusterer
 from newsweave.models import Article
 
-from .gold import load_gold
+from .gold import topics_with_ie
 
 CONFIG = ClusterConfig(revisit_every=0)
 
 
 @pytest.fixture(scope="module")
 def topics() -> tuple[list[Article], dict[str, str]]:
-    articles, labels = load_gold("ecbplus_topics")
-    ie, ie_labels = load_gold("ecbplus_ie")
-    articles = articles + ie
-    random.Random(5).shuffle(articles)
-    return articles, {**labels, **ie_labels}
+    return topics_with_ie()
 
 
 def _two_stories(topics, first: list[Article], second: list[Article], config: ClusterConfig = CONFIG

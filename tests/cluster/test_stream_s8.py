@@ -14,18 +14,14 @@ from newsweave.cluster import features
 from newsweave.cluster.stream import ClusterConfig, StreamClusterer, restore, snapshot
 from newsweave.models import Article
 
-from .gold import load_gold
+from .gold import topics_with_ie
 
 CONFIG = ClusterConfig(revisit_every=0, lonely_every=1)
 
 
 @pytest.fixture(scope="module")
 def topics() -> tuple[list[Article], dict[str, str]]:
-    articles, labels = load_gold("ecbplus_topics")
-    ie, ie_labels = load_gold("ecbplus_ie")
-    articles = articles + ie
-    random.Random(5).shuffle(articles)
-    return articles, {**labels, **ie_labels}
+    return topics_with_ie()
 
 
 def _pool(topics, label: str, seed: int) -> list[Article]:
