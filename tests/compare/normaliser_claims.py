@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from newsweave.models import Claim, content_hash
+from newsweave.models import Claim, Entity, content_hash
 from newsweave.normalize.ages import extract_ages
 from newsweave.normalize.entities import extract_entities
 from newsweave.normalize.quantities import extract_quantities
@@ -36,3 +36,10 @@ def number_pair(a: str, b: str) -> list:
 def value_pairs(found) -> set[tuple[str, str]]:
     """The (A value, B value) of each conflict."""
     return {(c.a["value"], c.b["value"]) for c in found}
+
+
+def tagged(text: str, outlet: str, *spans: tuple[str, str]) -> Claim:
+    """A claim whose entities are the given (text, label) spans, as the tagger sometimes types them."""
+    entities = tuple(Entity(text.index(s), text.index(s) + len(s), s, label, canonical=s) for s, label in spans)
+    return Claim(id=content_hash(outlet, text), article=outlet, outlet=outlet, sentence=0, start=0, end=len(text),
+                 text=text, clause_start=0, clause_end=len(text), clause=text, attributed_to=outlet, entities=entities)

@@ -9,18 +9,9 @@ import pytest
 
 from newsweave.verdict.entities import entity_conflicts
 
-from normaliser_claims import claim, entity_pair as _entity, value_pairs as _names
+from normaliser_claims import claim, entity_pair as _entity, tagged as _tagged, value_pairs as _names
 
 pytest.importorskip("spacy")
-
-
-def _tagged(text: str, outlet: str, *spans: tuple[str, str]):
-    """A claim whose entities are the given (text, label) spans, as the tagger sometimes types them."""
-    from newsweave.models import Claim, Entity, content_hash
-
-    entities = tuple(Entity(text.index(s), text.index(s) + len(s), s, label, canonical=s) for s, label in spans)
-    return Claim(id=content_hash(outlet, text), article=outlet, outlet=outlet, sentence=0, start=0, end=len(text),
-                 text=text, clause_start=0, clause_end=len(text), clause=text, attributed_to=outlet, entities=entities)
 
 
 # --------------------------------------------------------------------------- one role, told apart
