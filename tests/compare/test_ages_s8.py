@@ -72,3 +72,8 @@ def test_an_age_and_a_birth_year_still_agree():
     born = AgeFact(start=0, end=12, text="born in 2005", kind="birth_year", value=2005, birth_low=2005,
                    birth_high=2005)
     assert ages_compatible(_age(19, 2025), born)[0]
+
+
+def test_a_corroborated_explanation_names_the_outlet_that_attributes():
+    fact = _fact_with(_facts(91), "Actor John Smith Dies at 91")
+    assert "attributed to his family (B)" in fact["explanation"]

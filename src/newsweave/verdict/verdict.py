@@ -197,8 +197,17 @@ def _same_words(a: Claim, b: Claim) -> bool:
 
 
 def _speakers(claims: Sequence[Claim]) -> str:
-    named = sorted({c.attributed_to for c in claims if c.attributed_to and c.attributed_to != c.outlet})
-    return f", attributed to {' / '.join(named)}" if named else ""
+    """", attributed to X" for one outlet's claims; with several outlets each speaker names the outlets that cite it
+    (", attributed to his family (B)"), so a reader sees who attributes and who states it in its own voice."""
+    cited: dict[str, set[str]] = {}
+    for c in claims:
+        if c.attributed_to and c.attributed_to != c.outlet:
+            cited.setdefault(c.attributed_to, set()).add(c.outlet)
+    if not cited:
+        return ""
+    if len({c.outlet for c in claims}) == 1:
+        return f", attributed to {' / '.join(sorted(cited))}"
+    return ", attributed to " + " / ".join(f"{who} ({', '.join(sorted(by))})" for who, by in sorted(cited.items()))
 
 
 def _corroborated_line(claims: Sequence[Claim], sources: list[str], outlets: tuple[str, ...],
