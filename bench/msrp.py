@@ -264,6 +264,8 @@ def main(argv=None) -> None:
         artifact = [Path(a) for a in args.artifact.split(",")]
     else:
         artifact = [p for p in cross.ARTIFACTS if p.exists()] or [cross.ARTIFACT]
+    if args.also and len(artifact) > 1:
+        print("  --also is for a single cross-encoder: skipped for the ensemble", file=sys.stderr)
     if args.cross == "auto" and all(cross_available(a) for a in artifact):
         res = stacked(train, test, x_train, x_test, y_train, y_test, cache, args.limit, model, base_oof, artifact,
                       Path(args.also) if args.also else None)

@@ -17,6 +17,7 @@ back to the logistic regression in ``score.py``.
 from __future__ import annotations
 
 import json
+import math
 import threading
 from pathlib import Path
 from typing import Sequence
@@ -162,9 +163,7 @@ class Scorer:
         return values
 
     def probabilities(self, pairs: Sequence[tuple[str, str]], batch: int = 64) -> list[float]:
-        import math
-
-        return [1.0 / (1.0 + math.exp(-max(min(z, 40.0), -40.0))) for z in self.logits(pairs, batch)]
+        return _sigmoids(self.logits(pairs, batch))
 
 
 class Ensemble:
@@ -190,7 +189,11 @@ class Ensemble:
         return [sum(values) / len(values) for values in zip(*columns)]
 
     def probabilities(self, pairs: Sequence[tuple[str, str]], batch: int = 64) -> list[float]:
-        return Scorer.probabilities(self, pairs, batch)  # type: ignore[arg-type]
+        return _sigmoids(self.logits(pairs, batch))
+
+
+def _sigmoids(logits: Sequence[float]) -> list[float]:
+    return [1.0 / (1.0 + math.exp(-max(min(z, 40.0), -40.0))) for z in logits]
 
 
 def load_ensemble(paths: Sequence[Path] = ARTIFACTS, both_orders: bool = True) -> Ensemble | None:

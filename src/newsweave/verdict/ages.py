@@ -13,17 +13,12 @@ from .common import _conflict
 _DOCUMENT_PERSON = re.compile(r"\b(bearer|holder|document|passport|id card|card|papers|issued in the name)\b", re.I)
 
 
-_PRONOUNS = frozenset({"he", "she", "i", "we", "they", "who"})
-
-
 def ages_compatible(a: AgeFact, b: AgeFact) -> tuple[bool, str]:
     """Possible birth years overlap (an age at publication allows two birth years). Two ages given in the same
     year are one person's age at about the same time: they must be equal ("dies at 91" vs "died aged 92")."""
     if None in (a.birth_low, a.birth_high, b.birth_low, b.birth_high):
         return True, "unresolved"
-    if a.kind == b.kind == "age" and a.birth_high + a.value == b.birth_high + b.value:
-        if a.value == b.value:
-            return True, f"{a.text!r} agrees with {b.text!r}"
+    if a.kind == b.kind == "age" and a.value != b.value and a.birth_high + a.value == b.birth_high + b.value:
         return False, f"{a.text!r} vs {b.text!r} in the same year"
     if a.birth_low <= b.birth_high and b.birth_low <= a.birth_high:
         return True, f"{a.text!r} agrees with {b.text!r}"
@@ -42,6 +37,9 @@ def age_subject(claim: Claim, age: AgeFact) -> str:
     if _DOCUMENT_PERSON.search(window):
         return "document bearer"
     return (age.person or "").casefold()
+
+
+_PRONOUNS = frozenset({"he", "she", "i", "we", "they", "who"})
 
 
 def same_person(claim_a: Claim, a: AgeFact, claim_b: Claim, b: AgeFact) -> bool:

@@ -94,7 +94,7 @@ def _role_swap(a: Claim, only_a: list, b: Claim, only_b: list, rest_a: set[str],
                 and describes(*((a, x) if x.label == "NORP" else (b, y))) and _group_word((x if x.label == "NORP" else y).text):
             continue  # a demonym describes ("the Connecticut Democrat"), it does not name
         if _part(a, x)[0] != _part(b, y)[0] and rx[0] != "where" and not (reports(a, x) or reports(b, y)) \
-                and not _same_verb(a, x, b, y) and not (PAIRED_WITH and _partner(a, x) and _partner(a, x) == _partner(b, y)):
+                and not _same_verb(a, x, b, y) and not (PAIRED_WITH and (p := _partner(a, x)) and p == _partner(b, y)):
             continue  # who said it is the subject of a verb that reports something ("the United estimated that")
         if _speaks_for(a, x, b, y):
             continue  # a spokesman speaks for his organisation: "Paul Luehr said" / "The FBI said"
@@ -224,11 +224,10 @@ def _partner(claim: Claim, entity) -> str | None:
     if tok is None:
         return None
     inside = lambda t: entity.start - _base(claim) <= t.idx < entity.end - _base(claim)
-    head = tok
-    conj = [c for c in head.children if c.dep_ == "conj"]
-    if head.dep_ == "conj" or len(conj) != 1 or not any(c.text.casefold() == "and" for c in head.children if c.dep_ == "cc"):
+    conj = [c for c in tok.children if c.dep_ == "conj"]
+    if tok.dep_ == "conj" or len(conj) != 1 or not any(c.text.casefold() == "and" for c in tok.children if c.dep_ == "cc"):
         return None
-    other = conj[0] if inside(head) else head
+    other = conj[0] if inside(tok) else tok
     if inside(other) or other.tag_ not in ("NNP", "NNPS"):
         return None
     return other.text.casefold()

@@ -105,8 +105,7 @@ _CONDITIONS = {"if", "unless", "whether"}
 
 def _subordinate(text: str, start: int, end: int, other: Claim) -> bool:
     """The negation at [start, end) stands in a relative clause opened by a pronoun ("a turnaround shot that never
-    looks pretty") or in
-    a condition ("bypass the scientists if the agencies determined that the species would not be harmed"), by the
+    looks pretty") or in a condition ("bypass the scientists if the agencies determined that the species would not be harmed"), by the
     dependency parse, and neither the thing described (or the act conditioned) nor what the negation negates (its
     verb with all but the subject) shares a word with ``other``: it describes a thing or sets a condition the other
     claim does not speak of ("an airline that has not posted losses and cut jobs" / "an airline that is cutting

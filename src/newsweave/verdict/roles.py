@@ -187,8 +187,9 @@ def apposed(claim: Claim, entity) -> str | None:
     nouns = [tok.head] if tok.dep_ == "appos" else []
     nouns += [c for c in tok.children if c.dep_ == "appos"]
     if not nouns and tok.dep_ in SUBJECT and tok.i >= 2:  # "A Spanish tanker , Tunick , was": parsed as two subjects
-        comma, noun = tok.doc[_first(tok).i - 1], tok.doc[_first(tok).i - 2] if _first(tok).i >= 2 else None
-        if comma.text == "," and noun is not None and noun.dep_ == tok.dep_ and noun.head.i == tok.head.i:
+        first = _first(tok).i
+        comma, noun = (tok.doc[first - 1], tok.doc[first - 2]) if first >= 2 else (None, None)
+        if comma is not None and comma.text == "," and noun.dep_ == tok.dep_ and noun.head.i == tok.head.i:
             nouns = [noun]
     nouns = [n for n in nouns if n.tag_ in ("NN", "NNS")]
     return _stem(nouns[0].text) if len(nouns) == 1 else None
