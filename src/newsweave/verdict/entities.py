@@ -40,6 +40,8 @@ def entity_conflicts(a: Claim, b: Claim) -> list[Conflict]:
     names_a, names_b = _split_lists(names_a, names_b), _split_lists(names_b, names_a)
     if SPLIT_GIVEN:
         names_a, names_b = _split_given(names_a, names_b), _split_given(names_b, names_a)
+    if SPLIT_PLACED:
+        names_a, names_b = _split_placed(names_a, b, names_b), _split_placed(names_b, a, names_a)
     only_a, only_b = _only(names_a, names_b, b), _only(names_b, names_a, a)
     if not only_a and not only_b:
         return []
@@ -72,11 +74,72 @@ def entity_conflicts(a: Claim, b: Claim) -> list[Conflict]:
     if not kept and ROLE_SWAP:
         swap = _role_swap(a, only_a or _extra(names_a, names_b), b, only_b or _extra(names_b, names_a), rest_a, rest_b)
         kept = [swap] if swap else []
+    if not kept and MOVED:
+        swap, back = _moved(a, names_a, b, names_b, only_b), _moved(b, names_b, a, names_a, only_a)
+        kept = [swap] if swap else [back[::-1]] if back else []
     return [_conflict("entity", a, x.text, b, y.text, "") for x, y in kept]
 
 
 EXTRA_SWAP = True  # a name one side gives more often than the other may be the one the other side replaced
 ROLE_SWAP = True  # pair the unshared names of two wordings that play the same grammatical role
+MOVED = True  # a name both give, doing a verb on one side, where the other side has a new name do it
+
+
+def _moved(a: Claim, names_a: list, b: Claim, names_b: list, only_b: list):
+    """(x, y): the name x that both sides give does or undergoes a verb in a, and in b a name y that a does not give
+    does or undergoes that verb in its place, while b gives x elsewhere ("where Limbaugh owns a $ 24 million mansion ,
+    said his drug use" / "where Hernandez owns a $ 24 million mansion , said ... Limbaugh 's drug use"); or x owns a
+    thing in a ("'s"), y owns it in b, and b has x undergo a verb instead ("to assume Mr. Black 's identity" / "Durst
+    murdered Black to try to assume Swartz 's identity"). Each must be the only name of its side in that slot; aliases,
+    related names and a spokesman for his employer are no swap. (Looser slots, such as any grammatical role, pair
+    what two wordings merely arrange otherwise: "Congo 's war" / "The Democratic Republic of Congo 's war", "Nick
+    Markakis went to the Orioles" / "Baltimore took Nick Markakis".)"""
+    from .roles import possessed, verb_role
+
+    for key, elsewhere in ((verb_role, _idle), (possessed, _undergoes)):
+        found = _moved_by(key, elsewhere, a, names_a, b, names_b, only_b)
+        if found:
+            return found
+    return None
+
+
+def _moved_by(key, elsewhere, a: Claim, names_a: list, b: Claim, names_b: list, only_b: list):
+    """The first (x, y) of _moved in the slot ``key(claim, name)``, where ``elsewhere(b, names_b, x)`` says what b
+    must make of x instead."""
+    roles_a = [key(a, e) for e in names_a]
+    roles_b = [key(b, e) for e in names_b]
+    for y in only_b:
+        ry = key(b, y)
+        if ry is None or roles_a.count(ry) != 1 or roles_b.count(ry) != 1:
+            continue
+        x = names_a[roles_a.index(ry)]
+        if not _mentioned(_ename(x), b) or _family(x.label) != _family(y.label) and "MISC" not in (x.label, y.label):
+            continue
+        if not elsewhere(b, names_b, x):
+            continue  # "Bennett declined ... , as did Mills" / "Mills declined": x may do it there in other words
+        if _acronym_of(x.text, y.text) or _same_entity(x, y) or _one_referent(x, y) or not _same_part(a, x, b, y) \
+                or _speaks_for(a, x, b, y) or _titled_given(a, x, b, y):
+            continue
+        return x, y
+    return None
+
+
+def _undergoes(b: Claim, names_b: list, x) -> bool:
+    """b gives x only as who undergoes a verb ("Durst murdered Black")."""
+    from .roles import verb_role
+
+    mentions = [e for e in names_b if _spelled_alike(e, x)]
+    return bool(mentions) and all((r := verb_role(b, e)) is not None and r[0] == "undergoer" for e in mentions)
+
+
+def _idle(b: Claim, names_b: list, x) -> bool:
+    """b gives x only where it does nothing: as an owner, or after a preposition or a verb ("Limbaugh 's drug use"),
+    never as the subject of a verb, which may say in other words what x does on the other side."""
+    from .roles import role
+
+    mentions = [e for e in names_b if _spelled_alike(e, x)]
+    return bool(mentions) and all((r := role(b, e)) is not None and r[0] in ("owner", "prep", "object")
+                                  for e in mentions)
 
 
 def _role_swap(a: Claim, only_a: list, b: Claim, only_b: list, rest_a: set[str], rest_b: set[str]):
@@ -519,7 +582,8 @@ def _spelled_alike(x, y) -> bool:
     from rapidfuzz import fuzz
 
     nx, ny = _ename(x), _ename(y)
-    return bool(nx and ny) and (nx == ny or fuzz.ratio(nx, ny) >= 80 or _acronym_of(x.text, y.text)
+    return bool(nx and ny) and (nx == ny or fuzz.ratio(nx, ny) >= 80 and not _numbered_apart(nx, ny)
+                                or _acronym_of(x.text, y.text)
                                 or _same_spelling(x.text, y.text))
 
 
@@ -644,7 +708,8 @@ def _same_entity(x, y) -> bool:
     nx, ny = _ename(x), _ename(y)
     if not nx or not ny:
         return True
-    return nx == ny or nx in ny or ny in nx or _acronym_of(x.text, y.text) or fuzz.ratio(nx, ny) >= 80 \
+    return nx == ny or nx in ny or ny in nx or _acronym_of(x.text, y.text) \
+        or fuzz.ratio(nx, ny) >= 80 and not _numbered_apart(nx, ny) \
         or _name_words_shared(x, _only_text(y)) or _name_words_shared(y, _only_text(x)) or _same_spelling(x.text, y.text)
 
 
@@ -749,7 +814,8 @@ def _names(claim: Claim) -> list:
     text = claim.clause or claim.text
     base = claim.clause_start if claim.clause_start >= 0 and claim.clause else claim.start
     found = [part for e in map(_trimmed, claim.entities) if not _ticker(text, e.start - base, e.end - base)
-             and not _wire_credit(text, e.start - base, e.end - base) for part in _split_joined(e)]
+             and not _wire_credit(text, e.start - base, e.end - base) for part in _split_joined(_before_verb(claim, e))
+             if part.text.strip(" .")]
     for e in (_caps_names(text) if USE_CAPS else ()):
         start, end = e.start + base, e.end + base
         if _CALENDAR.search(e.text) or _LEADING_PREPOSITION.match(e.text):
@@ -797,6 +863,28 @@ def _trimmed(e):
 
 
 TRIM_TAILS = True  # cut the common nouns and stock symbols a tagged span runs on into
+
+
+def _before_verb(claim: Claim, e):
+    """The tagged name up to the first verb the sentence says in lower case, which no name holds: "Finder brings
+    Novell unparalleled Linux" is "Finder" (a title's verbs are capitalised: "The Spy Who Shagged Me")."""
+    from .roles import parse
+
+    text, base = claim.clause or claim.text, _base(claim)
+    doc = parse(text)
+    if doc is None:
+        return e
+    s, t = e.start - base, e.end - base
+    verbs = [tok for tok in doc if s < tok.idx and tok.idx + len(tok.text) <= t and tok.tag_ in _FINITE
+             and tok.text[:1].islower()]
+    if not verbs:
+        return e
+    head = e.text[:verbs[0].idx - s].rstrip(" ,.;:")
+    return dataclasses.replace(e, end=e.start + len(head), text=head,
+                               canonical=head if (e.canonical or e.text) == e.text else e.canonical)
+
+
+_FINITE = {"VBZ", "VBD", "VBP", "MD"}
 _NAME_LINKS = {"of", "the", "and", "for", "de", "du", "van", "von", "der", "al", "bin", "la", "le", "da", "di"}
 
 
@@ -889,6 +977,46 @@ def _given_parts(e, theirs: list) -> list:
         return [type(e)(e.start, e.start + len(name), name, e.label, canonical=name),
                 type(e)(cut, e.end, e.text[cut - e.start:], t.label, canonical=t.canonical or t.text)]
     return []
+
+
+SPLIT_PLACED = True  # cut a tagged span that opens with a town the other side gives before a noun into two names
+
+
+def _split_placed(mine: list, other: Claim, theirs: list) -> list:
+    """A tagged span that opens with a town or state which the other side gives as a place of its own before a
+    noun, followed by the name of something there ("the Smyrna Nissan plant" / "Goldman Sachs 's Smyrna plant"): two
+    names, the place and the rest, which keeps the span's label. Where the other side's place stands alone, it may
+    stand for the whole name ("with the Chicago Bulls" / "with Chicago"), which stays whole."""
+    from .roles import qualifier
+
+    given = [t for t in theirs if qualifier(other, t)]
+    out = []
+    for e in mine:
+        out += _placed_parts(e, given) if given else [e]
+    return out
+
+
+def _placed_parts(e, theirs: list) -> list:
+    """The place of ``theirs`` that opens the span ``e`` and the name after it, or [e]. A person ("Austin Powers"), a
+    place ("New York City") and a name whose rest is an organisation's word or a post ("the Washington Post", "New
+    York Governor") stay whole."""
+    from ..normalize.places import level
+
+    words = e.text.split()
+    if e.label == "PERSON" or _family(e.label) == "place" or len(words) < 2:
+        return [e]  # "New York City" / "New York": one place, named more closely
+    for t in theirs:
+        given = t.text.strip(" .").split()
+        rest = " ".join(words[len(given):])
+        if t.label != "GPE" or not given or len(given) >= len(words) or words[:len(given)] != given \
+                or not level(t.text.strip(" .")) & {"city", "state"} or not all(w[:1].isupper() for w in rest.split()) \
+                or _ORG_WORDS.search(rest) or _POST.search(rest) or level(rest) or len(rest) < 3:
+            continue
+        cut = e.end - len(rest)
+        return [type(e)(e.start, e.start + len(t.text.strip(" .")), e.text[:len(t.text.strip(" ."))], t.label,
+                        canonical=t.canonical or t.text),
+                type(e)(cut, e.end, rest, e.label, canonical=rest)]
+    return [e]
 
 
 # An owner inside a tagged span: "Florida 's Third District Court of Appeal", "Dominique de Villepin 's Sons".
@@ -1000,7 +1128,15 @@ def _mentioned(name: str, claim: Claim) -> bool:
     flat = re.sub(r"[^\w]", "", text.casefold())
     if name in flat or any(name in _ename(e) or _ename(e) in name for e in claim.entities if _ename(e)):
         return True
-    return any(fuzz.ratio(name, _ename(e)) >= 80 for e in claim.entities)
+    return any(fuzz.ratio(name, _ename(e)) >= 80 and not _numbered_apart(name, _ename(e)) for e in claim.entities)
+
+
+def _numbered_apart(x: str, y: str) -> bool:
+    """Two folded names that differ only in their numbers name two things, not one spelt two ways: "Voyager 1" /
+    "Voyager 2", "Flight 77" / "Flight 11" (a number that begins the other, "747" / "747400", is a variant)."""
+    dx, dy = re.sub(r"\D", "", x), re.sub(r"\D", "", y)
+    return bool(dx and dy) and not (dx.startswith(dy) or dy.startswith(dx)) \
+        and re.sub(r"\d", "", x) == re.sub(r"\d", "", y)
 
 
 def _word_given(entity, mine: list, theirs: list, other: Claim) -> bool:

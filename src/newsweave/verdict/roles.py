@@ -80,7 +80,18 @@ def role(claim: Claim, entity) -> tuple[str, str] | None:
     ("object", verb); a name that qualifies a noun owns it too ("the Delta carrier"); None when the parse says
     nothing useful."""
     tok = _entity_token(claim, entity)
+    while tok is not None and _name_goes_on(tok):
+        tok = tok.head
     return None if tok is None else token_role(tok)
+
+
+def _name_goes_on(tok) -> bool:
+    """The tagged name stops short of the number that ends it and heads it ("CAPPS" in "CAPPS II will not use ...",
+    "Henry" in "Henry VIII"): the name's role is that of the whole name. A post after a name ("IAB President") is no
+    part of it."""
+    head = tok.head
+    return tok.dep_ == "compound" and head.i == tok.i + 1 and head.tag_ in ("NNP", "NNPS") \
+        and bool(re.fullmatch(r"[IVX]{2,5}", head.text))
 
 
 def token_role(tok) -> tuple[str, str] | None:
@@ -155,6 +166,12 @@ def owned(claim: Claim, entity) -> str | None:
 _PLACED = {"based", "headquartered", "located", "grown", "made", "born", "built", "raised"}
 
 
+def possessed(claim: Claim, entity) -> str | None:
+    """The noun a name owns with "'s" ("Mr. Black 's identity": the stem of "identity"), or None."""
+    tok = _governing_token(claim, entity)
+    return _owned_key(tok.head) if tok is not None and tok.dep_ in OWNER else None
+
+
 def place_of_noun(claim: Claim, entity) -> str | None:
     """The noun whose place a name gives, whichever way: "Romanian port authorities" / "port authorities in
     Guandong province", "the Mount Vernon-grown fish" / "the fish from Florida", "the South San Francisco-based
@@ -223,13 +240,15 @@ _IRREGULAR = {"said": "say", "says": "say", "told": "tell", "tells": "tell", "wr
 
 
 def _verb_key(tok) -> str | None:
-    """A verb folded to its stem ("cleared", "clears" -> "clear"; the pipeline has no lemmatizer); None for an
-    auxiliary, which says nothing of the slot."""
+    """A verb folded to its stem ("cleared", "clears" -> "clear"; "face", "faces", "faced", "facing" -> "fac": the
+    pipeline has no lemmatizer, so the silent "e" of the base form goes too); None for an auxiliary, which says
+    nothing of the slot. A stem shorter than three letters keeps the word whole ("bring", not "br")."""
     word = tok.text.casefold()
     if word in _AUXILIARY:
         return None
     word = _IRREGULAR.get(word, word)
-    return _stem(re.sub(r"(?:ing|ed|es|s)$", "", word) if len(word) > 4 else word)
+    stem = re.sub(r"(?:ing|ed|es|e|s)$", "", word)
+    return _stem(stem if len(stem) >= 3 else word)
 
 
 def verb_role(claim: Claim, entity) -> tuple[str, str] | None:
@@ -243,6 +262,10 @@ def verb_role(claim: Claim, entity) -> tuple[str, str] | None:
             verb = _verb_key(tok.head.head)
             return ("doer", verb) if verb else None
         return None
+    reported = _reported_subject(tok)
+    if reported is not None:
+        verb = _verb_key(reported)
+        return (("undergoer" if any(c.dep_ == "auxpass" for c in reported.children) else "doer"), verb) if verb else None
     verb = _verb_key(tok.head)
     if verb is None:
         return None
@@ -251,6 +274,18 @@ def verb_role(claim: Claim, entity) -> tuple[str, str] | None:
     if tok.dep_ in ("nsubjpass", "dobj"):
         return "undergoer", verb
     return None
+
+
+def _reported_subject(tok):
+    """The verb whose subject the parser took for the object of the verb before it: "Prosecutors said Paracha , if
+    convicted , could face ..." reads "Paracha" as what was said, while the clause after it ("could face") has no
+    subject of its own. The verb of that clause, or None."""
+    if tok.dep_ != "dobj":
+        return None
+    clauses = [c for c in tok.head.children if c.dep_ == "ccomp" and c.i > tok.i]
+    if len(clauses) != 1 or any(c.dep_ in SUBJECT or c.dep_ == "expl" for c in clauses[0].children):
+        return None
+    return clauses[0]
 
 
 def describes(claim: Claim, entity) -> bool:
@@ -338,9 +373,25 @@ def _name_inside(sent) -> bool:
     if _GROUP.search(first.text) or first.text.casefold() in ("people", "police", "children", "women", "men") \
             or owner and first.text.casefold() in _COMMON_OWNERS:
         return False  # "Smugglers in a van", "Residents said", "People ...": a group, not a name
+    if _singular_verb(first):
+        return True  # "Parsons claims that ...": a plural noun would take "claim"
     again = parse("Then " + sent.text)
     return again is not None and len(again) > 1 and again[1].text == first.text and again[1].tag_ == "NNP"
 
+
+
+# Nouns that end in "s" and take a singular verb, so agreement says nothing of them: "News is", "Congress has".
+_SINGULAR_S = re.compile(r"(?:ss|us|is|news|ics|ies|ous)$")
+
+
+def _singular_verb(first) -> bool:
+    """The word the tagger took for a plural noun (NNS) is the subject of a verb in the singular ("Parsons claims",
+    "Parsons has said", "Parsons was"): the plural it is not, so it is a name ending in "s"."""
+    if first.tag_ != "NNS" or first.dep_ not in ("nsubj", "nsubjpass") or _SINGULAR_S.search(first.text.casefold()):
+        return False
+    verb = first.head
+    singular = lambda t: t.tag_ == "VBZ" or t.text.casefold() == "was"
+    return singular(verb) or any(c.dep_ in ("aux", "auxpass") and singular(c) for c in verb.children if c.i < verb.i)
 
 
 def says_of_self(claim: Claim, entity) -> bool:
