@@ -18,7 +18,8 @@ the scorer newsweave.align.score uses by default (stacked when the artifact and 
 ``--artifact A[,B,...]`` scores other cross-encoder artifacts than the shipped ones; several = an ensemble of fold
 models (each ``--fold K/5`` with a different K): the stacker is fitted on the union of their held-out pairs, each
 with the out-of-fold logit of the one model that never saw it, and on test the members' logits are averaged.
-``--also`` adds a second single model's logit as a third stacking input (reported only, same held-out pairs).
+``--also A[,B]`` adds other fold models' logit as a third stacking input (reported only): on each held-out pair the
+logit of the ``--also`` model that never saw it, on test their mean.
 
 Shipped: the ensemble of folds 0/5 and 1/5 (newsweave.align.cross.ARTIFACTS; see bench/train_cross_encoder.py):
 
@@ -132,7 +133,7 @@ def logit(p: np.ndarray) -> np.ndarray:
 
 
 def stacked(train, test, x_train, x_test, y_train, y_test, cache: Path, limit, base_model, base_oof,
-            artifact: Path | list[Path], also: Path | None = None) -> dict:
+            artifact: Path | list[Path], also: list[Path] | None = None) -> dict:
     """Cross-encoder alone and stacked with the feature regression: a 2-input logistic regression over the
     feature LR's logit (out-of-fold on train) and the cross-encoder logit, fitted on the held-out train fold only
     (21 raw inputs on 816 pairs measured worse by CV: 84.2 vs 85.6).
@@ -182,17 +183,37 @@ def stacked(train, test, x_train, x_test, y_train, y_test, cache: Path, limit, b
     p_casc = np.where(band, model.predict_proba(xs_test)[:, 1], p_base)
     pred = p_casc >= threshold
     out["cascade"] = (100 * f1(y_test, pred), 100 * float(np.mean(pred == y_test)), float(np.mean(band)))
-    if also is not None and len(artifacts) == 1:  # 3 inputs: + a second cross-encoder's logit (same fold)
-        tag = hashlib.sha256(also.read_bytes()).hexdigest()[:12]
-        z2_held, _ = cross_logits([train[i] for i in held], cache / f"cross-held-{tag}-{limit or 'all'}.npz", also)
-        z2_test, _ = cross_logits(test, cache / f"cross-test-{tag}-{limit or 'all'}.npz", also)
+    if also:  # 3 inputs: + a second cross-encoder's logit (out-of-fold on the held pairs, averaged on test)
+        z2_held, z2_test = _also_logits(train, test, held, also, cache, limit)
         model3, threshold3, cv3 = fit(np.column_stack([xs_held, z2_held]), y_train[held])
         pred = model3.predict_proba(np.column_stack([xs_test, z2_test]))[:, 1] >= threshold3
         out["stacked3"] = (100 * f1(y_test, pred), 100 * float(np.mean(pred == y_test)), cv3, threshold3)
+        out["model3"], out["also_metas"] = model3, [{"file": p.name, **cross.metadata(p)} for p in also]
     best = max(np.arange(-3, 3, 0.05), key=lambda t: f1(y_train[held], z_held >= t))
     pred = z_test >= best
     out["alone_tuned"] = (100 * f1(y_test, pred), 100 * float(np.mean(pred == y_test)), float(best))
     return out
+
+
+def _also_logits(train, test, held: list[int], also: list[Path], cache: Path, limit) -> tuple[np.ndarray, np.ndarray]:
+    """The ``--also`` fold model(s) as a third stacking input: on each held pair the logit of the ``also`` model
+    that never saw it, on test the mean of the ``also`` models (an ensemble, like the main artifacts)."""
+    import hashlib
+
+    from newsweave.align import cross
+
+    z_held, covered, z_test = np.zeros(len(train)), np.zeros(len(train), dtype=bool), []
+    for path in also:
+        digest, fold = hashlib.sha256(path.read_bytes()).hexdigest()[:12], cross.metadata(path).get("fold")
+        if fold:
+            k, n = (int(v) for v in fold.split("/"))
+            mine = [i for i in range(len(train)) if i % n == k]
+            z, _ = cross_logits([train[i] for i in mine], cache / f"cross-held-{digest}-{limit or 'all'}.npz", path)
+            z_held[mine], covered[mine] = z, True
+        z_test.append(cross_logits(test, cache / f"cross-test-{digest}-{limit or 'all'}.npz", path)[0])
+    if not covered[held].all():
+        raise ValueError("--also: no --also fold model held out some of the stacker's pairs")
+    return z_held[held], np.mean(z_test, axis=0)
 
 
 def _folds(metas: list[dict]) -> str:
@@ -226,8 +247,8 @@ def main(argv=None) -> None:
                         help="score the cross-encoder artifact too (auto: when it and torch are present)")
     parser.add_argument("--artifact", default=None, help="cross-encoder artifact(s), comma-separated: an ensemble of "
                         "fold models (default: the shipped ones, newsweave.align.cross.ARTIFACTS)")
-    parser.add_argument("--also", default=None, help="a second cross-encoder artifact (same fold): report the "
-                        "3-input stack too")
+    parser.add_argument("--also", default=None, help="other cross-encoder fold model(s), comma-separated: report "
+                        "the 3-input stack too (each held pair with the logit of the --also model that never saw it)")
     args = parser.parse_args(argv)
     root = Path(args.root)
     train, test = load(root / "msr_paraphrase_train.txt", args.limit), load(root / "msr_paraphrase_test.txt", args.limit)
@@ -264,14 +285,13 @@ def main(argv=None) -> None:
         artifact = [Path(a) for a in args.artifact.split(",")]
     else:
         artifact = [p for p in cross.ARTIFACTS if p.exists()] or [cross.ARTIFACT]
-    if args.also and len(artifact) > 1:
-        print("  --also is for a single cross-encoder: skipped for the ensemble", file=sys.stderr)
     if args.cross == "auto" and all(cross_available(a) for a in artifact):
         res = stacked(train, test, x_train, x_test, y_train, y_test, cache, args.limit, model, base_oof, artifact,
-                      Path(args.also) if args.also else None)
+                      [Path(a) for a in args.also.split(",")] if args.also else None)
         meta = res["meta"]
         for member in res["metas"]:
-            kind = f"LoRA r{member.get('rank')}" if member.get("rank") else "full fine-tune"
+            kind = (f"LoRA r{member.get('rank')}" if member.get("rank") else "full fine-tune") + \
+                f" of {member.get('base', 'minilm')}"
             print(f"  cross-encoder {member['file']}: {kind}, {member.get('trained_on')}, trained in "
                   f"{member.get('train_seconds')} s")
         print(f"  ours: cross-encoder alone (logit >= 0{', mean of %d' % len(res['metas']) if len(res['metas']) > 1 else ''})"
@@ -283,7 +303,7 @@ def main(argv=None) -> None:
                   f"{res['stacked'][1]:5.1f}  (fitted on {res['held']} held-out train pairs, CV F1 "
                   f"{res['cv_f1']:.1f}, threshold {res['threshold']:.2f})")
             if "stacked3" in res:
-                print(f"  ours: stacked LR (+ {Path(args.also).name} logit) F1 {res['stacked3'][0]:5.1f}  acc "
+                print(f"  ours: stacked LR (+ {args.also} logit) F1 {res['stacked3'][0]:5.1f}  acc "
                       f"{res['stacked3'][1]:5.1f}  (CV F1 {res['stacked3'][2]:.1f}, threshold {res['stacked3'][3]:.2f})")
             print(f"  ours: cascade (cross-encoder only where LR p in {CASCADE}) F1 {res['cascade'][0]:5.1f}  acc "
                   f"{res['cascade'][1]:5.1f}  ({100 * res['cascade'][2]:.0f}% of pairs sent to the cross-encoder)")

