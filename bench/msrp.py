@@ -21,11 +21,12 @@ with the out-of-fold logit of the one model that never saw it, and on test the m
 ``--also A[,B]`` adds other fold models' logit as a third stacking input (reported only): on each held-out pair the
 logit of the ``--also`` model that never saw it, on test their mean.
 
-Shipped: the e5 cross-encoder, fold 0/5 (newsweave.align.cross.ARTIFACTS; see bench/train_cross_encoder.py):
+Shipped: the e5 cross-encoders, folds 0/5 and 1/5 (newsweave.align.cross.ARTIFACTS; bench/train_cross_encoder.py):
 
-    .venv/bin/python bench/msrp.py --write-model          # F1 87.650 acc 82.667 (stacker CV F1 85.9 on 816 pairs)
+    .venv/bin/python bench/msrp.py --write-model          # F1 87.847 acc 83.014 (stacker CV F1 86.5 on 1631 pairs)
 
-(e5 cross-encoder alone 87.3 / 82.2.) Before, the ensemble of the MiniLM folds 0/5 and 1/5 (cross.MINILM_FOLDS):
+(e5 folds averaged, alone: 87.3 / 82.3; fold 0 alone stacked 87.650 / 82.667, CV 85.9 on its 816; fold 1 alone
+87.532 / 82.957, CV 87.0 on its 815.) Before, the ensemble of the MiniLM folds 0/5 and 1/5 (cross.MINILM_FOLDS):
 
     .venv/bin/python bench/msrp.py --artifact src/newsweave/align/cross_encoder_lora.safetensors,\
         src/newsweave/align/cross_encoder_lora_fold1.safetensors
@@ -35,8 +36,8 @@ Shipped: the e5 cross-encoder, fold 0/5 (newsweave.align.cross.ARTIFACTS; see be
 measured: fold 0 alone F1 86.502 acc 80.696 (stacker CV F1 85.6 on its 816 held-out pairs; cross-encoder alone
 85.9), fold 1 alone 86.482 / 80.754 (CV 87.1 on its 815: an easier fifth, the regression too scores 85.0 there vs
 82.9 on fold 0's), the two averaged 86.557 / 80.986 (CV 86.0 on the 1631; cross-encoder alone 86.4 / 80.6).
-Scoring cost: 70.5 pairs/s for one MiniLM model on 2 idle cores; the e5 model (12 layers) measured 6.9 pairs/s
-while 3 other jobs shared the 2 cores.
+Scoring cost: 70.5 pairs/s for one MiniLM model on 2 idle cores; one e5 model (12 layers) measured 6.9 and 13.6
+pairs/s while 3 other jobs shared the 2 cores (the bench prints 4.6 for the pair).
 """
 from __future__ import annotations
 

