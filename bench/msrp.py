@@ -18,19 +18,26 @@ the scorer newsweave.align.score uses by default (stacked when the artifact and 
 ``--artifact A[,B,...]`` scores other cross-encoder artifacts than the shipped ones; several = an ensemble of fold
 models (each ``--fold K/5`` with a different K): the stacker is fitted on the union of their held-out pairs, each
 with the out-of-fold logit of the one model that never saw it, and on test the members' logits are averaged.
-``--also`` adds a second single model's logit as a third stacking input (reported only, same held-out pairs).
+``--also A[,B]`` adds other fold models' logit as a third stacking input (reported only): on each held-out pair the
+logit of the ``--also`` model that never saw it, on test their mean.
 
-Shipped: the ensemble of folds 0/5 and 1/5 (newsweave.align.cross.ARTIFACTS; see bench/train_cross_encoder.py):
+Shipped: the e5 cross-encoders, folds 0/5 and 1/5 (newsweave.align.cross.ARTIFACTS; bench/train_cross_encoder.py):
 
-    .venv/bin/python bench/msrp.py --write-model          # F1 86.557 acc 80.986 (stacker CV F1 86.0 on 1631 pairs)
+    .venv/bin/python bench/msrp.py --write-model          # F1 87.847 acc 83.014 (stacker CV F1 86.5 on 1631 pairs)
+
+(e5 folds averaged, alone: 87.3 / 82.3; fold 0 alone stacked 87.650 / 82.667, CV 85.9 on its 816; fold 1 alone
+87.532 / 82.957, CV 87.0 on its 815.) Before, the ensemble of the MiniLM folds 0/5 and 1/5 (cross.MINILM_FOLDS):
+
+    .venv/bin/python bench/msrp.py --artifact src/newsweave/align/cross_encoder_lora.safetensors,\
+        src/newsweave/align/cross_encoder_lora_fold1.safetensors
     .venv/bin/python bench/msrp.py --artifact src/newsweave/align/cross_encoder_lora.safetensors        # fold 0 alone
     .venv/bin/python bench/msrp.py --artifact src/newsweave/align/cross_encoder_lora_fold1.safetensors  # fold 1 alone
 
 measured: fold 0 alone F1 86.502 acc 80.696 (stacker CV F1 85.6 on its 816 held-out pairs; cross-encoder alone
 85.9), fold 1 alone 86.482 / 80.754 (CV 87.1 on its 815: an easier fifth, the regression too scores 85.0 there vs
 82.9 on fold 0's), the two averaged 86.557 / 80.986 (CV 86.0 on the 1631; cross-encoder alone 86.4 / 80.6).
-Scoring cost doubles with two members: 70.5 pairs/s for one model on 2 idle cores; the ensemble's rate printed by
-the bench (7.7 pairs/s) mixes in fold 1's rate measured while 3 other jobs shared the 2 cores (8.6 pairs/s).
+Scoring cost: 70.5 pairs/s for one MiniLM model on 2 idle cores; one e5 model (12 layers) measured 6.9 and 13.6
+pairs/s while 3 other jobs shared the 2 cores (the bench prints 4.6 for the pair).
 """
 from __future__ import annotations
 
@@ -132,7 +139,7 @@ def logit(p: np.ndarray) -> np.ndarray:
 
 
 def stacked(train, test, x_train, x_test, y_train, y_test, cache: Path, limit, base_model, base_oof,
-            artifact: Path | list[Path], also: Path | None = None) -> dict:
+            artifact: Path | list[Path], also: list[Path] | None = None) -> dict:
     """Cross-encoder alone and stacked with the feature regression: a 2-input logistic regression over the
     feature LR's logit (out-of-fold on train) and the cross-encoder logit, fitted on the held-out train fold only
     (21 raw inputs on 816 pairs measured worse by CV: 84.2 vs 85.6).
@@ -171,28 +178,69 @@ def stacked(train, test, x_train, x_test, y_train, y_test, cache: Path, limit, b
     if len(held) < 50:
         return out
     p_base = base_model.predict_proba(x_test)[:, 1]
-    xs_held = np.column_stack([logit(base_oof[held]), z_held])
-    xs_test = np.column_stack([logit(p_base), z_test])
-    model, threshold, cv_f1 = fit(xs_held, y_train[held])
-    pred = model.predict_proba(xs_test)[:, 1] >= threshold
-    out["stacked"] = (100 * f1(y_test, pred), 100 * float(np.mean(pred == y_test)))
-    out["model"], out["threshold"], out["cv_f1"] = model, threshold, cv_f1
-    low, high = CASCADE
-    band = (p_base >= low) & (p_base <= high)
-    p_casc = np.where(band, model.predict_proba(xs_test)[:, 1], p_base)
-    pred = p_casc >= threshold
-    out["cascade"] = (100 * f1(y_test, pred), 100 * float(np.mean(pred == y_test)), float(np.mean(band)))
-    if also is not None and len(artifacts) == 1:  # 3 inputs: + a second cross-encoder's logit (same fold)
-        tag = hashlib.sha256(also.read_bytes()).hexdigest()[:12]
-        z2_held, _ = cross_logits([train[i] for i in held], cache / f"cross-held-{tag}-{limit or 'all'}.npz", also)
-        z2_test, _ = cross_logits(test, cache / f"cross-test-{tag}-{limit or 'all'}.npz", also)
-        model3, threshold3, cv3 = fit(np.column_stack([xs_held, z2_held]), y_train[held])
-        pred = model3.predict_proba(np.column_stack([xs_test, z2_test]))[:, 1] >= threshold3
+    lr_held = logit(base_oof[held])
+    out.update(_stack(lr_held, z_held, y_train[held], p_base, z_test, y_test))
+    if also:  # 3 inputs: + other cross-encoders' logit (out-of-fold on the held pairs, averaged on test)
+        z2_held, z2_test, also_rates = _also_logits(train, test, held, also, cache, limit)
+        model3, threshold3, cv3 = fit(np.column_stack([lr_held, z_held, z2_held]), y_train[held])
+        pred = model3.predict_proba(np.column_stack([logit(p_base), z_test, z2_test]))[:, 1] >= threshold3
         out["stacked3"] = (100 * f1(y_test, pred), 100 * float(np.mean(pred == y_test)), cv3, threshold3)
+        scaler, lr = model3.steps[0][1], model3.steps[1][1]
+        raw = lr.coef_[0][1:] / scaler.scale_[1:]  # per raw logit unit
+        if (raw > 0).all():  # one weighted ensemble logit, so the runtime keeps the 2-input stacker
+            w = float(raw[0] / raw.sum())
+            weighted = _stack(lr_held, w * z_held + (1 - w) * z2_held, y_train[held], p_base,
+                              w * z_test + (1 - w) * z2_test, y_test)
+            also_metas = [{"file": p.name, **cross.metadata(p)} for p in also]
+            weighted["metas"] = ([{**m, "weight": round(w / len(metas), 6)} for m in metas]
+                                 + [{**m, "weight": round((1 - w) / len(also), 6)} for m in also_metas])
+            weighted["rate"] = 1.0 / (1.0 / rate + sum(1.0 / r for r in also_rates))
+            weighted["held_note"] = f"{len(held)} held-out pairs ({_folds(metas)}), each with the logits of " \
+                "the fold models of each base that never saw it"
+            out["weighted"] = weighted
     best = max(np.arange(-3, 3, 0.05), key=lambda t: f1(y_train[held], z_held >= t))
     pred = z_test >= best
     out["alone_tuned"] = (100 * f1(y_test, pred), 100 * float(np.mean(pred == y_test)), float(best))
     return out
+
+
+def _stack(lr_held, z_held, y_held, p_base, z_test, y_test) -> dict:
+    """The 2-input stacker (feature LR logit, cross-encoder logit) fitted on the held pairs; test F1/accuracy on all
+    pairs and as the runtime cascade (cross-encoder only where the feature LR is unsure)."""
+    xs_test = np.column_stack([logit(p_base), z_test])
+    model, threshold, cv_f1 = fit(np.column_stack([lr_held, z_held]), y_held)
+    p_stack = model.predict_proba(xs_test)[:, 1]
+    pred = p_stack >= threshold
+    low, high = CASCADE
+    band = (p_base >= low) & (p_base <= high)
+    casc = np.where(band, p_stack, p_base) >= threshold
+    return {"model": model, "threshold": threshold, "cv_f1": cv_f1,
+            "stacked": (100 * f1(y_test, pred), 100 * float(np.mean(pred == y_test))),
+            "cascade": (100 * f1(y_test, casc), 100 * float(np.mean(casc == y_test)), float(np.mean(band)))}
+
+
+def _also_logits(train, test, held: list[int], also: list[Path], cache: Path, limit):
+    """The ``--also`` fold model(s) as a third stacking input: on each held pair the logit of the ``also`` model
+    that never saw it, on test the mean of the ``also`` models (an ensemble, like the main artifacts); and their
+    scoring rates."""
+    import hashlib
+
+    from newsweave.align import cross
+
+    z_held, covered, z_test, rates = np.zeros(len(train)), np.zeros(len(train), dtype=bool), [], []
+    for path in also:
+        digest, fold = hashlib.sha256(path.read_bytes()).hexdigest()[:12], cross.metadata(path).get("fold")
+        if fold:
+            k, n = (int(v) for v in fold.split("/"))
+            mine = [i for i in range(len(train)) if i % n == k]
+            z, _ = cross_logits([train[i] for i in mine], cache / f"cross-held-{digest}-{limit or 'all'}.npz", path)
+            z_held[mine], covered[mine] = z, True
+        z, rate = cross_logits(test, cache / f"cross-test-{digest}-{limit or 'all'}.npz", path)
+        z_test.append(z)
+        rates.append(rate)
+    if not covered[held].all():
+        raise ValueError("--also: no --also fold model held out some of the stacker's pairs")
+    return z_held[held], np.mean(z_test, axis=0), rates
 
 
 def _folds(metas: list[dict]) -> str:
@@ -226,8 +274,8 @@ def main(argv=None) -> None:
                         help="score the cross-encoder artifact too (auto: when it and torch are present)")
     parser.add_argument("--artifact", default=None, help="cross-encoder artifact(s), comma-separated: an ensemble of "
                         "fold models (default: the shipped ones, newsweave.align.cross.ARTIFACTS)")
-    parser.add_argument("--also", default=None, help="a second cross-encoder artifact (same fold): report the "
-                        "3-input stack too")
+    parser.add_argument("--also", default=None, help="other cross-encoder fold model(s), comma-separated: report "
+                        "the 3-input stack too (each held pair with the logit of the --also model that never saw it)")
     args = parser.parse_args(argv)
     root = Path(args.root)
     train, test = load(root / "msr_paraphrase_train.txt", args.limit), load(root / "msr_paraphrase_test.txt", args.limit)
@@ -264,14 +312,13 @@ def main(argv=None) -> None:
         artifact = [Path(a) for a in args.artifact.split(",")]
     else:
         artifact = [p for p in cross.ARTIFACTS if p.exists()] or [cross.ARTIFACT]
-    if args.also and len(artifact) > 1:
-        print("  --also is for a single cross-encoder: skipped for the ensemble", file=sys.stderr)
     if args.cross == "auto" and all(cross_available(a) for a in artifact):
         res = stacked(train, test, x_train, x_test, y_train, y_test, cache, args.limit, model, base_oof, artifact,
-                      Path(args.also) if args.also else None)
+                      [Path(a) for a in args.also.split(",")] if args.also else None)
         meta = res["meta"]
         for member in res["metas"]:
-            kind = f"LoRA r{member.get('rank')}" if member.get("rank") else "full fine-tune"
+            kind = (f"LoRA r{member.get('rank')}" if member.get("rank") else "full fine-tune") + \
+                f" of {member.get('base', 'minilm')}"
             print(f"  cross-encoder {member['file']}: {kind}, {member.get('trained_on')}, trained in "
                   f"{member.get('train_seconds')} s")
         print(f"  ours: cross-encoder alone (logit >= 0{', mean of %d' % len(res['metas']) if len(res['metas']) > 1 else ''})"
@@ -283,8 +330,13 @@ def main(argv=None) -> None:
                   f"{res['stacked'][1]:5.1f}  (fitted on {res['held']} held-out train pairs, CV F1 "
                   f"{res['cv_f1']:.1f}, threshold {res['threshold']:.2f})")
             if "stacked3" in res:
-                print(f"  ours: stacked LR (+ {Path(args.also).name} logit) F1 {res['stacked3'][0]:5.1f}  acc "
+                print(f"  ours: stacked LR (+ {args.also} logit) F1 {res['stacked3'][0]:5.1f}  acc "
                       f"{res['stacked3'][1]:5.1f}  (CV F1 {res['stacked3'][2]:.1f}, threshold {res['stacked3'][3]:.2f})")
+            if "weighted" in res:  # the 3-input stack folded into one weighted ensemble logit (what is written)
+                weights = ", ".join(f"{m['file']} {m['weight']:.3f}" for m in res["weighted"]["metas"])
+                res = {**res, **res["weighted"], "held_note": res["weighted"]["held_note"]}
+                print(f"  ours: stacked LR (LR logit + weighted ensemble logit: {weights}) F1 {res['stacked'][0]:5.1f}"
+                      f"  acc {res['stacked'][1]:5.1f}  (CV F1 {res['cv_f1']:.1f}, threshold {res['threshold']:.2f})")
             print(f"  ours: cascade (cross-encoder only where LR p in {CASCADE}) F1 {res['cascade'][0]:5.1f}  acc "
                   f"{res['cascade'][1]:5.1f}  ({100 * res['cascade'][2]:.0f}% of pairs sent to the cross-encoder)")
             score_f1, accuracy = res["cascade"][:2]
@@ -293,8 +345,8 @@ def main(argv=None) -> None:
                 save(res["model"], res["threshold"], res["cv_f1"], embedder.name,
                      {"f1": round(score_f1, 1), "accuracy": round(accuracy, 1)}, STACKED_FILE, STACKED_FEATURES,
                      {"cross_encoders": res["metas"],
-                      "trained_on": f"MSRP train: {res['held']} held-out pairs ({res['folds']}), each with the "
-                                    "logit of the fold model that never saw it",
+                      "trained_on": "MSRP train: " + res.get("held_note", f"{res['held']} held-out pairs "
+                                    f"({res['folds']}), each with the logit of the fold model that never saw it"),
                       "cascade": list(CASCADE), "msrp_test_all_pairs": {"f1": round(res["stacked"][0], 1),
                                                                        "accuracy": round(res["stacked"][1], 1)}})
                 print(f"  wrote {STACKED_FILE.relative_to(PROJECT)}")

