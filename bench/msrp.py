@@ -29,7 +29,9 @@ Shipped: the e5 cross-encoders, folds 0/5 and 1/5 (newsweave.align.cross.ARTIFAC
 87.532 / 82.957, CV 87.0 on its 815. A third e5 fold, 2/5, trained in 861 s on one idle core with
 ``train_cross_encoder.py --base e5 --fold 2/5 --threads 1``, was measured and not shipped: with the three folds the
 stacker's CV F1 is 86.9 on 2446 held-out pairs but test F1 87.706 / 82.725 at 3.2 pairs/s, so a third model costs
-half again the scoring time for no test gain.) Before, the ensemble of the MiniLM folds 0/5 and 1/5 (cross.MINILM_FOLDS):
+half again the scoring time for no test gain. ``--embedder e5`` (e5 cosines in the regression features) gives test
+F1 88.184 / 83.594, but train selects against it (stacker CV F1 86.4 vs 86.5, regression CV 84.0 both), so the
+shipped regression keeps the default embedder.) Before, the ensemble of the MiniLM folds 0/5 and 1/5 (cross.MINILM_FOLDS):
 
     .venv/bin/python bench/msrp.py --artifact src/newsweave/align/cross_encoder_lora.safetensors,\
         src/newsweave/align/cross_encoder_lora_fold1.safetensors
