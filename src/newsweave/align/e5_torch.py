@@ -238,6 +238,9 @@ def bert(variant: str = "enpt"):
     missing, unexpected = model.load_state_dict(state, strict=False)
     if unexpected or [m for m in missing if "position_ids" not in m]:
         raise ValueError(f"e5 weights do not fit BertModel: missing {missing[:3]}, unexpected {unexpected[:3]}")
+    # the vocabulary (250k x 384, 384 MB) is never trained: every model of a process shares read()'s one table
+    words = state["embeddings.word_embeddings.weight"]
+    model.embeddings.word_embeddings.weight = torch.nn.Parameter(words, requires_grad=False)
     return model.eval()
 
 
