@@ -77,7 +77,17 @@ def entity_conflicts(a: Claim, b: Claim) -> list[Conflict]:
     if not kept and MOVED:
         swap, back = _moved(a, names_a, b, names_b, only_b), _moved(b, names_b, a, names_a, only_a)
         kept = [swap] if swap else [back[::-1]] if back else []
-    return [_conflict("entity", a, x.text, b, y.text, "") for x, y in kept]
+    if _other_people(a, b):
+        return []
+    return [_conflict("entity", a, x.text, b, y.text, "") for x, y in kept
+            if not _in_named_state(a, x, y) and not _in_named_state(b, y, x)]
+
+
+def _other_people(a: Claim, b: Claim) -> bool:
+    """Each claim gives one age, and the two differ by more than a birthday: "a 32-year-old British climber" /
+    "a 36-year-old Australian climber" are two people, not one whose nationality the reports dispute."""
+    ages_a, ages_b = ([g.value for g in c.ages if g.kind == "age"] for c in (a, b))
+    return len(ages_a) == len(ages_b) == 1 and abs(ages_a[0] - ages_b[0]) > 1
 
 
 EXTRA_SWAP = True  # a name one side gives more often than the other may be the one the other side replaced
@@ -499,9 +509,13 @@ def _crossed_slots(a: Claim, x, b: Claim, y) -> bool:
 
 
 # AP-style abbreviations of US states, which follow a city ("Birmingham , Ala . ,") and the tagger may type otherwise.
-_STATE_ABBREVIATIONS = {"ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "ky",
-                        "la", "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa",
-                        "tenn", "va", "vt", "wash", "wis", "wyo"}
+_STATE_ABBREVIATIONS = {
+    "ala": "alabama", "ariz": "arizona", "ark": "arkansas", "calif": "california", "colo": "colorado",
+    "conn": "connecticut", "del": "delaware", "fla": "florida", "ga": "georgia", "ill": "illinois", "ind": "indiana",
+    "kan": "kansas", "ky": "kentucky", "la": "louisiana", "md": "maryland", "mass": "massachusetts", "mich": "michigan",
+    "minn": "minnesota", "miss": "mississippi", "mo": "missouri", "mont": "montana", "neb": "nebraska", "nev": "nevada",
+    "okla": "oklahoma", "ore": "oregon", "pa": "pennsylvania", "tenn": "tennessee", "va": "virginia", "vt": "vermont",
+    "wash": "washington", "wis": "wisconsin", "wyo": "wyoming"}
 # First words too common among names to tie two of them together ("United Airlines" / "United Way").
 _COMMON_FIRST = {"the", "new", "united", "national", "american", "first", "general", "international", "royal",
                  "north", "south", "east", "west", "central", "great", "bank", "state", "city", "university", "saint",
@@ -514,6 +528,15 @@ def _state_after_city(claim: Claim, entity) -> bool:
     start = entity.start - _base(claim)
     return entity.text.strip(" .").casefold() in _STATE_ABBREVIATIONS \
         and bool(re.search(r"[A-Z][\w.-]*\s*,\s*$", text[max(0, start - 30):max(start, 0)]))
+
+
+def _in_named_state(a: Claim, x, y) -> bool:
+    """x is a town its claim places in the state y names ("Key Biscayne , Fla ." / "Florida"): one place inside the
+    other, which the gazetteer may not know."""
+    text = a.clause or a.text
+    end = x.end - _base(a)
+    m = re.match(r"\s*,\s*([A-Z][a-z]{1,4})\b", text[max(end, 0):]) if end >= 0 else None
+    return bool(m) and _STATE_ABBREVIATIONS.get(m.group(1).casefold()) == y.text.strip(" .").casefold()
 
 
 def _same_house(x: str, y: str) -> bool:

@@ -23,6 +23,8 @@ _NEG_CUE = re.compile(
     r"(?:do|does|did|is|was|are|were|has|have|had|ca|wo|could|would|should|must)nt)"
     r"(?![\w-])", re.I)  # "dont", "isnt": apostrophes dropped
 _NOT_NEGATION = re.compile(r"\b(?:not (?:only|just|least|far|long|until|surprisingly)|"
+                           # "why Catching Fire might not make its release date": a doubt, not a denial
+                           r"\b(?:might|may)\s+not\b|"
                            # "the Colts didn 't take their first lead until Ratliff intercepted": when, not whether
                            # (a verb with "do", "did not take ... until"; "was not chief until" keeps its negation)
                            r"(?:\b(?:do|does|did)\s+(?:not|never)|\b(?:do|does|did)n\s?[’']\s?t|\bnever)\s+"
