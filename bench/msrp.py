@@ -35,7 +35,8 @@ cross-encoder's, CV 87.28 (test 88.020). Four folds (0, 1, 3, 4): CV 87.15 on 32
 e5 folds averaged, alone: 87.3 / 82.3; fold 0 alone stacked 87.650 / 82.667, CV 85.9 on its 816; fold 1 alone
 87.532 / 82.957, CV 87.0 on its 815. Three folds (0, 1, 2): CV 86.9 on 2446 pairs, test 87.706 / 82.725.
 Two folds with ``--embedder e5``: test 88.184 / 83.594, CV 86.4 vs 86.5, not selected then either. The test figures
-move by about 0.3 F1 between these configurations; the CV on all 4076 pairs is the steadier criterion.) Before, the ensemble of the MiniLM folds 0/5 and 1/5 (cross.MINILM_FOLDS):
+move by about 0.3 F1 between these configurations; the CV on all 4076 pairs is the steadier criterion.)
+Before, the ensemble of the MiniLM folds 0/5 and 1/5 (cross.MINILM_FOLDS):
 
     .venv/bin/python bench/msrp.py --artifact src/newsweave/align/cross_encoder_lora.safetensors,\
         src/newsweave/align/cross_encoder_lora_fold1.safetensors

@@ -6,10 +6,10 @@ fits the coefficients) and claim alignment. Coefficients live in ``same_fact_mod
 
 Stacked scorer: when torch (extra ``embed``) and the cross-encoder artifact (``cross.py``) are available, the
 logistic regression of ``same_fact_stacked.json`` combines the feature regression's logit with the cross-encoder
-logit (MSRP test F1 88.0 vs 84.1 with the five e5 cross-encoder fold models; extras ``embed`` and ``multilingual``), averaged (or
-weighted) over the fold models it names (``cross_encoders``, ``cross.load_ensemble``). It is a cascade: the
-cross-encoder only scores pairs whose feature-only probability falls in the stacked model's ``cascade`` band;
-clear-cut pairs keep the regression's probability.
+logit (MSRP test F1 88.0 vs 84.1 with the five e5 cross-encoder fold models; extras ``embed`` and
+``multilingual``), averaged (or weighted) over the fold models it names (``cross_encoders``,
+``cross.load_ensemble``). It is a cascade: the cross-encoder only scores pairs whose feature-only probability falls
+in the stacked model's ``cascade`` band; clear-cut pairs keep the regression's probability.
 Environment variable ``NEWSWEAVE_SAME_FACT``: ``auto`` (default: stacked when available, except for alignment,
 ``ignore_slots=True``, which keeps the regression for speed), ``cross`` (stacked for alignment too), ``lr`` (never
 the cross-encoder), ``cross-all`` (like ``cross``, cross-encoder on every pair). Use ``same_fact_probabilities``

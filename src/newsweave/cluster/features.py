@@ -104,7 +104,7 @@ def extract(article: Article, annotations: Annotations | None = None) -> Feature
     stamp = _dateline_stamp(article.title, text)
     return Features(article.id, weights, top, parse_day(article.published), title[:300],
                     _stamp_year(stamp) or _main_year(years), subjects,
-                    _first(_months(stamp)) or _main_year(months))
+                    next(iter(_months(stamp)), None) or _main_year(months))
 
 
 def headline(title: str, text: str) -> str:
@@ -145,10 +145,6 @@ def _stamp_year(stamp: str) -> str | None:
         return None
     short = int(numeric.group(1))
     return str((1900 if short >= 50 else 2000) + short)
-
-
-def _first(values: list[str]) -> str | None:
-    return values[0] if values else None
 
 
 def lede_text(text: str, title: str) -> str:

@@ -34,7 +34,9 @@ def entity_conflicts(a: Claim, b: Claim) -> list[Conflict]:
     one unshared name of each side that plays a given grammatical role (the subject of the main clause, the owner
     of the same thing ...) is paired whatever the tagger's labels (newsweave.verdict.roles). Aliases, initials,
     surnames, demonyms, near spellings, a capital for its country and a titled given name ("Sir John") for a
-    surname count as the same entity."""
+    surname count as the same entity. Two claims that give two different ages speak of two people: no conflict."""
+    if _other_people(a, b):
+        return []
     names_a = [e for e in _names(a) if not (SKIP_SPEAKERS and _speaker(a, e))]
     names_b = [e for e in _names(b) if not (SKIP_SPEAKERS and _speaker(b, e))]
     names_a, names_b = _split_lists(names_a, names_b), _split_lists(names_b, names_a)
@@ -77,8 +79,6 @@ def entity_conflicts(a: Claim, b: Claim) -> list[Conflict]:
     if not kept and MOVED:
         swap, back = _moved(a, names_a, b, names_b, only_b), _moved(b, names_b, a, names_a, only_a)
         kept = [swap] if swap else [back[::-1]] if back else []
-    if _other_people(a, b):
-        return []
     return [_conflict("entity", a, x.text, b, y.text, "") for x, y in kept
             if not _in_named_state(a, x, y) and not _in_named_state(b, y, x)]
 
