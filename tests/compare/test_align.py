@@ -1,11 +1,8 @@
 """Embedder factory, the same-fact score and grouping constraints."""
 from __future__ import annotations
 
-import pytest
-
 from newsweave.align import score
 from newsweave.align.embed import get_embedder
-from newsweave.errors import MissingExtra
 
 
 def test_embedder_cached_and_normalised():
@@ -13,11 +10,6 @@ def test_embedder_cached_and_normalised():
     assert get_embedder("auto") is e
     v = e.encode(["Ukraine captured two North Korean soldiers.", ""])
     assert v.shape == (2, 384) and abs(float((v[0] ** 2).sum()) - 1.0) < 1e-4
-
-
-def test_static_backend_names_the_extra():
-    with pytest.raises(MissingExtra):
-        get_embedder("static")
 
 
 def test_same_fact_score_orders_pairs():
