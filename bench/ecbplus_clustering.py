@@ -93,13 +93,35 @@ def bcubed(gold: list[str], pred: list[str]) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
+import os
+_EMB = None
+
+
+def _embedding(article_id: str):
+    global _EMB
+    path = os.environ.get("NW_EMB")
+    if not path:
+        return None
+    if _EMB is None:
+        import numpy as np
+        ids = json.load(open(os.path.join(os.path.dirname(path), "emb_ids.json")))
+        _EMB = dict(zip(ids, np.load(path)))
+    return _EMB.get(article_id)
+
+
+def _features(article):
+    f = cluster_features.extract(article)
+    emb = _embedding(article.id)
+    return f if emb is None else replace(f, embedding=emb)
+
+
 def run(items, seed: int, config: ClusterConfig) -> dict:
     order = list(items)
     random.Random(seed).shuffle(order)
     clusterer = StreamClusterer(config)
     start = time.perf_counter()
     for article, _, _ in order:
-        clusterer.assign(article)
+        clusterer.assign_features(_features(article))
     elapsed = time.perf_counter() - start
     where = dict(clusterer.where)
     return {"order": order, "where": where, "seconds": elapsed}
@@ -109,7 +131,7 @@ def training_rows(items, seeds: list[int], config: ClusterConfig
                   ) -> tuple[list[tuple[float, ...]], list[int], list[bool]]:
     """Teacher-forced streams: each article goes to its gold story; every candidate the clusterer ranked for it
     becomes one row (the join evidence) labelled 1 when it is the article's gold story."""
-    features = {a.id: cluster_features.extract(a) for a, _, _ in items}
+    features = {a.id: _features(a) for a, _, _ in items}
     xs, ys, founders = [], [], []
     for seed in seeds:
         order = list(items)

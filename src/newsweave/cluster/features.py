@@ -17,7 +17,7 @@ import math
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Mapping
+from typing import Any, Mapping
 
 from ..models import Annotations, Article
 from .stopwords import STOP_WORDS
@@ -67,6 +67,7 @@ class Features:
     # ties); None when it names none
     subjects: tuple[str, ...] = ()  # entity keys named in the title and lede, most mentioned first
     month: str | None = None  # the dateline's month name, else the one the text mentions most ("01".."12")
+    embedding: Any = None  # unit dense vector of headline + lede (numpy float32), None without an embedder
 
 
 def extract(article: Article, annotations: Annotations | None = None) -> Features:

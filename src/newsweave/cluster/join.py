@@ -38,6 +38,8 @@ FEATURES = (
     "year_missing",  # the article names no year; share of the story's members that do
     "month_agree",  # the article's main month is the story's
     "month_clash",  # ... is another one the story rarely holds
+    "emb_centroid",  # cosine of the article's headline+lede embedding with the story's mean embedding
+    "emb_contrast",  # ... minus the best other candidate's
 )
 
 

@@ -175,6 +175,7 @@ class Member:
     month: str | None = None
     tnorm: float = 1.0  # norm of the member's tf-idf vector (member cosines use it) ...
     tnorm_docs: int = 0  # ... computed when the window held this many documents
+    emb: Any = None  # unit dense embedding (numpy float32) or None
 
 
 @dataclass
@@ -197,6 +198,7 @@ class StoryState:
     kdf: dict[str, int] = field(default_factory=dict)  # members holding each key
     core: dict[str, float] | None = None  # cached core keys (tf-idf weight); None when to recompute
     core_at: int = 0
+    esum: Any = None  # sum of the members' embeddings (None while none has one)
 
     span: tuple[float | None, float | None] | None = None  # cached (first, last); None when stale
 
@@ -359,7 +361,7 @@ class StreamClusterer:
         for member in story.members:
             query = _top(self._tfidf(member.vector), cfg.score_keys)
             for target, p in self._score_candidates(query, member.day, member.year, member.subjects,
-                                                    member.month, exclude=story):
+                                                    member.month, exclude=story, emb=member.emb):
                 totals[target.id] = totals.get(target.id, 0.0) + p
                 targets[target.id] = target
         if not totals:
@@ -375,7 +377,8 @@ class StreamClusterer:
         self.df.add(features.weights)
         query = self._tfidf(features.weights)
         ranked = self._score_candidates(_top(query, self.config.score_keys), features.day,
-                                        features.year, features.subjects, features.month)
+                                        features.year, features.subjects, features.month,
+                                        emb=features.embedding)
         return query, ranked
 
     def _model_active(self) -> bool:
@@ -427,7 +430,7 @@ class StreamClusterer:
 
     def _score_candidates(self, query: dict[str, float], day: float | None, year: str | None = None,
                           subjects: tuple[str, ...] = (), month: str | None = None,
-                          exclude: StoryState | None = None) -> list[tuple[StoryState, float]]:
+                          exclude: StoryState | None = None, emb: Any = None) -> list[tuple[StoryState, float]]:
         found = [s for s in self._candidates(query) if s is not exclude]
         scored = [(story, self._similarity(query, story) * self._time_factor(day, story)
                    * self._conflict_factor(year, subjects, month, story)) for story in found]
@@ -436,13 +439,15 @@ class StreamClusterer:
         if not self.collect and not self._model_active():
             return scored
         top = scored[: self.config.model_candidates]
+        embs = [_emb_cosine(emb, story.esum) for story, _ in top]
         rescored = []
         for i, (story, base) in enumerate(top):
             if base < self.config.model_min_score and not self.collect:
                 rescored.append((story, 0.0))  # too little in common to be worth the evidence
                 continue
             other = max((sc for j, (_, sc) in enumerate(top) if j != i), default=0.0)
-            x = self._evidence(query, story, year, subjects, base, other, month)
+            emb_other = max((e for j, e in enumerate(embs) if j != i), default=0.0)
+            x = self._evidence(query, story, year, subjects, base, other, month, emb, emb_other)
             self.last_rows.append((story.id, base, x))
             p = self.model.probability(x) if self._model_active() else base
             rescored.append((story, p * self._time_factor(day, story)))
@@ -450,8 +455,8 @@ class StreamClusterer:
         return rescored
 
     def _evidence(self, query: dict[str, float], story: StoryState, year: str | None,
-                  subjects: tuple[str, ...], base: float, other: float, month: str | None = None
-                  ) -> tuple[float, ...]:
+                  subjects: tuple[str, ...], base: float, other: float, month: str | None = None,
+                  emb: Any = None, emb_rival: float = 0.0) -> tuple[float, ...]:
         """The join model's features (join.FEATURES order) for an article's query vector and one story."""
         cfg = self.config
         idf = self.df.idf_of()
@@ -486,6 +491,7 @@ class StreamClusterer:
                 num_shared += mass * share
                 if not share:
                     num_foreign += mass
+        emb_c = _emb_cosine(emb, story.esum)
         core = self._core(story)
         core_total = sum(core.values()) or 1.0
         core_hit = sum(w for k, w in core.items() if k in query) / core_total
@@ -503,7 +509,7 @@ class StreamClusterer:
                 core_hit, year_agree, year_clash, subject_hit, subject_miss, math.log(size), cos_c - other,
                 1.0 - with_year if year is not None else 0.0, with_year if year is None else 0.0,
                 float(month is not None and bool(story.months) and _main(story.months) == month),
-                float(_differs(month, story.months)))
+                float(_differs(month, story.months)), emb_c, emb_c - emb_rival if emb is not None else 0.0)
 
     def _drifted(self, docs: int) -> bool:
         """Whether idf has drifted since a norm was computed over ``docs`` documents (window grew or shrank
@@ -630,7 +636,8 @@ class StreamClusterer:
         tnorm = math.sqrt(sum((v * idf(k)) ** 2 for k, v in vector.items())) or 1.0
         return Member(features.article_id, vector, tuple(k for k, _ in keys), features.day,
                       features.title, features.entities, round(float(score), 4), self.seq,
-                      features.year, features.subjects, features.month, tnorm, self.df.docs)
+                      features.year, features.subjects, features.month, tnorm, self.df.docs,
+                      features.embedding)
 
     def _new_story(self, member: Member) -> StoryState:
         story = StoryState(id=self._fresh_id(member.article_id), seq=member.seq)
@@ -677,6 +684,7 @@ class StreamClusterer:
         _count(story.months, (member.month,) if member.month else (), 1)
         _count(story.subjects, member.subjects, 1)
         _count(story.kdf, member.vector, 1)
+        _shift_emb(story, member, 1)
         story.core = story.core if story.core_at > 16 else None
         for key in member.index_keys:
             story.keys[key] = story.keys.get(key, 0) + 1
@@ -693,6 +701,7 @@ class StreamClusterer:
         _count(story.months, (member.month,) if member.month else (), -1)
         _count(story.subjects, member.subjects, -1)
         _count(story.kdf, member.vector, -1)
+        _shift_emb(story, member, -1)
         story.core = None
         for key in member.index_keys:
             left = story.keys.get(key, 0) - 1
@@ -917,20 +926,23 @@ class StreamClusterer:
         ``own`` the rival scores 0; the first probability is computed only when ``both`` (else 0)."""
         query = _top(self._tfidf(member.vector), self.config.score_keys)
         s_other = self._similarity(query, other)
-        s_own = p_own = 0.0
+        e_other = _emb_cosine(member.emb, other.esum)
+        s_own = p_own = e_own = 0.0
         if own is not None:
             _shift_shadow(own, member, -1)
             s_own = self._similarity(query, own)
+            e_own = _emb_cosine(member.emb, own.esum)
             if both:
-                p_own = self._probability(query, member, own, s_own, s_other)
+                p_own = self._probability(query, member, own, s_own, s_other, e_other)
             _shift_shadow(own, member, 1)
-        return p_own, self._probability(query, member, other, s_other, s_own)
+        return p_own, self._probability(query, member, other, s_other, s_own, e_own)
 
     def _probability(self, query: dict[str, float], member: Member, story: StoryState, score: float,
-                     rival: float) -> float:
+                     rival: float, emb_rival: float = 0.0) -> float:
         """The join model's probability for a member's ``query`` in ``story`` (centroid score ``score``) against
         a rival candidate scoring ``rival``."""
-        x = self._evidence(query, story, member.year, member.subjects, score, rival, member.month)
+        x = self._evidence(query, story, member.year, member.subjects, score, rival, member.month, member.emb,
+                           emb_rival)
         return self.model.probability(x)
 
     def _shadow(self, members: list[Member]) -> StoryState:
@@ -942,6 +954,7 @@ class StreamClusterer:
             _count(story.months, (member.month,) if member.month else (), 1)
             _count(story.subjects, member.subjects, 1)
             _count(story.kdf, member.vector, 1)
+            _shift_emb(story, member, 1)
         return story
 
     def _group_vector(self, members: list[Member]) -> dict[str, float]:
@@ -1097,7 +1110,21 @@ def _shift_shadow(shadow: StoryState, member: Member, step: int) -> None:
     _count(shadow.months, (member.month,) if member.month else (), step)
     _count(shadow.subjects, member.subjects, step)
     _count(shadow.kdf, member.vector, step)
+    _shift_emb(shadow, member, step)
     shadow.stale, shadow.core, shadow.span = True, None, None
+
+
+def _shift_emb(story: StoryState, member: Member, step: int) -> None:
+    if member.emb is not None:
+        story.esum = member.emb * step if story.esum is None else story.esum + member.emb * step
+
+
+def _emb_cosine(emb: Any, esum: Any) -> float:
+    """Cosine of an article's embedding with a story's summed member embeddings (0 when either is missing)."""
+    if emb is None or esum is None:
+        return 0.0
+    norm = float(esum @ esum) ** 0.5
+    return float(emb @ esum) / norm if norm > 1e-9 else 0.0
 
 
 def _top(vector: dict[str, float], limit: int) -> dict[str, float]:
