@@ -93,35 +93,13 @@ def bcubed(gold: list[str], pred: list[str]) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-import os
-_EMB = None
-
-
-def _embedding(article_id: str):
-    global _EMB
-    path = os.environ.get("NW_EMB")
-    if not path:
-        return None
-    if _EMB is None:
-        import numpy as np
-        ids = json.load(open(os.path.join(os.path.dirname(path), "emb_ids.json")))
-        _EMB = dict(zip(ids, np.load(path)))
-    return _EMB.get(article_id)
-
-
-def _features(article):
-    f = cluster_features.extract(article)
-    emb = _embedding(article.id)
-    return f if emb is None else replace(f, embedding=emb)
-
-
 def run(items, seed: int, config: ClusterConfig) -> dict:
     order = list(items)
     random.Random(seed).shuffle(order)
     clusterer = StreamClusterer(config)
     start = time.perf_counter()
     for article, _, _ in order:
-        clusterer.assign_features(_features(article))
+        clusterer.assign(article)
     elapsed = time.perf_counter() - start
     where = dict(clusterer.where)
     return {"order": order, "where": where, "seconds": elapsed}
@@ -131,7 +109,11 @@ def training_rows(items, seeds: list[int], config: ClusterConfig
                   ) -> tuple[list[tuple[float, ...]], list[int], list[bool]]:
     """Teacher-forced streams: each article goes to its gold story; every candidate the clusterer ranked for it
     becomes one row (the join evidence) labelled 1 when it is the article's gold story."""
-    features = {a.id: _features(a) for a, _, _ in items}
+    if config.embedder == "auto":
+        raise SystemExit("--write-model needs --embedder NAME (or none): the model file is named after it")
+    embedder = StreamClusterer(replace(config, use_model=False)).embedder
+    features = {a.id: cluster_features.extract(a, None, embedder) for a, _, _ in items}
+    keep = len(join_model.FEATURES) - (0 if embedder else join_model.EMBEDDING_FEATURES)
     xs, ys, founders = [], [], []
     for seed in seeds:
         order = list(items)
@@ -144,7 +126,7 @@ def training_rows(items, seeds: list[int], config: ClusterConfig
             rows, story_id = clusterer.force(features[article.id], story_of.get(label))
             story_of[label] = story_id
             for candidate, _, x in rows:
-                xs.append(x)
+                xs.append(x[:keep])
                 ys.append(int(candidate == story_id))
                 founders.append(founder)
     return xs, ys, founders
@@ -166,11 +148,12 @@ def write_model(items, seeds: list[int], config: ClusterConfig, c: float, founde
     model = join_model.JoinModel(tuple(round(float(v), 6) for v in fit.coef_[0]), round(float(fit.intercept_[0]), 6),
                                  tuple(round(v, 6) for v in mean), tuple(round(v, 6) for v in scale))
     data = {**model.to_dict(), "rows": len(ys), "positives": sum(ys), "C": c, "founder_weight": founder_weight,
-            "seeds": seeds,
+            "seeds": seeds, "embedder": config.embedder,
             "written_by": "bench/ecbplus_clustering.py --write-model (ECB+ train topics only)"}
-    join_model.MODEL_FILE.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+    file = join_model.model_file(config.embedder)
+    file.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
     join_model.load.cache_clear()
-    print(f"join model: {len(ys)} rows ({sum(ys)} joins) -> {join_model.MODEL_FILE}")
+    print(f"join model: {len(ys)} rows ({sum(ys)} joins) -> {file}")
     for name, coef in zip(join_model.FEATURES, model.coef):
         print(f"  {name:16s} {coef:+.3f}")
 
@@ -210,7 +193,12 @@ def main(argv: list[str] | None = None) -> None:
                         help="fit the join model on train topics (teacher-forced) and save it, then evaluate")
     parser.add_argument("--train-seeds", default="1,2,3,4,5,6,7,8", help="orders used by --write-model")
     parser.add_argument("--C", type=float, default=1.0, help="inverse regularisation of the join model")
-    parser.add_argument("--founder-weight", type=float, default=3.0, help="weight of founder rows (--write-model)")
+    parser.add_argument("--founder-weight", type=float, default=6.0,
+                        help="weight of founder rows (--write-model; the shipped models use 6)")
+    parser.add_argument("--embedder", default="auto",
+                        help="embed headlines with this embedder (auto = static when installed, onnx, ..., none) "
+                             "and use the join model fitted with them (join_model_<name>.json, or join_model.json "
+                             "for none; --write-model fits it)")
     parser.add_argument("--set", action="append", default=[], metavar="KNOB=VALUE",
                         help="override any ClusterConfig knob (repeatable), e.g. --set revisit_probability=0.7")
     parser.add_argument("--no-model", action="store_true", help="decide joins by the centroid threshold")
@@ -233,7 +221,8 @@ def main(argv: list[str] | None = None) -> None:
             overrides[knob] = tuple(int(v) for v in value.split(","))
         else:
             overrides[knob] = value.lower() in ("1", "true", "yes") if kind is bool else kind(value)
-    config = ClusterConfig(**overrides, use_model=not args.no_model)
+    embedder = None if args.embedder.lower() in ("", "none", "off") else args.embedder
+    config = ClusterConfig(**overrides, use_model=not args.no_model, embedder=embedder)
     if args.write_model:
         train = [item for item in load(root, {"train"})]
         write_model(train, [int(s) for s in args.train_seeds.split(",")], config, args.C, args.founder_weight)

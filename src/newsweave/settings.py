@@ -20,6 +20,9 @@ class Settings:
         default=0.8, metadata={"help": "MinHash Jaccard above which an article is a copy of another"}
     )
     embedder: str = field(default="auto", metadata={"help": "sentence embedder: auto, minilm, static, onnx, e5"})
+    story_embedder: str | None = field(default=None, metadata={
+        "help": "embed headlines for story clustering with this embedder (static ships a join model for it; "
+                "off by default: measured no better on ECB+)"})
 
     @classmethod
     def from_sources(cls, config: str | Path | None = None, **overrides: Any) -> "Settings":

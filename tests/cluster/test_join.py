@@ -25,7 +25,8 @@ def topic_articles() -> tuple[list[Article], dict[str, str]]:
 def test_packaged_model_matches_the_features():
     model = join.load()
     assert model is not None, "src/newsweave/cluster/join_model.json is missing"
-    assert len(model.coef) == len(model.mean) == len(model.scale) == len(join.FEATURES)
+    plain = len(join.FEATURES) - join.EMBEDDING_FEATURES  # the embedding evidence has its own model file
+    assert len(model.coef) == len(model.mean) == len(model.scale) == plain
     data = json.loads(join.MODEL_FILE.read_text(encoding="utf-8"))
     with pytest.raises(ValueError):
         join.from_dict({**data, "features": data["features"][::-1]})

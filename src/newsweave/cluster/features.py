@@ -67,11 +67,12 @@ class Features:
     # ties); None when it names none
     subjects: tuple[str, ...] = ()  # entity keys named in the title and lede, most mentioned first
     month: str | None = None  # the dateline's month name, else the one the text mentions most ("01".."12")
-    embedding: Any = None  # unit dense vector of headline + lede (numpy float32), None without an embedder
+    embedding: Any = None  # unit embedding of the headline (numpy float32); None without an embedder
 
 
-def extract(article: Article, annotations: Annotations | None = None) -> Features:
-    """Features of one article; uses the normaliser's entities and resolved times when given."""
+def extract(article: Article, annotations: Annotations | None = None, embedder: Any = None) -> Features:
+    """Features of one article; uses the normaliser's entities and resolved times when given, and embeds the
+    headline with ``embedder`` (an ``align.embed.Embedder``) when given."""
     text = URL_LINE.sub(" ", article.text[:MAX_CHARS])
     title = headline(article.title, text)
     lede = lede_text(text, title)
@@ -103,9 +104,10 @@ def extract(article: Article, annotations: Annotations | None = None) -> Feature
     top = tuple(surface.get(e, e) for e in sorted(entities, key=lambda e: (-entities[e], e))[:12])
     subjects = tuple(sorted(in_lede, key=lambda e: (-entities[e], e))[:SUBJECTS])
     stamp = _dateline_stamp(article.title, text)
+    embedding = embedder.encode([title[:300]])[0] if embedder is not None else None
     return Features(article.id, weights, top, parse_day(article.published), title[:300],
                     _stamp_year(stamp) or _main_year(years), subjects,
-                    next(iter(_months(stamp)), None) or _main_year(months))
+                    next(iter(_months(stamp)), None) or _main_year(months), embedding)
 
 
 def headline(title: str, text: str) -> str:

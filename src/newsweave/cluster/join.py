@@ -5,7 +5,10 @@ with the centroid and with members, how much of the article's names and numbers 
 year and lede-name agreement or clash, story size); ``JoinModel.probability`` turns it into the probability
 that the article belongs to the story.  Coefficients are learned on ECB+ train topics by
 ``bench/ecbplus_clustering.py --write-model`` (teacher-forced stream: at each arrival the candidates of the
-gold-built state are labelled) and stored beside this module in ``join_model.json``.
+gold-built state are labelled) and stored beside this module in ``join_model.json``.  A clusterer configured with
+an embedder (``ClusterConfig.embedder``) adds one more piece of evidence, the cosine of the article's headline
+embedding with the story's mean one, and uses the model fitted with it (``join_model_<embedder>.json``, written
+by ``--write-model --embedder NAME``).
 """
 from __future__ import annotations
 
@@ -17,6 +20,7 @@ from pathlib import Path
 from typing import Sequence
 
 MODEL_FILE = Path(__file__).with_name("join_model.json")
+EMBEDDING_FEATURES = 1  # the last features need a headline embedding (a model fitted without them ends before)
 
 FEATURES = (
     "cos_centroid",  # tf-idf cosine of the article with the story centroid
@@ -38,8 +42,7 @@ FEATURES = (
     "year_missing",  # the article names no year; share of the story's members that do
     "month_agree",  # the article's main month is the story's
     "month_clash",  # ... is another one the story rarely holds
-    "emb_centroid",  # cosine of the article's headline+lede embedding with the story's mean embedding
-    "emb_contrast",  # ... minus the best other candidate's
+    "emb_centroid",  # cosine of the article's headline embedding with the story's mean one (embedder models only)
 )
 
 
@@ -61,16 +64,25 @@ class JoinModel:
         return 1.0 / (1.0 + math.exp(-z))
 
     def to_dict(self) -> dict:
-        return {"features": list(FEATURES), "coef": list(self.coef), "bias": self.bias,
+        return {"features": list(FEATURES[:len(self.coef)]), "coef": list(self.coef), "bias": self.bias,
                 "mean": list(self.mean), "scale": list(self.scale)}
 
 
 def from_dict(data: dict) -> JoinModel:
     names = list(data["features"])
-    if names != list(FEATURES):
+    if names not in (list(FEATURES), list(FEATURES[:-EMBEDDING_FEATURES])):
         raise ValueError(f"join model features {names} differ from {list(FEATURES)}")
     return JoinModel(tuple(map(float, data["coef"])), float(data["bias"]), tuple(map(float, data["mean"])),
                      tuple(float(s) or 1.0 for s in data["scale"]))
+
+
+def model_file(embedder: str | None = None) -> Path:
+    """The packaged model's file: ``join_model.json``, or ``join_model_<embedder>.json`` for a model fitted with
+    the headline embeddings of that embedder (the ``emb_centroid`` evidence)."""
+    if not embedder:
+        return MODEL_FILE
+    safe = "".join(c if c.isalnum() else "_" for c in embedder)
+    return MODEL_FILE.with_name(f"join_model_{safe}.json")
 
 
 @lru_cache(maxsize=4)

@@ -20,7 +20,7 @@ STATE_NAME = "stories"
 def config_from(settings: Settings | None) -> ClusterConfig:
     """Settings may carry ``story_*`` overrides later; the tuned defaults apply otherwise."""
     values = {}
-    for name in ("join_threshold", "merge_threshold", "split_threshold", "window_days"):
+    for name in ("join_threshold", "merge_threshold", "split_threshold", "window_days", "embedder"):
         value = getattr(settings, f"story_{name}", None) if settings is not None else None
         if value is not None:
             values[name] = value

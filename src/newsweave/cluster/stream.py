@@ -3,7 +3,8 @@
 Each article is scored against the stories of the active window that share its most informative keys
 (inverted index).  The best few candidates by centroid score are then judged by the learned join model
 (``join.py``: lexical cosines, shared and foreign names and numbers, year/month and lede-name agreement or clash,
-story size); the article joins the most probable story when the probability (times the time decay) reaches
+story size, and the cosine of the article's headline embedding with the story's mean one when an embedder is
+configured: by default the torch-free ``static`` one when the ``onnx`` extra is installed); the article joins the most probable story when the probability (times the time decay) reaches
 ``join_probability``, or starts a new story.  Before the window holds ``model_min_docs`` documents (or without
 the model file) the older rule applies: the centroid score against ``join_threshold``.
 Repairs: stories that the new member bridges are merged; a story whose members fall into two distinct groups is
@@ -20,9 +21,10 @@ a given input order and can be snapshotted to a dict and restored.
 """
 from __future__ import annotations
 
+import base64
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Iterable
 
 from ..models import Annotations, Article, Story, content_hash
@@ -148,6 +150,16 @@ class ClusterConfig:
     lead_min_members: int = 3  # ... and the other half holds this many members
     gather_neighbours: int = 4  # ... looked for among its nearest stories by key overlap
     gather_sizes: tuple[int, ...] = (4, 6, 9, 14, 21, 32, 48, 72, 108)
+    embedder: str | None = "auto"  # an embedder name (align.embed: static, onnx, ...; auto = static when its
+    # extra is installed, else none; None = off): each article's headline is embedded and the join model weighs
+    # its cosine with the story's mean headline embedding too (the model fitted with it, ``join_model_<name>.json``;
+    # ``static`` ships).  On ECB+ the names, numbers and years carry most of the decision and the embedding, which
+    # sees two sibling events as one topic, adds little: session 11, medians over orders 1,2,3,13,21 / 31-40 /
+    # 51-70, pairwise / BCubed F1, train 0.960 / 0.962, 0.953 / 0.959, 0.956 / 0.961 without -> 0.949 / 0.958,
+    # 0.953 / 0.961, 0.954 / 0.961 with ``static``; dev 0.969 / 0.961, 0.977 / 0.976, 0.970 / 0.968 -> 0.970 /
+    # 0.968, 0.978 / 0.976, 0.972 / 0.969; default order train 0.972 / 0.977 -> 0.952 / 0.962, dev 0.950 / 0.945
+    # -> 0.959 / 0.954.  ``onnx`` (full MiniLM, ~25 headlines+ledes/s) measured no better; headline+lede text
+    # and a contrast feature (cosine minus the rival's) did worse.  ``static`` costs ~1 ms per article
 
 
 @dataclass(frozen=True)
@@ -231,7 +243,20 @@ class StreamClusterer:
         self.dirty: dict[str, None] = {}
         self.removed: dict[str, None] = {}
         self.closed: dict[str, Story] = {}  # records of stories that left the window since take_changes
-        self.model = join_model.load() if self.config.use_model else None
+        self.embedder = self.model = None
+        name = self.config.embedder
+        if name == "auto":
+            name = _auto_embedder()
+        if self.config.use_model:
+            file = join_model.model_file(name)
+            if name and not file.exists():
+                raise ValueError(f"no join model fitted with embedder {name!r} ({file.name}; "
+                                 f"fit it with bench/ecbplus_clustering.py --write-model --embedder NAME)")
+            self.model = join_model.load(str(file))
+        if name:
+            from ..align.embed import get_embedder
+
+            self.embedder = get_embedder(name)
         self.young: dict[str, int] = {}  # stories started lately (id -> seq), in arrival order, for revisit
         self.lonely: dict[str, None] = {}  # one-article stories, longest unchecked first, for the lonely sweep
         self.collect = False  # compute join evidence even without a model (training)
@@ -239,9 +264,10 @@ class StreamClusterer:
 
     # ------------------------------------------------------------------ public
     def assign(self, article: Article, annotations: Annotations | None = None) -> StoryAssignment:
-        return self.assign_features(feat.extract(article, annotations))
+        return self.assign_features(feat.extract(article, annotations, self.embedder))
 
     def assign_features(self, features: feat.Features) -> StoryAssignment:
+        features = self._embedded(features)
         if features.article_id in self.where:
             story = self.stories[self.where[features.article_id]]
             member = next(m for m in story.members if m.article_id == features.article_id)
@@ -271,6 +297,12 @@ class StreamClusterer:
         if self.seq % self.config.sweep_every == 0:
             self.sweep()
         return assignment
+
+    def _embedded(self, features: feat.Features) -> feat.Features:
+        """Features extracted without this clusterer's embedder get their headline embedded here."""
+        if self.embedder is None or features.embedding is not None:
+            return features
+        return replace(features, embedding=self.embedder.encode([features.title])[0])
 
     def revisit(self) -> list[str]:
         """Repair over-splitting: a young small story whose members the model now places, on average, in another
@@ -392,6 +424,7 @@ class StreamClusterer:
               ) -> tuple[list[tuple[str, float, tuple[float, ...]]], str]:
         """Training aid: place the article in ``story_id`` (a new story when None or unknown) whatever the
         scores say; return the evidence rows (story id, centroid score, join features) it was ranked with."""
+        features = self._embedded(features)
         query, _ = self._arrive(features)
         rows = self.last_rows
         member = self._member(features, query, 1.0)
@@ -439,15 +472,13 @@ class StreamClusterer:
         if not self.collect and not self._model_active():
             return scored
         top = scored[: self.config.model_candidates]
-        embs = [_emb_cosine(emb, story.esum) for story, _ in top]
         rescored = []
         for i, (story, base) in enumerate(top):
             if base < self.config.model_min_score and not self.collect:
                 rescored.append((story, 0.0))  # too little in common to be worth the evidence
                 continue
             other = max((sc for j, (_, sc) in enumerate(top) if j != i), default=0.0)
-            emb_other = max((e for j, e in enumerate(embs) if j != i), default=0.0)
-            x = self._evidence(query, story, year, subjects, base, other, month, emb, emb_other)
+            x = self._evidence(query, story, year, subjects, base, other, month, emb)
             self.last_rows.append((story.id, base, x))
             p = self.model.probability(x) if self._model_active() else base
             rescored.append((story, p * self._time_factor(day, story)))
@@ -456,7 +487,7 @@ class StreamClusterer:
 
     def _evidence(self, query: dict[str, float], story: StoryState, year: str | None,
                   subjects: tuple[str, ...], base: float, other: float, month: str | None = None,
-                  emb: Any = None, emb_rival: float = 0.0) -> tuple[float, ...]:
+                  emb: Any = None) -> tuple[float, ...]:
         """The join model's features (join.FEATURES order) for an article's query vector and one story."""
         cfg = self.config
         idf = self.df.idf_of()
@@ -491,7 +522,6 @@ class StreamClusterer:
                 num_shared += mass * share
                 if not share:
                     num_foreign += mass
-        emb_c = _emb_cosine(emb, story.esum)
         core = self._core(story)
         core_total = sum(core.values()) or 1.0
         core_hit = sum(w for k, w in core.items() if k in query) / core_total
@@ -509,7 +539,7 @@ class StreamClusterer:
                 core_hit, year_agree, year_clash, subject_hit, subject_miss, math.log(size), cos_c - other,
                 1.0 - with_year if year is not None else 0.0, with_year if year is None else 0.0,
                 float(month is not None and bool(story.months) and _main(story.months) == month),
-                float(_differs(month, story.months)), emb_c, emb_c - emb_rival if emb is not None else 0.0)
+                float(_differs(month, story.months)), _emb_cosine(emb, story.esum))
 
     def _drifted(self, docs: int) -> bool:
         """Whether idf has drifted since a norm was computed over ``docs`` documents (window grew or shrank
@@ -637,7 +667,7 @@ class StreamClusterer:
         return Member(features.article_id, vector, tuple(k for k, _ in keys), features.day,
                       features.title, features.entities, round(float(score), 4), self.seq,
                       features.year, features.subjects, features.month, tnorm, self.df.docs,
-                      features.embedding)
+                      _f16(features.embedding))
 
     def _new_story(self, member: Member) -> StoryState:
         story = StoryState(id=self._fresh_id(member.article_id), seq=member.seq)
@@ -926,23 +956,20 @@ class StreamClusterer:
         ``own`` the rival scores 0; the first probability is computed only when ``both`` (else 0)."""
         query = _top(self._tfidf(member.vector), self.config.score_keys)
         s_other = self._similarity(query, other)
-        e_other = _emb_cosine(member.emb, other.esum)
-        s_own = p_own = e_own = 0.0
+        s_own = p_own = 0.0
         if own is not None:
             _shift_shadow(own, member, -1)
             s_own = self._similarity(query, own)
-            e_own = _emb_cosine(member.emb, own.esum)
             if both:
-                p_own = self._probability(query, member, own, s_own, s_other, e_other)
+                p_own = self._probability(query, member, own, s_own, s_other)
             _shift_shadow(own, member, 1)
-        return p_own, self._probability(query, member, other, s_other, s_own, e_own)
+        return p_own, self._probability(query, member, other, s_other, s_own)
 
     def _probability(self, query: dict[str, float], member: Member, story: StoryState, score: float,
-                     rival: float, emb_rival: float = 0.0) -> float:
+                     rival: float) -> float:
         """The join model's probability for a member's ``query`` in ``story`` (centroid score ``score``) against
         a rival candidate scoring ``rival``."""
-        x = self._evidence(query, story, member.year, member.subjects, score, rival, member.month, member.emb,
-                           emb_rival)
+        x = self._evidence(query, story, member.year, member.subjects, score, rival, member.month, member.emb)
         return self.model.probability(x)
 
     def _shadow(self, members: list[Member]) -> StoryState:
@@ -1198,7 +1225,8 @@ def restore(data: dict[str, Any], config: ClusterConfig | None = None) -> Stream
         for raw in item["members"]:
             state._add_member(story, Member(**{**raw, "index_keys": tuple(raw["index_keys"]),
                                                "entities": tuple(raw["entities"]),
-                                               "subjects": tuple(raw.get("subjects", ()))}))
+                                               "subjects": tuple(raw.get("subjects", ())),
+                                               "emb": _decode_emb(raw.get("emb"))}))
         story.last_seq, story.checked_at = item["last_seq"], item["checked_at"]
         # the cached norm is updated incrementally (idf drifts between full recomputes): carry it over as is
         story.norm2 = float(item.get("norm2", 0.0))
@@ -1220,4 +1248,38 @@ def _member_dict(m: Member) -> dict[str, Any]:
     return {"article_id": m.article_id, "vector": {k: round(v, 5) for k, v in m.vector.items()},
             "index_keys": list(m.index_keys), "day": m.day, "title": m.title, "entities": list(m.entities),
             "score": m.score, "seq": m.seq, "year": m.year, "subjects": list(m.subjects),
-            "month": m.month, "tnorm": round(m.tnorm, 6), "tnorm_docs": m.tnorm_docs}
+            "month": m.month, "tnorm": round(m.tnorm, 6), "tnorm_docs": m.tnorm_docs, "emb": _encode_emb(m.emb)}
+
+
+def _auto_embedder() -> str | None:
+    """``static`` when its extra is installed (and its table loads), else None (no embedding evidence)."""
+    from ..align.embed import get_embedder
+    from ..errors import MissingExtra
+
+    try:
+        get_embedder("static")
+    except MissingExtra:
+        return None
+    return "static"
+
+
+def _f16(emb: Any) -> Any:
+    """An embedding at the precision a snapshot keeps (float16), so a restored state scores as the live one."""
+    return None if emb is None else emb.astype("<f2").astype("float32")
+
+
+def _encode_emb(emb: Any) -> str | None:
+    """A member's embedding as base64 float16 (a tenth of its JSON list), None without one."""
+    if emb is None:
+        return None
+    import numpy as np
+
+    return base64.b64encode(np.asarray(emb, dtype="<f2").tobytes()).decode("ascii")
+
+
+def _decode_emb(text: str | None) -> Any:
+    if not text:
+        return None
+    import numpy as np
+
+    return np.frombuffer(base64.b64decode(text), dtype="<f2").astype(np.float32)
