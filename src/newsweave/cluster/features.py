@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, Mapping
 
@@ -67,7 +67,7 @@ class Features:
     # ties); None when it names none
     subjects: tuple[str, ...] = ()  # entity keys named in the title and lede, most mentioned first
     month: str | None = None  # the dateline's month name, else the one the text mentions most ("01".."12")
-    embedding: Any = None  # unit embedding of the headline (numpy float32); None without an embedder
+    embedding: Any = field(default=None, compare=False)  # unit headline embedding (numpy); None without embedder
 
 
 def extract(article: Article, annotations: Annotations | None = None, embedder: Any = None) -> Features:

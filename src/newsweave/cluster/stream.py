@@ -187,7 +187,7 @@ class Member:
     month: str | None = None
     tnorm: float = 1.0  # norm of the member's tf-idf vector (member cosines use it) ...
     tnorm_docs: int = 0  # ... computed when the window held this many documents
-    emb: Any = None  # unit dense embedding (numpy float32) or None
+    emb: Any = field(default=None, compare=False)  # headline embedding (numpy float32, float16 precision) or None
 
 
 @dataclass
@@ -210,7 +210,7 @@ class StoryState:
     kdf: dict[str, int] = field(default_factory=dict)  # members holding each key
     core: dict[str, float] | None = None  # cached core keys (tf-idf weight); None when to recompute
     core_at: int = 0
-    esum: Any = None  # sum of the members' embeddings (None while none has one)
+    esum: Any = field(default=None, compare=False)  # sum of the members' embeddings (None while none has one)
 
     span: tuple[float | None, float | None] | None = None  # cached (first, last); None when stale
 
