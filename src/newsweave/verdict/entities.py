@@ -52,7 +52,7 @@ def entity_conflicts(a: Claim, b: Claim) -> list[Conflict]:
     if not rest_a or not rest_b or _share(rest_a, rest_b) < ENTITY_OVERLAP:
         return []
     comparable = lambda x, y: not _acronym_of(x.text, y.text) and _part(a, x) == _part(b, y) \
-        and {x.label, y.label} != {"NORP", "MISC"} and (
+        and {x.label, y.label} not in ({"NORP", "MISC"}, {"NORP", "PERSON"}) and (
         _family(x.label) == _family(y.label) or context_score(a, x, b, y) >= (2 if "MISC" in (x.label, y.label)
                                                                              else CROSS_TYPE_CONTEXT))
     new = lambda x, y: any(x is e for e in only_a) or any(y is e for e in only_b)
@@ -80,7 +80,22 @@ def entity_conflicts(a: Claim, b: Claim) -> list[Conflict]:
         swap, back = _moved(a, names_a, b, names_b, only_b), _moved(b, names_b, a, names_a, only_a)
         kept = [swap] if swap else [back[::-1]] if back else []
     return [_conflict("entity", a, x.text, b, y.text, "") for x, y in kept
-            if not _in_named_state(a, x, y) and not _in_named_state(b, y, x)]
+            if not _in_named_state(a, x, y) and not _in_named_state(b, y, x)
+            and not _listed_beside(b, y, x, a) and not _listed_beside(a, x, y, b)]
+
+
+def _listed_beside(claim: Claim, y, x, other: Claim) -> bool:
+    """``y`` stands in a list ("English and Australian climbers", "Australian, English climbers") beside a member
+    that ``other`` does not give and that names what ``x`` names ("British"): the other side speaks of one member of
+    the list, which it does not dispute."""
+    text, base = claim.clause or claim.text, _base(claim)
+    s, e = y.start - base, y.end - base
+    run = r"([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)"
+    near = re.search(run + r"(?:\s*,(?:\s+(?:and|or))?|\s+(?:and|or))\s+$", text[max(0, s - 40):max(s, 0)])
+    after = re.match(r"(?:\s*,(?:\s+(?:and|or))?|\s+(?:and|or))\s+" + run, text[e:e + 40])
+    partners = [m.group(1) for m in (near, after) if m]
+    return any(not _mentioned(re.sub(r"[^\w]", "", w.casefold()), other)
+               and (w.casefold() == x.text.casefold() or names_related(x.text, w)) for w in partners)
 
 
 def _other_people(a: Claim, b: Claim) -> bool:
@@ -838,7 +853,7 @@ def _names(claim: Claim) -> list:
     base = claim.clause_start if claim.clause_start >= 0 and claim.clause else claim.start
     found = [part for e in map(_trimmed, claim.entities) if not _ticker(text, e.start - base, e.end - base)
              and not _wire_credit(text, e.start - base, e.end - base) for part in _split_joined(_before_verb(claim, e))
-             if part.text.strip(" .")]
+             if part.text.strip(" .") and part.text.strip(" .").casefold() not in _LEDE_WORDS]  # "AN AUSTRALIAN"
     for e in (_caps_names(text) if USE_CAPS else ()):
         start, end = e.start + base, e.end + base
         if _CALENDAR.search(e.text) or _LEADING_PREPOSITION.match(e.text):
@@ -1080,9 +1095,16 @@ def _ticker(text: str, start: int, end: int) -> bool:
 
 
 def _caps_names(text: str):
+    """Capitalised runs, less those a lede sets in capitals ("AN AUSTRALIAN climber ..."): a run opening with a
+    function word in capitals is typography, not a name."""
     from .slots import entities as caps
 
-    return caps(text)
+    return [e for e in caps(text) if not (e.text.isupper() and e.text.split()[0].casefold() in _LEDE_WORDS)]
+
+
+# Function words a lede in capitals opens with ("AN AUSTRALIAN climber"), which the tagger may take for a name; not
+# every stopword ("US" is a name).
+_LEDE_WORDS = {"a", "an", "the", "in", "on", "at", "of", "for", "by", "to", "and", "or", "as", "after", "when", "with"}
 
 
 def _only(mine: list, theirs: list, other: Claim) -> list:

@@ -288,8 +288,8 @@ def _role(claim: Claim, q: Quantity) -> str:
 
 
 def _part_of(claim: Claim, q: Quantity) -> bool:
-    """ "the other two unions": a part of a whole the other figure may count."""
-    return _before(claim, q)[:1] == ["other"]
+    """ "the other two unions", "his first 11 seasons": a part of a whole the other figure may count."""
+    return _before(claim, q)[:1] in (["other"], ["first"])
 
 
 _EACH = re.compile(r"\b(?:each|every|apiece)\b", re.I)

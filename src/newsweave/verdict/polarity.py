@@ -165,6 +165,8 @@ def polarity_conflicts(a: Claim, b: Claim) -> list[Conflict]:
     side has, in claims that share most of their content; or antonym verbs (confirmed / denied). Modality ("may",
     "could") is not polarity. What is said is compared, not the wire dateline ("WASHINGTON (Reuters) -") nor the
     description of who said it ("Bill Frist , a Tennessee Republican , said")."""
+    if _question(a) != _question(b):
+        return []  # "Hugh Jackman: an Oscar hit or miss?" asks, it states nothing the other could deny
     ca, cb = _polarity_content(a), _polarity_content(b)
     if not ca or not cb or _share(ca, cb) < FLIP_OVERLAP:
         return []
@@ -176,6 +178,12 @@ def polarity_conflicts(a: Claim, b: Claim) -> list[Conflict]:
         return []  # "if the subsidies are not repealed" / "unless the subsidies are repealed"; "not difficult" / "easy"
     if _negative_wording(a, b) or _negative_wording(b, a):
         return []  # "get the provision removed from the bill" / "see that the provision was not in the bill"
+    if _unharmed_only(a, b) or _unharmed_only(b, a):
+        return []  # "Another bank employee was uninjured" / "the bomb exploded": no one said he was hurt
+    if _not_the_only(a, b) or _not_the_only(b, a):
+        return []  # "the telecast isn't the only one trying something new" / "the telecast tries something new"
+    if _delay(a, b) or _delay(b, a):
+        return []  # "the results won't be known for a few weeks" / "it will take a few weeks for the results"
     if _attempt_and_failure(a, b) or _attempt_and_failure(b, a):
         return []  # "it tries to stay above 75 cents" / "it failed to stay above 75 cents": no outcome vs an outcome
     if _denied_accusation(a, b) or _denied_accusation(b, a):
@@ -193,13 +201,91 @@ def polarity_conflicts(a: Claim, b: Claim) -> list[Conflict]:
     main_b = [n for n in spans_b if not n[3]]
     added = bool(main_a) != bool(main_b) and bool(na) != bool(nb) and _share(ca, cb) >= POLARITY_OVERLAP \
         and not (NOMINAL_VETO and _nominal_only(a if na else b)) \
-        and (_scope_shared(a, main_a, b) if main_a else _scope_shared(b, main_b, a))
+        and (_scope_shared(a, main_a, b) if main_a else _scope_shared(b, main_b, a)) \
+        and _common_words(a, b, ca & cb) and not (_said_of_event(a, b) if main_a else _said_of_event(b, a))
     if not flipped and not added and not _antonyms(fa, fb):
         return []
     what = f"'{flipped}' negated on one side only" if flipped else ""
     explanation = (f"{source_name(a)} {'denies' if na else 'states'} it, "
                    f"{source_name(b)} {'denies' if nb else 'states'} it" + (f" ({what})" if what else ""))
     return [Conflict("polarity", side(a, _polarity(a, na)), side(b, _polarity(b, nb)), explanation)]
+
+
+_UNHARMED = re.compile(r"^un(?:harmed|hurt|injured|scathed)$", re.I)
+_HARM = re.compile(r"\b(?:harm|hurt|injur|wound|scath|kill|dead|death|died|casualt)\w*", re.I)
+
+
+def _unharmed_only(neg: Claim, pos: Claim) -> bool:
+    """Every negation of ``neg`` is a word like "uninjured", and ``pos`` speaks of no harm, injury or death: it
+    states nothing "uninjured" could deny."""
+    cues = _cue_words(neg)
+    return bool(cues) and all(_UNHARMED.match(c) for c in cues) and not _HARM.search(_clause(pos))
+
+
+_NOT_ONLY = re.compile(r"(?:\bnot|\w+n\s?(?:[’']\s?)?t)\s+(?:the|its|his|her|their)\s+only\b", re.I)
+
+
+def _not_the_only(neg: Claim, pos: Claim) -> bool:
+    """Each negation of ``neg`` says "not the only" (others do it too: the subject does it), and ``pos`` says
+    nothing of "only": no denial of what ``pos`` states. "the only witness" / "not the only witness" still differ."""
+    cues = _cue_words(neg)
+    return bool(cues) and len(_NOT_ONLY.findall(_clause(neg))) == len(cues) \
+        and not re.search(r"\bonly\b", _clause(pos), re.I)
+
+
+_DELAYED = re.compile(r"(?:\b(?:will|would)\s+not|\bwo\s?n\s?[’']\s?t)\s+(?:[\w'’-]+\s+){1,4}?for\s+(?:[\w-]+\s+){0,2}?"
+                      r"(hours|days|weeks|months|years)\b", re.I)
+_TAKES = re.compile(r"\b(?:take|takes|took|taking)\s+(?:[\w-]+\s+){0,3}?(hours|days|weeks|months|years)\b", re.I)
+
+
+def _delay(neg: Claim, pos: Claim) -> bool:
+    """``neg`` puts off what ``pos`` says takes that long: "the results won't be known for a few weeks" / "it will
+    take a few weeks for the results to be completed" say when, not whether."""
+    late, takes = _DELAYED.search(_clause(neg)), _TAKES.search(_clause(pos))
+    return bool(late and takes) and late.group(1).casefold() == takes.group(1).casefold() and not _cue_words(pos)
+
+
+def _question(claim: Claim) -> bool:
+    """The claim asks ("an Oscar hit or miss?"): a question outside quotation marks asserts nothing."""
+    return not claim.quote and (claim.clause or claim.text).rstrip(" \"'”’").endswith("?")
+
+
+NAMES_ONLY = 3  # content words two statements sharing nothing but names need for a negation to contradict
+
+
+def _common_words(a: Claim, b: Claim, shared: set[str]) -> bool:
+    """The two statements share a word besides names, or several names (``shared``, NAMES_ONLY): "The Chargers will
+    not discipline Jackson" / "Chargers WR Jackson will play vs. Steelers" share only whom they are about, and say
+    two things of them."""
+    if len(shared) >= NAMES_ONLY:
+        return True
+    lower = lambda c: {_stem(w) for w in re.findall(r"(?<![\w'’-])[a-z][a-z'’-]*", _statement(c))
+                       if w not in STOPWORDS and not _NEG_CUE.fullmatch(w)}
+    return bool(lower(a) & lower(b))
+
+
+def _said_of_event(neg: Claim, pos: Claim) -> bool:
+    """The subject of the negated verb of ``neg`` is a noun naming the event ``pos`` states with its main verb, and
+    the negated verb is not ``pos``'s: "An arrest for suspicion of DUI will not affect his playing status" / "Jackson
+    was arrested on suspicion of drunk driving" says what the event does not bring about, it does not deny it. By
+    the dependency parse; False without one."""
+    from .roles import parse
+
+    doc_n, doc_p = parse(_clause(neg)), parse(_clause(pos))
+    if doc_n is None or doc_p is None:
+        return False
+    roots = [t for t in doc_p if t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX")]
+    theirs = {_stem(t.text.casefold()) for t in doc_p if t.is_alpha}
+    for cue in doc_n:
+        if cue.dep_ != "neg":
+            continue
+        verb = cue.head
+        nouns = {_stem(c.text.casefold()) for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
+                 and c.pos_ == "NOUN"}  # the head noun of the subject: "An arrest for ...", not its modifiers
+        if _stem(verb.text.casefold()) not in theirs and any(
+                _stem(r.text.casefold()) in nouns for r in roots):
+            return True
+    return False
 
 
 _DATELINE = re.compile(r"^\s*(?:[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+)*(?:\s*,\s*[A-Z][\w]*\s*\.?)*)\s*"
@@ -354,10 +440,12 @@ def _negative_wording(neg: Claim, pos: Claim) -> bool:
     marks = [m.start() for m in _SCOPE_STOP.finditer(text)]
     words, mine = tokens(pos.clause or pos.text), {_stem(w) for w in tokens(text)}
     theirs = {_stem(w) for w in words}
-    near = set()
+    near, unable = set(), set()
     for i, w in enumerate(words):
         if _NEGATIVE_WORD.match(w) and _stem(w) not in mine:
             near |= {_stem(x) for x in words[i + 1:i + 1 + NEGATIVE_WINDOW] if x not in STOPWORDS}
+            if words[i + 1:i + 2] == ["to"] and len(words) > i + 2:
+                unable.add(_stem(words[i + 2]))  # "was unable to reach a deal"
     double = []
     for m in _NEG_CUE.finditer(text):
         if any(x <= m.start() < y for x, y in skip):
@@ -366,6 +454,8 @@ def _negative_wording(neg: Claim, pos: Claim) -> bool:
         rest = text[m.end():end]
         governed = [w for w in tokens(rest) if w not in _NEG_SKIP]
         head = next((w for w in tokens(rest) if w not in _AUXILIARIES and w not in _ADVERBS), "")
+        if head and _stem(head) in unable:
+            return True  # "failed to reach a deal" / "was unable to reach a deal": one failure in two words
         double.append(bool(_DOUBLE_NEGATIVE.match(re.sub(r"^(?:\s*\b(?:%s)\b)*\s*" % "|".join(_NEG_SKIP), "", rest)))
                       and _stem(head) not in theirs and not near)
         if head and (head in STOPWORDS or _stem(head) not in theirs) and not _NEGATIVE_WORD.match(head) \

@@ -32,9 +32,34 @@ def page_stamp(claim: Claim) -> bool:
     return len(claim.text.split()) <= 14 and bool(_STAMP.search(claim.text))
 
 
+def hypothetical(claim: Claim) -> bool:
+    """The sentence opens with a condition that has its own subject ("If the Saints beat Seattle and Philadelphia
+    beats Green Bay, the Falcons will face the Saints ... at the Georgia Dome"): what follows is what would happen,
+    not what a report states happened or will happen (by the dependency parse; False without one). "If convicted,
+    he faces 10 years" has no subject of its own and stays a statement of the penalty."""
+    if not re.match(r"^\W*if\s", claim.text, re.I):
+        return False
+    from .roles import parse
+
+    doc = parse(claim.text)
+    mark = next((t for t in doc if t.text.casefold() == "if"), None) if doc is not None else None
+    return mark is not None and mark.dep_ == "mark" and any(c.dep_ in ("nsubj", "nsubjpass", "expl")
+                                                           for c in mark.head.children)
+
+
+_MODAL = re.compile(r"\b(?:if|unless|would|could|might|as long as)\b", re.I)
+
+
+def _modal(claim: Claim) -> bool:
+    """The claim too speaks of what would or could be ("The appeal would stop the extradition process")."""
+    return bool(_MODAL.search(claim.text))
+
+
 def conflicts(a: Claim, b: Claim) -> list[Conflict]:
-    """Every disagreement between two aligned claims (empty when they agree)."""
-    if page_stamp(a) or page_stamp(b):
+    """Every disagreement between two aligned claims (empty when they agree); a claim in a sentence that says what
+    would happen under a condition does not dispute one that states a fact with no condition or modal verb of its
+    own (``hypothetical``)."""
+    if page_stamp(a) or page_stamp(b) or hypothetical(a) and not _modal(b) or hypothetical(b) and not _modal(a):
         return []
     found: list[Conflict] = []
     for rule in RULES:
