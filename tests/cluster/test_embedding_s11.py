@@ -97,3 +97,18 @@ def test_static_embedder_and_story_clusterer_need_neither_torch_nor_the_minilm_p
     src = str(Path(embed.__file__).resolve().parents[2])
     env = dict(os.environ, PYTHONPATH=src + os.pathsep + os.environ.get("PYTHONPATH", ""))
     subprocess.run([sys.executable, "-c", code], check=True, env=env, timeout=120)
+
+
+def test_auto_falls_back_to_the_plain_model_when_the_static_table_cannot_be_had(monkeypatch):
+    """A missing extra or an unwritable cache (the table cannot be built) leaves the clusterer without embeddings,
+    on the plain join model, rather than failing ``newsweave add``."""
+    from newsweave.align import embed
+    from newsweave.errors import MissingExtra
+
+    for error in (MissingExtra("onnx", "onnxruntime"), PermissionError("read-only cache")):
+        def broken(name="auto", error=error):
+            raise error
+
+        monkeypatch.setattr(embed, "get_embedder", broken)
+        clusterer = StreamClusterer()
+        assert clusterer.embedder is None and len(clusterer.model.coef) == len(join.FEATURES) - 1

@@ -4,9 +4,10 @@ Each article is scored against the stories of the active window that share its m
 (inverted index).  The best few candidates by centroid score are then judged by the learned join model
 (``join.py``: lexical cosines, shared and foreign names and numbers, year/month and lede-name agreement or clash,
 story size, and the cosine of the article's headline embedding with the story's mean one when an embedder is
-configured: by default the torch-free ``static`` one when the ``onnx`` extra is installed); the article joins the most probable story when the probability (times the time decay) reaches
-``join_probability``, or starts a new story.  Before the window holds ``model_min_docs`` documents (or without
-the model file) the older rule applies: the centroid score against ``join_threshold``.
+configured: by default the torch-free ``static`` one when the ``onnx`` extra is installed); the article joins the
+most probable story when the probability (times the time decay) reaches ``join_probability``, or starts a new
+story.  Before the window holds ``model_min_docs`` documents (or without the model file) the older rule applies:
+the centroid score against ``join_threshold``.
 Repairs: stories that the new member bridges are merged; a story whose members fall into two distinct groups is
 split (a wrong early merge repaired without reprocessing): halves whose vectors differ and that the model keeps
 apart, or halves (by 2-means, by the numbers and years they name, or by the story's main year; refined by the model
@@ -163,7 +164,7 @@ class ClusterConfig:
     # 0.953 / 0.961, 0.954 / 0.961 with ``static``; dev 0.969 / 0.961, 0.977 / 0.976, 0.970 / 0.968 -> 0.970 /
     # 0.968, 0.978 / 0.976, 0.972 / 0.969; default order train 0.972 / 0.977 -> 0.952 / 0.962, dev 0.950 / 0.945
     # -> 0.959 / 0.954.  ``onnx`` (full MiniLM, ~25 headlines+ledes/s) measured no better; headline+lede text
-    # and a contrast feature (cosine minus the rival's) did worse.  ``static`` costs ~1 ms per article
+    # and a contrast feature (cosine minus the rival's) did worse.  ``static`` costs ~1 ms per article.
 
 
 @dataclass(frozen=True)
@@ -1256,13 +1257,14 @@ def _member_dict(m: Member) -> dict[str, Any]:
 
 
 def _auto_embedder() -> str | None:
-    """``static`` when its extra is installed (and its table loads), else None (no embedding evidence)."""
+    """``static`` when its extra is installed and its table loads (or can be built and cached), else None (no
+    embedding evidence: the plain join model)."""
     from ..align.embed import get_embedder
     from ..errors import MissingExtra
 
     try:
         get_embedder("static")
-    except MissingExtra:
+    except (MissingExtra, OSError):
         return None
     return "static"
 

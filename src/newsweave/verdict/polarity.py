@@ -233,8 +233,8 @@ def _not_the_only(neg: Claim, pos: Claim) -> bool:
         and not re.search(r"\bonly\b", _clause(pos), re.I)
 
 
-_DELAYED = re.compile(r"(?:\b(?:will|would)\s+not|\bwo\s?n\s?[’']\s?t)\s+(?:[\w'’-]+\s+){1,4}?for\s+(?:[\w-]+\s+){0,2}?"
-                      r"(hours|days|weeks|months|years)\b", re.I)
+_DELAYED = re.compile(r"(?:\b(?:will|would)\s+not|\bwo\s?n\s?[’']\s?t)\s+(?:[\w'’-]+\s+){1,4}?"
+                      r"for\s+(?:[\w-]+\s+){0,2}?(hours|days|weeks|months|years)\b", re.I)
 _TAKES = re.compile(r"\b(?:take|takes|took|taking)\s+(?:[\w-]+\s+){0,3}?(hours|days|weeks|months|years)\b", re.I)
 
 
