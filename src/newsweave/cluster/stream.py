@@ -248,17 +248,18 @@ class StreamClusterer:
         self.dirty: dict[str, None] = {}
         self.removed: dict[str, None] = {}
         self.closed: dict[str, Story] = {}  # records of stories that left the window since take_changes
-        self.embedder = self.model = None
+        self.model = None
         name = self.config.embedder
+        self.embedder = _auto_embedder() if name == "auto" else None
         if name == "auto":
-            name = _auto_embedder()
+            name = self.embedder.name if self.embedder is not None else None
         if self.config.use_model:
             file = join_model.model_file(name)
             if name and not file.exists():
                 raise ValueError(f"no join model fitted with embedder {name!r} ({file.name}; "
                                  f"fit it with bench/ecbplus_clustering.py --write-model --embedder NAME)")
             self.model = join_model.load(str(file))
-        if name:
+        if name and self.embedder is None:
             from ..align.embed import get_embedder
 
             self.embedder = get_embedder(name)
@@ -1256,17 +1257,16 @@ def _member_dict(m: Member) -> dict[str, Any]:
             "month": m.month, "tnorm": round(m.tnorm, 6), "tnorm_docs": m.tnorm_docs, "emb": _encode_emb(m.emb)}
 
 
-def _auto_embedder() -> str | None:
-    """``static`` when its extra is installed and its table loads (or can be built and cached), else None (no
-    embedding evidence: the plain join model)."""
+def _auto_embedder() -> Any:
+    """The ``static`` embedder when its extra is installed and its table loads (or can be built and cached), else
+    None (no embedding evidence: the plain join model)."""
     from ..align.embed import get_embedder
     from ..errors import MissingExtra
 
     try:
-        get_embedder("static")
+        return get_embedder("static")
     except (MissingExtra, OSError):
         return None
-    return "static"
 
 
 def _f16(emb: Any) -> Any:
