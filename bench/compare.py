@@ -21,10 +21,11 @@ sys.path.insert(0, str(HERE))
 
 from _ecbplus import DATA, corpus  # noqa: E402
 from ecbplus_align import read_doc  # noqa: E402
-from newsweave.align.embed import get_embedder  # noqa: E402
-from newsweave.align.group import align  # noqa: E402
-from newsweave.claims import extract_claims  # noqa: E402
-from newsweave.compare import annotate, compare, complete  # noqa: E402
+from newsweave.embed.embedders import get_embedder  # noqa: E402
+from newsweave.compare.align.group import align  # noqa: E402
+from newsweave.compare.claims import extract_claims  # noqa: E402
+from newsweave.compare.story import annotate, complete
+from newsweave.compare import compare  # noqa: E402
 from newsweave.models import Article, article_id  # noqa: E402
 
 

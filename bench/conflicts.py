@@ -6,7 +6,7 @@ From MSRP train pairs labelled paraphrase, one side is perturbed (seeded): a num
 date both state changed (year or month), a named entity swapped for another one of the corpus, or the polarity flipped ("was" -> "was
 not"). Both sides become claims with the normaliser's own extractors, as `compare` builds them (spaCy NER,
 normalize.quantities, normalize.times, normalize.ages; `--slot-extractors` uses the regex stand-ins of
-newsweave.verdict.slots instead) and are compared with newsweave.verdict.rules. MSRP has no publication times:
+newsweave.compare.claims.slots instead) and are compared with newsweave.compare.verdict.rules. MSRP has no publication times:
 dates without a year take it from a reference of 2004-06-01, while deictic expressions ("today", "Thursday", "last
 week") stay unresolved, since the two sides of a pair were published on different days. Targets (issue 4): recall >= 0.95 per kind, false alarms <= 3%.
 
@@ -31,9 +31,10 @@ sys.path.insert(0, str(HERE))
 
 from _undated import undated_times  # noqa: E402
 from msrp import load  # noqa: E402
-from newsweave.claims.extract import NEGATION  # noqa: E402
+from newsweave.compare.claims.extract import NEGATION  # noqa: E402
 from newsweave.models import Claim, content_hash  # noqa: E402
-from newsweave.verdict import rules, slots  # noqa: E402
+from newsweave.compare.verdict import rules
+from newsweave.compare.claims import slots  # noqa: E402
 
 GENUINE = HERE / "conflicts_genuine.tsv"
 REFERENCE = date(2004, 6, 1)  # MSRP news is from 2003-2004: relative dates resolve near then
@@ -67,7 +68,7 @@ USE_NORMALISER = True
 
 def _slots(text: str) -> tuple[tuple, tuple, tuple]:
     """Times, quantities and ages of a text: the normaliser's extractors (what `compare` uses), or the small
-    regex extractors of newsweave.verdict.slots (--slot-extractors)."""
+    regex extractors of newsweave.compare.claims.slots (--slot-extractors)."""
     if not USE_NORMALISER:
         return slots.times(text, REFERENCE), slots.quantities(text), slots.ages(text, REFERENCE)
     from datetime import datetime
@@ -225,7 +226,7 @@ def main(argv=None) -> None:
     parser.add_argument("--show", type=int, default=0, help="print N missed perturbations per kind and N false alarms")
     parser.add_argument("--regex-entities", action="store_true", help="regex stand-in instead of spaCy NER")
     parser.add_argument("--slot-extractors", action="store_true",
-                        help="times, numbers and ages from newsweave.verdict.slots instead of the normaliser")
+                        help="times, numbers and ages from newsweave.compare.claims.slots instead of the normaliser")
     args = parser.parse_args(argv)
     global USE_NORMALISER
     USE_NORMALISER = not args.slot_extractors

@@ -3,7 +3,7 @@
     .venv/bin/python bench/ecbplus_align.py [--root DIR] [--split dev|train|all] [--topics N]
 
 Each sub-topic (the `ecb` files of a topic, or its `ecbplus` files) is one story, compared with
-newsweave.compare.compare. Gold aligned pairs: two sentences of different articles of the story that hold event
+newsweave.compare. Gold aligned pairs: two sentences of different articles of the story that hold event
 mentions (ACTION_*) linked by CROSS_DOC_COREF to the same instance, both listed in
 ECBplus_coreference_sentences.csv. Predicted pairs: sentences of claims of different articles grouped into one
 fact, both annotated. The tarball is unpacked once into .cache/ecbplus (temp dir + atomic rename).

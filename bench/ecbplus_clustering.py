@@ -35,7 +35,8 @@ sys.path.insert(0, str(PROJECT / "src"))
 
 from newsweave.cluster import features as cluster_features  # noqa: E402
 from newsweave.cluster import join as join_model  # noqa: E402
-from newsweave.cluster.stream import ClusterConfig, StreamClusterer  # noqa: E402
+from newsweave.config import ClusterConfig
+from newsweave.cluster.stream import StreamClusterer  # noqa: E402
 from newsweave.models import Article, content_hash  # noqa: E402
 
 from _ecbplus import DATA, FILE, ROOT_HELP, join_words, read_sentences, topic_range  # noqa: E402

@@ -27,7 +27,7 @@ sys.path.insert(0, str(HERE))
 from newsweave.ingest.dedup import signature  # noqa: E402
 from newsweave.ingest.html import read_html  # noqa: E402
 from newsweave.pipeline import add_sources  # noqa: E402
-from newsweave.settings import Settings  # noqa: E402
+from newsweave.config import Settings  # noqa: E402
 from newsweave.store import open_store  # noqa: E402
 
 from _ecbplus import corpus as ecbplus_corpus  # noqa: E402

@@ -4,7 +4,7 @@
                                    [--artifact CROSS.safetensors] [--also CROSS2.safetensors]
 
 Features: embedding cosine, lexical overlaps, number/capitalised-word/negation mismatches, length ratio
-(newsweave.align.score.FEATURES); logistic regression (scikit-learn) fitted on train; the decision threshold is
+(newsweave.compare.align.score.FEATURES); logistic regression (scikit-learn) fitted on train; the decision threshold is
 chosen on train by 5-fold cross-validation. ``--write-model`` saves the coefficients to
 src/newsweave/align/same_fact_model.json (what the aligner uses at run time).
 Embeddings are cached under .cache/msrp/ so re-runs are cheap.
@@ -14,14 +14,14 @@ the pairs i % N == K): scored alone (logit >= 0), and stacked: a logistic regres
 the cross-encoder logit (2 inputs: the feature regression's logit and the cross-encoder's), fitted on the held-out
 train pairs only (which the cross-encoder never saw), threshold by
 5-fold CV on them. ``--write-model`` also writes src/newsweave/align/same_fact_stacked.json; the last line reports
-the scorer newsweave.align.score uses by default (stacked when the artifact and torch are present).
+the scorer newsweave.compare.align.score uses by default (stacked when the artifact and torch are present).
 ``--artifact A[,B,...]`` scores other cross-encoder artifacts than the shipped ones; several = an ensemble of fold
 models (each ``--fold K/5`` with a different K): the stacker is fitted on the union of their held-out pairs, each
 with the out-of-fold logit of the one model that never saw it, and on test the members' logits are averaged.
 ``--also A[,B]`` adds other fold models' logit as a third stacking input (reported only): on each held-out pair the
 logit of the ``--also`` model that never saw it, on test their mean.
 
-Shipped: the e5 cross-encoders, all five folds 0/5 to 4/5 (newsweave.align.cross.ARTIFACTS;
+Shipped: the e5 cross-encoders, all five folds 0/5 to 4/5 (newsweave.compare.align.cross.ARTIFACTS;
 bench/train_cross_encoder.py), so the stacker is fitted on every one of the 4076 train pairs:
 
     .venv/bin/python bench/msrp.py --write-model          # F1 88.030 acc 83.304 (stacker CV F1 87.35 on 4076 pairs)
@@ -64,8 +64,8 @@ HERE = Path(__file__).resolve().parent
 PROJECT = HERE.parent
 sys.path.insert(0, str(PROJECT / "src"))
 
-from newsweave.align.embed import get_embedder  # noqa: E402
-from newsweave.align.score import FEATURES, MODEL_FILE, STACKED_FEATURES, STACKED_FILE, features  # noqa: E402
+from newsweave.embed.embedders import get_embedder  # noqa: E402
+from newsweave.compare.align.score import FEATURES, MODEL_FILE, STACKED_FEATURES, STACKED_FILE, features  # noqa: E402
 
 ANCHORS = (("majority class", 79.9, 66.5), ("MiniLM cosine threshold (approx.)", 81.0, None),
            ("Ji & Eisenstein 2013", 85.9, 80.4), ("BERT-large", 89.3, None))
@@ -123,7 +123,7 @@ def cross_logits(pairs, cache: Path, artifact: Path) -> tuple[np.ndarray, float]
     if cache.exists():
         data = np.load(cache)
         return data["logits"], float(data["rate"])
-    from newsweave.align import cross
+    from newsweave.compare.align import cross
 
     scorer = cross.load(artifact)
     start = time.perf_counter()
@@ -135,7 +135,7 @@ def cross_logits(pairs, cache: Path, artifact: Path) -> tuple[np.ndarray, float]
 
 
 def cross_available(artifact: Path) -> bool:
-    from newsweave.align import cross
+    from newsweave.compare.align import cross
 
     return artifact.exists() and cross.load(artifact) is not None
 
@@ -159,7 +159,7 @@ def stacked(train, test, x_train, x_test, y_train, y_test, cache: Path, limit, b
     saw it (out-of-fold); on test the members' logits are averaged (what ``cross.load_ensemble`` does at run time)."""
     import hashlib
 
-    from newsweave.align import cross
+    from newsweave.compare.align import cross
 
     artifacts = list(artifact) if isinstance(artifact, (list, tuple)) else [artifact]
     z_test, z_held, held_of, rates, metas = [], np.zeros(len(train)), np.zeros(len(train), dtype=bool), [], []
@@ -235,7 +235,7 @@ def _also_logits(train, test, held: list[int], also: list[Path], cache: Path, li
     scoring rates."""
     import hashlib
 
-    from newsweave.align import cross
+    from newsweave.compare.align import cross
 
     z_held, covered, z_test, rates = np.zeros(len(train)), np.zeros(len(train), dtype=bool), [], []
     for path in also:
@@ -283,7 +283,7 @@ def main(argv=None) -> None:
     parser.add_argument("--cross", choices=("auto", "off"), default="auto",
                         help="score the cross-encoder artifact too (auto: when it and torch are present)")
     parser.add_argument("--artifact", default=None, help="cross-encoder artifact(s), comma-separated: an ensemble of "
-                        "fold models (default: the shipped ones, newsweave.align.cross.ARTIFACTS)")
+                        "fold models (default: the shipped ones, newsweave.compare.align.cross.ARTIFACTS)")
     parser.add_argument("--also", default=None, help="other cross-encoder fold model(s), comma-separated: report "
                         "the 3-input stack too (each held pair with the logit of the --also model that never saw it)")
     args = parser.parse_args(argv)
@@ -316,7 +316,7 @@ def main(argv=None) -> None:
     if args.write_model and not args.limit:
         save(model, threshold, cv_f1, embedder.name, {"f1": round(score_f1, 1), "accuracy": round(accuracy, 1)})
         print(f"  wrote {MODEL_FILE.relative_to(PROJECT)}")
-    from newsweave.align import cross
+    from newsweave.compare.align import cross
 
     if args.artifact:
         artifact = [Path(a) for a in args.artifact.split(",")]

@@ -25,7 +25,7 @@ from _ecbplus import DATA, corpus  # noqa: E402
 from ecbplus_clustering import load as load_ecbplus  # noqa: E402
 from msrp import load as load_msrp  # noqa: E402
 
-from newsweave.align.embed import get_embedder  # noqa: E402
+from newsweave.embed.embedders import get_embedder  # noqa: E402
 from newsweave.cluster.features import headline, lede_text  # noqa: E402
 
 MSRP_TEST = DATA.parent / "msrp" / "msr_paraphrase_test.txt"

@@ -3,7 +3,7 @@
     .venv/bin/python bench/story_conflicts.py [--root DIR] [--topics dev|train|all] [--articles 6] [--show]
 
 Each ECB+ sub-topic (a topic's `ecb` files, or its `ecbplus` files) is one story of several outlets reporting
-one event; its first ``--articles`` documents are compared with ``newsweave.compare``. ECB+ has no gold
+one event; its first ``--articles`` documents are compared with ``newsweave.compare.story``. ECB+ has no gold
 for conflicts, and most aligned claims of such reports agree, so a flagged conflict is read by hand (``--show``
 prints each with both sentences): most flagged ones have been false alarms (different facts aligned, slots
 paired wrongly), a few genuine (one outlet says "Kristen Stewart", another "Kristen Bell"). ECB+ carries no
@@ -68,8 +68,9 @@ def items(paths: list[Path]) -> list[dict]:
 
 
 def compare_story(story_items: list[dict]) -> dict:
-    """``newsweave.compare`` on the items, with times resolved as if only the year of publication were known."""
-    from newsweave.compare import annotate, article_from_item, compare
+    """``newsweave.compare.story`` on the items, with times resolved as if only the year of publication were known."""
+    from newsweave.compare.story import annotate, article_from_item
+    from newsweave.compare import compare
 
     articles = [article_from_item(item, i) for i, item in enumerate(story_items)]
     annotations = [dataclasses.replace(ann, times=undated_times(article.text or "", ann.times, ann.sentences))

@@ -25,7 +25,7 @@ HERE = Path(__file__).resolve().parent
 PROJECT = HERE.parent
 sys.path.insert(0, str(PROJECT / "src"))
 
-from newsweave.cluster.service import flush  # noqa: E402
+from newsweave.stories import flush  # noqa: E402
 from newsweave.cluster.stream import StreamClusterer  # noqa: E402
 from newsweave.models import Article, content_hash  # noqa: E402
 from newsweave.store import open_store  # noqa: E402

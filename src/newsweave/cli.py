@@ -11,7 +11,7 @@ import sys
 import click
 
 from .errors import NewsweaveError
-from .settings import Settings
+from .config import Settings
 
 COMMAND_MODULES = ("ingest", "normalize", "compare", "stories", "present", "web")
 
@@ -32,13 +32,8 @@ def cli(ctx: click.Context, db: str, config: str | None) -> None:
 
 def _register() -> None:
     for name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(f"newsweave.commands.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name == f"newsweave.commands.{name}":
-                continue
-            raise
-        for command in getattr(module, "COMMANDS", ()):
+        module = importlib.import_module(f"newsweave.commands.{name}")
+        for command in module.COMMANDS:
             cli.add_command(command)
 
 

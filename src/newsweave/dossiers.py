@@ -1,4 +1,5 @@
-"""A story's dossier, kept in the store and refreshed when the story changes: one rule for the CLI and the web app.
+"""The per-story flow: a story's stored articles and annotations -> compare -> its dossier, kept in the store and
+refreshed when the story changes (one rule for the CLI and the web app).
 
 A saved dossier carries a stamp (under ``STAMP``) of what it was computed from: the code of the compare stage
 (package version and a digest of its sources) and the story's members (article ids and a digest of each one's
@@ -9,51 +10,47 @@ JSON contract (``newsweave.dossier/1``, docs/dossier.md) is unchanged. Only ``st
 from __future__ import annotations
 
 import hashlib
-import importlib
-import importlib.util
 import logging
 import threading
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterator, Mapping, Sequence
 
-from . import __version__
+from .compare import SCHEMA, compare
+from .config import VERSION, Settings
 from .errors import NewsweaveError
 from .models import Annotations, Article, Story, content_hash
 from .present import views
 from .store import Store
 
 log = logging.getLogger(__name__)
-SCHEMA = "newsweave.dossier/1"
 STAMP = "computed_from"  # key of the stamp inside a saved dossier; never shown
-STAGE = ("compare.py", "models.py", "claims", "align", "verdict", "normalize")  # the code a dossier depends on
+STAGE = ("compare", "embed", "normalize", "weights", "models.py")  # the code and weights a dossier depends on
 COMPUTE = threading.Lock()  # one comparison at a time per process (models are heavy)
 
 
 # --------------------------------------------------------------------------- computing
 
-def compare_available() -> bool:
-    try:
-        return importlib.util.find_spec("newsweave.compare") is not None
-    except ModuleNotFoundError:
-        return False
-
-
 def compute_dossier(articles: Sequence[Article], annotations: Sequence[Annotations] | None = None,
-                    story_id: str | None = None) -> dict[str, Any] | None:
-    """The compare stage's dossier dict for these articles, or None when that stage is not installed."""
-    if not compare_available():
-        return None
-    compare = importlib.import_module("newsweave.compare")
-    return compare.compare(list(articles), annotations=annotations, story_id=story_id).to_dict()
+                    story_id: str | None = None, settings: Settings | None = None) -> dict[str, Any]:
+    """The comparison's dossier dict for these articles, with the user's embedder and same-fact scorer."""
+    settings = settings or Settings()
+    return compare(list(articles), annotations=annotations, story_id=story_id, embedder=settings.embedder,
+                   same_fact=settings.same_fact, cache_dir=settings.cache_dir).to_dict()
 
 
-def compare_story(store: Store, story: Story) -> dict[str, Any] | None:
-    """Compare the story's members now (with their stored annotations when every member has them)."""
-    articles = store.articles(list(story.article_ids))
+def compare_stored(store: Store, article_ids: Sequence[str], story_id: str | None = None,
+                   settings: Settings | None = None) -> dict[str, Any]:
+    """Compare stored articles now (with their stored annotations when every one has them)."""
+    articles = store.articles(list(article_ids))
     stored = store.annotations([a.id for a in articles])
     given = [stored[a.id] for a in articles] if all(a.id in stored for a in articles) else None
-    return compute_dossier(articles, given, story_id=story.id)
+    return compute_dossier(articles, given, story_id=story_id, settings=settings)
+
+
+def compare_story(store: Store, story: Story, settings: Settings | None = None) -> dict[str, Any]:
+    """Compare the story's members now."""
+    return compare_stored(store, story.article_ids, story.id, settings)
 
 
 # --------------------------------------------------------------------------- staleness
@@ -61,7 +58,7 @@ def compare_story(store: Store, story: Story) -> dict[str, Any] | None:
 @lru_cache(maxsize=1)
 def code_version() -> str:
     """Digest of the package version and the compare stage's sources (read once per process)."""
-    digest = hashlib.sha256(f"{SCHEMA}\0{__version__}".encode("utf-8"))
+    digest = hashlib.sha256(f"{SCHEMA}\0{VERSION}".encode("utf-8"))
     root = Path(__file__).resolve().parent
     try:
         for path in _stage_files(root):
@@ -114,7 +111,8 @@ def public(dossier: Mapping[str, Any] | None) -> dict[str, Any] | None:
 
 # --------------------------------------------------------------------------- the one entry point
 
-def story_dossier(store: Store, story: Story | str, compute: bool = True) -> dict[str, Any] | None:
+def story_dossier(store: Store, story: Story | str, compute: bool = True,
+                  settings: Settings | None = None) -> dict[str, Any] | None:
     """A story's dossier: the saved one while it is current, else compared again, saved and returned.
 
     When it cannot be compared (``compute`` false, the compare stage missing or failing, or no members) the saved
@@ -122,7 +120,7 @@ def story_dossier(store: Store, story: Story | str, compute: bool = True) -> dic
     """
     story = store.get_story(story) if isinstance(story, str) else story
     saved = store.get_dossier(story.id)
-    if not (compute and story.article_ids and compare_available()):
+    if not (compute and story.article_ids):
         return public(saved)
     if is_current(saved, stamp_for(store, story)):
         return public(saved)
@@ -130,16 +128,16 @@ def story_dossier(store: Store, story: Story | str, compute: bool = True) -> dic
         saved, stamp = store.get_dossier(story.id), stamp_for(store, story)  # another thread may have done it
         if is_current(saved, stamp):
             return public(saved)
-        fresh = _try_compare(store, story)
+        fresh = _try_compare(store, story, settings)
         if fresh is None:
             return public(saved)
         store.save_dossier(story.id, {**fresh, STAMP: stamp})
         return fresh
 
 
-def _try_compare(store: Store, story: Story) -> dict[str, Any] | None:
+def _try_compare(store: Store, story: Story, settings: Settings | None) -> dict[str, Any] | None:
     try:
-        return compare_story(store, story)
+        return compare_story(store, story, settings)
     except (NewsweaveError, ImportError) as exc:
         log.warning("cannot compare story %s: %s", story.id, exc)
         return None
@@ -150,11 +148,11 @@ def save_dossier(store: Store, story: Story, dossier: Mapping[str, Any]) -> None
     store.save_dossier(story.id, {**public(dossier), STAMP: stamp_for(store, story)})
 
 
-def load_dossier(store: Store, story_id: str, compute: bool = True) -> dict[str, Any]:
+def load_dossier(store: Store, story_id: str, compute: bool = True, settings: Settings | None = None) -> dict[str, Any]:
     """What a page or report shows for a stored story: its dossier (``story_dossier``), or one with its articles
     and no facts when there is none, whose first story carries the store's id, title and span."""
     story = store.get_story(story_id)
-    dossier = story_dossier(store, story, compute=compute) or bare_dossier(store, story)
+    dossier = story_dossier(store, story, compute=compute, settings=settings) or bare_dossier(store, story)
     return as_story(dossier, story)
 
 
@@ -177,5 +175,5 @@ def as_story(dossier: Mapping[str, Any], story: Story) -> dict[str, Any]:
     return {**rest, "schema": SCHEMA, "stories": [first]}
 
 
-__all__ = ["SCHEMA", "bare_dossier", "code_version", "compare_available", "compare_story", "compute_dossier",
+__all__ = ["SCHEMA", "bare_dossier", "code_version", "compare_stored", "compare_story", "compute_dossier",
            "is_current", "load_dossier", "save_dossier", "stamp_for", "story_dossier"]

@@ -11,8 +11,9 @@ from typing import Callable, Iterable, Iterator, Mapping, Sequence
 from . import ingest, normalize
 from .errors import IngestError, MissingExtra
 from .models import Annotations, Article
-from .settings import Settings
+from .config import Settings
 from .store import Store
+from .stories import assign_stories
 
 log = logging.getLogger(__name__)
 
@@ -93,10 +94,6 @@ def _annotate(articles: list[Article], analyze: bool) -> list[Annotations | None
 
 
 def _assign_stories(store: Store, article_ids: list[str], settings: Settings) -> None:
-    try:
-        from .cluster.service import assign_stories
-    except ImportError:  # clustering not available in this build
-        return
     with store.transaction():  # stories and the clusterer's state land together or not at all
         assign_stories(store, article_ids, settings)
 

@@ -9,6 +9,7 @@ from click.testing import CliRunner
 
 from newsweave import dossiers
 from newsweave.cli import cli
+from newsweave.errors import MissingExtra
 from newsweave.models import Article, Story, article_id
 from newsweave.store import open_store
 
@@ -85,8 +86,10 @@ def test_dossier_errors_are_one_line(db, computed, monkeypatch):
         store.delete_story("s1")
         store.save_story(Story(id="s1", title="Bridge", first=None, last=None,
                                article_ids=tuple(a.id for a in store.articles()[:2])))
-    monkeypatch.setattr(dossiers, "compare_available", lambda: False)
+    def missing_extra(*args, **kwargs):
+        raise MissingExtra("nlp", "spacy")
+
+    monkeypatch.setattr(dossiers, "compute_dossier", missing_extra)
     missing = _run(db, "dossier", "s1")
     assert missing.exit_code == 1
-    assert missing.output == "Error: the compare stage is not available in this installation\n"
-    assert computed == []
+    assert missing.output == "Error: story s1: the comparison failed (see the warning above)\n"

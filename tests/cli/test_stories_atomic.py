@@ -31,7 +31,7 @@ def test_failed_recluster_keeps_the_old_stories(tmp_path, monkeypatch):
     db = str(tmp_path / "s.db")
     store = open_store(db)
     from newsweave.pipeline import _assign_stories
-    from newsweave.settings import Settings
+    from newsweave.config import Settings
 
     articles = _articles()
     for article in articles:
@@ -57,9 +57,9 @@ def test_failed_recluster_keeps_the_old_stories(tmp_path, monkeypatch):
 def test_failed_assignment_writes_no_story(tmp_path, monkeypatch):
     db = str(tmp_path / "a.db")
     store = open_store(db)
-    from newsweave.cluster import service
+    from newsweave import stories as service
     from newsweave.pipeline import _assign_stories
-    from newsweave.settings import Settings
+    from newsweave.config import Settings
 
     articles = _articles()
     for article in articles:

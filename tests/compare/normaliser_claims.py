@@ -9,8 +9,8 @@ from newsweave.normalize.ages import extract_ages
 from newsweave.normalize.entities import extract_entities
 from newsweave.normalize.quantities import extract_quantities
 from newsweave.normalize.times import extract_times
-from newsweave.verdict.entities import entity_conflicts
-from newsweave.verdict.numbers import number_conflicts
+from newsweave.compare.verdict.entities import entity_conflicts
+from newsweave.compare.verdict.numbers import number_conflicts
 
 REF = datetime(2004, 6, 1)
 

@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 from newsweave import compare_texts
-from newsweave.compare import annotate, article_from_item, complete
+from newsweave.compare.story import annotate, article_from_item, complete
 from newsweave.models import AgeFact
 from newsweave.normalize.ages import extract_ages
-from newsweave.verdict.ages import ages_compatible
+from newsweave.compare.verdict.ages import ages_compatible
 
 OBIT_A = ("Actor John Smith Dies at 91\n\nJohn Smith, the actor known for Westerns, died on Monday in Los Angeles. "
           "He was 91.")

@@ -1,8 +1,8 @@
 """Embedder factory, the same-fact score and grouping constraints."""
 from __future__ import annotations
 
-from newsweave.align import score
-from newsweave.align.embed import get_embedder
+from newsweave.compare.align import score
+from newsweave.embed.embedders import get_embedder
 
 
 def test_embedder_cached_and_normalised():
@@ -37,7 +37,7 @@ def test_headlines_join_the_body_fact(seed_story):
 
 
 def test_repeat_rule_lowers_the_bar_for_headlines_only():
-    from newsweave.align import group
+    from newsweave.compare.align import group
     from newsweave.models import Claim
 
     head = Claim(id="h", article="a", outlet="A", sentence=0, start=0, end=5, text="Head", is_headline=True)
@@ -60,7 +60,7 @@ def test_standfirst_joins_the_quote_it_sums_up(seed_story):
 
 
 def test_repeat_rule_lets_a_headline_sum_up_a_quote():
-    from newsweave.align import group
+    from newsweave.compare.align import group
     from newsweave.models import Claim
 
     quote = Claim(id="q", article="a", outlet="A", sentence=3, start=0, end=5, text="“Quote,” he said", quote=True)

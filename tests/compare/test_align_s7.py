@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from newsweave.align import group
+from newsweave.compare.align import group
 from newsweave.models import Article, Claim, Quantity
-from newsweave.verdict.verdict import CONFLICTING, CORROBORATED, verdicts
+from newsweave.compare.verdict.verdict import CONFLICTING, CORROBORATED, verdicts
 
 WIRE = "Hakim became the second bomb technician in Oregon State Police history to be killed in the line of duty."
 PAPER = "Hakim is the second bomb technician to die in the line of duty in the history of the Oregon State Police."

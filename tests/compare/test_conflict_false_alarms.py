@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from normaliser_claims import claim  # tests/compare is on sys.path (pytest's prepend import mode)
 
-from newsweave.verdict import rules
+from newsweave.compare.verdict import rules
 
 
 def kinds(a: str, b: str) -> list[str]:

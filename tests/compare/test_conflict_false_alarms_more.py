@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from normaliser_claims import claim  # tests/compare is on sys.path (pytest's prepend import mode)
 
-from newsweave.verdict import rules
-from newsweave.verdict import polarity as polarity_rules
+from newsweave.compare.verdict import rules
+from newsweave.compare.verdict import polarity as polarity_rules
 
 
 def kinds(a: str, b: str) -> list[str]:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from newsweave.models import Claim, content_hash
-from newsweave.verdict import polarity as polarity_rules
+from newsweave.compare.verdict import polarity as polarity_rules
 
 
 def claim(text: str, outlet: str) -> Claim:

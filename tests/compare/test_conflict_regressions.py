@@ -7,8 +7,9 @@ from datetime import date
 import pytest
 
 from newsweave.models import Claim, Entity, content_hash
-from newsweave.verdict import rules, slots
-from newsweave.verdict import entities as entity_rules
+from newsweave.compare.verdict import rules
+from newsweave.compare.claims import slots
+from newsweave.compare.verdict import entities as entity_rules
 
 REF = date(2004, 6, 1)
 

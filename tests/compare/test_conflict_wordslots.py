@@ -1,10 +1,10 @@
-"""A name that takes the place of another between the same matched words (newsweave.verdict.wordslots), and the
+"""A name that takes the place of another between the same matched words (newsweave.compare.verdict.wordslots), and the
 entity rule that uses it: found whatever types the tagger gave the two names; aliases are not a replacement."""
 from __future__ import annotations
 
 from newsweave.models import Claim, Entity, content_hash
-from newsweave.verdict import entities as entity_rules
-from newsweave.verdict.wordslots import same_place
+from newsweave.compare.verdict import entities as entity_rules
+from newsweave.compare.verdict.wordslots import same_place
 
 
 def ent(text: str, surface: str, label: str) -> Entity:

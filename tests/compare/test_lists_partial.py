@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsweave.claims.clauses import clause_parts
+from newsweave.compare.claims.clauses import clause_parts
 
 WP, UP = "The Washington Post", "Ukrainska Pravda"
 
@@ -111,7 +111,7 @@ def test_partial_in_small_story():
 
 
 def test_containment_score():
-    from newsweave.align.group import containment
+    from newsweave.compare.align.group import containment
 
     short = {"taken", "kyiv", "questi"}
     long = {"taken", "kyiv", "soldie", "talkin", "invest", "securi", "servic"}
@@ -122,7 +122,7 @@ def test_containment_score():
 
 
 def test_gist_drops_trailing_frame():
-    from newsweave.align.group import gist
+    from newsweave.compare.align.group import gist
     from newsweave.models import Claim
 
     text = ("The wounded fighters were taken to Kyiv for questioning, authorities said, where they could reveal "

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsweave.align import cross, score
+from newsweave.compare.align import cross, score
 
 PARA = ("Police said 12 people were arrested after the protest on Monday.",
         "Twelve people were arrested by police following Monday's protest, officials said.")
@@ -61,7 +61,7 @@ def test_ensemble_with_a_missing_member_gives_no_scorer(tmp_path):
 
 
 def test_cross_artifacts_follow_the_stacked_file():
-    assert score.cross_artifacts({}) == [cross.ARTIFACT]  # older stacked files: the single shipped model
+    assert score.cross_artifacts({}) == list(cross.ARTIFACTS)  # a stacked file naming none: the shipped folds
     named = score.cross_artifacts({"cross_encoders": [{"file": "x.safetensors"}, {"file": "y.safetensors"}]})
     assert [p.name for p in named] == ["x.safetensors", "y.safetensors"]
     assert all(p.parent == cross.ARTIFACT.parent for p in named)
@@ -118,9 +118,8 @@ def test_ensemble_is_the_mean_of_its_members(ensemble):
     assert ensemble.logits([PARA, OTHER]) == pytest.approx(means, abs=1e-5)
 
 
-def test_stacked_scorer_uses_the_ensemble(monkeypatch, ensemble):
-    monkeypatch.setenv("NEWSWEAVE_SAME_FACT", "cross-all")
+def test_stacked_scorer_uses_the_ensemble(ensemble):
     score._CROSS_CACHE.clear()
     assert score.cross_logits([PARA]) == pytest.approx(ensemble.logits([PARA]), abs=1e-5)
     a, b = PARA
-    assert score.same_fact_probability(a, b, 0.8) > score.threshold()
+    assert score.same_fact_probability(a, b, 0.8, mode="cross-all") > score.threshold(mode="cross-all")

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from newsweave.align import score
+from newsweave.compare.align import score
 
 MSRP_TEST = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "msrp" / "msr_paraphrase_test.txt"
 SLICE = 200
@@ -28,7 +28,7 @@ def _pairs() -> list[tuple[int, str, str]]:
 
 @pytest.mark.skipif(not MSRP_TEST.exists(), reason="MSRP data not present")
 def test_msrp_slice_f1_floor():
-    from newsweave.align.embed import get_embedder
+    from newsweave.embed.embedders import get_embedder
 
     pairs = _pairs()
     embedder = get_embedder("auto")

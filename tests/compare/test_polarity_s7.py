@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from normaliser_claims import claim
-from newsweave.verdict.polarity import _cue_words, polarity_conflicts
+from newsweave.compare.verdict.polarity import _cue_words, polarity_conflicts
 
 
 def flagged(a: str, b: str) -> bool:

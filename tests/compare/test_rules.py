@@ -3,12 +3,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from newsweave.compare import complete
+from newsweave.compare.story import complete
 from newsweave.models import Annotations, Article, Claim, TimeExpr, content_hash
-from newsweave.claims import extract_claims
-from newsweave.verdict import rules, slots
-from newsweave.verdict import ages as age_rules
-from newsweave.verdict import times as time_rules
+from newsweave.compare.claims import extract_claims
+from newsweave.compare.verdict import rules
+from newsweave.compare.claims import slots
+from newsweave.compare import values
 
 REF = date(2025, 1, 11)
 
@@ -22,7 +22,7 @@ def claim(text: str, outlet: str = "A", who: str = "", times=()) -> Claim:
 
 
 def rules_negation(text):
-    from newsweave.claims.extract import NEGATION
+    from newsweave.compare.claims.extract import NEGATION
     return NEGATION.search(text)
 
 
@@ -48,7 +48,7 @@ def test_different_numbers_conflict_with_sources():
 def test_age_and_birth_year_agree():
     a = claim("He said he was born in 2005 and had joined the army in 2021.")
     b = claim("He stated that he was 19, held the position of rifleman.", "B")
-    assert age_rules.ages_compatible(a.ages[0], b.ages[0])[0]
+    assert values.ages_compatible(a.ages[0], b.ages[0])[0]
     assert kinds(a, b) == []
 
 
@@ -61,14 +61,14 @@ def test_age_and_birth_year_disagree():
 def test_document_birth_year_is_not_the_soldiers():
     a = claim("It shows its bearer’s birth year as 1998.")
     b = claim("He said he was born in 2005.", "B")
-    assert age_rules.age_subject(a, a.ages[0]) == "document bearer"
+    assert values.age_subject(a, a.ages[0]) == "document bearer"
     assert kinds(a, b) == []
 
 
 def test_late_last_year_overlaps_autumn():
     late = TimeExpr(0, 14, "late last year", "2024-09-01", "2025-01-01", "part-of-year")
     autumn = TimeExpr(0, 14, "autumn of 2024", "2024-09-01", "2024-12-01", "season")
-    assert time_rules.times_compatible(late, autumn)[0]
+    assert values.times_compatible(late, autumn)[0]
     a = claim("The document was issued to him late last year in Russia.", times=[late])
     b = claim("The card had been issued to him in Russia in the autumn of 2024.", "B", times=[autumn])
     assert kinds(a, b) == []

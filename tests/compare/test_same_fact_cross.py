@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsweave.align import cross, score
+from newsweave.compare.align import cross, score
 
 PARA = ("Police said 12 people were arrested after the protest on Monday.",
         "Twelve people were arrested by police following Monday's protest, officials said.")
@@ -15,12 +15,12 @@ def test_missing_artifact_gives_no_scorer(tmp_path):
     assert cross.load(tmp_path / "absent.safetensors") is None
 
 
-def test_lr_mode_is_the_feature_regression(monkeypatch):
-    monkeypatch.setenv("NEWSWEAVE_SAME_FACT", "lr")
-    assert score.cross_scorer() is None
+def test_lr_mode_is_the_feature_regression():
+    assert score.cross_scorer(mode="lr") is None
     a, b = PARA
-    assert score.same_fact_probability(a, b, 0.8) == pytest.approx(score.probability(score.features(a, b, 0.8)))
-    assert score.threshold() == pytest.approx(score.load_model()["threshold"])
+    assert score.same_fact_probability(a, b, 0.8, mode="lr") == pytest.approx(
+        score.probability(score.features(a, b, 0.8)))
+    assert score.threshold(mode="lr") == pytest.approx(score.load_model()["threshold"])
 
 
 def test_mask_numbers():
@@ -49,19 +49,17 @@ def test_cross_encoder_separates_and_is_symmetric(scorer):
     assert swapped == pytest.approx(para, abs=1e-4)
 
 
-def test_batch_equals_single(monkeypatch, scorer):
-    monkeypatch.setenv("NEWSWEAVE_SAME_FACT", "cross-all")
+def test_batch_equals_single(scorer):
     triples = [(*PARA, 0.7), (*OTHER, 0.1)]
     score._CROSS_CACHE.clear()
-    batch = score.same_fact_probabilities(triples)
+    batch = score.same_fact_probabilities(triples, mode="cross-all")
     score._CROSS_CACHE.clear()
-    single = [score.same_fact_probability(a, b, c) for a, b, c in triples]
+    single = [score.same_fact_probability(a, b, c, mode="cross-all") for a, b, c in triples]
     assert batch == pytest.approx(single, abs=1e-5)
-    assert batch[0] > score.threshold() > batch[1]
+    assert batch[0] > score.threshold(mode="cross-all") > batch[1]
 
 
-def test_alignment_keeps_the_regression_by_default(monkeypatch):
-    monkeypatch.setenv("NEWSWEAVE_SAME_FACT", "auto")
+def test_alignment_keeps_the_regression_by_default():
     assert score.cross_scorer(ignore_slots=True) is None
     a, b = PARA
     expected = score.probability(score.features(a, b, 0.8, ignore_slots=True))

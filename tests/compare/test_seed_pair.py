@@ -66,7 +66,7 @@ def test_single_source(seed_story, needle, outlet):
 
 
 def test_claim_text_is_source_sentence(seed_story, seed_items):
-    from newsweave.compare import article_from_item
+    from newsweave.compare.story import article_from_item
 
     texts = {a.id: a.text for a in (article_from_item(i) for i in seed_items)}
     for fact in seed_story["facts"]:

@@ -8,7 +8,7 @@ SHARED = ("He initially was imprisoned in February 1979 on three 10-year sentenc
 
 
 def _articles(*texts):
-    from newsweave.compare import article_from_item
+    from newsweave.compare.story import article_from_item
 
     outlets = ("Houston Daily", "Texas Courier", "Gulf Times")
     return [article_from_item({"text": t, "outlet": o, "published": "2012-12-03"}, i)
@@ -60,7 +60,7 @@ def test_short_or_quoted_sentences_stay_independent():
     from dataclasses import replace
 
     from newsweave.models import Claim
-    from newsweave.verdict.verdict import copied_sentence
+    from newsweave.compare.verdict.verdict import copied_sentence
 
     base = Claim(id="a", article="x", outlet="A", sentence=0, start=0, end=10, text=SHARED)
     other = replace(base, id="b", article="y", outlet="B")

@@ -5,8 +5,8 @@ from datetime import date
 
 from hypothesis import given, settings, strategies as st
 
-from newsweave.claims.clauses import clause_spans
-from newsweave.verdict import slots
+from newsweave.compare.claims.clauses import clause_spans
+from newsweave.compare.claims import slots
 
 WORDS = st.sampled_from(["at least", "about", "40", "1,200", "$3.5 million", "born in", "2005", "19 years old",
                          "January 5, 2025", "March", "and", "had", "said", "Kyiv", "The", "was", "not", ",", ";",

@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from newsweave.align import embed
+from newsweave.embed import embedders as embed
 from newsweave.errors import MissingExtra
 
 SAME_A = "The prisoners do not speak Ukrainian, English or Russian, the SBU said."
@@ -53,9 +53,8 @@ def test_cached_table_is_reused_without_rebuilding(static, table_file, tmp_path,
     copy = tmp_path / table_file.name
     copy.write_bytes(table_file.read_bytes())
     os.utime(copy, (1_000_000_000, 1_000_000_000))
-    monkeypatch.setenv("NEWSWEAVE_CACHE", str(tmp_path))
     monkeypatch.setattr(embed, "build_static_table", lambda *a, **k: pytest.fail("table rebuilt"))
-    reloaded = embed._load_static()
+    reloaded = embed._load_static(tmp_path)
     assert copy.stat().st_mtime == 1_000_000_000 and sorted(tmp_path.iterdir()) == [copy]
     assert np.array_equal(reloaded.encode([SAME_A, OTHER]), static.encode([SAME_A, OTHER]))
 
@@ -65,8 +64,7 @@ def test_truncated_cache_is_rebuilt_to_the_same_bytes(table_file, tmp_path, monk
     original = table_file.read_bytes()
     broken = tmp_path / table_file.name
     broken.write_bytes(original[: len(original) // 3])
-    monkeypatch.setenv("NEWSWEAVE_CACHE", str(tmp_path))
-    embed._load_static()
+    embed._load_static(tmp_path)
     assert broken.read_bytes() == original
     assert sorted(tmp_path.iterdir()) == [broken]  # no temporary file left behind
 
@@ -78,9 +76,8 @@ def test_cache_key_follows_the_recipe(table_file, monkeypatch):
 
 def test_missing_onnxruntime_names_the_onnx_extra_when_the_table_must_be_built(monkeypatch, tmp_path):
     monkeypatch.setitem(sys.modules, "onnxruntime", None)
-    monkeypatch.setenv("NEWSWEAVE_CACHE", str(tmp_path))
     with pytest.raises(MissingExtra) as caught:
-        embed._load("static")
+        embed._load("static", tmp_path)
     assert caught.value.extra == "onnx"
 
 
@@ -91,7 +88,7 @@ def test_a_cached_table_loads_without_onnxruntime(static, table_file, monkeypatc
 
 
 def test_static_does_not_import_torch(static):
-    code = ("import sys; from newsweave.align.embed import get_embedder; get_embedder('static').encode(['a b']); "
+    code = ("import sys; from newsweave.embed.embedders import get_embedder; get_embedder('static').encode(['a b']); "
             "assert 'torch' not in sys.modules")
     src = str(Path(embed.__file__).resolve().parents[2])
     env = dict(os.environ, PYTHONPATH=src + os.pathsep + os.environ.get("PYTHONPATH", ""))

@@ -12,7 +12,7 @@ from newsweave.normalize.ages import extract_ages
 from newsweave.normalize.entities import extract_entities
 from newsweave.normalize.quantities import extract_quantities
 from newsweave.normalize.times import extract_times
-from newsweave.verdict.verdict import CONFLICTING, CORROBORATED, SINGLE, make_fact
+from newsweave.compare.verdict.verdict import CONFLICTING, CORROBORATED, SINGLE, make_fact
 
 REF = datetime(2012, 1, 1)
 

@@ -13,7 +13,8 @@ OTHER = ("Spain floods leave many dead\n\nFlash floods in the Valencia region of
 
 
 def test_wire_copy_counts_once():
-    from newsweave.compare import article_from_item, compare
+    from newsweave.compare.story import article_from_item
+    from newsweave.compare import compare
 
     original = article_from_item({"text": TEXT, "outlet": "AP", "published": "2024-10-30"})
     copy = replace(article_from_item({"text": TEXT, "outlet": "Local Daily", "published": "2024-10-30"}, 1),

@@ -10,7 +10,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from builders import seed_pages, warc_bytes  # noqa: E402
 
-from newsweave.settings import Settings  # noqa: E402
+from newsweave.config import Settings  # noqa: E402
 
 
 @pytest.fixture()

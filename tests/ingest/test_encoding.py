@@ -82,7 +82,7 @@ def test_any_bytes_decode_or_raise_ingest_error(data):
 @hsettings(max_examples=60, deadline=None)
 @given(st.binary(max_size=2000), st.sampled_from(["a.txt", "a.html", "a.json", "a.jsonl", "a.rss", "a.warc", "a"]))
 def test_any_file_loads_to_articles_or_errors(tmp_path_factory, data, name):
-    from newsweave.settings import Settings
+    from newsweave.config import Settings
 
     path = tmp_path_factory.mktemp("any") / name
     path.write_bytes(data)

@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from newsweave.ingest.meta import (dateline_published, detect_language, normalize_language, normalize_published,
-                                   outlet_from_url)
+from newsweave.ingest.meta import (
+    dateline_published, detect_language, normalize_language, normalize_published, outlet_from_url,
+)
 
 
 @pytest.mark.parametrize("value, expected", [

@@ -14,7 +14,7 @@ NAMES = ("ukrainska-pravda.txt", "washington-post.txt")
 def seed_articles() -> tuple[Article, ...]:
     """The seed pair as ingest reads it (cleaned text, metadata from meta.json); an ingest failure fails the test."""
     from newsweave.ingest import load
-    from newsweave.settings import Settings
+    from newsweave.config import Settings
 
     found = list(load([str(SEED / n) for n in NAMES], Settings(), meta_file=str(SEED / "meta.json")))
     assert all(isinstance(a, Article) for a in found) and len(found) == 2, found

@@ -1,8 +1,7 @@
 from hypothesis import given, settings, strategies as st
 
 from newsweave.models import Entity
-from newsweave.normalize.aliases import (alias_map, apposition_links, canonicalize, clean_name, fold, initials,
-                                         lookup)
+from newsweave.normalize.aliases import alias_map, apposition_links, canonicalize, clean_name, fold, initials, lookup
 
 
 def ents(*pairs):

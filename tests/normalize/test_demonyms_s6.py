@@ -91,7 +91,7 @@ def _claim(text: str, outlet: str) -> Claim:
 
 def _entity_swaps(a: str, b: str) -> set[tuple[str, str]]:
     pytest.importorskip("spacy")
-    from newsweave.verdict import rules
+    from newsweave.compare.verdict import rules
 
     return {(c.a["value"], c.b["value"]) for c in rules.conflicts(_claim(a, "A"), _claim(b, "B"))
             if c.kind == "entity"}

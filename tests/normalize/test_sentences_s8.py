@@ -1,7 +1,7 @@
 """A text without a headline: its first line becomes the title, but a paragraph of full sentences is still split."""
 from __future__ import annotations
 
-from newsweave.compare import annotate, article_from_item
+from newsweave.compare.story import annotate, article_from_item
 from newsweave.normalize.sentences import split_sentences
 
 PARAGRAPH = ("Hollywood veteran John Smith has died aged 91, his family said. Smith died at his home in Los Angeles "

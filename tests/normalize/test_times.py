@@ -8,7 +8,7 @@ from _extractor_helpers import only, seed, texts
 from hypothesis import given, settings
 
 from newsweave.models import Sentence
-from newsweave.normalize.intervals import overlaps
+from newsweave.compare.values import times_compatible
 from newsweave.normalize.times import UNRESOLVED_NO_REF, extract_times
 
 REF = datetime(2025, 1, 11)  # a Saturday
@@ -72,7 +72,7 @@ def test_up_autumn_overlaps_late_last_year(up_times, wp_times):
     autumn = only(up_times, "the autumn of 2024")
     assert (autumn.begin, autumn.until, autumn.granularity) == ("2024-09-01", "2024-12-01", "season")
     late = [t for t in wp_times if t.text == "late last year"][0]
-    assert overlaps(autumn.begin, autumn.until, late.begin, late.until)
+    assert times_compatible(autumn, late)[0]
 
 
 def test_up_since_years_and_night_range(up_times):

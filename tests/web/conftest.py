@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 from newsweave.models import Story
-from newsweave.settings import Settings
+from newsweave.config import Settings
 from newsweave.store import Store, open_store
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -33,12 +33,7 @@ def build_seed_store(db: str | Path) -> tuple[Store, str]:
         store.save_story(Story(id=fixture["id"], title=fixture["title"], first="2025-01-11", last="2025-01-11",
                                article_ids=ids))
         stories = store.stories()
-    story = stories[0]
-    from newsweave.web.data import compare_available
-
-    if not compare_available() and store.get_dossier(story.id) is None:
-        store.save_dossier(story.id, anchored_fixture(store))
-    return store, story.id
+    return store, stories[0].id
 
 
 def anchored_fixture(store: Store) -> dict:

@@ -175,10 +175,7 @@ def test_report_compare_paths_uses_the_real_pipeline(tmp_path, seed_db):
     from click.testing import CliRunner
 
     from newsweave.cli import cli
-    from newsweave.web.data import compare_available
 
-    if not compare_available():
-        pytest.skip("the compare stage is not installed")
     seed = ROOT_FIXTURES.parents[1] / "examples" / "seed-pair"
     out = tmp_path / "report.html"
     r = CliRunner().invoke(cli, ["--db", str(tmp_path / "x.db"), "report", "--compare", str(seed), "--meta",

@@ -42,8 +42,6 @@ def test_story_page_recomputes_only_when_the_story_changed(tmp_path, client_for,
 
 
 def test_seed_dossier_was_saved_current(seed_db):
-    if not dossiers.compare_available():
-        pytest.skip("the compare stage is not installed")
     db, story_id = seed_db
     with open_store(db) as store:
         story = store.get_story(story_id)

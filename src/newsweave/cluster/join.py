@@ -19,7 +19,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Sequence
 
-MODEL_FILE = Path(__file__).with_name("join_model.json")
+from .. import weights
+
+MODEL_FILE = weights.path("join_model.json")
 EMBEDDING_FEATURES = 1  # the last features need a headline embedding (a model fitted without them ends before)
 
 FEATURES = (

@@ -28,143 +28,11 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any, Iterable
 
+from ..config import ClusterConfig
 from ..models import Annotations, Article, Story, content_hash
 from . import features as feat
 from . import join as join_model
 from .vectors import DocFreq, add_into, dot, subtract_into, unit
-
-
-@dataclass(frozen=True)
-class ClusterConfig:
-    """Knobs of the clusterer; the thresholds were tuned on ECB+ train/dev topics only (grid and random search,
-    median over five seeded orders).  Conflict penalties multiply the join score (and the story-merge score);
-    the month and subject penalties are off (1.0) because they cost more recall than they gained precision.
-    The model knobs (join/bridge/revisit probabilities, revisit schedule) were set the same way, with the model
-    learned on train topics only (``bench/ecbplus_clustering.py --write-model``)."""
-
-    join_threshold: float = 0.20
-    merge_threshold: float = 0.45
-    split_threshold: float = 0.45
-    query_keys: int = 30  # most informative keys of an article used to find candidate stories
-    index_keys: int = 30  # keys of each member put in the inverted index
-    candidates: int = 8  # stories scored in full per article
-    max_posting: int = 5000  # keys shared by more active stories than this are too common to look up
-    window_days: float = 21.0  # stories untouched for this long (publication time) leave the active window
-    window_articles: int = 20000  # ... or untouched for this many articles (streams without dates)
-    time_scale_days: float = 10.0  # decay of the score with the gap between article and story
-    sweep_every: int = 256
-    score_keys: int = 120  # heaviest keys of an article used in its scores (the rest carry little weight)
-    move_margin: float = 0.05
-    neighbour_merge_threshold: float = 1.0  # at check times, merge a story with neighbours this similar (1 = off)
-    year_penalty: float = 0.6  # score factor when the article's main year differs from the story's
-    month_penalty: float = 1.0  # ... when its main month differs from the story's
-    subject_penalty: float = 1.0  # ... when none of the article's lede names is among the story's core names
-    core_subjects: int = 5  # the story's most frequent lede names that make up its core
-    use_model: bool = True  # decide joins with the learned join model (join.py) when its file is present
-    model_min_docs: int = 20  # below this many documents in the window idf is too rough: threshold rule
-    join_probability: float = 0.5  # join when the model's probability (times the time decay) reaches this
-    model_candidates: int = 3  # best candidates by centroid score that the model scores ...
-    model_min_score: float = 0.05  # ... when their centroid score reaches this (below: probability 0)
-    model_members: int = 12  # members compared one by one (the founder and the latest ones)
-    core_keys: int = 15  # the story's heaviest centroid keys that make up its core
-    bridge_probability: float = 0.9  # with the model: a second candidate this probable may be merged in
-    revisit_every: int = 4  # every so many arrivals, young small stories get a second look (0 = never) ...
-    revisit_size: int = 4  # ... stories of at most this many members
-    revisit_ages: tuple[int, ...] = (4, 16, 48, 128, 320)  # ... looked at when the story reaches these ages
-    revisit_probability: float = 0.5  # ... folded when its members' mean probability for another story reaches this
-    revisit_single_probability: float = 0.25  # ... a one-article story when its probability reaches this: a lone
-    # article that fits a grown story is mostly a fragment (on ECB+ train/dev, 10 orders: stories 62.9 -> 57.3 of
-    # 50 on train, 22.8 -> 21.1 of 16 on dev; dev pairwise F1 +0.005, BCubed +0.006; train within 0.003).
-    # 0.3 -> 0.25 (with split_growth 1.25 and the lonely sweep), ECB+ orders 1,2,3,13,21,31-40, means: train
-    # pairwise F1 0.950 -> 0.952, dev 0.969 both (per order identical); 0.4: train 0.945
-    split_probability: float = 0.35  # with the model, a split check also splits when the model places each
-    # half's members in the other half with a mean probability below this (0 = off); halves by 2-means, or by the
-    # numbers and years members name (sibling events: two quakes, two offers).  ECB+ 10 orders (1-8, 13, 21),
-    # medians: train pairwise F1 0.891 -> 0.913, BCubed 0.926 -> 0.939; dev 0.939 -> 0.964, 0.946 -> 0.958;
-    # 0.7-0.8 within 0.006 of that, 0.6 and 0.85 worse on dev.  With the member's own half as rival (split_rival)
-    # probabilities drop, the bar with them: ECB+ 10 orders (1-8, 13, 21), means, rival off at 0.75 -> on at 0.35:
-    # train pairwise F1 0.916 -> 0.923, BCubed 0.939 -> 0.942; dev 0.957 -> 0.956, 0.954 -> 0.954 (0.3: train
-    # 0.922 / 0.942, 0.25: 0.917 / 0.940; 0.45-0.75 over-split)
-    split_rival: bool = True  # ... judging each member against the other half with its own half as the rival
-    split_min_half: int = 4  # ... halves the model test may split off hold this many members (3: dev 0.961 / 0.954)
-    split_year_halves: bool = True  # ... halves also by the story's main year (members naming it vs the others:
-    # sibling events years apart, e.g. an IE patch of 2008 and one of 2013, whose earlier reports name no year).
-    # ECB+ 10 orders (1-8, 13, 21), with vector_split_probability 0.15, medians: train pairwise F1 0.923 -> 0.943,
-    # BCubed 0.948 -> 0.951; dev 0.962 -> 0.963, 0.956 -> 0.959; check orders 31-40: train 0.934 / 0.942 (from
-    # 0.918 / 0.935 before both), dev 0.969 / 0.963 (from 0.950 / 0.944)
-    split_refine: int = 2  # ... when the best proposal misses the bar but is below split_refine_gate, its halves
-    # are refined by the model (each member to the half it places the member in, this many rounds) and tested again.
-    # ECB+ 10 orders: train 0.943 / 0.951 -> 0.945 / 0.952 (means 0.941 / 0.950 -> 0.944 / 0.951), dev 0.963 /
-    # 0.959 both (means 0.959 / 0.957 -> 0.962 / 0.958); refining every proposal (gate 1) costs half the speed
-    split_refine_gate: float = 0.6
-    split_settle: bool = True  # with the model, a split that passes is settled before it is made: its halves are
-    # refined by the model (as above) and the split is made, along the refined halves, only when these still pass
-    # the bar (the halves first proposed often hold a few members of the other event, or cut one event in two).
-    # ECB+ seeds 1-30, means: train pairwise F1 0.937 -> 0.942, BCubed 0.945 -> 0.951; dev 0.956 -> 0.961,
-    # 0.953 -> 0.960 (refined halves kept when they pass, the first ones else: train 0.940 / 0.947)
-    split_members: int = 6  # ... members of a half it asks the model about (founder and latest)
-    lonely_every: int = 2  # every so many arrivals, the one-article stories longest unchecked get another look
-    # (``lonely_batch`` of them, round robin over the window's one-article stories: flat cost per article), and
-    # one the model now places in a story with ``lonely_probability`` is folded in (early decisions repaired after
-    # the revisit schedule ended, or once the story it belongs to formed or grew); 0 = never.  A small repair:
-    # ECB+ orders 1,2,3,13,21,31-40, means, with split_growth 1.25: train pairwise F1 0.949 -> 0.950, dev 0.970
-    # -> 0.969; orders 41-55: train 0.947 -> 0.947, dev 0.965 -> 0.963 (lonely reports such as 22_5ecb or
-    # 10_21ecbplus, p 0.8-0.9 for their story at the end of a stream, are gathered; 27_2ecb, 31_4ecb, 9_6ecb,
-    # 8_10ecbplus stay alone: their probability for their own story is 0.03-0.12, an off-topic text)
-    lonely_batch: int = 1
-    lonely_probability: float = 0.2  # 0.25 -> 0.2 with the headline embedding (join_model_static.json), ECB+
-    # pairwise / BCubed F1, seeds 1-30, means: train 0.9505 / 0.9573 -> 0.9511 / 0.9581, dev 0.9777 / 0.9753 ->
-    # 0.9795 / 0.9772; seeds 51-70, medians: train 0.9541 / 0.9606 -> 0.9557 / 0.9618, dev 0.9724 / 0.9691 ->
-    # 0.9743 / 0.9715 (join_probability 0.45, fragment_probability 0.3, models fitted with C 0.3, 3 or founder
-    # weight 4, 10 did not pass)
-    gather_probability: float = 0.4  # when a story reaches a gather size, a small neighbouring story whose members
-    # the model now places in it with this mean probability is folded in (fragments that started before it grew;
-    # > 1 = never).  ECB+ 10 orders, with the split above: train pairwise F1 0.905 -> 0.913, BCubed 0.933 -> 0.939;
-    # dev 0.953 -> 0.964, 0.948 -> 0.958.  With settled splits, ECB+ seeds 1-30, means, 0.5 -> 0.4: train 0.943 /
-    # 0.951 -> 0.945 / 0.953, dev 0.963 / 0.961 -> 0.963 / 0.963 (0.45: train 0.943 / 0.952, dev 0.964 / 0.962)
-    fragment_probability: float = 0.35  # ... and a larger neighbouring story is merged with it when the model places
-    # the members of each in the other (their own story as the rival, as in a split check) with this mean
-    # probability (> 1 = never): fragments of one story that grew apart, or the halves of a split the stories have
-    # since outgrown.  ECB+ medians (means) over orders 31-40: train pairwise F1 0.937 (0.939) -> 0.942 (0.940),
-    # BCubed 0.949 (0.949) -> 0.951 (0.950); orders 1,2,3,13,21 and dev unchanged.  0.25-0.3: train within 0.002,
-    # 0.25 costs dev 0.973 -> 0.966 (mean, orders 1,2,3,13,21)
-    fragment_similarity: float = 0.3  # ... only neighbours whose tf-idf centroid is this similar are asked (the
-    # model check costs; without this bar the clusterer ran at half speed, for the same F1 within 0.001)
-    vector_split_probability: float = 0.1  # with the model, 2-means halves whose vectors differ are split only
-    # when the model places their members in the other half with a mean probability below this (1 = always, the
-    # older rule).  The vector rule alone cut 80 one-story groups for 34 mixed ones on ECB+ train (5 orders), the
-    # pieces then folded back by revisit/gather, the sibling ones too.  ECB+ 10 orders, medians: train pairwise F1
-    # 0.920 -> 0.923, BCubed 0.942 -> 0.948 (0: 0.945 / 0.955 on 5 orders but dev 0.920 / 0.936).  0.15 -> 0.1,
-    # ECB+ seeds 1-30, means: without settled splits train 0.937 / 0.945 -> 0.938 / 0.946, dev 0.956 / 0.953 ->
-    # 0.958 / 0.956; with settled splits (split_settle) train 0.942 / 0.951 -> 0.943 / 0.951, dev 0.961 / 0.960
-    # -> 0.963 / 0.961
-    split_growth: float = 1.25  # a story is checked for a split when it has grown by this factor since the last
-    # check (before settled splits, 1.25 and 1.1: more one-story groups cut, train pairwise F1 -0.004 to -0.02).
-    # With settled splits and fragment merges, 1.5 -> 1.25, ECB+ means: orders 1,2,3,13,21,31-40 train pairwise F1
-    # 0.945 -> 0.949, dev 0.968 -> 0.970; orders 41-55 train 0.944 -> 0.947, dev 0.962 -> 0.965 (1.34: train
-    # 0.946, 1.15: 0.944).  A sibling story's reports folded into a grown story one by one (20ecb into 20ecbplus)
-    # are cut out again before the story outgrows the next check
-    lead_share: float = 0.75  # after a split, a member moves to the other half when this share of its members
-    # name the member's lead name (its most mentioned lede name) in their ledes ... (> 1 = never).  Sibling
-    # events about different people (two players' DUI arrests a month apart, ECB+ 35): the split leaves reports
-    # about one in the other's half, where the model saturates for both halves.  ECB+ default order: dev pairwise
-    # / BCubed F1 0.933 / 0.928 -> 0.950 / 0.945, train 0.972 / 0.977 unchanged; medians over orders 31-40,
-    # 51-70 and 1,2,3,13,21 unchanged on train and dev.  0.5 moved leads such as "armed" or "sox" too: orders
-    # 51-70 train 0.956 / 0.961 -> 0.954 / 0.960
-    lead_own_share: float = 0.2  # ... and at most this share of its own half's other members do
-    lead_min_members: int = 3  # ... and the other half holds this many members
-    gather_neighbours: int = 4  # ... looked for among its nearest stories by key overlap
-    gather_sizes: tuple[int, ...] = (4, 6, 9, 14, 21, 32, 48, 72, 108)
-    embedder: str | None = "auto"  # an embedder name (align.embed: static, onnx, ...; auto = static when its
-    # extra is installed, else none; None = off): each article's headline is embedded and the join model weighs
-    # its cosine with the story's mean headline embedding too (the model fitted with it, ``join_model_<name>.json``;
-    # ``static`` ships).  On ECB+ the names, numbers and years carry most of the decision and the embedding, which
-    # sees two sibling events as one topic, adds little: session 11, medians over orders 1,2,3,13,21 / 31-40 /
-    # 51-70, pairwise / BCubed F1, train 0.960 / 0.962, 0.953 / 0.959, 0.956 / 0.961 without -> 0.949 / 0.958,
-    # 0.953 / 0.961, 0.954 / 0.961 with ``static``; dev 0.969 / 0.961, 0.977 / 0.976, 0.970 / 0.968 -> 0.970 /
-    # 0.968, 0.978 / 0.976, 0.972 / 0.969; default order train 0.972 / 0.977 -> 0.952 / 0.962, dev 0.950 / 0.945
-    # -> 0.959 / 0.954.  ``onnx`` (full MiniLM, ~25 headlines+ledes/s) measured no better; headline+lede text
-    # and a contrast feature (cosine minus the rival's) did worse.  ``static`` costs ~1 ms per article.
 
 
 @dataclass(frozen=True)
@@ -250,19 +118,19 @@ class StreamClusterer:
         self.closed: dict[str, Story] = {}  # records of stories that left the window since take_changes
         self.model = None
         name = self.config.embedder
-        self.embedder = _auto_embedder() if name == "auto" else None
+        self.embedder = _auto_embedder(self.config.cache_dir) if name == "auto" else None
         if name == "auto":
             name = self.embedder.name if self.embedder is not None else None
         if self.config.use_model:
             file = join_model.model_file(name)
             if name and not file.exists():
                 raise ValueError(f"no join model fitted with embedder {name!r} ({file.name}; "
-                                 f"fit it with bench/ecbplus_clustering.py --write-model --embedder NAME)")
+                                 f"fit it with bench/train/join_model.py --embedder NAME)")
             self.model = join_model.load(str(file))
         if name and self.embedder is None:
-            from ..align.embed import get_embedder
+            from ..embed.embedders import get_embedder
 
-            self.embedder = get_embedder(name)
+            self.embedder = get_embedder(name, self.config.cache_dir)
         self.young: dict[str, int] = {}  # stories started lately (id -> seq), in arrival order, for revisit
         self.lonely: dict[str, None] = {}  # one-article stories, longest unchecked first, for the lonely sweep
         self.collect = False  # compute join evidence even without a model (training)
@@ -1257,14 +1125,14 @@ def _member_dict(m: Member) -> dict[str, Any]:
             "month": m.month, "tnorm": round(m.tnorm, 6), "tnorm_docs": m.tnorm_docs, "emb": _encode_emb(m.emb)}
 
 
-def _auto_embedder() -> Any:
+def _auto_embedder(cache_dir: str | None = None) -> Any:
     """The ``static`` embedder when its extra is installed and its table loads (or can be built and cached), else
     None (no embedding evidence: the plain join model)."""
-    from ..align.embed import get_embedder
+    from ..embed.embedders import get_embedder
     from ..errors import MissingExtra
 
     try:
-        return get_embedder("static")
+        return get_embedder("static", cache_dir)
     except (MissingExtra, OSError):
         return None
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import click
 
 from ..errors import NewsweaveError
-from ..settings import Settings
+from ..config import Settings
 from ..store import Store, open_store
 
 

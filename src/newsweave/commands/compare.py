@@ -6,6 +6,7 @@ import tempfile
 
 import click
 
+from ..dossiers import compare_stored
 from ..errors import NewsweaveError
 from ..present.output import print_json
 from . import open_db
@@ -29,15 +30,6 @@ def _show(dossier: dict, fmt: str | None) -> None:
         click.echo(to_markdown(dossier), nl=False)
     else:
         print_dossier(dossier)
-
-
-def _compare_ids(store, article_ids) -> dict:
-    from ..compare import compare
-
-    articles = store.articles(list(article_ids))
-    stored = store.annotations([a.id for a in articles])
-    given = [stored[a.id] for a in articles] if all(a.id in stored for a in articles) else None
-    return compare(articles, annotations=given).to_dict()
 
 
 @click.command("compare")
@@ -66,7 +58,7 @@ def compare_command(ctx: click.Context, paths, meta_file, use_store, fmt) -> Non
             ids = _article_ids(store, summary, paths)
             if not ids:
                 raise click.ClickException("no articles to compare")
-            dossier = _compare_ids(store, ids)
+            dossier = compare_stored(store, ids, settings=settings)
             if use_store:
                 _save(store, dossier)
         except NewsweaveError as exc:
@@ -111,9 +103,9 @@ def dossier_command(ctx: click.Context, story_id: str, fmt) -> None:
             ids = [a.id for a in store.articles()]
             if not ids:
                 raise click.ClickException("the store holds no articles")
-            dossier = _compare_ids(store, ids)
+            dossier = compare_stored(store, ids, settings=ctx.obj)
         else:
-            dossier = _stored_dossier(store, story_id)
+            dossier = _stored_dossier(store, story_id, ctx.obj)
     except NewsweaveError as exc:
         raise click.ClickException(str(exc)) from exc
     finally:
@@ -121,18 +113,16 @@ def dossier_command(ctx: click.Context, story_id: str, fmt) -> None:
     _show(dossier, fmt)
 
 
-def _stored_dossier(store, story_id: str) -> dict:
+def _stored_dossier(store, story_id: str, settings) -> dict:
     """The story's dossier: saved while current, else compared now and saved (``newsweave.dossiers``)."""
-    from ..dossiers import compare_available, story_dossier
+    from ..dossiers import story_dossier
 
     story = store.get_story(story_id)
-    dossier = story_dossier(store, story)
+    dossier = story_dossier(store, story, settings=settings)
     if dossier is not None:
         return dossier
     if not story.article_ids:
         raise click.ClickException(f"story {story.id} has no articles")
-    if not compare_available():
-        raise click.ClickException("the compare stage is not available in this installation")
     raise click.ClickException(f"story {story.id}: the comparison failed (see the warning above)")
 
 

@@ -54,7 +54,7 @@ def _dossier(ctx, story_id, compare_paths, meta_file, dossier_file, largest=Fals
             if not stories:
                 raise click.ClickException("the store holds no stories yet: add articles first")
             story_id = stories[0].id
-        return load_dossier(store, story_id)
+        return load_dossier(store, story_id, settings=ctx.obj)
 
 
 def compare_files(settings, paths: list[str], meta_file: str | None) -> dict:
@@ -74,10 +74,7 @@ def compare_files(settings, paths: list[str], meta_file: str | None) -> dict:
             articles = store.articles()
     if not articles:
         raise click.ClickException("no article could be read from the given paths")
-    dossier = compute_dossier(articles)
-    if dossier is None:
-        raise click.ClickException("the compare stage is not available in this installation")
-    return dossier
+    return compute_dossier(articles, settings=settings)
 
 
 COMMANDS = (report,)

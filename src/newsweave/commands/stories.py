@@ -74,7 +74,7 @@ def story_command(ctx: click.Context, story_id: str, as_json: bool) -> None:
         item = story_summary(store, story)
         item["scores"] = list(story.scores)
         item["entities"] = list(story.entities)
-        item["dossier"] = story_dossier(store, story)  # the saved one while current, else compared now
+        item["dossier"] = story_dossier(store, story, settings=ctx.obj)  # the saved one while current, else compared now
     if as_json:
         print_json(item)
         return
@@ -98,7 +98,7 @@ def _print_story(item: dict[str, Any]) -> None:
 @click.pass_context
 def recluster_command(ctx: click.Context) -> None:
     """Re-cluster the whole archive into stories, in publication order (for archives that came out of order)."""
-    from ..cluster.service import recluster
+    from ..stories import recluster
 
     with _store(ctx) as store, store.transaction():  # the old stories stay until the new ones are all written
         stories = recluster(store, ctx.obj)

@@ -10,7 +10,7 @@ from typing import Callable, Iterator, Mapping, Sequence
 
 from ..errors import IngestError
 from ..models import Article
-from ..settings import Settings
+from ..config import Settings
 from .build import build_article
 from .dedup import find_original, signature
 from .draft import Draft

@@ -7,8 +7,9 @@ from ..errors import IngestError
 from ..models import Article, article_id
 from .clean import clean, key
 from .draft import Draft
-from .meta import (META_FIELDS, dateline_published, detect_language, normalize_language, normalize_published,
-                   outlet_from_url)
+from .meta import (
+    META_FIELDS, dateline_published, detect_language, normalize_language, normalize_published, outlet_from_url,
+)
 
 UNKNOWN_OUTLET = "unknown"
 _TITLE_MAX = 300

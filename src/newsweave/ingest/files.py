@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Iterator, Sequence
 
 from ..errors import IngestError
-from ..settings import Settings
+from ..config import Settings
 from .draft import Draft
 from .encoding import decode
 from .feeds import read_feed

@@ -17,7 +17,7 @@ from typing import Mapping
 from urllib.parse import urljoin, urlsplit
 
 from ..errors import IngestError
-from ..settings import Settings
+from ..config import Settings
 
 _USER_AGENT = "newsweave/0.1 (+https://github.com/newsweave)"
 CONNECT_TIMEOUT = 10.0  # seconds per connection attempt, never more than what is left of the deadline

@@ -18,8 +18,8 @@ from dataclasses import replace
 from datetime import date, datetime
 from typing import Sequence
 
-from newsweave.models import AgeFact, Sentence
-from newsweave.normalize.words import CARDINAL_WORDS
+from ..models import AgeFact, Sentence
+from .words import CARDINAL_WORDS
 
 _WORDS = "|".join(sorted(CARDINAL_WORDS, key=len, reverse=True))
 _N = rf"(?P<n>(?<![\d.,])\d{{1,3}}(?![\d.,]\d)|(?:{_WORDS})(?:-(?:{_WORDS}))?)"
@@ -190,7 +190,7 @@ def _group_ages(text: str) -> list[tuple[int, int]]:
 def _raw(text: str, reference: datetime | date | None) -> list[AgeFact]:
     ref_year = _ref_year(reference)
     found: list[AgeFact] = []
-    from newsweave.normalize.times import anchor_windows, longest_first
+    from .times import anchor_windows, longest_first
 
     windows = anchor_windows(text, _ANCHOR, 45)
     for rx in _AGE_RX:
@@ -217,7 +217,7 @@ def extract_ages(
     """Find ages and birth years; ages become birth-year intervals against the publication year."""
     if not text:
         return ()
-    from newsweave.normalize.times import sentence_index
+    from .times import sentence_index
 
     ordered = sorted(sentences, key=lambda s: s.start)
     starts = [s.start for s in ordered]

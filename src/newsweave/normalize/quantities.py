@@ -34,8 +34,8 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from newsweave.models import Quantity, Sentence
-from newsweave.normalize.words import CARDINAL_WORDS
+from ..models import Quantity, Sentence
+from .words import CARDINAL_WORDS
 
 UNITS = {"zero": 0, **CARDINAL_WORDS}
 SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
@@ -206,7 +206,7 @@ def _scaled(num: str, scale: str | None) -> float | None:
 
 
 def _house_number(text: str, end: int) -> bool:
-    from newsweave.normalize.times import _STREET
+    from .times import _STREET
 
     return bool(_STREET.match(text, end))
 
@@ -634,8 +634,8 @@ def _vote(text: str, m: re.Match, window: int) -> bool:
 
 
 def _masks(text: str) -> bytearray:
-    from newsweave.normalize.ages import age_spans
-    from newsweave.normalize.times import time_spans
+    from .ages import age_spans
+    from .times import time_spans
 
     clocks = tuple(m.span() for m in _CLOCK.finditer(text))
     return _marked(bytearray(len(text) + 1), time_spans(text) + age_spans(text) + clocks)
@@ -653,7 +653,7 @@ def extract_quantities(text: str, sentences: Sequence[Sentence] = ()) -> tuple[Q
         return ()
     from dataclasses import replace
 
-    from newsweave.normalize.times import anchor_windows, longest_first, sentence_index
+    from .times import anchor_windows, longest_first, sentence_index
 
     plain = _masks(text)
     found = [q for q in _fractions(text) + _ratios(text) if not _masked(q.start, q.end, plain)]

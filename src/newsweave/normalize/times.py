@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Callable, Sequence
 
-from newsweave.models import Sentence, TimeExpr
+from ..models import Sentence, TimeExpr
 
 # --------------------------------------------------------------------------- vocabulary
 

@@ -17,7 +17,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from ..errors import NewsweaveError, NotFound, require
 from ..present.html import asset, environment
-from ..settings import Settings
+from ..config import Settings
 from ..store import Store, open_store
 from . import data
 
@@ -93,7 +93,7 @@ class Pages:
 
     def story(self, request):
         story_id = _strip_json(request.path_params["story_id"])
-        return self.render(request, "story.html", lambda s: data.story_page(s, story_id))
+        return self.render(request, "story.html", lambda s: data.story_page(s, story_id, self.settings))
 
     def article(self, request):
         article_id = _strip_json(request.path_params["article_id"])

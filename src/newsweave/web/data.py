@@ -8,9 +8,11 @@ from collections import OrderedDict
 from typing import Any
 
 from .. import dossiers
-from ..dossiers import SCHEMA, as_story, bare_dossier, compare_available, compute_dossier  # noqa: F401 (re-exported)
+from ..dossiers import SCHEMA, as_story, bare_dossier, compute_dossier  # noqa: F401 (re-exported)
+from ..config import Settings
 from ..errors import NewsweaveError
 from ..models import Annotations, Article, content_hash
+from ..normalize import normalize
 from ..present import views
 from ..store import Store
 
@@ -20,10 +22,10 @@ _COMPUTE = dossiers.COMPUTE  # one heavy model run at a time per process (compar
 
 # --------------------------------------------------------------------------- dossiers (see newsweave.dossiers)
 
-def load_dossier(store: Store, story_id: str, compute: bool = True) -> dict[str, Any]:
+def load_dossier(store: Store, story_id: str, compute: bool = True, settings: Settings | None = None) -> dict[str, Any]:
     """The story's dossier for its page: the saved one while current, else recomputed and saved (one rule,
     shared with the CLI: ``newsweave.dossiers``)."""
-    return dossiers.load_dossier(store, story_id, compute=compute)
+    return dossiers.load_dossier(store, story_id, compute=compute, settings=settings)
 
 
 def article_ref(a: Article) -> dict[str, Any]:
@@ -56,9 +58,9 @@ def _recent(store: Store, limit: int = 20) -> list[Article]:
     return recent(limit) if recent else []
 
 
-def story_page(store: Store, story_id: str) -> dict[str, Any]:
+def story_page(store: Store, story_id: str, settings: Settings | None = None) -> dict[str, Any]:
     """The dossier view; ``etag`` is a hash of the dossier, so views (and pages) are cached by content."""
-    dossier = load_dossier(store, story_id)
+    dossier = load_dossier(store, story_id, settings=settings)
     etag = content_hash(json.dumps(dossier, sort_keys=True, ensure_ascii=False, default=str))
     return VIEWS.get(etag, lambda: {**views.dossier_view(dossier), "etag": etag})
 
@@ -110,10 +112,6 @@ def attribution_rows(annotations: Annotations | None) -> list[dict[str, Any]]:
 
 def annotate_now(store: Store, article: Article) -> Annotations | None:
     """Annotations computed on first view (and stored) when the pipeline has not stored them yet."""
-    try:
-        from ..normalize import normalize
-    except ImportError:
-        return None
     try:
         with _COMPUTE:
             annotations = normalize(article)

@@ -1,0 +1,148 @@
+"""Compare the articles of one story: claims -> aligned facts -> verdicts -> a dossier (JSON contract
+``newsweave.dossier/1``, documented in docs/dossier.md).
+
+``compare(articles)`` is pure (models are loaded once per process); ``compare_texts(items)`` builds the articles
+from plain dicts for scripts and notebooks and returns the dossier as a dict.
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+from typing import Any, Mapping, Sequence
+
+from ..embed import Embedder, get_embedder
+from .align.group import align, conflict_links
+from .align.partial import what_each_adds
+from .claims import extract_claims
+from ..models import Annotations, Article, CanonicalEntity, Claim, Fact, Sentence, content_hash
+from ..errors import IngestError
+from ..ingest.build import build_article
+from ..ingest.text import read_text
+from ..normalize import normalize_many, reference_time, story_entities
+from .claims import slots
+from .dossier import STATUS_ORDER, Dossier, StoryDossier
+from .verdict.verdict import outlet_summary, verdicts
+
+log = logging.getLogger(__name__)
+
+
+# --------------------------------------------------------------------------- the comparison
+
+def compare(articles: Sequence[Article], annotations: Sequence[Annotations] | None = None,
+            embedder: "str | Embedder" = "auto", story_id: str | None = None, same_fact: str = "auto",
+            cache_dir: str | None = None) -> Dossier:
+    """One story's dossier: which facts each outlet reports, which are corroborated, single-source, conflicting.
+
+    ``embedder`` (a name or an Embedder) embeds claims and names; ``same_fact`` chooses the same-fact scorer
+    (Settings.same_fact); ``cache_dir`` is where a built embedder table is kept."""
+    articles = sorted(articles, key=lambda a: (a.published or "", a.outlet, a.id))
+    if not articles:
+        return Dossier()
+    annotations = list(annotations) if annotations is not None else annotate(articles)
+    by_id = {a.article_id: a for a in annotations}
+    annotations = [complete(a, by_id.get(a.id) or Annotations(article_id=a.id)) for a in articles]
+    entities, mapping = _story_entities(articles, annotations)
+    claims = [_canonical(c, mapping) for art, ann in zip(articles, annotations) for c in extract_claims(art, ann)]
+    model = get_embedder(embedder, cache_dir)
+    groups, links, vectors = align(claims, model, same_fact)
+    grouped = [[claims[i] for i in g] for g in groups]
+    adds = what_each_adds(grouped, model, {c.id: v for c, v in zip(claims, vectors)})
+    linked = conflict_links(claims, links)
+    facts = sorted(verdicts(grouped, articles, adds, linked, model), key=_fact_order)
+    story = StoryDossier(
+        id=story_id or content_hash(*sorted(a.id for a in articles), length=12),
+        title=articles[0].title, articles=tuple(articles), facts=tuple(facts),
+        entities=tuple(entities), outlets=tuple(outlet_summary(facts, articles)))
+    return Dossier(stories=(story,))
+
+
+def _fact_order(fact: Fact):
+    first = min((c.outlet, c.clause_start) for c in fact.claims)
+    return STATUS_ORDER.get(fact.status, 3), -len(fact.outlets), first, fact.id
+
+
+# --------------------------------------------------------------------------- annotations
+
+def annotate(articles: Sequence[Article]) -> list[Annotations]:
+    """Annotations from the normaliser."""
+    return list(normalize_many(articles))
+
+
+def basic_sentences(text: str) -> tuple[Sentence, ...]:
+    import re
+
+    out = []
+    for m in re.finditer(r"[^\n.!?]+(?:[.!?]+[”\"’]?|$)", text):
+        start, end = m.start(), m.end()
+        while start < end and text[start].isspace():
+            start += 1
+        if end > start:
+            out.append(Sentence(len(out), start, end, text[start:end]))
+    return tuple(out)
+
+
+def complete(article: Article, ann: Annotations) -> Annotations:
+    """Without the normaliser's annotations (no sentences), fill the slot layers with the small regex extractors.
+    When the normaliser ran, an empty slot layer means it found nothing, or rejected what the regexes would take
+    (the "91" of "dies at 91" is an age, not a count), so it stays empty. Entities are filled when none were found
+    (NER is an extra)."""
+    normalised = bool(ann.sentences)
+    if not normalised:
+        ann = replace(ann, sentences=basic_sentences(article.text))
+    published = reference_time(article)
+    reference = published.date() if published else None
+    fills: dict[str, tuple] = {}
+    for layer, extractor in (("quantities", slots.quantities), ("ages", slots.ages), ("times", slots.times)):
+        if normalised or getattr(ann, layer):
+            continue
+        found = []
+        for s in ann.sentences:
+            items = extractor(s.text) if layer == "quantities" else extractor(s.text, reference)
+            found.extend(replace(i, start=i.start + s.start, end=i.end + s.start, sentence=s.index) for i in items)
+        fills[layer] = tuple(found)
+    if not ann.entities:
+        fills["entities"] = tuple(
+            replace(e, start=e.start + s.start, end=e.end + s.start, sentence=s.index)
+            for s in ann.sentences for e in slots.entities(s.text))
+    return replace(ann, **fills) if fills else ann
+
+
+def _story_entities(articles, annotations) -> tuple[list[CanonicalEntity], dict[str, str]]:
+    try:
+        result = story_entities(articles, annotations)
+    except Exception:  # noqa: BLE001 - entity merging is an aid, not a requirement
+        log.exception("story_entities failed")
+        return [], {}
+    entities = list(result)
+    mapping: dict[str, str] = {}
+    for entity in entities:
+        for alias in (entity.name, *entity.aliases):
+            mapping[alias.casefold()] = entity.name
+    return sorted(entities, key=lambda e: (e.type, e.name)), mapping
+
+
+def _canonical(claim: Claim, mapping: Mapping[str, str]) -> Claim:
+    if not mapping:
+        return claim
+    speaker = mapping.get(claim.attributed_to.casefold(), claim.attributed_to) if claim.attributed_to else ""
+    entities = tuple(replace(e, canonical=mapping.get((e.canonical or e.text).casefold(),
+                                                      mapping.get(e.text.casefold(), e.canonical)))
+                     for e in claim.entities)
+    return replace(claim, attributed_to=speaker, entities=entities)
+
+
+# --------------------------------------------------------------------------- plain-dict entry point
+
+def compare_texts(items: Sequence[Mapping[str, Any]], embedder: str = "auto") -> dict[str, Any]:
+    """Dossier dict for items ``{"text", "outlet", "published", optional "title", "url", "language"}``."""
+    articles = [article_from_item(item, i) for i, item in enumerate(items)]
+    return compare(articles, embedder=embedder).to_dict()
+
+
+def article_from_item(item: Mapping[str, Any], index: int = 0) -> Article:
+    """An Article built like ingest builds one (cleaning, title, metadata) from a plain dict."""
+    if not str(item.get("text") or "").strip():
+        raise IngestError(f"item {index}", "no text")
+    meta = {k: item.get(k) for k in ("outlet", "published", "title", "url", "language") if item.get(k)}
+    draft = read_text(str(item["text"]), f"item {index}")[0]
+    return build_article(draft, meta, {})
