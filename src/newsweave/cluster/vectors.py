@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import math
-from typing import Iterable, Mapping
+from collections.abc import Iterable, Mapping
 
 Vector = Mapping[str, float]
 
@@ -76,3 +76,18 @@ def subtract_into(target: dict[str, float], vector: Vector) -> None:
             target[key] = left
         else:
             target.pop(key, None)
+
+
+def top(vector: dict[str, float], limit: int) -> dict[str, float]:
+    """The ``limit`` heaviest keys of ``vector`` (the vector itself when it holds no more)."""
+    if len(vector) <= limit:
+        return vector
+    return dict(sorted(vector.items(), key=lambda kv: (-kv[1], kv[0]))[:limit])
+
+
+def mean(vectors: list[dict[str, float]]) -> dict[str, float]:
+    """The unit vector along the sum of ``vectors``."""
+    total: dict[str, float] = {}
+    for vector in vectors:
+        add_into(total, vector)
+    return unit(total)
