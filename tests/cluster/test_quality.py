@@ -18,7 +18,7 @@ from newsweave.cluster import features
 from newsweave.cluster.stream import StreamClusterer
 from newsweave.models import Article
 
-from .gold import load_gold
+from .helpers import load_gold
 
 
 

@@ -12,7 +12,7 @@ from newsweave.config import ClusterConfig
 from newsweave.cluster.stream import StreamClusterer, assign, restore, snapshot
 from newsweave.models import Annotations, Article, Entity, content_hash
 
-from .gold import load_gold
+from .helpers import load_gold
 
 
 

@@ -4,7 +4,7 @@ the normaliser's extractors, as `compare` builds them."""
 from __future__ import annotations
 
 import pytest
-from normaliser_claims import claim  # tests/compare is on sys.path (pytest's prepend import mode)
+from .helpers import claim
 
 from newsweave.compare.verdict import rules
 from newsweave.compare.verdict import polarity as polarity_rules

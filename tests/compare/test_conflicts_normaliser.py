@@ -3,7 +3,7 @@ stand-ins of verdict.slots: cases found by bench/conflicts.py once it measured t
 from __future__ import annotations
 
 import pytest
-from normaliser_claims import claim  # tests/compare is on sys.path (pytest's prepend import mode)
+from .helpers import claim
 
 from newsweave.compare.verdict import rules
 from newsweave.compare.verdict import entities as entity_rules

@@ -9,7 +9,7 @@ import pytest
 
 from newsweave.compare.verdict.entities import entity_conflicts
 
-from normaliser_claims import claim, entity_pair as _entity, tagged as _tagged, value_pairs as _names
+from .helpers import claim, entity_pair as _entity, tagged as _tagged, value_pairs as _names
 
 pytest.importorskip("spacy")
 

@@ -10,7 +10,7 @@ import pytest
 
 from newsweave.compare.verdict.entities import entity_conflicts
 
-from normaliser_claims import entity_pair as _entity, tagged as _tagged, value_pairs as _names
+from .helpers import entity_pair as _entity, tagged as _tagged, value_pairs as _names
 
 pytest.importorskip("spacy")
 
@@ -136,7 +136,7 @@ def test_a_name_after_a_preposition_is_not_who_says_it():
     """ "issued a statement ... to the OPEC saying": the OPEC heard it; Nancy Reagan said it on both sides."""
     from newsweave.compare.verdict.entities import _speaker
 
-    from normaliser_claims import claim
+    from .helpers import claim
 
     c = claim('Nancy Reagan issued a statement last week to the OPEC saying , " The timing is staggering . "', "B")
     opec = next(e for e in c.entities if e.text == "OPEC")
@@ -184,7 +184,7 @@ def test_names_paired_with_one_shared_name():
 def test_the_partner_of_a_name_in_a_pair():
     from newsweave.compare.verdict.entities import _partner
 
-    from normaliser_claims import claim
+    from .helpers import claim
 
     c = claim("Mr. Grassley and Mr. Baucus rejected any disparity in drug benefits .", "A")
     baucus = next(e for e in c.entities if e.text == "Baucus")

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from normaliser_claims import entity_pair as _entity, value_pairs as _names
+from .helpers import entity_pair as _entity, value_pairs as _names
 
 pytest.importorskip("spacy")
 

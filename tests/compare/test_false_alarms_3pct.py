@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 
-from normaliser_claims import claim, entity_pair as _entity, number_pair as _number
+from .helpers import claim, entity_pair as _entity, number_pair as _number
 
 pytest.importorskip("spacy")
 

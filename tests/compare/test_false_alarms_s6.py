@@ -6,7 +6,7 @@ import pytest
 
 from newsweave.compare.verdict.rules import conflicts
 
-from normaliser_claims import claim, entity_pair as _entity
+from .helpers import claim, entity_pair as _entity
 
 pytest.importorskip("spacy")
 

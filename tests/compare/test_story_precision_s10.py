@@ -8,7 +8,7 @@ from datetime import datetime
 import pytest
 
 from newsweave.compare.verdict import rules
-from normaliser_claims import claim as _claim  # tests/compare is on sys.path (pytest's prepend import mode)
+from .helpers import claim as _claim
 
 REF = datetime(2012, 1, 1)  # the publication date bench/story_conflicts.py gives ECB+ articles
 

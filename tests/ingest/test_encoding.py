@@ -4,7 +4,7 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
-from builders import UP, WP
+from .helpers import UP, WP
 from hypothesis import given, settings as hsettings, strategies as st
 
 from newsweave.errors import IngestError

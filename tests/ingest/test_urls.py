@@ -10,7 +10,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from builders import WP_BODY, WP_TITLE, html_page
+from .helpers import WP_BODY, WP_TITLE, html_page
 
 from newsweave.errors import IngestError
 from newsweave.ingest import load, urls

@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
-from _extractor_helpers import only, seed, texts
+from .helpers import only, seed, texts
 from hypothesis import given, settings
 
 from newsweave.models import Sentence

@@ -1,7 +1,7 @@
 import re
 
-from _extractor_helpers import run
-from _seed import seed_story, up, wp
+from .helpers import run
+from .helpers import seed_story, up, wp
 
 from newsweave.normalize.aliases import alias_map, lookup
 from newsweave.normalize.attribution import quote_spans

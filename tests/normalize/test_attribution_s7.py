@@ -1,5 +1,5 @@
 """Reporting verbs in the progressive ("ESPN is reporting that ...") name their speaker like the simple forms."""
-from _extractor_helpers import run
+from .helpers import run
 
 
 def test_progressive_reporting_verb_names_the_speaker():

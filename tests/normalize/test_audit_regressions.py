@@ -2,7 +2,7 @@
 
 Fixtures are short excerpts of ECB+ articles (Cybulska & Vossen 2014, CC BY 3.0), rebuilt from their tokens.
 """
-from _extractor_helpers import run
+from .helpers import run
 
 from newsweave.models import Entity
 from newsweave.normalize.aliases import apposition_links, canonicalize, compatible_people

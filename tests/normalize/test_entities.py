@@ -1,4 +1,4 @@
-from _seed import up, wp
+from .helpers import up, wp
 
 from newsweave.normalize.entities import entity_spans, extract_entities, load_nlp, parse
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import pytest
-from _extractor_helpers import only, seed, texts
+from .helpers import only, seed, texts
 from hypothesis import given, settings
 from hypothesis import strategies as st
 

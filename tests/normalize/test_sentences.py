@@ -1,6 +1,6 @@
 from hypothesis import given, settings, strategies as st
 
-from _seed import seed_articles
+from .helpers import seed_articles
 from newsweave.normalize.sentences import sentence_at, split_sentences
 
 

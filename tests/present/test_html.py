@@ -5,7 +5,7 @@ from html import unescape
 
 import pytest
 
-from htmlcheck import check_inert, ingest_hostile, hostile_dossier
+from .helpers import check_inert, ingest_hostile, hostile_dossier
 
 from newsweave.present.html import render_report
 

@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from htmlcheck import check_inert  # tests/fixtures is on sys.path (tests/web/conftest.py)
+from ..present.helpers import check_inert
 
 ROOT_FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
