@@ -2,7 +2,7 @@
 
 Data files live in ``tests/fixtures/`` (ECB+ excerpts with gold stories, the hand-written seed dossier) and in
 ``examples/seed-pair/`` (the two seed articles and their ``meta.json``).  Area-specific builders live in that
-area's ``helpers.py`` (``tests/compare/helpers.py``, ``tests/cluster/helpers.py``, ...).
+area's ``helpers.py`` (``tests/cluster/helpers.py``, ``tests/compare/verdict/helpers.py``, ...).
 """
 from __future__ import annotations
 

@@ -11,7 +11,6 @@ import time
 from pathlib import Path
 
 from newsweave.pipeline import AddSummary, add_sources
-from newsweave.store import open_store
 
 from .helpers import ROOT
 from .ingest.helpers import UP, warc_bytes, seed_pages

@@ -1,4 +1,6 @@
-"""Stories through the store: assign_stories, recluster, and the stories/story/recluster commands."""
+"""Stories through the store (newsweave.stories): assign_stories saves pure stories and the clusterer's state,
+recluster is deterministic and keeps the stories compare recorded, and story writes are atomic: a recluster or an
+assignment that fails half-way leaves the stories as they were."""
 from __future__ import annotations
 
 import json
@@ -6,25 +8,12 @@ import json
 from click.testing import CliRunner
 
 from newsweave.cli import cli
+from newsweave.cluster import stream
 from newsweave.stories import assign_stories, load_state, recluster
-from newsweave.models import Article, content_hash
+from newsweave.models import Article
+from newsweave.store import open_store
 
-from .helpers import FIXTURES as ALL_FIXTURES
-
-FIXTURES = ALL_FIXTURES / "ecbplus_small"
-
-
-def _add_ecb(store) -> tuple[list[str], dict[str, str]]:
-    gold = json.loads((FIXTURES / "gold.json").read_text(encoding="utf-8"))
-    ids, labels = [], {}
-    for i, name in enumerate(sorted(gold, key=lambda n: (n.split("_")[1][1:], n))):
-        text = (FIXTURES / name).read_text(encoding="utf-8")
-        article = Article(id=content_hash(name), outlet=f"outlet{i % 3}", title=text.splitlines()[0], text=text,
-                          path=str(FIXTURES / name))
-        store.add_article(article)
-        ids.append(article.id)
-        labels[article.id] = gold[name]
-    return ids, labels
+from .helpers import add_ecbplus_small as _add_ecb, ecbplus_small
 
 
 def test_assign_stories_saves_pure_stories_and_state(fresh_store):
@@ -49,45 +38,6 @@ def test_recluster_is_deterministic(fresh_store):
     assert sorted((s.id, s.article_ids) for s in fresh_store.stories()) == first
 
 
-def test_cli_stories_story_recluster(tmp_path):
-    db = str(tmp_path / "cli.db")
-    runner = CliRunner()
-    from newsweave.store import open_store
-
-    store = open_store(db)
-    ids, _ = _add_ecb(store)
-    assign_stories(store, ids)
-    store.close()
-    result = runner.invoke(cli, ["--db", db, "stories", "--json"])
-    assert result.exit_code == 0, result.output
-    items = json.loads(result.output)
-    assert {"id", "title", "first", "last", "articles"} <= set(items[0])
-    assert set(items[0]["articles"][0]) == {"id", "outlet", "title", "path"}
-    assert sum(len(i["articles"]) for i in items) == len(ids)
-    table = runner.invoke(cli, ["--db", db, "stories"])
-    assert table.exit_code == 0 and "stories" in table.output
-    assert runner.invoke(cli, ["--db", db, "stories", "--since", "2100-01-01", "--json"]).output.strip() == "[]"
-    missing = runner.invoke(cli, ["--db", db, "story", "zzzz"])
-    assert missing.exit_code == 1 and "no story" in missing.output
-    again = runner.invoke(cli, ["--db", db, "recluster"])
-    assert again.exit_code == 0 and f"from {len(ids)} articles" in again.output
-
-
-def test_cli_story_shows_members_and_dossier(tmp_path, seed_dir):
-    db = str(tmp_path / "seed.db")
-    runner = CliRunner()
-    assert runner.invoke(cli, ["--db", db, "add", str(seed_dir)]).exit_code == 0
-    (listed,) = json.loads(runner.invoke(cli, ["--db", db, "stories", "--json"]).output)
-    result = runner.invoke(cli, ["--db", db, "story", listed["id"][:8], "--json"])
-    assert result.exit_code == 0, result.output
-    story = json.loads(result.output)
-    assert story["id"] == listed["id"]
-    assert {a["outlet"] for a in story["articles"]} == {"Ukrainska Pravda", "The Washington Post"}
-    (dossier_story,) = story["dossier"]["stories"]
-    statuses = [f["status"] for f in dossier_story["facts"]]
-    assert statuses.count("corroborated") >= 10 and "conflicting" not in statuses
-
-
 def test_recluster_keeps_the_stories_compare_recorded(fresh_store):
     from newsweave.models import Story
 
@@ -103,3 +53,65 @@ def test_recluster_keeps_the_stories_compare_recorded(fresh_store):
     stored = fresh_store.stories()
     assert sorted(a for s in stored if s.origin == "cluster" for a in s.article_ids) == sorted(ids)
     assert recluster(fresh_store) and fresh_store.stories() == stored  # a second run changes nothing
+
+
+# --------------------------------------------------------------------------- atomic story writes
+
+def _stories(runner: CliRunner, db: str) -> list:
+    result = runner.invoke(cli, ["--db", db, "stories", "--json"])
+    assert result.exit_code == 0, result.output
+    return sorted((s["id"], tuple(sorted(a["id"] for a in s["articles"]))) for s in json.loads(result.output))
+
+
+def _articles() -> list[Article]:
+    return ecbplus_small()[0]
+
+
+def test_failed_recluster_keeps_the_old_stories(tmp_path, monkeypatch):
+    db = str(tmp_path / "s.db")
+    store = open_store(db)
+    from newsweave.pipeline import _assign_stories
+    from newsweave.config import Settings
+
+    articles = _articles()
+    for article in articles:
+        store.add_article(article)
+    _assign_stories(store, [a.id for a in articles], Settings(db=db))
+    store.close()
+    runner = CliRunner()
+    before = _stories(runner, db)
+    assert before and sum(len(s[1]) for s in before) == len(articles)
+
+    def broken(self, rounds=1):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(stream.StreamClusterer, "refine", broken)
+    failed = runner.invoke(cli, ["--db", db, "recluster"])
+    assert failed.exit_code != 0
+    assert _stories(runner, db) == before  # the deletions were rolled back with the failed writes
+    monkeypatch.undo()
+    assert runner.invoke(cli, ["--db", db, "recluster"]).exit_code == 0
+    assert sum(len(s[1]) for s in _stories(runner, db)) == len(articles)
+
+
+def test_failed_assignment_writes_no_story(tmp_path, monkeypatch):
+    db = str(tmp_path / "a.db")
+    store = open_store(db)
+    from newsweave import stories as service
+    from newsweave.pipeline import _assign_stories
+    from newsweave.config import Settings
+
+    articles = _articles()
+    for article in articles:
+        store.add_article(article)
+
+    def broken(store_, state):
+        raise RuntimeError("killed")
+
+    monkeypatch.setattr(service, "save_state", broken)
+    try:
+        _assign_stories(store, [a.id for a in articles], Settings(db=db))
+    except RuntimeError:
+        pass
+    assert store.stories() == []  # the stories flushed before the failure were rolled back
+    store.close()

@@ -1,10 +1,10 @@
-"""Fragment merge: when a story reaches a gather size, a larger neighbouring story is merged with it when the join
-model places the members of each in the other (the split check read the other way round).  ECB+ fixtures: topic 8's
-Greek bank riot of 2010 (8ecbplus) cut into two stories must be merged again; the IE patches of 2008 and 2013
-(27ecb, 27ecbplus) and topic 8's two riots (8ecb, 8ecbplus) must stay apart."""
+"""Gather: when a story reaches a gather size, the small neighbouring stories the join model places in it are folded
+in, and a larger neighbouring story is merged with it when the join model places the members of each in the other
+(the split check read the other way round).  ECB+ fixtures: topic 8's Greek bank riot of 2010 (8ecbplus) cut into
+two stories must be merged again; the IE patches of 2008 and 2013 (27ecb, 27ecbplus) and topic 8's two riots
+(8ecb, 8ecbplus) must stay apart."""
 from __future__ import annotations
 
-import random
 from dataclasses import replace
 
 import pytest
@@ -14,7 +14,7 @@ from newsweave.config import ClusterConfig
 from newsweave.cluster.stream import StreamClusterer
 from newsweave.models import Article
 
-from .helpers import topics_with_ie
+from .helpers import pool as _pool, topics_with_ie
 
 CONFIG = ClusterConfig(revisit_every=0)
 
@@ -23,6 +23,32 @@ CONFIG = ClusterConfig(revisit_every=0)
 def topics() -> tuple[list[Article], dict[str, str]]:
     return topics_with_ie()
 
+
+def test_gather_folds_small_neighbours_when_a_story_reaches_a_gather_size(topic_articles):
+    articles, _ = topic_articles
+    clusterer = StreamClusterer(ClusterConfig(revisit_every=0))
+    for article in articles[:30]:
+        clusterer.assign(article)
+    home = max(clusterer.stories.values(), key=lambda s: (len(s.members), -s.seq))
+    sources = [next(a for a in articles if a.id == m.article_id) for m in home.members[:2]]
+    _, fragment = clusterer.force(features.extract(replace(sources[0], id="copy-0", outlet="x")), None)
+    clusterer.force(features.extract(replace(sources[1], id="copy-1", outlet="y")), fragment)
+    # the model's verdict is fixed at 0.6 for every member, for the home story
+    clusterer._score_candidates = lambda *args, **kwargs: [(home, 0.6)]
+    sizes = (len(home.members),)
+    clusterer.config = replace(clusterer.config, gather_sizes=sizes, gather_probability=0.7)
+    assert clusterer._gather(home) == ()  # below the bar
+    clusterer.config = replace(clusterer.config, gather_sizes=(len(home.members) + 1,), gather_probability=0.5)
+    assert clusterer._gather(home) == ()  # not at a gather size
+    clusterer.config = replace(clusterer.config, gather_sizes=sizes)
+    before = {i: len(s.members) for i, s in clusterer.stories.items()}
+    folded = clusterer._gather(home)
+    assert fragment in folded and all(before[i] <= clusterer.config.revisit_size for i in folded)
+    assert len(home.members) == before[home.id] + sum(before[i] for i in folded)
+    assert fragment not in clusterer.stories and clusterer.where["copy-1"] == home.id
+
+
+# --------------------------------------------------------------------------- fragments of one event
 
 def _two_stories(topics, first: list[Article], second: list[Article], config: ClusterConfig = CONFIG
                  ) -> tuple[StreamClusterer, str, str]:
@@ -41,13 +67,6 @@ def _two_stories(topics, first: list[Article], second: list[Article], config: Cl
         ids.append(story_id)
     assert clusterer._model_active() and ids[0] != ids[1]
     return clusterer, ids[0], ids[1]
-
-
-def _pool(topics, label: str, seed: int) -> list[Article]:
-    articles, labels = topics
-    pool = [a for a in articles if labels[a.id] == label]
-    random.Random(seed).shuffle(pool)
-    return pool
 
 
 @pytest.mark.parametrize("seed", [0, 1, 2])

@@ -15,8 +15,7 @@ from newsweave.config import ClusterConfig
 from newsweave.cluster.stream import StreamClusterer, restore, snapshot
 from newsweave.config import Settings
 
-from .helpers import load_gold
-from .test_stream import _seed_articles, _stories
+from .helpers import load_gold, seed_articles as _seed_articles, story_members as _stories
 
 pytest.importorskip("onnxruntime")
 STATIC = ClusterConfig(embedder="static")

@@ -16,10 +16,8 @@ from .helpers import load_gold
 
 
 @pytest.fixture(scope="module")
-def topics() -> tuple[list[Article], dict[str, str]]:
-    articles, labels = load_gold("ecbplus_topics")
-    random.Random(3).shuffle(articles)
-    return articles, labels
+def topics(topic_articles) -> tuple[list[Article], dict[str, str]]:
+    return topic_articles
 
 
 def _forced(topics, config: ClusterConfig, label: str, window: str, seed: int = 0, extra: str = ""

@@ -1,7 +1,35 @@
-"""Outlets printing the same long sentence word for word (a shared wire or press-release text) count once."""
+"""Copies count once: an article marked as a wire copy of another, and outlets printing the same long sentence word
+for word (a shared wire or press-release text)."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
+
+TEXT = ("Floods kill dozens in Valencia\n\nAt least 95 people were killed by flash floods in the Valencia region of "
+        "Spain on Tuesday, regional authorities said. Rescue teams are searching for dozens of missing people.")
+OTHER = ("Spain floods leave many dead\n\nFlash floods in the Valencia region of Spain killed at least 95 people on "
+         "Tuesday, according to regional authorities. The government declared three days of mourning.")
+
+
+def test_wire_copy_counts_once():
+    from newsweave.compare.story import article_from_item
+    from newsweave.compare import compare
+
+    original = article_from_item({"text": TEXT, "outlet": "AP", "published": "2024-10-30"})
+    copy = replace(article_from_item({"text": TEXT, "outlet": "Local Daily", "published": "2024-10-30"}, 1),
+                   copy_of=original.id)
+    story = compare([original, copy]).to_dict()["stories"][0]
+    assert story["facts"] and all(f["status"] == "single_source" for f in story["facts"])
+    assert any("copy" in f["explanation"] for f in story["facts"])
+    third = article_from_item({"text": OTHER, "outlet": "El Pais", "published": "2024-10-30"}, 2)
+    story = compare([original, copy, third]).to_dict()["stories"][0]
+    floods = [f for f in story["facts"] if any("95" in c["text"] for c in f["claims"])]
+    assert floods and floods[0]["status"] == "corroborated"
+    assert "El Pais" in floods[0]["explanation"] and "2 independent" in floods[0]["explanation"]
+
+
+# --------------------------------------------------------------------------- the same long sentence, word for word
 
 SHARED = ("He initially was imprisoned in February 1979 on three 10-year sentences for burglary of a building "
           "in Harris County, prison records show.")

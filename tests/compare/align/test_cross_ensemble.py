@@ -3,7 +3,7 @@
 bench/msrp.py fits the stacked regression on the union of the fold models' held-out MSRP train pairs (each with the
 logit of the model that never saw it) and averages the members' logits on test; ``cross.load_ensemble`` does the
 same at run time for the files ``same_fact_stacked.json`` names. Torch-free tests use stub members; the others skip
-when torch or an artifact is missing, like tests/compare/test_same_fact_cross.py.
+when torch or an artifact is missing, like tests/compare/align/test_cross.py.
 """
 from __future__ import annotations
 

@@ -1,31 +1,13 @@
-"""Embedder factory, the same-fact score and grouping constraints."""
+"""Grouping claims into facts: headlines and standfirsts join the body fact they sum up (the repeat rule lowers the
+bar for them only); a link between the alignment and conflict thresholds corroborates, only a strong one compares
+values."""
 from __future__ import annotations
 
-from newsweave.compare.align import score
-from newsweave.embed.embedders import get_embedder
+import numpy as np
 
-
-def test_embedder_cached_and_normalised():
-    e = get_embedder("auto")
-    assert get_embedder("auto") is e
-    v = e.encode(["Ukraine captured two North Korean soldiers.", ""])
-    assert v.shape == (2, 384) and abs(float((v[0] ** 2).sum()) - 1.0) < 1e-4
-
-
-def test_same_fact_score_orders_pairs():
-    e = get_embedder("auto")
-    a = "The prisoners do not speak Ukrainian, English or Russian, the SBU said."
-    b = "The SSU stated that the prisoners do not speak Ukrainian, English or Russian."
-    c = "Russia and North Korea signed a mutual defense pact in November."
-    va, vb, vc = e.encode([a, b, c])
-    same = score.same_fact_probability(a, b, float(va @ vb))
-    other = score.same_fact_probability(a, c, float(va @ vc))
-    assert same > score.threshold() > other
-
-
-def test_model_file_matches_features():
-    model = score.load_model()
-    assert model["features"] == list(score.FEATURES) and len(model["coef"]) == len(score.FEATURES)
+from newsweave.compare.align import group
+from newsweave.models import Article, Claim, Quantity
+from newsweave.compare.verdict.verdict import CONFLICTING, CORROBORATED, verdicts
 
 
 def test_headlines_join_the_body_fact(seed_story):
@@ -70,3 +52,56 @@ def test_repeat_rule_lets_a_headline_sum_up_a_quote():
     assert group._repeat(quote, head, cosine) and group._repeat(head, quote, cosine)
     assert not group._repeat(quote, head, group.HEADLINE_REPEAT_COSINE - 0.01)
     assert not group._repeat(quote, body, 0.95)  # the outlet's own words stay apart from the quote
+
+
+WIRE = "Hakim became the second bomb technician in Oregon State Police history to be killed in the line of duty."
+
+
+PAPER = "Hakim is the second bomb technician to die in the line of duty in the history of the Oregon State Police."
+
+
+def _claim(cid: str, article: str, text: str, **kw) -> Claim:
+    return Claim(id=cid, article=article, outlet=f"Outlet {article}", sentence=1, start=0, end=len(text), text=text,
+                 clause=text, **kw)
+
+
+def _vectors(n: int) -> np.ndarray:
+    return np.eye(n, 384, dtype=np.float32)
+
+
+def test_thresholds_are_ordered():
+    assert group.ALIGN_THRESHOLD < group.CONFLICT_THRESHOLD
+
+
+def test_link_between_the_thresholds_groups_two_outlets():
+    claims = [_claim("a", "A", WIRE), _claim("b", "B", PAPER)]
+    score = (group.ALIGN_THRESHOLD + group.CONFLICT_THRESHOLD) / 2
+    groups = group.group(claims, [group.Link(0, 1, score, 0.7)], _vectors(2))
+    assert groups == [[0, 1]]
+    assert group.group(claims, [group.Link(0, 1, group.ALIGN_THRESHOLD - 0.01, 0.7)], _vectors(2)) == [[0], [1]]
+
+
+def test_only_strong_links_are_compared_for_conflicts():
+    claims = [_claim("a", "A", WIRE), _claim("b", "B", PAPER), _claim("c", "C", PAPER)]
+    weak = group.Link(0, 1, (group.ALIGN_THRESHOLD + group.CONFLICT_THRESHOLD) / 2, 0.7)
+    strong = group.Link(0, 2, group.CONFLICT_THRESHOLD, 0.8)
+    assert group.conflict_links(claims, [weak, strong]) == {frozenset(("a", "c"))}
+
+
+def test_weakly_linked_numbers_corroborate_without_a_conflict():
+    """Two outlets grouped by a link below CONFLICT_THRESHOLD: a fact, corroborated; their differing counts
+    are not set against each other (a weak link may pair two different facts of one event)."""
+    a = _claim("a", "A", "Four robbers stole jewels worth 85 million euros from the Paris store.",
+               quantities=(Quantity(start=38, end=48, text="85 million", low=85e6, high=85e6, qualifier="exact", unit="EUR"),))
+    b = _claim("b", "B", "Armed robbers made off with jewels worth 105 million euros in Paris.",
+               quantities=(Quantity(start=38, end=49, text="105 million", low=105e6, high=105e6, qualifier="exact", unit="EUR"),))
+    articles = [Article(id=x, outlet=f"Outlet {x}", title="t", text="t", original="t", published=None,
+                        language="en", path="") for x in ("A", "B")]
+    weak = group.Link(0, 1, group.ALIGN_THRESHOLD + 0.01, 0.7)
+    groups = group.group([a, b], [weak], _vectors(2))
+    assert groups == [[0, 1]]
+    fact, = verdicts([[a, b]], articles, linked=group.conflict_links([a, b], [weak]))
+    assert fact.status == CORROBORATED
+    strong = group.Link(0, 1, group.CONFLICT_THRESHOLD + 0.01, 0.7)
+    fact, = verdicts([[a, b]], articles, linked=group.conflict_links([a, b], [strong]))
+    assert fact.status == CONFLICTING

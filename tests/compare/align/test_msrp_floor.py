@@ -1,9 +1,9 @@
-"""Regression floor for the same-fact decision: F1 on a fixed slice of MSRP test (first 200 pairs).
+"""Floor for the same-fact decision: F1 on a fixed slice of MSRP test (first 200 pairs).
 
-Full benchmark: .venv/bin/python bench/msrp.py (test F1 88.0 with the stacked ensemble of five e5 cross-encoder fold models, 84.1 with
-the feature regression alone). On this slice the stacked scorer measured F1 90.3 (with two or five e5 folds; 88.3 with the earlier MiniLM folds) and the regression
-87.0; the floor is set
-for the regression (the fallback when torch is absent), so a broken feature or model fails CI either way.
+Full benchmark: .venv/bin/python bench/msrp.py (test F1 88.0 with the stacked ensemble of five e5 cross-encoder
+fold models, 84.1 with the feature regression alone). On this slice the stacked scorer measures F1 90.3 and the
+regression 87.0; the floor is set for the regression (the fallback when torch is absent), so a broken feature or
+model fails CI either way.  Skipped when the MSRP data is not beside the checkout (../shared/data/msrp).
 """
 from __future__ import annotations
 

@@ -6,29 +6,22 @@ from datetime import date
 
 import pytest
 
-from newsweave.models import Claim, Entity, content_hash
+from newsweave.models import Claim
 from newsweave.compare.verdict import rules
 from newsweave.compare.claims import slots
 from newsweave.compare.verdict import entities as entity_rules
+
+from .helpers import ent, slot_claim
 
 REF = date(2004, 6, 1)
 
 
 def claim(text: str, outlet: str = "A", who: str = "", entities=None) -> Claim:
-    ents = slots.entities(text) if entities is None else tuple(entities)
-    return Claim(id=content_hash(outlet, text), article=outlet, outlet=outlet, sentence=0, start=0, end=len(text),
-                 text=text, clause_start=0, clause_end=len(text), clause=text, attributed_to=who or outlet,
-                 entities=ents, times=slots.times(text, REF), quantities=slots.quantities(text),
-                 ages=slots.ages(text, REF))
+    return slot_claim(text, outlet, who, ref=REF, entities=entities)
 
 
 def kinds(a: str, b: str, **kw) -> list[str]:
     return sorted({c.kind for c in rules.conflicts(claim(a, **kw), claim(b, "B"))})
-
-
-def ent(text: str, surface: str, label: str) -> Entity:
-    start = text.index(surface)
-    return Entity(start, start + len(surface), surface, label, canonical=surface)
 
 
 # --------------------------------------------------------------------------- numbers

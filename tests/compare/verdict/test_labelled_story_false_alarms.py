@@ -1,6 +1,6 @@
 """False conflicts on real multi-outlet stories (ECB+, bench/story_conflicts.py with the hand labels of
-bench/story_conflicts_labels.tsv), each a sentence pair from the labelled false alarms that conflicted before and
-must not now; beside them, genuine conflicts of the same shape that must still be flagged. Claims come from the
+bench/story_conflicts_labels.tsv), each a sentence pair from the labelled false alarms, which must not conflict;
+beside them, genuine conflicts of the same shape that must still be flagged. Claims come from the
 normaliser's own extractors, as `compare` builds them."""
 from __future__ import annotations
 
@@ -12,22 +12,17 @@ import pytest
 
 from newsweave.models import Article, Conflict
 from newsweave.compare.verdict.polarity import _cue_words, polarity_conflicts
-from newsweave.compare.verdict.rules import conflicts
 
 from ...helpers import ROOT
-from ..helpers import claim
+from .helpers import claim, conflicts_found, polarity_flagged as polar
 
 pytest.importorskip("spacy")
 
 BENCH = ROOT / "bench"
 
 
-def polar(a: str, b: str) -> bool:
-    return bool(polarity_conflicts(claim(a, "A"), claim(b, "B")))
-
-
 def kinds(a: str, b: str) -> set[tuple[str, str, str]]:
-    return {(c.kind, c.a["value"], c.b["value"]) for c in conflicts(claim(a, "A"), claim(b, "B"))}
+    return set(conflicts_found(a, b))
 
 
 # --------------------------------------------------------------------------- polarity: "not ... until"

@@ -1,13 +1,9 @@
 """Polarity: which negations deny the statement (bench/conflicts.py false alarms reduced to their sentences)."""
 from __future__ import annotations
 
-from newsweave.models import Claim, content_hash
 from newsweave.compare.verdict import polarity as polarity_rules
 
-
-def claim(text: str, outlet: str) -> Claim:
-    return Claim(id=content_hash(outlet, text), article=outlet, outlet=outlet, sentence=0, start=0, end=len(text),
-                 text=text, clause_start=0, clause_end=len(text), clause=text, attributed_to=outlet)
+from .helpers import bare_claim as claim
 
 
 def polarity(a: str, b: str) -> list:

@@ -3,12 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from ..helpers import claim
-from newsweave.compare.verdict.polarity import _cue_words, polarity_conflicts
+from newsweave.compare.verdict.polarity import _cue_words
 
-
-def flagged(a: str, b: str) -> bool:
-    return bool(polarity_conflicts(claim(a, "A"), claim(b, "B")))
+from .helpers import claim, polarity_flagged as flagged
 
 
 def test_sentence_initial_no_is_a_negation():

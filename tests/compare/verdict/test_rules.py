@@ -3,22 +3,17 @@ from __future__ import annotations
 
 from datetime import date
 
-from newsweave.compare.story import complete
-from newsweave.models import Annotations, Article, Claim, TimeExpr, content_hash
-from newsweave.compare.claims import extract_claims
+from newsweave.models import Claim, TimeExpr
 from newsweave.compare.verdict import rules
-from newsweave.compare.claims import slots
 from newsweave.compare import values
+
+from .helpers import slot_claim
 
 REF = date(2025, 1, 11)
 
 
 def claim(text: str, outlet: str = "A", who: str = "", times=()) -> Claim:
-    q, a, e = slots.quantities(text), slots.ages(text, REF), slots.entities(text)
-    t = tuple(times) or slots.times(text, REF)
-    return Claim(id=content_hash(outlet, text), article=outlet, outlet=outlet, sentence=0, start=0, end=len(text),
-                 text=text, clause_start=0, clause_end=len(text), clause=text, attributed_to=who or outlet,
-                 negated=bool(rules_negation(text)), entities=e, times=t, quantities=q, ages=a)
+    return slot_claim(text, outlet, who, ref=REF, times=times, negated=bool(rules_negation(text)))
 
 
 def rules_negation(text):
@@ -92,7 +87,7 @@ def test_same_entities_no_entity_conflict():
     assert "entity" not in kinds(a, b)
 
 
-def test_polarity():
+def test_a_negated_statement_is_a_polarity_conflict():
     a = claim("The prisoners speak Russian, the SBU said.")
     b = claim("The prisoners do not speak Russian, the SBU said.", "B")
     assert kinds(a, b) == ["polarity"]
@@ -102,12 +97,3 @@ def test_contrastive_not_is_not_polarity():
     a = claim("He believed he was being sent there for training.")
     b = claim("He was travelling to the country for training, not to join the war.", "B")
     assert "polarity" not in kinds(a, b)
-
-
-def test_coordinated_clauses_split():
-    text = "He said he was born in 2005 and had joined the North Korean military in 2021."
-    art = Article(id="x", outlet="WP", title="t", text=text, published="2025-01-11")
-    found = extract_claims(art, complete(art, Annotations(article_id="x")))
-    assert [c.clause for c in found] == ["He said he was born in 2005", "had joined the North Korean military in 2021."]
-    assert all(c.text == text and c.start == 0 and c.end == len(text) for c in found)
-    assert found[0].ages and found[0].ages[0].value == 2005

@@ -3,22 +3,13 @@ sentence pair, beside a genuine conflict of the same shape that must still be fo
 normaliser's extractors, as `compare` builds them."""
 from __future__ import annotations
 
-from datetime import datetime
-
 import pytest
 
-from newsweave.compare.verdict import rules
-from ..helpers import claim as _claim
-
-REF = datetime(2012, 1, 1)  # the publication date bench/story_conflicts.py gives ECB+ articles
-
-
-def claim(text: str, outlet: str):
-    return _claim(text, outlet, REF)
+from .helpers import STORY_REF, conflict_kinds
 
 
 def kinds(a: str, b: str) -> list[str]:
-    return sorted({c.kind for c in rules.conflicts(claim(a, "A"), claim(b, "B"))})
+    return conflict_kinds(a, b, STORY_REF)
 
 
 @pytest.mark.parametrize("a, b", [
@@ -162,3 +153,85 @@ def test_a_compound_adjective_frames_nothing():
 def test_readings_far_apart_still_conflict():
     assert "number" in kinds("A blood-alcohol test produced a reading of 0.18, well above the limit of 0.10, the report said.",
                              "A blood-alcohol test produced a reading of 0.18, well above the limit of 3.30, the report said.")
+
+
+# ===========================================================================
+# Two people of different ages, a town in the state the other side names, a nationality beside the name it describes,
+# a lede in capitals, one member of a pair; a doubt, a question, a condition or a delay is no denial; "failed to" and
+# "unable to" are one failure; "his first 11 seasons" is a part of a career.
+
+BRITISH = "A 32 - year - old British climber dies after falling from a mountain in New Zealand."
+BISCAYNE = "LaRue was at a meeting at Nixon's vacation home in Key Biscayne, Fla., where the plan was hatched."
+RAIT = ("The day before Buckley's death another climber, 36 - year - old Duncan Rait, died after slipping and falling "
+        "from a ridge in the same national park.")
+PERTH = ("Police say a Perth mountain climber who watched his brother fall over the edge of New Zealand's highest "
+         "mountain is devastated.")
+QWEST = ("The Saints ( 11 - 5) face the NFC West - champion Seattle Seahawks ( 7 - 9) in a wildcard game at 3: 30 p. m. "
+         "Saturday at Qwest Field.")
+
+
+@pytest.mark.parametrize("a, b, a2, b2", [
+    # two people of different ages; the same age with another nationality conflicts
+    (BRITISH, "A 36 - year - old Australian climber is dead after falling about 150 metres at Aoraki Mount Cook.",
+     BRITISH, BRITISH.replace("British", "Australian")),
+    # a town placed in the state the other side names; another town of that state conflicts
+    (BISCAYNE, "LaRue was at a meeting at Nixon's Florida holiday home at which the scheme was first mooted.",
+     BISCAYNE, BISCAYNE.replace("Key Biscayne", "Palm Beach")),
+    # a nationality describes the climber the other side names
+    (RAIT, "Yesterday, a 36 - year - old Australian climber died after slipping and falling from a ridge at Mt Cook.",
+     RAIT, RAIT.replace("Duncan Rait", "Jim Smith")),
+    # a lede in capitals ("AN AUSTRALIAN climber") is no name
+    (PERTH, "AN AUSTRALIAN climber who watched his brother fall to his death on New Zealand's highest peak said he was "
+     "expecting to die that night on the treacherous mountain.", PERTH, PERTH.replace("Perth", "Toronto")),
+    # one member of a pair
+    ("British climber dies in New Zealand fall", "English and Australian climbers fall to their deaths in New Zealand "
+     "mountains", "British climber dies in New Zealand fall", "Australian climber dies in New Zealand fall"),
+    # what would happen under a condition
+    (QWEST, "If the Saints beat Seattle and Philadelphia beats Green Bay, the Falcons will face the Saints at 8 p. m. "
+     "Saturday, Jan. 15 at the Georgia Dome.", QWEST, QWEST.replace("Qwest Field", "the Georgia Dome")),
+])
+def test_names_that_do_not_replace_each_other_are_no_entity_conflict(a, b, a2, b2):
+    assert "entity" not in kinds(a, b)
+    assert "entity" in kinds(a2, b2)
+
+
+def test_a_doubt_is_no_denial_while_will_not_is():
+    assert "polarity" not in kinds(
+        "Catching Fire has a release date of 22 November 2013 with production starting later in the year.",
+        "Hit the jump for more including why Catching Fire might not make its November 22, 2013 release date.")
+    assert "polarity" in kinds("Catching Fire will make its November 22, 2013 release date.",
+                               "Catching Fire will not make its November 22, 2013 release date.")
+
+
+ARREST = ("An arrest for suspicion of driving under the influence will not affect the playing status of San Diego "
+          "Chargers wide receiver Vincent Jackson for Sunday's divisional playoff game at Pittsburgh.")
+ARRESTED = "San Diego Chargers wide receiver Vincent Jackson was arrested yesterday on suspicion of drunken driving."
+NOMINATED = ("Mr. Jackman, 40, has never been nominated for an Oscar but has artistic credibility, an important "
+             "credential for the M.C. of the film awards show.")
+RESULTS = ("Williams gave a blood sample for a blood - alcohol test, but the results won't be known for a few weeks.")
+HARDWICKE = "`` Twilight'' director Catherine Hardwicke was unable to reach a deal to direct the sequel."
+
+
+@pytest.mark.parametrize("a, b, a2, b2", [
+    # a question states nothing; a statement of the opposite still conflicts
+    ("Hugh Jackman: an Oscar hit or miss?", NOMINATED, "Hugh Jackman has been nominated for an Oscar.", NOMINATED),
+    # what the arrest will not bring about does not deny the arrest
+    (ARREST, ARRESTED, ARRESTED.replace("was arrested", "was not arrested"), ARRESTED),
+    # a delay is no denial
+    ("He submitted to a blood - alcohol test, but it will take a few weeks for the results to be completed.", RESULTS,
+     "The results will be known in a few weeks.", "The results will not be known."),
+    # "failed to" and "unable to": one failure
+    ("Weitz comes on board to helm the second installment after Summit and `` Twilight'' director Catherine "
+     "Hardwicke failed to reach a deal on the new movie.", HARDWICKE,
+     "Catherine Hardwicke reached a deal on the new movie.", "Catherine Hardwicke failed to reach a deal on the new movie."),
+])
+def test_statements_that_deny_nothing_are_no_polarity_conflict(a, b, a2, b2):
+    assert "polarity" not in kinds(a, b)
+    assert "polarity" in kinds(a2, b2)
+
+
+def test_the_first_seasons_of_a_career_are_a_part_of_it():
+    assert "number" not in kinds("Cheeks spent his first 11 seasons as a player with the 76ers.",
+                                 "Cheeks has spent 19 seasons with the 76ers.")
+    assert "number" in kinds("Cheeks spent his first 11 seasons as a player with the 76ers.",
+                             "Cheeks spent his first 13 seasons as a player with the 76ers.")

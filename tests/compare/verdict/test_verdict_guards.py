@@ -5,23 +5,16 @@ on both sides: the guard removes the false conflict and a genuine one still come
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime
 
-from newsweave.models import Article, Claim, content_hash
-from newsweave.normalize.ages import extract_ages
-from newsweave.normalize.entities import extract_entities
-from newsweave.normalize.quantities import extract_quantities
-from newsweave.normalize.times import extract_times
+from newsweave.models import Article, Claim
 from newsweave.compare.verdict.verdict import CONFLICTING, CORROBORATED, SINGLE, make_fact
 
-REF = datetime(2012, 1, 1)
+from .helpers import STORY_REF, claim as _claim
 
 
 def claim(text: str, outlet: str, headline: bool = False) -> Claim:
-    return Claim(id=content_hash(outlet, text), article=outlet, outlet=outlet, sentence=0, start=0, end=len(text),
-                 text=text, clause_start=0, clause_end=len(text), clause=text, is_headline=headline,
-                 entities=extract_entities(text), times=extract_times(text, REF),
-                 quantities=extract_quantities(text), ages=extract_ages(text, REF))
+    """A claim attributed to no one (``make_fact`` sees no speaker), of an ECB+ story's date."""
+    return _claim(text, outlet, STORY_REF, speaker="", headline=headline)
 
 
 def articles(*claims: Claim, extra: dict[str, str] | None = None) -> dict[str, Article]:

@@ -2,20 +2,10 @@
 entity rule that uses it: found whatever types the tagger gave the two names; aliases are not a replacement."""
 from __future__ import annotations
 
-from newsweave.models import Claim, Entity, content_hash
 from newsweave.compare.verdict import entities as entity_rules
 from newsweave.compare.verdict.wordslots import same_place
 
-
-def ent(text: str, surface: str, label: str) -> Entity:
-    start = text.index(surface)
-    return Entity(start, start + len(surface), surface, label, canonical=surface)
-
-
-def claim(text: str, outlet: str, *entities: Entity) -> Claim:
-    return Claim(id=content_hash(outlet, text), article=outlet, outlet=outlet, sentence=0, start=0, end=len(text),
-                 text=text, clause_start=0, clause_end=len(text), clause=text, attributed_to=outlet,
-                 entities=tuple(entities))
+from .helpers import bare_claim as claim, ent
 
 
 HALL = "Tony winners will be announced June 8 in televised ceremonies from Radio City Music Hall ."
