@@ -1,23 +1,30 @@
-"""Shared fixtures: paths to the seed pair, a fresh store, and a fast fake of the compare stage."""
+"""Fixtures every area may use: the seed pair, settings and stores (fresh, or holding the seed story), and a fast
+fake of the compare stage."""
 from __future__ import annotations
 
-import json
+import shutil
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-SEED = ROOT / "examples" / "seed-pair"
+from newsweave.config import Settings
+
+from . import helpers
 
 
 @pytest.fixture(scope="session")
 def seed_dir() -> Path:
-    return SEED
+    return helpers.SEED
 
 
 @pytest.fixture(scope="session")
 def seed_meta() -> dict:
-    return json.loads((SEED / "meta.json").read_text(encoding="utf-8"))
+    return helpers.seed_meta()
+
+
+@pytest.fixture()
+def settings(tmp_path) -> Settings:
+    return Settings(db=str(tmp_path / "t.db"))
 
 
 @pytest.fixture()
@@ -27,6 +34,35 @@ def fresh_store(tmp_path):
     store = open_store(str(tmp_path / "test.db"))
     yield store
     store.close()
+
+
+@pytest.fixture(scope="session")
+def seed_db(tmp_path_factory) -> tuple[str, str]:
+    """Path of a store holding the seed pair, its story and the story's dossier (built once per session) and the
+    seed story id."""
+    from newsweave.web.data import load_dossier
+
+    from .web.conftest import build_seed_store
+
+    db = tmp_path_factory.mktemp("seed") / "seed.db"
+    store, story_id = build_seed_store(db)
+    load_dossier(store, story_id)  # computes and stores the dossier once
+    store.close()
+    return str(db), story_id
+
+
+@pytest.fixture()
+def seed_copy(seed_db, tmp_path) -> tuple[str, str]:
+    """A private copy of the seed store (for tests that write)."""
+    from newsweave.store import open_store
+
+    db, story_id = seed_db
+    target = tmp_path / "seed.db"
+    src = open_store(db)
+    src.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    src.close()
+    shutil.copy(db, target)
+    return str(target), story_id
 
 
 def _fake_dossier(articles, annotations=None, story_id=None) -> dict:

@@ -3,34 +3,18 @@ from __future__ import annotations
 
 import json
 import random
-from pathlib import Path
 
 import pytest
 
-from newsweave.cluster import features
 from newsweave.config import ClusterConfig
 from newsweave.cluster.stream import StreamClusterer, assign, restore, snapshot
-from newsweave.models import Annotations, Article, Entity, content_hash
+from newsweave.models import Article, content_hash
 
-from .gold import load_gold
-
+from .helpers import load_gold, seed_articles as _seed_articles, story_members as _stories
 
 
 def _ecb_articles() -> tuple[list[Article], dict[str, str]]:
     return load_gold("ecbplus_small")
-
-
-def _seed_articles(seed_dir: Path, seed_meta: dict) -> list[Article]:
-    out = []
-    for name, meta in sorted(seed_meta.items()):
-        text = (seed_dir / name).read_text(encoding="utf-8")
-        out.append(Article(id=content_hash(name), outlet=meta["outlet"], title=text.splitlines()[0], text=text,
-                           published=meta["published"]))
-    return out
-
-
-def _stories(clusterer: StreamClusterer) -> list[tuple[str, ...]]:
-    return sorted(tuple(s.article_ids) for s in clusterer.story_records())
 
 
 @pytest.mark.parametrize("seed", [0, 1, 2, 3, 4])
@@ -127,19 +111,6 @@ def test_old_stories_leave_the_active_window():
     assert len(clusterer.stories) == 1 and clusterer.df.docs == 1
     changed, removed = clusterer.take_changes()
     assert len(changed) == 2 and not removed
-
-
-def test_annotations_supply_entities():
-    article = Article(id="a", outlet="o", title="quiet news", text="the minister met the envoy in the capital")
-    ann = Annotations(article_id="a", entities=(Entity(0, 3, "Olaf Scholz", "PERSON", "Olaf Scholz"),))
-    assert "e:olaf scholz" in features.extract(article, ann).weights
-    assert "e:olaf scholz" not in features.extract(article).weights
-
-
-def test_cheap_entities_find_names():
-    found = features.cheap_entities("Tara Reid entered the Promises Treatment Center in Malibu. Reid's rep said so.")
-    assert "tara reid" in found and "promises treatment center" in found and "malibu" in found
-    assert found["reid"] >= 2
 
 
 def test_functional_assign_and_hostile_text():

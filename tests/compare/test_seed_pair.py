@@ -1,4 +1,4 @@
-"""Acceptance on the seed pair (issue 4): corroborated facts, no conflicts, single-source facts by outlet."""
+"""Acceptance on the seed pair: corroborated facts, no conflicts, single-source facts by outlet."""
 from __future__ import annotations
 
 import pytest
@@ -49,7 +49,7 @@ def test_no_conflicts(seed_story):
     ("born in 2005", "he was 19"),
     ("sent there for training", "travelling to the country for training"),
 ])
-def test_corroborated_fact(seed_story, wp, up):
+def test_both_outlets_corroborate_the_fact(seed_story, wp, up):
     assert _corroborated_with(seed_story, wp, up), f"not corroborated: {wp!r} ~ {up!r}"
 
 
@@ -57,7 +57,7 @@ def test_corroborated_fact(seed_story, wp, up):
     ("at least 11,000", WP), ("at least 4,000", WP), ("4-5 January", UP), ("Tuva", UP),
     ("bearer’s birth year as 1998", WP),
 ])
-def test_single_source(seed_story, needle, outlet):
+def test_single_source_facts_belong_to_their_outlet(seed_story, needle, outlet):
     facts = _fact_with(seed_story, needle)
     assert facts, needle
     assert all(f["status"] == "single_source" and f["outlets"] == [outlet] for f in facts)
@@ -75,7 +75,7 @@ def test_claim_text_is_source_sentence(seed_story, seed_items):
             assert c["start"] <= c["clause_start"] < c["clause_end"] <= c["end"]
 
 
-def test_contract_keys(seed_dossier):
+def test_dossier_has_the_contract_keys(seed_dossier):
     assert seed_dossier["schema"] == "newsweave.dossier/1"
     story = seed_dossier["stories"][0]
     assert {"id", "title", "articles", "facts", "entities", "outlets"} <= set(story)

@@ -1,21 +1,11 @@
-"""Fixtures for ingest tests; the inputs themselves are built in code by ``builders``."""
+"""Fixtures for the ingest tests; the inputs themselves are built in code by ``helpers``."""
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from builders import seed_pages, warc_bytes  # noqa: E402
-
-from newsweave.config import Settings  # noqa: E402
-
-
-@pytest.fixture()
-def settings(tmp_path) -> Settings:
-    return Settings(db=str(tmp_path / "t.db"))
+from .helpers import seed_pages, warc_bytes
 
 
 @pytest.fixture(scope="session")

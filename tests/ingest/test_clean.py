@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 import pytest
-from builders import UP, WP
 from hypothesis import given, settings as hsettings, strategies as st
 
 from newsweave.errors import PaywallError
 from newsweave.ingest import load
 from newsweave.ingest.clean import clean
+
+from .helpers import UP, WP
 
 
 def _maps_back(original: str, cleaned) -> None:

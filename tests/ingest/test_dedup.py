@@ -1,9 +1,9 @@
 """MinHash signatures, LSH band keys and the choice of an original."""
 from __future__ import annotations
 
-from builders import UP, WP
-
 from newsweave.ingest.dedup import BANDS, NUM_PERM, find_original, signature, similarity
+
+from .helpers import UP, WP
 
 
 def _edited(text: str) -> str:

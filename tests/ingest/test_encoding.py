@@ -4,13 +4,14 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
-from builders import UP, WP
 from hypothesis import given, settings as hsettings, strategies as st
 
 from newsweave.errors import IngestError
 from newsweave.ingest import load
 from newsweave.ingest.encoding import decode
 from newsweave.models import Article
+
+from .helpers import UP, WP
 
 CYRILLIC = (
     "Зеленський: українці взяли в полон північнокорейських солдатів\n\n"

@@ -5,11 +5,11 @@ import io
 import json
 import sys
 
-from builders import UP, WP, WP_BODY, WP_TITLE, atom_feed, html_page, jsonl_records, rss_feed, seed_pages
-
 from newsweave.errors import IngestError
 from newsweave.ingest import load
 from newsweave.models import Article
+
+from .helpers import UP, WP, WP_BODY, WP_TITLE, atom_feed, html_page, jsonl_records, rss_feed, seed_pages
 
 UP_TITLE = UP.split("\n", 1)[0]
 
@@ -128,7 +128,7 @@ def test_warc_response_records(seed_warc, settings):
 
 
 def test_truncated_warc_yields_complete_records_then_one_error(tmp_path, seed_warc, settings):
-    from builders import warc_bytes
+    from .helpers import warc_bytes
 
     for gzip in (True, False):
         data = warc_bytes(seed_pages(), gzip=gzip)
@@ -178,7 +178,7 @@ def test_missing_file_and_over_size(tmp_path, settings):
 def test_warc_size_limit_is_per_record(tmp_path, settings):
     from dataclasses import replace
 
-    from builders import warc_bytes
+    from .helpers import warc_bytes
 
     pages = seed_pages()
     huge = ("https://example.org/huge", "<html><body>" + "<p>padding text</p>" * 2000 + "</body></html>")
@@ -193,7 +193,7 @@ def test_warc_size_limit_is_per_record(tmp_path, settings):
 
 
 def test_warc_non_html_and_error_status_records_are_skipped(tmp_path, settings):
-    from builders import warc_bytes
+    from .helpers import warc_bytes
 
     pages = seed_pages()
     untyped = ("https://example.org/untyped", html_page(WP_TITLE, WP_BODY), "")

@@ -10,11 +10,12 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from builders import WP_BODY, WP_TITLE, html_page
 
 from newsweave.errors import IngestError
 from newsweave.ingest import load, urls
 from newsweave.models import Article
+
+from .helpers import WP_BODY, WP_TITLE, html_page
 
 PAGE = html_page(WP_TITLE, WP_BODY).encode("utf-8")
 

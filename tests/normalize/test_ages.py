@@ -4,12 +4,13 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
-from _extractor_helpers import only, seed, texts
 from hypothesis import given, settings
 
 from newsweave.models import Sentence
 from newsweave.normalize.ages import extract_ages
 from newsweave.compare.values import ages_compatible
+
+from .helpers import only, seed, texts
 
 REF = datetime(2025, 1, 11)
 
@@ -92,7 +93,7 @@ def test_birth_year_forms(text, span, year):
     ("Jack Reid, 33, checked in", "Jack Reid"),
     ("Felt died at 95.", "Felt"),
 ])
-def test_person(text, person):
+def test_an_age_names_the_person_it_belongs_to(text, person):
     assert one(text).person == person
 
 
@@ -126,3 +127,8 @@ def test_never_crashes_and_spans_are_exact(text):
             assert a.kind in ("age", "birth_year")
             if a.birth_low is not None:
                 assert a.birth_low <= a.birth_high
+
+
+def test_a_headline_ending_in_an_age_gives_the_age():
+    ages = extract_ages("Actor John Smith Dies at 91\n\nJohn Smith died on Monday.", None)
+    assert [(a.text, a.value) for a in ages] == [("Dies at 91", 91)]

@@ -100,7 +100,7 @@ def test_alias_map_and_lookup():
     assert lookup(mapping, "Unknown Body") == "Unknown Body"
 
 
-def test_helpers():
+def test_names_fold_and_give_their_initials():
     assert fold("Zelenskyy") == fold("Zelensky") == fold("Zelenskiy")
     assert initials("UN Relief and Works Agency") == "UNRWA"
 

@@ -1,10 +1,11 @@
+"""Attribution: quote spans, who says each sentence (direct quotes and their continuations, pronouns, "according
+to", reporting verbs in any form), and the seed pair's speakers."""
 import re
-
-from _extractor_helpers import run
-from _seed import seed_story, up, wp
 
 from newsweave.normalize.aliases import alias_map, lookup
 from newsweave.normalize.attribution import quote_spans
+
+from .helpers import run, seed_story, up, wp
 
 
 def test_quote_spans_curly_straight_and_multi_paragraph():
@@ -88,3 +89,28 @@ def test_sentences_without_source_belong_to_outlet():
     s = next(s for s in ann.sentences if s.text.startswith("His lower bunk"))
     a = ann.attributions[s.index]
     assert a.speaker == article.outlet and not a.explicit
+
+
+# --------------------------------------------------------------------------- reporting verbs in the progressive
+
+def test_progressive_reporting_verb_names_the_speaker():
+    text = ("ESPN is reporting that the Nationals have offered Mark Teixeira an eight-year contract. "
+            "Officials are saying the fire started on the roof.")
+    _, out = run(text)
+    assert out[0].canonical == "ESPN" and out[0].cue == "reporting" and out[0].explicit
+    assert out[1].speaker.lower().endswith("officials") and out[1].cue == "saying"
+
+
+def test_participle_without_subject_and_non_speech_uses_name_no_speaker():
+    text = ("The club added a second pitcher, saying the deal was done. "
+            "The team is adding seats to the stadium this year.")
+    _, out = run(text)
+    assert out[0].cue != "saying"  # an adjunct "saying" has no subject of its own
+    assert not out[1].explicit  # "adding seats" is no speech
+
+
+def test_writing_a_screenplay_is_no_speech():
+    text = ("Robert Pattinson and Kristen Stewart will star in New Moon, while Melissa Rosenberg is writing the "
+            "picture which, like the first, centers on Bella.")
+    _, out = run(text)
+    assert "Rosenberg" not in out[0].speaker

@@ -2,13 +2,13 @@
 
 Fixtures are short excerpts of ECB+ articles (Cybulska & Vossen 2014, CC BY 3.0), rebuilt from their tokens.
 """
-from _extractor_helpers import run
-
 from newsweave.models import Entity
 from newsweave.normalize.aliases import apposition_links, canonicalize, compatible_people
 from newsweave.normalize.attribution import quote_spans
 from newsweave.normalize.quantities import extract_quantities
 from newsweave.normalize.sentences import split_sentences
+
+from .helpers import run
 
 
 def ents(text, *names_labels):
@@ -126,7 +126,7 @@ def test_according_to_place_authorities():
 
 
 def test_stray_quote_mark_at_paragraph_end_opens_nothing():
-    # ECB+ 8_5ecbplus: a closing mark at the end of a paragraph used to open a quote over the next paragraphs
+    # ECB+ 8_5ecbplus: a closing mark at the end of a paragraph opens no quote over the next paragraphs
     text = ('He added: "We will stand alongside the families. This is the least we can do. "To those who mourn '
             'we say that the perpetrators will be identified. "\n'
             "The general strike was staged as a protest against austerity. Hospitals and schools were also hit.")

@@ -1,6 +1,10 @@
-from _seed import up, wp
+"""Named entities: the spaCy model loaded once, the gazetteer's fixes, spans trimmed, clock times and shouted
+datelines that are no names, and the seed pair's entities inside their articles."""
+import pytest
 
 from newsweave.normalize.entities import entity_spans, extract_entities, load_nlp, parse
+
+from .helpers import up, wp
 
 
 def by_text(entities):
@@ -59,3 +63,19 @@ def test_seed_entities_within_article():
         for e in ann.entities:
             assert article.text[e.start:e.end] == e.text
             assert e.sentence >= 0 and ann.sentences[e.sentence].start <= e.start < ann.sentences[e.sentence].end
+
+
+# --------------------------------------------------------------------------- clock times and time zones are no names
+
+@pytest.mark.parametrize("text", ["Police were alerted to a fire on the roof at 8.49pm this evening.",
+                                  "The blaze broke out on the roof at about 2045 GMT on Friday."])
+def test_clock_times_are_no_entities(text):
+    names = {e.text for e in extract_entities(text)}
+    assert not names & {"8.49pm", "GMT", "2045 GMT"}
+
+
+def test_names_with_digits_stay():
+    from newsweave.normalize.entities import _keep
+
+    assert _keep("20th Century Fox", "ORG") and _keep("7-Eleven", "ORG") and _keep("Channel 4", "ORG")
+    assert not _keep("8.49pm", "ORG") and not _keep("10:30 a.m.", "ORG") and not _keep("GMT", "ORG")

@@ -9,7 +9,7 @@ from newsweave.normalize.modality import find_markers, mark_sentences, markers
     "The prisoners do not speak Ukrainian.", "He never returned.", "Moscow denied the report.",
     "They didn’t answer.", "There was no evidence.", "Officials refused to comment.",
 ])
-def test_negated(text):
+def test_negated_sentences_are_marked(text):
     assert markers(text)[0]
 
 
@@ -17,7 +17,7 @@ def test_negated(text):
     "He served in the Tactical Group No. 84.", "Notably, he was travelling.", "The nothingness of it.",
     "Zelensky thanked the soldiers.",
 ])
-def test_not_negated(text):
+def test_sentences_without_a_negation_are_not_marked(text):
     assert not markers(text)[0]
 
 

@@ -1,9 +1,9 @@
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from _seed import seed_annotations, seed_articles, seed_story, up, wp
-
 from newsweave.models import Annotations, Article
 from newsweave.normalize import normalize, normalize_many, reference_time
+
+from .helpers import seed_annotations, seed_articles, seed_story, up, wp
 
 GROUPS = [
     {"Zelenskyy", "Zelensky", "Volodymyr Zelenskyy", "Volodymyr Zelensky"},

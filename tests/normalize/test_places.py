@@ -26,7 +26,7 @@ def test_incompatible_places(x, y):
     assert not places.compatible(x, y) and not places.compatible(y, x)
 
 
-def test_levels():
+def test_the_gazetteer_gives_the_level_of_a_place():
     assert places.level("France") == {"country"}
     assert "state" in places.level("Ohio") and "city" in places.level("Denver")
     assert places.level("Fulton County") == frozenset()

@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 import pytest
-from _extractor_helpers import only, seed, texts
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsweave.models import Sentence
 from newsweave.normalize.quantities import extract_quantities, parse_number
+
+from .helpers import only, seed, texts
 
 
 def one(text: str):

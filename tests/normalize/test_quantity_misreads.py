@@ -1,4 +1,4 @@
-"""Numbers the quantity extractor used to misread (found on MSRP paraphrase pairs by bench/conflicts.py): mixed
+"""Numbers the quantity extractor must not misread (found on MSRP paraphrase pairs by bench/conflicts.py): mixed
 fractions, ratios, clock times, a figure after a masked year, ages of a group, names with a number; and the
 customary names of institutions ("the Pentagon") that the entity rules fold."""
 from __future__ import annotations

@@ -1,7 +1,11 @@
+"""Sentence splitting: abbreviations, datelines, quotes and paragraph breaks; the headline flagged; a text without
+a headline still split; spans stay inside the text."""
 from hypothesis import given, settings, strategies as st
 
-from _seed import seed_articles
+from newsweave.compare.story import annotate, article_from_item
 from newsweave.normalize.sentences import sentence_at, split_sentences
+
+from .helpers import seed_articles
 
 
 def texts(sentences):
@@ -61,3 +65,30 @@ def test_spans_stay_in_text(text):
         assert 0 <= previous <= s.start < s.end <= len(text)
         assert text[s.start:s.end] == s.text == s.text.strip()
         previous = s.end
+
+
+# --------------------------------------------------------------------------- a text without a headline
+
+PARAGRAPH = ("Hollywood veteran John Smith has died aged 91, his family said. Smith died at his home in Los Angeles "
+             "on Monday.")
+
+
+def test_a_first_paragraph_used_as_title_is_split_into_sentences():
+    sentences = split_sentences(PARAGRAPH, title=PARAGRAPH)
+    assert [s.text for s in sentences] == [
+        "Hollywood veteran John Smith has died aged 91, his family said.",
+        "Smith died at his home in Los Angeles on Monday."]
+    assert not any(s.is_headline for s in sentences)
+
+
+def test_a_real_headline_stays_one_sentence():
+    text = "Quake hits Java. Dozens dead\n\nA strong earthquake struck the island on Monday."
+    sentences = split_sentences(text, title="Quake hits Java. Dozens dead")
+    assert sentences[0].text == "Quake hits Java. Dozens dead" and sentences[0].is_headline
+    assert sentences[1].text == "A strong earthquake struck the island on Monday."
+
+
+def test_an_article_without_a_title_gets_body_sentences():
+    article = article_from_item(dict(text=PARAGRAPH, outlet="B", published="2024-03-05"))
+    sentences = annotate([article])[0].sentences
+    assert len(sentences) == 2

@@ -4,12 +4,13 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 
 import pytest
-from _extractor_helpers import only, seed, texts
 from hypothesis import given, settings
 
 from newsweave.models import Sentence
 from newsweave.compare.values import times_compatible
 from newsweave.normalize.times import UNRESOLVED_NO_REF, extract_times
+
+from .helpers import only, seed, texts
 
 REF = datetime(2025, 1, 11)  # a Saturday
 REF_TZ = datetime(2025, 1, 11, 15, 0, tzinfo=timezone(timedelta(hours=2)))

@@ -5,9 +5,9 @@ from html import unescape
 
 import pytest
 
-from htmlcheck import check_inert, ingest_hostile, hostile_dossier
-
 from newsweave.present.html import render_report
+
+from .helpers import check_inert, ingest_hostile, hostile_dossier
 
 @pytest.fixture()
 def hostile_store(tmp_path):

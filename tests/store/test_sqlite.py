@@ -50,7 +50,7 @@ def test_missing_article_raises_not_found(fresh_store):
         fresh_store.get_article("deadbeef")
 
 
-def test_annotations_and_stories(fresh_store):
+def test_annotations_stories_and_dossiers_round_trip(fresh_store):
     art = _article()
     fresh_store.add_article(art)
     ann = Annotations(article_id=art.id, sentences=(Sentence(0, 0, 10, "Ukraine ca"),))
@@ -124,3 +124,20 @@ def test_stories_listed_in_two_queries(fresh_store):
     listed, queries = _selects(fresh_store, fresh_store.stories)
     assert listed == [fresh_store.get_story(i) for i in ("empty", "s2", "s1", "s0")] and queries == 2
     assert listed[1] == saved[2]
+
+
+def test_revision_moves_with_every_write(tmp_path):
+    from newsweave.store import open_store
+
+    store = open_store(str(tmp_path / "r.db"))
+    other = open_store(str(tmp_path / "r.db"))
+    first = store.revision()
+    assert store.revision() == first
+    from newsweave.models import Article
+
+    other.add_article(Article(id="a" * 16, outlet="X", title="t", text="some text"))
+    assert store.revision() != first  # another connection committed
+    second = store.revision()
+    store.add_article(Article(id="b" * 16, outlet="X", title="t", text="other text"))
+    assert store.revision() != second  # this connection wrote
+    assert open_store(str(tmp_path / "r.db")).revision() != store.revision()

@@ -1,108 +1,39 @@
-"""Build a store holding the seed pair: the real ingest (and clustering/compare when they exist), else the
-hand-written dossier fixture re-anchored to the stored (cleaned) texts."""
+"""Fixtures for the web app: a client on the app, a store of hostile articles, and a headless Chromium.
+
+``build_seed_store`` builds the store of the seed pair behind the ``seed_db`` fixture (tests/conftest.py).
+bench/serve.py imports it from this file as a plain module (``from conftest import build_seed_store``), so this
+file imports nothing from the test packages at module level.
+"""
 from __future__ import annotations
 
-import copy
-import json
 from pathlib import Path
 
-from newsweave.models import Story
+import pytest
+
 from newsweave.config import Settings
+from newsweave.models import Story
 from newsweave.store import Store, open_store
 
-ROOT = Path(__file__).resolve().parents[2]
-SEED = ROOT / "examples" / "seed-pair"
-FIXTURE = ROOT / "tests" / "fixtures" / "dossier_seed.json"
-
-
-def fixture_dossier() -> dict:
-    return json.loads(FIXTURE.read_text(encoding="utf-8"))
+SEED = Path(__file__).resolve().parents[2] / "examples" / "seed-pair"
 
 
 def build_seed_store(db: str | Path) -> tuple[Store, str]:
-    """The store and the id of the seed story."""
+    """The store of the seed pair as ``newsweave add`` builds it (ingest, normalise, cluster) and the id of the
+    seed story."""
     from newsweave import pipeline
 
     store = open_store(str(db))
     settings = Settings(db=str(db))
     pipeline.add_sources(store, [str(SEED)], settings, meta_file=str(SEED / "meta.json"))
-    stories = store.stories()
-    if not stories:  # clustering not wired yet: the pair is one story
-        fixture = fixture_dossier()["stories"][0]
-        ids = tuple(a.id for a in store.articles())
-        store.save_story(Story(id=fixture["id"], title=fixture["title"], first="2025-01-11", last="2025-01-11",
-                               article_ids=ids))
-        stories = store.stories()
-    return store, stories[0].id
-
-
-def anchored_fixture(store: Store) -> dict:
-    """The fixture dossier with article ids and claim offsets moved onto the stored articles."""
-    dossier = copy.deepcopy(fixture_dossier())
-    story = dossier["stories"][0]
-    by_outlet = {a.outlet: a for a in store.articles()}
-    old_to_new = {}
-    for ref in story["articles"]:
-        article = by_outlet[ref["outlet"]]
-        old_to_new[ref["id"]] = article.id
-        ref.update(id=article.id, title=article.title)
-    for fact in story["facts"]:
-        for item in fact["claims"] + fact.get("values", []) + fact.get("times", []):
-            item["article"] = old_to_new.get(item["article"], item["article"])
-        for claim in fact["claims"]:
-            text = by_outlet[claim["outlet"]].text
-            start = text.find(claim["text"])
-            if start >= 0:
-                shift = start - claim["start"]
-                claim["start"], claim["end"] = start, start + len(claim["text"])
-                if claim["clause_start"] >= 0:
-                    claim["clause_start"] += shift
-                    claim["clause_end"] += shift
-    return dossier
-
-
-# --------------------------------------------------------------------------- fixtures
-
-import shutil  # noqa: E402
-import sys  # noqa: E402
-
-sys.path.insert(0, str(ROOT / "tests" / "fixtures"))  # htmlcheck.py
-
-import pytest  # noqa: E402
-
-from webtest import CHROMIUM, CHROMIUM_ARGS, OUTPUT  # noqa: E402
-
-
-@pytest.fixture(scope="session")
-def seed_db(tmp_path_factory) -> tuple[str, str]:
-    """Path of a store holding the seed pair (built once per session) and the seed story id."""
-    db = tmp_path_factory.mktemp("seed") / "seed.db"
-    store, story_id = build_seed_store(db)
-    from newsweave.web.data import load_dossier
-
-    load_dossier(store, story_id)  # computes and stores the dossier once when compare exists
-    store.close()
-    return str(db), story_id
-
-
-@pytest.fixture()
-def seed_copy(seed_db, tmp_path) -> tuple[str, str]:
-    """A private copy of the seed store (for tests that write)."""
-    db, story_id = seed_db
-    target = tmp_path / "seed.db"
-    src = open_store(db)
-    src.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    src.close()
-    shutil.copy(db, target)
-    return str(target), story_id
+    return store, store.stories()[0].id
 
 
 @pytest.fixture()
 def hostile_db(tmp_path) -> tuple[str, list]:
     """A store of the hostile articles as one story "hostile" with its dossier: (db path, articles)."""
-    from htmlcheck import hostile_dossier, ingest_hostile
-
     from newsweave.dossiers import save_dossier
+
+    from ..present.helpers import hostile_dossier, ingest_hostile
 
     store = ingest_hostile(tmp_path)
     arts = store.articles()
@@ -134,6 +65,8 @@ def client_for():
 
 @pytest.fixture(scope="session")
 def browser():
+    from .helpers import CHROMIUM, CHROMIUM_ARGS
+
     if not Path(CHROMIUM).exists():
         pytest.skip(f"{CHROMIUM} is missing: apt-get install -y chromium (or make chromium)")
     sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
@@ -145,6 +78,8 @@ def browser():
 
 @pytest.fixture()
 def page(browser):
+    from .helpers import OUTPUT
+
     OUTPUT.mkdir(exist_ok=True)
     context = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="block")
     pg = context.new_page()

@@ -1,11 +1,8 @@
+"""The web app on the seed store: story list, dossier and article pages as HTML and JSON, search, changes,
+security headers, host and token checks, adding articles, hostile content rendered inert."""
 import json
-from pathlib import Path
 
-import pytest
-
-from htmlcheck import check_inert  # tests/fixtures is on sys.path (tests/web/conftest.py)
-
-ROOT_FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+from ..present.helpers import check_inert
 
 
 def test_story_list_html_and_json(seed_db, client_for):
@@ -137,50 +134,3 @@ def test_hostile_articles_render_inert_in_the_app(hostile_db, client_for):
         assert r.status_code == 200, path
         check_inert(r.text, allowed_script_src="/static/app.js")
         assert "<script>alert" not in r.text and "<img" not in r.text
-
-
-def test_serve_get_cli(seed_db):
-    from click.testing import CliRunner
-
-    from newsweave.cli import cli
-
-    db, story_id = seed_db
-    r = CliRunner().invoke(cli, ["--db", db, "serve", "--get", f"/story/{story_id}.json"])
-    assert r.exit_code == 0 and json.loads(r.output)["story"]["id"] == story_id
-    r = CliRunner().invoke(cli, ["--db", db, "serve", "--get", "/story/missing"])
-    assert r.exit_code == 1
-    r = CliRunner().invoke(cli, ["--db", db, "serve", "--host", "0.0.0.0"])
-    assert r.exit_code == 2 and "--token" in r.output
-
-
-def test_report_cli(seed_db, tmp_path):
-    from click.testing import CliRunner
-
-    from newsweave.cli import cli
-
-    db, story_id = seed_db
-    out = tmp_path / "r.html"
-    r = CliRunner().invoke(cli, ["--db", db, "report", story_id, "-o", str(out)])
-    assert r.exit_code == 0, r.output
-    html = out.read_text(encoding="utf-8")
-    assert html.startswith("<!DOCTYPE html>") and "Coverage matrix" in html
-    check_inert(html)
-    r = CliRunner().invoke(cli, ["--db", db, "report", "-o", str(out)])
-    assert r.exit_code == 2
-    r = CliRunner().invoke(cli, ["--db", db, "report", "--largest", "-o", str(out)])
-    assert r.exit_code == 0 and f"dossier {story_id}" in out.read_text(encoding="utf-8")
-
-
-def test_report_compare_paths_uses_the_real_pipeline(tmp_path, seed_db):
-    from click.testing import CliRunner
-
-    from newsweave.cli import cli
-
-    seed = ROOT_FIXTURES.parents[1] / "examples" / "seed-pair"
-    out = tmp_path / "report.html"
-    r = CliRunner().invoke(cli, ["--db", str(tmp_path / "x.db"), "report", "--compare", str(seed), "--meta",
-                                 str(seed / "meta.json"), "-o", str(out)])
-    assert r.exit_code == 0, r.output
-    html = out.read_text(encoding="utf-8")
-    assert html.count('<tr class="row s-corroborated"') >= 10 and "2025-01-11" in html
-    check_inert(html)

@@ -3,7 +3,7 @@ import re
 
 import pytest
 
-from webtest import OUTPUT, LiveServer
+from .helpers import OUTPUT, LiveServer
 
 pytestmark = pytest.mark.browser
 
@@ -89,7 +89,7 @@ def test_live_refresh_when_an_article_lands(seed_copy, page):
 
 
 def test_hostile_content_is_inert_in_the_browser(tmp_path, hostile_db, page):
-    from htmlcheck import hostile_dossier
+    from ..present.helpers import hostile_dossier
 
     from newsweave.present.html import render_report
 

@@ -7,7 +7,7 @@ import time
 
 import httpx
 
-from webtest import LiveServer
+from .helpers import LiveServer
 
 
 def test_add_while_twenty_readers(seed_copy, tmp_path):

@@ -1,0 +1,51 @@
+"""`newsweave stories`, `newsweave story ID` and `newsweave recluster`: the listing as a table and as JSON, a story
+with its members and dossier, unknown ids refused."""
+from __future__ import annotations
+
+import json
+
+from click.testing import CliRunner
+
+from newsweave.cli import cli
+from newsweave.stories import assign_stories
+
+from ..helpers import add_ecbplus_small as _add_ecb
+
+
+def test_stories_story_and_recluster_commands(tmp_path):
+    db = str(tmp_path / "cli.db")
+    runner = CliRunner()
+    from newsweave.store import open_store
+
+    store = open_store(db)
+    ids, _ = _add_ecb(store)
+    assign_stories(store, ids)
+    store.close()
+    result = runner.invoke(cli, ["--db", db, "stories", "--json"])
+    assert result.exit_code == 0, result.output
+    items = json.loads(result.output)
+    assert {"id", "title", "first", "last", "articles"} <= set(items[0])
+    assert set(items[0]["articles"][0]) == {"id", "outlet", "title", "path"}
+    assert sum(len(i["articles"]) for i in items) == len(ids)
+    table = runner.invoke(cli, ["--db", db, "stories"])
+    assert table.exit_code == 0 and "stories" in table.output
+    assert runner.invoke(cli, ["--db", db, "stories", "--since", "2100-01-01", "--json"]).output.strip() == "[]"
+    missing = runner.invoke(cli, ["--db", db, "story", "zzzz"])
+    assert missing.exit_code == 1 and "no story" in missing.output
+    again = runner.invoke(cli, ["--db", db, "recluster"])
+    assert again.exit_code == 0 and f"from {len(ids)} articles" in again.output
+
+
+def test_story_shows_members_and_dossier(tmp_path, seed_dir):
+    db = str(tmp_path / "seed.db")
+    runner = CliRunner()
+    assert runner.invoke(cli, ["--db", db, "add", str(seed_dir)]).exit_code == 0
+    (listed,) = json.loads(runner.invoke(cli, ["--db", db, "stories", "--json"]).output)
+    result = runner.invoke(cli, ["--db", db, "story", listed["id"][:8], "--json"])
+    assert result.exit_code == 0, result.output
+    story = json.loads(result.output)
+    assert story["id"] == listed["id"]
+    assert {a["outlet"] for a in story["articles"]} == {"Ukrainska Pravda", "The Washington Post"}
+    (dossier_story,) = story["dossier"]["stories"]
+    statuses = [f["status"] for f in dossier_story["facts"]]
+    assert statuses.count("corroborated") >= 10 and "conflicting" not in statuses
