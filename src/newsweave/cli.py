@@ -17,12 +17,11 @@ COMMAND_MODULES = ("ingest", "normalize", "compare", "stories", "present", "web"
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--db", envvar="NEWSWEAVE_DB", default="newsweave.db", show_default=True,
-              help="SQLite database path (or env NEWSWEAVE_DB).")
+@click.option("--db", default=None, help="SQLite database path (default: newsweave.db, env NEWSWEAVE_DB).")
 @click.option("--config", type=click.Path(dir_okay=False), default=None, help="JSON settings file.")
 @click.version_option(package_name="newsweave")
 @click.pass_context
-def cli(ctx: click.Context, db: str, config: str | None) -> None:
+def cli(ctx: click.Context, db: str | None, config: str | None) -> None:
     """newsweave: compare how outlets report one story, claim by claim."""
     try:
         ctx.obj = Settings.from_sources(config=config, db=db)
@@ -46,3 +45,7 @@ def main(argv: list[str] | None = None) -> None:
     except NewsweaveError as exc:  # pragma: no cover - commands convert their own errors
         click.echo(f"error: {exc}", err=True)
         sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

@@ -3,7 +3,7 @@ passed down to the stages. ``Settings`` is what a user sets; ``ClusterConfig`` h
 knobs (how they were tuned: docs/benchmarks.md and CHANGELOG.md).
 
 Environment variables are read here only: ``NEWSWEAVE_DB`` (the store), ``NEWSWEAVE_CACHE`` (where built model
-tables are cached) and ``NEWSWEAVE_SAME_FACT`` (the same-fact scorer).
+tables are cached), ``NEWSWEAVE_SAME_FACT`` (the same-fact scorer) and ``NEWSWEAVE_TOKEN`` (the web app's secret).
 """
 from __future__ import annotations
 
@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Any, Mapping
 
 VERSION = "0.1.0"  # the package version (pyproject.toml)
-ENVIRONMENT = {"NEWSWEAVE_DB": "db", "NEWSWEAVE_CACHE": "cache_dir", "NEWSWEAVE_SAME_FACT": "same_fact"}
+ENVIRONMENT = {"NEWSWEAVE_DB": "db", "NEWSWEAVE_CACHE": "cache_dir", "NEWSWEAVE_SAME_FACT": "same_fact",
+               "NEWSWEAVE_TOKEN": "token"}
 SAME_FACT_MODES = ("auto", "lr", "cross", "cross-all")
 
 
@@ -109,6 +110,8 @@ class Settings:
         "help": "headline embedder of the story clusterer: auto (static when installed), static, onnx, or none"})
     cache_dir: str = field(default_factory=default_cache_dir, metadata={
         "help": "where built model tables are cached (env NEWSWEAVE_CACHE)"})
+    token: str | None = field(default=None, metadata={
+        "help": "secret the web app checks on every request (env NEWSWEAVE_TOKEN)"})
 
     @classmethod
     def from_sources(cls, config: str | Path | None = None, environ: Mapping[str, str] | None = None,

