@@ -40,12 +40,12 @@ chromium:
 test: $(STAMP) chromium
 	$(BIN)/python -m pytest $(PYTEST_ARGS) || [ $$? -eq 5 ]
 
-# Benchmarks (bench/README.md): every measuring script, each ending with one key=value line.  Data from
-# ../shared/data (each script's --root).  `make bench`: quick settings (slices, fewer runs), about 10 minutes on
-# 2 cores; `make bench-full`: the published settings, a few hours (msrp.py scores 5 cross-encoders, ~30-60 min;
-# stream_scale.py clusters 200k articles, about an hour).  Not run: bench/normalize_audit.py (a review aid that
-# prints for a human, no figure) and bench/train/ (they fit weights, they do not measure).  Quality gate in CI:
-# the floors of bench/floors.toml, checked by the tests named there.
+# Benchmarks (bench/README.md): every measuring script, each ending with one key=value line; data from
+# ../shared/data (each script's --root).  `make bench`: quick settings (slices, fewer runs), about 5 minutes on 2
+# idle cores.  `make bench-full`: the published settings, a few hours (msrp.py scores 5 cross-encoders, 30-60
+# minutes with a cold cache; stream_scale.py clusters 200k articles, about an hour).  Not run: normalize_audit.py
+# (a review aid printed for a human, no figure) and bench/train/ (they fit weights; they do not measure).
+# The quality gate runs in `make test`: the floors of bench/floors.toml, checked by the tests named there.
 BENCH_PY := nice $(BIN)/python
 
 bench: $(STAMP)
