@@ -64,8 +64,3 @@ def result(name: str, **figures) -> str:
     print(line, flush=True)
     return line
 
-
-def parse_result(line: str) -> tuple[str, dict[str, str]]:
-    """(name, {key: value}) of a line printed by ``result``."""
-    name, _, rest = line.strip().partition(": ")
-    return name, dict(item.split("=", 1) for item in rest.split() if "=" in item)
