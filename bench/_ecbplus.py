@@ -1,8 +1,9 @@
 """ECB+ for the bench scripts: find the corpus (unpacking the shared archive once), topic ranges, token reading.
 
 Data: ECB+ (Cybulska & Vossen, LREC 2014), CC BY 3.0: ``ECBplus_train_dev_xml.tar.gz`` (33 train/dev topics, 772
-CAT XML files) and ``ECBplus_coreference_sentences.csv`` under ``../shared/data/ecbplus``.  The archive is
-unpacked into ``.cache/ecbplus`` on first use (temp dir + atomic rename: safe against parallel runs).
+CAT XML files) and ``ECBplus_coreference_sentences.csv`` in the data folder (``--root``, default
+``../shared/data/ecbplus``).  The archive is unpacked into ``.cache/ecbplus`` on first use (temp dir + atomic
+rename: safe against parallel runs).
 
 Each script rebuilds text from the tokens in its own way (the joins differ, and so would its figures); what they
 share lives here: where the files are, which range a topic is in, the tokens of each sentence without the source
@@ -20,12 +21,12 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import NamedTuple
 
-PROJECT = Path(__file__).resolve().parent.parent
-DATA = PROJECT / ".." / "shared" / "data" / "ecbplus"  # default --root: the folder holding the archive
+import common
+
+FOLDER = common.DATA / "ecbplus"  # the default data folder (--root): the archive and the sentence CSV
 ARCHIVE = "ECBplus_train_dev_xml.tar.gz"
 CHECKED = "ECBplus_coreference_sentences.csv"
-CACHE = PROJECT / ".cache" / "ecbplus"
-ROOT_HELP = "folder holding the ECB+ archive (unpacked into .cache/ecbplus), or any folder with the unpacked layout"
+CACHE = common.CACHE / "ecbplus"
 DEV = frozenset({2, 5, 12, 18, 21, 23, 34, 35})
 TEST = frozenset(range(36, 46))
 FILE = re.compile(r"^(\d+)_(\d+)(ecb|ecbplus)\.xml$")
@@ -41,17 +42,22 @@ class Token(NamedTuple):
     text: str
 
 
+def add_root(parser) -> None:
+    """The standard ``--root``: the ECB+ data folder."""
+    common.add_root(parser, "ecbplus")
+
+
 def topic_range(topic: int) -> str:
     return "test" if topic in TEST else "dev" if topic in DEV else "train"
 
 
-def corpus(root: Path = DATA, cache: Path = CACHE) -> Path:
+def corpus(root: Path = FOLDER, cache: Path = CACHE) -> Path:
     """The ECB+ folder (one sub-folder of CAT XML files per topic).  ``root`` holding the archive (or the default
     root, even without it): the copy unpacked in ``cache``, unpacking it first when absent.  Any other ``root``
     (an unpacked copy, any folder with the layout) is used as it is."""
     root = Path(root)
     archive = root / ARCHIVE
-    if not archive.is_file() and root.resolve() != DATA.resolve():
+    if not archive.is_file() and root.resolve() != FOLDER.resolve():
         return root
     target = cache / "ECB+_LREC2014" / "ECB+"
     if not any(target.glob("*/*.xml")):
@@ -76,7 +82,7 @@ def unpack(archive: Path, cache: Path) -> None:
         shutil.rmtree(tmp, ignore_errors=True)
 
 
-def checked_sentences(root: Path = DATA) -> set[tuple[str, int]]:
+def checked_sentences(root: Path = FOLDER) -> set[tuple[str, int]]:
     """(file stem, sentence number) of every sentence whose annotation was checked (the CSV beside the archive)."""
     with (Path(root) / CHECKED).open(encoding="utf-8") as handle:
         return {(f'{row["Topic"].strip()}_{row["File"].strip()}', int(row["Sentence Number"]))

@@ -1,32 +1,31 @@
 """Throughput of compare on stories of 2, 10 and 50 articles (ECB+ documents), and how the work grows.
 
+Articles are ECB+ documents taken in topic order (a 50-article "story" spans several topics: a load test).  Models
+are loaded before timing.  Printed per size: claims, candidate pairs scored (blocking: top-k neighbours + shared slot
+keys, so pairs grow ~linearly in claims, never all pairs), pairs / (n log n), seconds, articles/s.  Data: ECB+
+(``--root``).  No published anchor (a speed figure of this machine).
+
     .venv/bin/python bench/compare.py [--root DIR] [--sizes 2,10,50]
 
-Articles are ECB+ documents taken in topic order (a 50-article "story" spans several topics: a load test).
-Models are loaded before timing. Printed per size: claims, candidate pairs scored (blocking: top-k neighbours +
-shared slot keys, so pairs grow ~linearly in claims, never all pairs), pairs / (n log n), seconds, articles/s.
+Last line: ``compare: articles_per_s_2=.. articles_per_s_10=.. articles_per_s_50=..``.
 """
 from __future__ import annotations
 
 import argparse
 import math
-import sys
 import time
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-PROJECT = HERE.parent
-sys.path.insert(0, str(PROJECT / "src"))
-sys.path.insert(0, str(HERE))
-
-from _ecbplus import DATA, corpus  # noqa: E402
-from ecbplus_align import read_doc  # noqa: E402
-from newsweave.embed.embedders import get_embedder  # noqa: E402
-from newsweave.compare.align.group import align  # noqa: E402
-from newsweave.compare.claims import extract_claims  # noqa: E402
+import common
+from newsweave.compare import compare
+from newsweave.compare.align.group import align
+from newsweave.compare.claims import extract_claims
 from newsweave.compare.story import annotate, complete
-from newsweave.compare import compare  # noqa: E402
-from newsweave.models import Article, article_id  # noqa: E402
+from newsweave.embed.embedders import get_embedder
+from newsweave.models import Article, article_id
+
+from _ecbplus import add_root, corpus
+from ecbplus_align import read_doc
 
 
 def articles(root: Path, n: int) -> list[Article]:
@@ -44,7 +43,7 @@ def articles(root: Path, n: int) -> list[Article]:
 
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--root", default=str(DATA), help="folder holding the ECB+ archive")
+    add_root(parser)
     parser.add_argument("--sizes", default="2,10,50")
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",")]
@@ -65,7 +64,7 @@ def main(argv=None) -> None:
         rates.append(n / seconds)
         print(f"{n:8d}  {m:6d}  {len(links):12d}  {len(links) / max(m * math.log(max(m, 2)), 1):15.2f}  "
               f"{seconds:7.1f}  {n / seconds:10.2f}")
-    print("compare: " + " ".join(f"articles_per_s_{n}={r:.2f}" for n, r in zip(sizes, rates)))
+    common.result("compare", **{f"articles_per_s_{n}": f"{r:.2f}" for n, r in zip(sizes, rates)})
 
 
 if __name__ == "__main__":

@@ -1,35 +1,28 @@
 """ECB+ TIME_DATE recall of the time extractor, and articles/second of the whole normaliser.
 
-Data: ECB+ (Cybulska & Vossen, LREC 2014), train and dev topics (33 topics, 772 articles), unpacked from
-``ECBplus_train_dev_xml.tar.gz`` into ``.cache/ecbplus`` on first use.  Text is rebuilt by joining the
-pre-split tokens (no space before closing punctuation, none after opening quotes), keeping each token's
-character offsets.  A gold TIME_DATE mention counts as found when any extracted span overlaps its tokens.
+Text is rebuilt by joining each article's tokens (keeping their offsets); a gold TIME_DATE mention counts as found
+when an extracted span overlaps it.  ECB+ has no publication dates, so extraction runs without a reference time
+(relative expressions are still found).  "precision-ish" is the share of spans in sentences whose annotation was
+checked that overlap a gold mention: a lower bound, since ECB+ does not annotate every time expression.  Data: ECB+
+train and dev topics, 772 articles (``--root``).  Anchor: HeidelTime/SUTime TempEval-3 relaxed recall ~0.8-0.9 on
+news (no published figure for this exact measure).  Published: recall 0.959.
 
-Reference time: ECB+ has no publication dates, so extraction runs with ``reference=None``; relative
-expressions are still found (reported unresolved), so recall is unaffected.  "precision (checked sentences)"
-is the share of extracted spans, inside sentences whose annotation was checked (ECBplus_coreference_sentences.csv),
-that overlap a gold TIME_DATE mention: a rough lower bound, since ECB+ does not annotate every time expression.
+    .venv/bin/python bench/ecbplus_times.py [--root DIR] [--limit N] [--speed-articles 200] [--misses N]
 
-No published anchor exists for this exact measure; HeidelTime/SUTime report TempEval-3 relaxed recall around
-0.8-0.9 on news, which is the figure to compare with.
+Last line: ``times: recall=.. articles_per_s=..``.
 """
 from __future__ import annotations
 
 import argparse
 import statistics
-import sys
 import time
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "src"))
-sys.path.insert(0, str(ROOT / "bench"))
+import common
+from newsweave.normalize.times import extract_times
 
-from newsweave.normalize.times import extract_times  # noqa: E402
-
-from _ecbplus import CACHE, DATA, DEV, NO_SPACE_AFTER, NO_SPACE_BEFORE, checked_sentences, corpus  # noqa: E402
-from _ecbplus import read_tokens  # noqa: E402
+from _ecbplus import CACHE, DEV, NO_SPACE_AFTER, NO_SPACE_BEFORE, add_root, checked_sentences, corpus, read_tokens
 
 
 def rebuild(tokens: list[tuple[str, str, int]]) -> tuple[str, dict[str, tuple[int, int]], dict[str, int]]:
@@ -90,7 +83,7 @@ def try_normalizer():
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--root", type=Path, default=DATA, help="folder holding the ECB+ archive and sentence CSV")
+    add_root(ap)
     ap.add_argument("--cache", type=Path, default=CACHE, help="where the archive is unpacked")
     ap.add_argument("--limit", type=int, default=0, help="only the first N articles (0 = all)")
     ap.add_argument("--speed-articles", type=int, default=200, help="articles timed for the whole normaliser")
@@ -153,7 +146,7 @@ def main(argv: list[str] | None = None) -> int:
         per_s = 1.0 / statistics.median(durations) if durations else 0.0
         note = f"median over {len(durations)} articles, models loaded once"
     print(f"normaliser: {per_s:.1f} articles/s ({note})")
-    print(f"times: recall={recall:.3f} articles_per_s={per_s:.0f}")
+    common.result("times", recall=f"{recall:.3f}", articles_per_s=f"{per_s:.0f}")
     return 0
 
 

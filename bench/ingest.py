@@ -1,12 +1,14 @@
-"""Ingest throughput: HTML extraction and the whole `add`, on a generated corpus of news pages.
+"""Ingest throughput: HTML extraction and the whole ``add``, on a generated corpus of news pages.
 
-The corpus is the seed pair plus the ECB+ train/dev articles (772 real news reports), each rendered as an
-HTML page with navigation and footer furniture.  Prints articles/second for main-text extraction
-(trafilatura + metadata, in memory) and for the whole `add` into a temporary SQLite store (read, decode,
-extract, clean, identify, MinHash/LSH, insert), median of several runs.  No published anchor exists for this
-corpus; trafilatura's own evaluation reports speed only relative to other extractors.
+The corpus is the seed pair plus the ECB+ train/dev articles (772 real news reports), each rendered as an HTML page
+with navigation and footer furniture.  Prints articles/second for main-text extraction (trafilatura + metadata, in
+memory) and for the whole ``add`` into a temporary SQLite store (read, decode, extract, clean, identify,
+MinHash/LSH, insert), median of several runs.  Data: ECB+ (``--root``) and examples/seed-pair.  No published
+anchor for this corpus (trafilatura's own evaluation reports speed only relative to other extractors).
 
     .venv/bin/python bench/ingest.py [--root DIR] [--runs N] [--limit N]
+
+Last line: ``ingest: html_per_s=.. add_per_s=..``.
 """
 from __future__ import annotations
 
@@ -19,22 +21,17 @@ import tempfile
 import time
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-PROJECT = HERE.parent
-sys.path.insert(0, str(PROJECT / "src"))
-sys.path.insert(0, str(HERE))
+import common
+from newsweave.config import Settings
+from newsweave.ingest.dedup import signature
+from newsweave.ingest.html import read_html
+from newsweave.pipeline import add_sources
+from newsweave.store import open_store
 
-from newsweave.ingest.dedup import signature  # noqa: E402
-from newsweave.ingest.html import read_html  # noqa: E402
-from newsweave.pipeline import add_sources  # noqa: E402
-from newsweave.config import Settings  # noqa: E402
-from newsweave.store import open_store  # noqa: E402
+from _ecbplus import add_root, read_sentences
+from _ecbplus import corpus as ecbplus_corpus
 
-from _ecbplus import corpus as ecbplus_corpus  # noqa: E402
-from _ecbplus import read_sentences  # noqa: E402
-
-DEFAULT_ROOT = PROJECT / ".." / "shared" / "data"
-SEED = PROJECT / "examples" / "seed-pair"
+SEED = common.PROJECT / "examples" / "seed-pair"
 _NO_SPACE_BEFORE = re.compile(r" (?=[.,;:!?%)]|'s\b|n't\b|''|'(?:\s|$))")
 
 
@@ -67,7 +64,7 @@ def corpus(root: Path, limit: int | None) -> list[tuple[str, str]]:
     for name in ("ukrainska-pravda.txt", "washington-post.txt"):
         title, *rest = [line for line in (SEED / name).read_text(encoding="utf-8").splitlines() if line.strip()]
         pages.append((name.replace(".txt", ".html"), render(title, rest, "Seed", None)))
-    for path in sorted(ecbplus_corpus(root / "ecbplus").rglob("*.xml")):
+    for path in sorted(ecbplus_corpus(root).rglob("*.xml")):
         title, sentences, url = ecb_article(path)
         paragraphs = [" ".join(sentences[i:i + 3]) for i in range(0, len(sentences), 3)]
         pages.append((path.stem + ".html", render(title, paragraphs, f"Outlet {path.stem.split('_')[0]}", url)))
@@ -94,12 +91,12 @@ def time_add(directory: Path, count: int) -> float:
     return count / elapsed
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--root", type=Path, default=DEFAULT_ROOT, help="shared data directory (holds ecbplus/)")
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    add_root(parser)
     parser.add_argument("--runs", type=int, default=3, help="runs per figure; the median is reported")
     parser.add_argument("--limit", type=int, default=None, help="use only the first N pages")
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
     pages = corpus(args.root.resolve(), args.limit)
     print(f"corpus: {len(pages)} HTML pages (seed pair + ECB+ train/dev)")
     read_html(*pages[0][::-1])  # warm-up: imports (trafilatura, and datasketch which pulls in scipy)
@@ -113,7 +110,7 @@ def main() -> None:
     print(f"HTML extraction: {html_per_s:.1f} articles/s (runs: {', '.join(f'{r:.1f}' for r in html_rates)})")
     print(f"whole add:       {add_per_s:.1f} articles/s (runs: {', '.join(f'{r:.1f}' for r in add_rates)})")
     print("anchor: none published for this corpus (figures are this machine's, 2 shared cores)")
-    print(f"ingest: html_per_s={html_per_s:.1f} add_per_s={add_per_s:.1f}")
+    common.result("ingest", html_per_s=f"{html_per_s:.1f}", add_per_s=f"{add_per_s:.1f}")
 
 
 if __name__ == "__main__":

@@ -1,71 +1,31 @@
-"""MSRP (Dolan & Brockett 2005): F1/accuracy of the "same fact" decision, tuned on train, reported on test.
+"""MSRP (Dolan & Brockett 2005): F1/accuracy of the "same fact" decision on MSRP test, tuned on train.
 
-    .venv/bin/python bench/msrp.py [--root DIR] [--embedder auto] [--write-model] [--limit N] [--cross auto|off]
-                                   [--artifact CROSS.safetensors] [--also CROSS2.safetensors]
+Measures the shipped scorer (newsweave.compare.align.score): the feature regression (embedding cosine, lexical
+overlaps, number/name/negation mismatches, length ratio), refitted on train with its threshold chosen by 5-fold CV,
+and, when torch and the cross-encoder fold models are present, the stacked scorer (feature logit + cross-encoder
+logit, fitted on the folds' held-out train pairs) with its runtime cascade.  Data: MSRP train and test (``--root``).
+Anchors: majority class F1 79.9, Ji & Eisenstein 2013 85.9, BERT-large 89.3.  Published (five e5 folds, stacked,
+cascade): F1 88.030 acc 83.304; the feature regression alone: F1 84.1.
 
-Features: embedding cosine, lexical overlaps, number/capitalised-word/negation mismatches, length ratio
-(newsweave.compare.align.score.FEATURES); logistic regression (scikit-learn) fitted on train; the decision threshold is
-chosen on train by 5-fold cross-validation. ``--write-model`` saves the coefficients to
-src/newsweave/align/same_fact_model.json (what the aligner uses at run time).
-Embeddings are cached under .cache/msrp/ so re-runs are cheap.
+    .venv/bin/python bench/msrp.py [--root DIR] [--embedder auto] [--limit N] [--cross auto|off]
+                                   [--artifact CROSS.safetensors,...] [--also CROSS2.safetensors,...]
 
-Cross-encoder (src/newsweave/align/cross.py, trained by bench/train_cross_encoder.py --fold K/N on MSRP train minus
-the pairs i % N == K): scored alone (logit >= 0), and stacked: a logistic regression over the features above plus
-the cross-encoder logit (2 inputs: the feature regression's logit and the cross-encoder's), fitted on the held-out
-train pairs only (which the cross-encoder never saw), threshold by
-5-fold CV on them. ``--write-model`` also writes src/newsweave/align/same_fact_stacked.json; the last line reports
-the scorer newsweave.compare.align.score uses by default (stacked when the artifact and torch are present).
-``--artifact A[,B,...]`` scores other cross-encoder artifacts than the shipped ones; several = an ensemble of fold
-models (each ``--fold K/5`` with a different K): the stacker is fitted on the union of their held-out pairs, each
-with the out-of-fold logit of the one model that never saw it, and on test the members' logits are averaged.
-``--also A[,B]`` adds other fold models' logit as a third stacking input (reported only): on each held-out pair the
-logit of the ``--also`` model that never saw it, on test their mean.
-
-Shipped: the e5 cross-encoders, all five folds 0/5 to 4/5 (newsweave.compare.align.cross.ARTIFACTS;
-bench/train_cross_encoder.py), so the stacker is fitted on every one of the 4076 train pairs:
-
-    .venv/bin/python bench/msrp.py --write-model          # F1 88.030 acc 83.304 (stacker CV F1 87.35 on 4076 pairs)
-
-(all pairs, without the cascade: 88.076 / 83.362; the five folds averaged, alone: 87.9 / 83.1; about 1.5 pairs/s for
-the five on 2 cores, the rates cached while other jobs ran. Chosen by the stacker's CV F1 on the 4076 train pairs
-against the alternatives, all on the same five folds: ``--embedder e5`` CV 87.30 (test 87.993); the regression with
-both cosines, onnx and e5, CV 87.35 (test 88.013); three inputs, the onnx and e5 regressions' logits and the
-cross-encoder's, CV 87.28 (test 88.020). Four folds (0, 1, 3, 4): CV 87.15 on 3261 pairs, test 87.930 / 83.130
-(``--embedder e5``: CV 87.15, test 88.164). Two folds, shipped before: 87.847 / 83.014, CV 86.5 on 1631 pairs;
-e5 folds averaged, alone: 87.3 / 82.3; fold 0 alone stacked 87.650 / 82.667, CV 85.9 on its 816; fold 1 alone
-87.532 / 82.957, CV 87.0 on its 815. Three folds (0, 1, 2): CV 86.9 on 2446 pairs, test 87.706 / 82.725.
-Two folds with ``--embedder e5``: test 88.184 / 83.594, CV 86.4 vs 86.5, not selected then either. The test figures
-move by about 0.3 F1 between these configurations; the CV on all 4076 pairs is the steadier criterion.)
-Before, the ensemble of the MiniLM folds 0/5 and 1/5 (cross.MINILM_FOLDS):
-
-    .venv/bin/python bench/msrp.py --artifact src/newsweave/align/cross_encoder_lora.safetensors,\
-        src/newsweave/align/cross_encoder_lora_fold1.safetensors
-    .venv/bin/python bench/msrp.py --artifact src/newsweave/align/cross_encoder_lora.safetensors        # fold 0 alone
-    .venv/bin/python bench/msrp.py --artifact src/newsweave/align/cross_encoder_lora_fold1.safetensors  # fold 1 alone
-
-measured: fold 0 alone F1 86.502 acc 80.696 (stacker CV F1 85.6 on its 816 held-out pairs; cross-encoder alone
-85.9), fold 1 alone 86.482 / 80.754 (CV 87.1 on its 815: an easier fifth, the regression too scores 85.0 there vs
-82.9 on fold 0's), the two averaged 86.557 / 80.986 (CV 86.0 on the 1631; cross-encoder alone 86.4 / 80.6).
-Scoring cost: 70.5 pairs/s for one MiniLM model on 2 idle cores; one e5 model (12 layers) measured 6.9 and 13.6
-pairs/s while 3 other jobs shared the 2 cores (the bench prints 4.6 for the pair).
+Embeddings and cross-encoder logits are cached under .cache/msrp/.  Refitting the shipped files
+(same_fact_model.json, same_fact_stacked.json): bench/train/same_fact.py.  Past figures: docs/history-notes/bench.md.
+Last line: ``msrp_test: f1=.. accuracy=.. pairs_per_s=..``.
 """
 from __future__ import annotations
 
 import argparse
 import csv
-import json
-import sys
 import time
 from pathlib import Path
 
 import numpy as np
 
-HERE = Path(__file__).resolve().parent
-PROJECT = HERE.parent
-sys.path.insert(0, str(PROJECT / "src"))
-
-from newsweave.embed.embedders import get_embedder  # noqa: E402
-from newsweave.compare.align.score import FEATURES, MODEL_FILE, STACKED_FEATURES, STACKED_FILE, features  # noqa: E402
+import common
+from newsweave.embed.embedders import get_embedder
+from newsweave.compare.align.score import FEATURES, features
 
 ANCHORS = (("majority class", 79.9, 66.5), ("MiniLM cosine threshold (approx.)", 81.0, None),
            ("Ji & Eisenstein 2013", 85.9, 80.4), ("BERT-large", 89.3, None))
@@ -262,35 +222,27 @@ def _folds(metas: list[dict]) -> str:
     return f"i % {folds[0][1]} == {ks}" if len(folds) == 1 else f"i % {folds[0][1]} in {{{ks}}}"
 
 
-def save(model, threshold: float, cv_f1: float, embedder_name: str, scores: dict, path: Path = MODEL_FILE,
-         names=FEATURES, extra: dict | None = None) -> None:
-    scaler, lr = model.steps[0][1], model.steps[1][1]
-    path.write_text(json.dumps({
-        "features": list(names), "mean": scaler.mean_.round(6).tolist(), "scale": scaler.scale_.round(6).tolist(),
-        "coef": lr.coef_[0].round(6).tolist(), "intercept": round(float(lr.intercept_[0]), 6),
-        "threshold": round(threshold, 3), "embedder": embedder_name, "trained_on": "MSRP train (4076 pairs)",
-        "train_cv_f1": round(cv_f1, 2),
-        "msrp_test": scores, "written_by": "bench/msrp.py --write-model", **(extra or {}),
-    }, indent=1) + "\n", encoding="utf-8")
-
-
-def main(argv=None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--root", default=str(PROJECT.parent / "shared" / "data" / "msrp"))
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The options of the measurement (bench/train/same_fact.py takes the same ones)."""
+    common.add_root(parser, "msrp")
     parser.add_argument("--embedder", default="auto")
     parser.add_argument("--limit", type=int, default=None, help="use the first N pairs of each split")
-    parser.add_argument("--write-model", action="store_true")
     parser.add_argument("--cross", choices=("auto", "off"), default="auto",
                         help="score the cross-encoder artifact too (auto: when it and torch are present)")
     parser.add_argument("--artifact", default=None, help="cross-encoder artifact(s), comma-separated: an ensemble of "
                         "fold models (default: the shipped ones, newsweave.compare.align.cross.ARTIFACTS)")
     parser.add_argument("--also", default=None, help="other cross-encoder fold model(s), comma-separated: report "
                         "the 3-input stack too (each held pair with the logit of the --also model that never saw it)")
-    args = parser.parse_args(argv)
+
+
+def evaluate(args) -> dict:
+    """Fit on train, print the test figures beside the anchors; return the fitted models and the headline figures:
+    ``f1``, ``accuracy``, ``pairs_per_s`` (of the scorer newsweave uses by default), ``base`` (the feature
+    regression: model, threshold, cv_f1, f1, accuracy), ``stacked`` (the stacker's results, or None)."""
     root = Path(args.root)
     train, test = load(root / "msr_paraphrase_train.txt", args.limit), load(root / "msr_paraphrase_test.txt", args.limit)
     embedder = get_embedder(args.embedder)
-    cache = PROJECT / ".cache" / "msrp"
+    cache = common.CACHE / "msrp"
     tag = f"{embedder.name}-{args.limit or 'all'}"
     cos_train, _ = cosines(train, embedder, cache / f"train-{tag}.npz")
     cos_test, rate = cosines(test, embedder, cache / f"test-{tag}.npz")
@@ -304,6 +256,7 @@ def main(argv=None) -> None:
     base_oof = fit.oof
     pred = (model.predict_proba(x_test)[:, 1] >= threshold).astype(int)
     score_f1, accuracy = 100 * f1(y_test, pred), 100 * float(np.mean(pred == y_test))
+    base = {"model": model, "threshold": threshold, "cv_f1": cv_f1, "f1": score_f1, "accuracy": accuracy}
     pairs_per_s = 1.0 / (1.0 / rate + 1.0 / feature_rate)
     print(f"MSRP test, {len(test)} pairs, embedder {embedder.name}, threshold tuned on train")
     for name, anchor_f1, anchor_acc in ANCHORS:
@@ -313,19 +266,16 @@ def main(argv=None) -> None:
     print(f"  ours: logistic regression ({len(FEATURES)} features)   F1 {score_f1:5.1f}  acc {accuracy:5.1f}"
           f"  (train 5-fold CV F1 {cv_f1:.1f}, threshold {threshold:.2f})")
     print(f"  pair scoring given embeddings: {feature_rate:.0f} pairs/s; sentence encoding: {2 * rate:.0f} sentences/s")
-    if args.write_model and not args.limit:
-        save(model, threshold, cv_f1, embedder.name, {"f1": round(score_f1, 1), "accuracy": round(accuracy, 1)})
-        print(f"  wrote {MODEL_FILE.relative_to(PROJECT)}")
     from newsweave.compare.align import cross
 
     if args.artifact:
         artifact = [Path(a) for a in args.artifact.split(",")]
     else:
         artifact = [p for p in cross.ARTIFACTS if p.exists()] or [cross.ARTIFACT]
+    stacked_res = None
     if args.cross == "auto" and all(cross_available(a) for a in artifact):
         res = stacked(train, test, x_train, x_test, y_train, y_test, cache, args.limit, model, base_oof, artifact,
                       [Path(a) for a in args.also.split(",")] if args.also else None)
-        meta = res["meta"]
         for member in res["metas"]:
             kind = (f"LoRA r{member.get('rank')}" if member.get("rank") else "full fine-tune") + \
                 f" of {member.get('base', 'minilm')}"
@@ -351,17 +301,18 @@ def main(argv=None) -> None:
                   f"{res['cascade'][1]:5.1f}  ({100 * res['cascade'][2]:.0f}% of pairs sent to the cross-encoder)")
             score_f1, accuracy = res["cascade"][:2]
             pairs_per_s = 1.0 / (1.0 / pairs_per_s + res["cascade"][2] / res["rate"])
-            if args.write_model and not args.limit:
-                save(res["model"], res["threshold"], res["cv_f1"], embedder.name,
-                     {"f1": round(score_f1, 1), "accuracy": round(accuracy, 1)}, STACKED_FILE, STACKED_FEATURES,
-                     {"cross_encoders": res["metas"],
-                      "trained_on": "MSRP train: " + res.get("held_note", f"{res['held']} held-out pairs "
-                                    f"({res['folds']}), each with the logit of the fold model that never saw it"),
-                      "cascade": list(CASCADE), "msrp_test_all_pairs": {"f1": round(res["stacked"][0], 1),
-                                                                       "accuracy": round(res["stacked"][1], 1)}})
-                print(f"  wrote {STACKED_FILE.relative_to(PROJECT)}")
+            stacked_res = res
         print(f"  cross-encoder scoring: {res['rate']:.1f} pairs/s (both orders, {len(res['metas'])} model(s))")
-    print(f"msrp_test: f1={score_f1:.3f} accuracy={accuracy:.3f} pairs_per_s={pairs_per_s:.0f}")
+    return {"embedder": embedder.name, "train_pairs": len(train), "f1": score_f1, "accuracy": accuracy,
+            "pairs_per_s": pairs_per_s, "base": base, "stacked": stacked_res}
+
+
+def main(argv=None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    add_arguments(parser)
+    run = evaluate(parser.parse_args(argv))
+    common.result("msrp_test", f1=f"{run['f1']:.3f}", accuracy=f"{run['accuracy']:.3f}",
+                  pairs_per_s=f"{run['pairs_per_s']:.0f}")
 
 
 if __name__ == "__main__":

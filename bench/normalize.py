@@ -1,30 +1,26 @@
 """Articles per second of the whole normaliser (``normalize_many``) on ECB+ news articles.
 
-Data: ECB+ (Cybulska & Vossen, LREC 2014) train/dev topics, unpacked from ``ECBplus_train_dev_xml.tar.gz``
-into ``.cache/ecbplus`` on first use (into a temporary directory, renamed atomically). Each article's text
-is rebuilt from its tokens: the first sentence is the headline line, the rest one paragraph per three
-sentences. The model load is timed apart; the figure is the median of three runs over the same articles.
+Each article's text is rebuilt from its tokens: the first sentence is the headline line, the rest one paragraph per
+three sentences.  The model load is timed apart; the figure is the median of ``--runs`` runs over the same articles.
+Data: ECB+ train/dev topics (``--root``), the first ``--n`` articles.  Anchor: no published figure for this
+pipeline; spaCy reports en_core_web_sm at about 10,000 words/second per CPU core for its full pipeline, so ~20-30
+articles/s of 400 words each is the ceiling for the NER/parse part on one core.
 
-Anchor: no published figure for this pipeline; spaCy reports en_core_web_sm at about 10,000 words/second
-per CPU core for its full pipeline, so ~20-30 articles/s of 400 words each is the ceiling for the NER/parse
-part on one core.
+    .venv/bin/python bench/normalize.py [--root DIR] [--n 300] [--runs 3]
+
+Last line: ``normalize: articles_per_s=.. cpu_articles_per_s=.. words_per_s=.. n=..``.
 """
 from __future__ import annotations
 
 import argparse
 import statistics
-import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "src"))
-sys.path.insert(0, str(ROOT / "bench"))
+import common
+from newsweave.models import Article, article_id
 
-from newsweave.models import Article, article_id  # noqa: E402
-
-from _ecbplus import DATA  # noqa: E402
-from _ecbplus import NO_SPACE_AFTER, NO_SPACE_BEFORE, corpus, join_words, read_sentences  # noqa: E402
+from _ecbplus import NO_SPACE_AFTER, NO_SPACE_BEFORE, add_root, corpus, join_words, read_sentences
 
 
 def lines(path: Path) -> list[str]:
@@ -43,8 +39,8 @@ def load_article(path: Path) -> Article:
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--root", type=Path, default=DATA, help="directory holding the ECB+ archive")
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    add_root(parser)
     parser.add_argument("--n", type=int, default=300, help="number of articles")
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args(argv)
@@ -71,8 +67,8 @@ def main(argv: list[str] | None = None) -> None:
     print(f"median: {rate:.1f} articles/s = {rate * words / len(articles):.0f} words/s "
           f"(anchor: spaCy en_core_web_sm ~10,000 words/s/core for its full pipeline)")
     print(f"per CPU-second of this process (steadier on a shared machine): {cpu_rate:.1f} articles")
-    print(f"normalize: articles_per_s={rate:.1f} cpu_articles_per_s={cpu_rate:.1f} "
-          f"words_per_s={rate * words / len(articles):.0f} n={len(articles)}")
+    common.result("normalize", articles_per_s=f"{rate:.1f}", cpu_articles_per_s=f"{cpu_rate:.1f}",
+                  words_per_s=f"{rate * words / len(articles):.0f}", n=len(articles))
 
 
 if __name__ == "__main__":

@@ -1,30 +1,28 @@
 """Human review of the normaliser on ECB+ sub-topics: alias merges with reasons, speakers, times, quantities, ages.
 
-Each ECB+ topic holds two events: the ``ecb`` articles and the ``ecbplus`` articles. For every sub-topic this
-prints the story-level canonical entities that merge more than one surface form (with the reason for each merge)
-so false merges (different people, places or organisations joined) and missed merges can be spotted, then, per
-article, the explicit attributions, time expressions resolved against ``--date``, quantities and ages. ECB+
-has no publication dates, so relative times are resolved against one plausible date given on the command line.
+Each ECB+ topic holds two events: the ``ecb`` articles and the ``ecbplus`` articles.  For every sub-topic this
+prints the story-level canonical entities that merge more than one surface form (with the reason for each merge),
+so false and missed merges can be spotted, then, per article, the explicit attributions, time expressions resolved
+against ``--date`` (ECB+ has no publication dates), quantities and ages.  Data: ECB+ (``--root``).  Anchor: none (a
+review aid, not a score).
 
-Anchor: none (a review aid, not a score). Last line: counts of what was printed.
+    .venv/bin/python bench/normalize_audit.py [--root DIR] [--topics 1,3,4,6,8] [--show merges,times,...]
+
+Last line: ``audit: ..`` counts of what was printed.
 """
 from __future__ import annotations
 
 import argparse
-import sys
 import time
 from collections import Counter
 from datetime import datetime
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "src"))
-sys.path.insert(0, str(ROOT / "bench"))
+import common
+from newsweave.models import Article
 
-from _ecbplus import DATA, corpus  # noqa: E402
-from normalize import lines, load_article  # noqa: E402
-
-from newsweave.models import Article  # noqa: E402
+from _ecbplus import add_root, corpus
+from normalize import lines, load_article
 
 
 def sub_topics(corpus: Path, topics: list[str]) -> list[tuple[str, list[Path]]]:
@@ -105,8 +103,8 @@ def sentence_agreement(paths: list[Path]) -> Counter:
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--root", type=Path, default=DATA, help="directory holding the ECB+ archive")
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    add_root(parser)
     parser.add_argument("--topics", default="1,3,4,6,8", help="comma-separated ECB+ topic numbers")
     parser.add_argument("--n", type=int, default=0, help="review only the first N topics (0: all given)")
     parser.add_argument("--date", default="2012-06-15T12:00:00+00:00", help="publication time for every article")
@@ -137,7 +135,8 @@ def main(argv: list[str] | None = None) -> None:
         if "sentences" in show:
             totals.update({f"sentences_{k}": v for k, v in sentence_agreement(paths).items()})
     seconds = time.perf_counter() - started
-    print("\naudit: " + " ".join(f"{k}={v}" for k, v in sorted(totals.items())) + f" seconds={seconds:.1f}")
+    print()
+    common.result("audit", **dict(sorted(totals.items())), seconds=f"{seconds:.1f}")
 
 
 if __name__ == "__main__":

@@ -1,13 +1,15 @@
 """Web app throughput: requests/second and p50/p99 latency of the dossier page and its JSON on a 10k-article store.
 
-Builds (once, cached under .cache/bench-serve/) a store of the seed pair plus synthetic articles (seeded text drawn
-from the seed pair's vocabulary, 20 outlets, grouped into stories of 10), with the seed story's dossier stored (the
-real compare output when that stage is installed, else the hand-written fixture). Starts `newsweave serve` on
-127.0.0.1 in a subprocess and runs a bounded local load generator (keep-alive connections in threads, fixed
-duration) against it: 127.0.0.1 only.
+Builds (once, cached under .cache/bench-serve/) a store of the seed pair, ingested, clustered and compared as
+``newsweave add`` does, plus synthetic articles (seeded text drawn from the seed pair's vocabulary, 20 outlets,
+grouped into stories of 10), with the seed story's dossier stored.  Starts ``newsweave serve`` on 127.0.0.1 in a
+subprocess and runs a bounded local load generator (keep-alive connections in threads, fixed duration) against it.
+Data: the seed pair (``--root``, default examples/seed-pair).  Anchor: none published for this app; target on 2
+shared cores: p99 < 250 ms for the dossier page.
 
-Anchor: none published for this app; target on 2 shared cores: p99 < 250 ms for the dossier page.
-Last line: ``serve: html_rps=... html_p50_ms=... html_p99_ms=... json_rps=... json_p50_ms=... json_p99_ms=...``
+    .venv/bin/python bench/serve.py [--root DIR] [--articles 10000] [--seconds 10] [--concurrency 4]
+
+Last line: ``serve: html_rps=.. html_p50_ms=.. html_p99_ms=.. json_rps=.. json_p50_ms=.. json_p99_ms=.. errors=..``.
 """
 from __future__ import annotations
 
@@ -23,14 +25,11 @@ import threading
 import time
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-PROJECT = HERE.parent
-sys.path.insert(0, str(PROJECT / "src"))
+import common
+from newsweave.models import Article, Story, article_id
 
-from newsweave.models import Article, Story, article_id  # noqa: E402
-
-DEFAULT_ROOT = PROJECT / "examples" / "seed-pair"
-CACHE = PROJECT / ".cache" / "bench-serve"
+SEED = common.PROJECT / "examples" / "seed-pair"
+CACHE = common.CACHE / "bench-serve"
 OUTLETS = [f"Outlet {i:02d}" for i in range(20)]
 
 
@@ -42,14 +41,7 @@ def build_store(root: Path, n: int, db: Path) -> str:
     for p in db.parent.glob(db.name + "*"):
         p.unlink()
     db.parent.mkdir(parents=True, exist_ok=True)
-    sys.path.insert(0, str(PROJECT / "tests" / "web"))
-    sys.path.insert(0, str(PROJECT / "tests" / "fixtures"))
-    from conftest import build_seed_store  # the seed pair, its story and its dossier
-
-    from newsweave.web.data import load_dossier
-
-    store, story_id = build_seed_store(db)
-    load_dossier(store, story_id)
+    store, story_id = seed_store(root, db)
     words = " ".join((root / f).read_text(encoding="utf-8") for f in ("ukrainska-pravda.txt",
                                                                       "washington-post.txt")).split()
     rng = random.Random(13)
@@ -69,6 +61,24 @@ def build_store(root: Path, n: int, db: Path) -> str:
     store.close()
     marker.write_text(json.dumps({"story_id": story_id, "articles": n}))
     return story_id
+
+
+def seed_store(root: Path, db: Path):
+    """A store holding the seed pair (ingested with its meta.json, clustered into its story) and the story's
+    dossier, computed and saved; (store, seed story id)."""
+    from newsweave import pipeline
+    from newsweave.config import Settings
+    from newsweave.store import open_store
+    from newsweave.web.data import load_dossier
+
+    store = open_store(str(db))
+    meta = root / "meta.json"
+    pipeline.add_sources(store, [str(root)], Settings(db=str(db)), meta_file=str(meta) if meta.exists() else None)
+    stories = store.stories()
+    if not stories:
+        raise SystemExit(f"no story was made of the articles under {root}")
+    load_dossier(store, stories[0].id)
+    return store, stories[0].id
 
 
 def free_port() -> int:
@@ -133,13 +143,15 @@ def load(port: int, path: str, seconds: float, concurrency: int, headers: dict) 
             "p50": q[49], "p99": q[98]}
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--root", type=Path, default=DEFAULT_ROOT, help="seed-pair folder (vocabulary and seed story)")
+    common.add_root(ap, "seed-pair", default=SEED,
+                    what="the seed pair (ukrainska-pravda.txt, washington-post.txt, meta.json): the seed story "
+                         "and the synthetic articles' vocabulary")
     ap.add_argument("--articles", type=int, default=10_000, help="articles in the store")
     ap.add_argument("--seconds", type=float, default=10.0, help="duration of each load run")
     ap.add_argument("--concurrency", type=int, default=4, help="client threads")
-    args = ap.parse_args()
+    args = ap.parse_args(argv)
     db = CACHE / f"store-{args.articles}.db"
     story_id = build_store(args.root, args.articles, db)
     port = free_port()
@@ -155,9 +167,9 @@ def main() -> None:
         print(f"{name:20s} {r['rps']:7.1f} req/s  p50 {r['p50']:6.1f} ms  p99 {r['p99']:6.1f} ms  "
               f"({r['requests']} ok, {r['errors']} errors; {args.concurrency} clients, {args.seconds:.0f}s)"
               "   anchor: none published; target p99 < 250 ms")
-    print(f"serve: html_rps={html['rps']:.1f} html_p50_ms={html['p50']:.1f} html_p99_ms={html['p99']:.1f} "
-          f"json_rps={js['rps']:.1f} json_p50_ms={js['p50']:.1f} json_p99_ms={js['p99']:.1f} "
-          f"errors={html['errors'] + js['errors']} articles={args.articles}")
+    common.result("serve", html_rps=f"{html['rps']:.1f}", html_p50_ms=f"{html['p50']:.1f}",
+                  html_p99_ms=f"{html['p99']:.1f}", json_rps=f"{js['rps']:.1f}", json_p50_ms=f"{js['p50']:.1f}",
+                  json_p99_ms=f"{js['p99']:.1f}", errors=html["errors"] + js["errors"], articles=args.articles)
 
 
 if __name__ == "__main__":

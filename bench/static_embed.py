@@ -2,38 +2,35 @@
 
 For each embedder: load time (the static table's build time when its cache is cold; point NEWSWEAVE_CACHE at an
 empty folder to measure it), ROC AUC of the MSRP test paraphrase label by cosine, ROC AUC of "same ECB+ sub-topic"
-by cosine over article pairs of the same topic (headline + lede, as the story clusterer would embed them; train and
-dev topics), and encode speed on 1,000 of those texts (772 and 228 again; best of 3), e.g.
-``static: load_s=0.1 msrp_auc=0.757 ecb_topic_auc=0.778 texts_per_s=...``.
+by cosine over article pairs of the same topic (headline + lede, as the story clusterer embeds them; train and dev
+topics), and encode speed on 1,000 of those texts (best of 3).  Data: ECB+ (``--root``) and MSRP test (``--msrp``).
+No published anchor; the ONNX MiniLM is the reference.  Published: static msrp_auc 0.757 ecb_topic_auc 0.769, onnx
+0.734 / 0.845.
 
-    PYTHONPATH=src python bench/static_embed.py [--embedders static,onnx]
+    .venv/bin/python bench/static_embed.py [--root DIR] [--msrp DIR] [--embedders static,onnx]
+
+One line per embedder: ``static: load_s=.. msrp_auc=.. ecb_topic_auc=.. texts_per_s=..``.
 """
 from __future__ import annotations
 
 import argparse
-import sys
 import time
 from pathlib import Path
 
 import numpy as np
 
-HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE))
-sys.path.insert(0, str(HERE.parent / "src"))
+import common
+from newsweave.cluster.features import headline, lede_text
+from newsweave.embed.embedders import get_embedder
 
-from _ecbplus import DATA, corpus  # noqa: E402
-from ecbplus_clustering import load as load_ecbplus  # noqa: E402
-from msrp import load as load_msrp  # noqa: E402
-
-from newsweave.embed.embedders import get_embedder  # noqa: E402
-from newsweave.cluster.features import headline, lede_text  # noqa: E402
-
-MSRP_TEST = DATA.parent / "msrp" / "msr_paraphrase_test.txt"
+from _ecbplus import add_root, corpus
+from ecbplus_clustering import load as load_ecbplus
+from msrp import load as load_msrp
 
 
-def ecbplus_texts() -> tuple[list[str], list[str]]:
+def ecbplus_texts(root: Path) -> tuple[list[str], list[str]]:
     texts, gold = [], []
-    for article, story, _ in load_ecbplus(corpus(), {"train", "dev"}):
+    for article, story, _ in load_ecbplus(corpus(root), {"train", "dev"}):
         texts.append(lede_text(article.text, headline(article.title, article.text)))
         gold.append(story)
     return texts, gold
@@ -43,11 +40,13 @@ def main(argv=None) -> None:
     from sklearn.metrics import roc_auc_score
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    add_root(parser)
+    common.add_root(parser, "msrp", option="--msrp", what="MSRP: msr_paraphrase_test.txt")
     parser.add_argument("--embedders", default="static,onnx")
     args = parser.parse_args(argv)
-    pairs = load_msrp(MSRP_TEST)
+    pairs = load_msrp(args.msrp / "msr_paraphrase_test.txt")
     labels = np.array([p[0] for p in pairs])
-    texts, gold = ecbplus_texts()
+    texts, gold = ecbplus_texts(args.root)
     topic = [story.rstrip("abcdefghijklmnopqrstuvwxyz+") for story in gold]
     left, right = np.triu_indices(len(texts), 1)
     same_topic = np.array([topic[i] == topic[j] for i, j in zip(left, right)])
@@ -67,8 +66,8 @@ def main(argv=None) -> None:
             start = time.perf_counter()
             embedder.encode(sample)
             best = min(best, time.perf_counter() - start)
-        print(f"{name}: load_s={load_s:.1f} msrp_auc={msrp_auc:.3f} ecb_topic_auc={ecb_auc:.3f} "
-              f"texts_per_s={len(sample) / best:.0f}", flush=True)
+        common.result(name, load_s=f"{load_s:.1f}", msrp_auc=f"{msrp_auc:.3f}", ecb_topic_auc=f"{ecb_auc:.3f}",
+                      texts_per_s=f"{len(sample) / best:.0f}")
 
 
 if __name__ == "__main__":

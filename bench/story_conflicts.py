@@ -1,50 +1,31 @@
 """Conflicts flagged on real multi-outlet stories: how often ``compare`` calls a fact conflicting on ECB+.
 
+Each ECB+ sub-topic (a topic's ``ecb`` files, or its ``ecbplus`` files) is one story of several outlets reporting
+one event; its first ``--articles`` documents are compared with ``newsweave.compare``.  ECB+ has no gold for
+conflicts: each flagged one is read by hand and labelled in bench/story_conflicts_labels.tsv (``key story kind label
+category note``; ``key`` = first 12 hex digits of the SHA-1 of the kind and both sentences, sorted; ``label`` genuine
+or false).  Times are resolved as bench/conflicts.py resolves MSRP's (a date without a year takes 2012; deictic
+expressions stay unresolved).  The figure to watch: conflicting facts per story beside corroborated facts per story
+(a change that cuts conflicts by aligning less is no gain).  Data: ECB+ (``--root``).  No published anchor.
+Published: dev 1 conflict (0 genuine), train 70 (18 genuine kept, 52 false, 2 genuine lost).
+
     .venv/bin/python bench/story_conflicts.py [--root DIR] [--topics dev|train|all] [--articles 6] [--show]
 
-Each ECB+ sub-topic (a topic's `ecb` files, or its `ecbplus` files) is one story of several outlets reporting
-one event; its first ``--articles`` documents are compared with ``newsweave.compare.story``. ECB+ has no gold
-for conflicts, and most aligned claims of such reports agree, so a flagged conflict is read by hand (``--show``
-prints each with both sentences): most flagged ones have been false alarms (different facts aligned, slots
-paired wrongly), a few genuine (one outlet says "Kristen Stewart", another "Kristen Bell"). ECB+ carries no
-publication times, so times are resolved as bench/conflicts.py resolves MSRP's: a date without a year ("Jan. 6")
-takes its year from a reference (2012-01-01; the verdict compares such dates by month and day only), while
-deictic expressions ("today", "last month", "Monday") stay unresolved: against a made-up publication day they
-clashed with the explicit dates of other reports ("today" / "July 13, 2009"), 15 of the labelled false alarms. The figure to watch is conflicting facts per story, beside corroborated facts per story (a change
-that cuts conflicts by aligning less is no gain). Last line:
-``story_conflicts: stories=.. conflicting_per_story=.. corroborated_per_story=.. conflicts=..``, followed, when
-the labels file has rows, by ``genuine_kept=.. false_flagged=.. unlabelled=.. genuine_lost=..``.
-
-Labels: ``bench/story_conflicts_labels.tsv`` (``--labels`` for another file) holds one hand-read conflict a row,
-tab-separated: ``key story kind label category note``. ``key`` is ``conflict_key``: the first 12 hex digits of
-the SHA-1 of the conflict's kind and its two sentences (sorted, so the order of A and B does not matter); it
-survives code changes as long as the same two sentences conflict on the same kind. ``label`` is ``genuine``
-(the reports really disagree on that fact: different names, numbers, dates for one thing) or ``false`` (a false
-alarm); ``category`` names the cause (``different_facts``, ``slot_pairing``, ``negation_scope``,
-``relative_date``, ``part_of`` ...), ``note`` says why in a few words. Lines starting with ``#`` are comments.
-With labels, ``--show`` marks each conflict ``[genuine]``, ``[false:category]`` or ``[NEW]`` and prints its
-key; the last line counts flagged conflicts labelled genuine (``genuine_kept``), labelled false
-(``false_flagged``) and not labelled (``unlabelled``: new ones, to be read and labelled), and the genuine
-labels of the topics run that are no longer flagged (``genuine_lost``). ``--by-category`` adds the still-flagged
-false alarms per category.
+Last line: ``story_conflicts: stories=.. conflicting_per_story=.. corroborated_per_story=.. conflicts=..``, then,
+with labels, ``genuine_kept=.. false_flagged=.. unlabelled=.. genuine_lost=..``.
 """
 from __future__ import annotations
 
 import argparse
 import dataclasses
 import hashlib
-import sys
 from collections import Counter
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parent / "src"))
-
-from _ecbplus import DATA, FILE, ROOT_HELP, corpus, topic_range  # noqa: E402
-from _undated import undated_times  # noqa: E402
-from ecbplus_clustering import read_document  # noqa: E402
-
-import newsweave  # noqa: E402
+import common
+from _ecbplus import FILE, add_root, corpus, topic_range
+from _undated import undated_times
+from ecbplus_clustering import read_document
 
 
 def stories(root: Path, which: str) -> dict[tuple[int, str], list[Path]]:
@@ -78,7 +59,7 @@ def compare_story(story_items: list[dict]) -> dict:
     return compare(articles, annotations).to_dict()
 
 
-LABELS = HERE / "story_conflicts_labels.tsv"
+LABELS = common.BENCH / "story_conflicts_labels.tsv"
 
 
 def conflict_key(conflict: dict) -> str:
@@ -118,7 +99,7 @@ def show(facts: list[dict], labels: dict[str, dict]) -> None:
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--root", type=Path, default=DATA, help=ROOT_HELP)
+    add_root(parser)
     parser.add_argument("--topics", choices=("dev", "train", "test", "all"), default="dev")
     parser.add_argument("--articles", type=int, default=6, help="documents compared per sub-topic")
     parser.add_argument("--show", action="store_true", help="print every flagged conflict with both sentences")
@@ -160,18 +141,17 @@ def main(argv: list[str] | None = None) -> None:
         if args.show:
             show(flagged, labels)
     per = lambda key: totals[key] / max(n, 1)
-    extra = ""
+    marks_line = {}
     if labels:
         lost = [key for key, label in labels.items()
                 if label["label"] == "genuine" and label["story"] in run and key not in seen]
         marks["genuine_lost"] = len(lost)
-        extra = " " + " ".join(f"{name}={marks[name]}"
-                               for name in ("genuine_kept", "false_flagged", "unlabelled", "genuine_lost"))
+        marks_line = {name: marks[name] for name in ("genuine_kept", "false_flagged", "unlabelled", "genuine_lost")}
         if args.by_category:
             for category, count in categories.most_common():
                 print(f"  false_flagged {category}: {count}")
-    print(f"story_conflicts: stories={n} conflicting_per_story={per('conflicting'):.2f} "
-          f"corroborated_per_story={per('corroborated'):.2f} conflicts={conflicts}{extra}")
+    common.result("story_conflicts", stories=n, conflicting_per_story=f"{per('conflicting'):.2f}",
+                  corroborated_per_story=f"{per('corroborated'):.2f}", conflicts=conflicts, **marks_line)
 
 
 if __name__ == "__main__":

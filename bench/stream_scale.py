@@ -1,13 +1,15 @@
-"""Stream scale benchmark: ms per article and RSS of the clustering step as the archive grows.
+"""Stream scale: ms per article and RSS of the clustering step as the archive grows.
 
-A synthetic stream (many stories over months: each story has its own names, places and topic words, drawn
-over a Zipfian background vocabulary taken from ECB+ texts when available) is clustered in publication order;
-the articles also go into a SQLite store (the heavy normaliser is skipped).  At each checkpoint (default 10k,
-50k, 200k articles already clustered and stored) the next ``--probe`` articles are timed, including the store
-writes of the stories they change.  Target: per-article cost flat within 2x from 10k to 200k; memory bounded
-by the active window (stories untouched for ``window_days`` leave the clusterer).
+A synthetic stream (many stories over months: each story has its own names, places and topic words, drawn over a
+Zipfian background vocabulary taken from ECB+ texts) is clustered in publication order; the articles also go into a
+SQLite store (the heavy normaliser is skipped).  At each checkpoint (default 10k, 50k, 200k articles already
+clustered and stored) the next ``--probe`` articles are timed, including the store writes of the stories they
+change.  Data: ECB+ for the vocabulary (``--root``).  No published anchor; target: per-article cost flat within 2x
+from 10k to 200k, memory bounded by the active window.  Takes about an hour at the default 200k.
 
-Ends with one line: ``scale: ms_10000=.. ms_50000=.. ms_200000=.. ratio=.. rss_mb_10000=.. ...``.
+    .venv/bin/python bench/stream_scale.py [--root DIR] [--max 200000] [--checkpoints 10000,50000,200000]
+
+Last line: ``scale: ms_10000=.. cpu_ms_10000=.. rss_mb_10000=.. ... ratio=.. cpu_ratio=..``.
 """
 from __future__ import annotations
 
@@ -15,22 +17,18 @@ import argparse
 import heapq
 import random
 import resource
-import sys
 import tempfile
 import time
 from datetime import datetime, timedelta
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-PROJECT = HERE.parent
-sys.path.insert(0, str(PROJECT / "src"))
+import common
+from newsweave.cluster.stream import StreamClusterer
+from newsweave.models import Article, content_hash
+from newsweave.stories import flush
+from newsweave.store import open_store
 
-from newsweave.stories import flush  # noqa: E402
-from newsweave.cluster.stream import StreamClusterer  # noqa: E402
-from newsweave.models import Article, content_hash  # noqa: E402
-from newsweave.store import open_store  # noqa: E402
-
-from _ecbplus import DATA, corpus  # noqa: E402  (unpacks the shared ECB+ archive once)
+from _ecbplus import add_root, corpus
 
 SYLLABLES = ("ka", "lo", "mi", "ra", "tu", "ven", "sor", "del", "an", "gri", "bo", "zel", "mar", "te", "qui", "ny")
 
@@ -115,8 +113,7 @@ class Stream:
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--root", type=Path, default=DATA,
-                        help="ECB+ for the background vocabulary: the folder holding the archive, or an unpacked copy")
+    add_root(parser)
     parser.add_argument("--max", type=int, default=200_000, help="largest backlog (checkpoints up to it)")
     parser.add_argument("--checkpoints", default="10000,50000,200000")
     parser.add_argument("--probe", type=int, default=1000, help="articles timed at each checkpoint")
@@ -133,8 +130,8 @@ def main(argv: list[str] | None = None) -> None:
     stream = Stream(words, args.seed, args.per_day)
     clusterer = StreamClusterer()
     figures: dict[str, str] = {}
-    (PROJECT / ".cache").mkdir(exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="newsweave-scale-", dir=PROJECT / ".cache") as tmp:
+    common.CACHE.mkdir(exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="newsweave-scale-", dir=common.CACHE) as tmp:
         store = open_store(str(Path(tmp) / "scale.db"))
         articles = stream.articles(max(checkpoints) + args.probe)
         done, started = 0, time.perf_counter()
@@ -176,8 +173,7 @@ def main(argv: list[str] | None = None) -> None:
     cpu_ratio = max(cpu_values) / min(cpu_values)
     print(f"target: per-article cost flat within 2x from 10k to 200k (wall ratio {ratio:.2f}, CPU ratio "
           f"{cpu_ratio:.2f}; on a shared machine the CPU figure is the one other jobs do not distort)")
-    print("scale: " + " ".join(f"{k}={v}" for k, v in figures.items())
-          + f" ratio={ratio:.2f} cpu_ratio={cpu_ratio:.2f}")
+    common.result("scale", **figures, ratio=f"{ratio:.2f}", cpu_ratio=f"{cpu_ratio:.2f}")
 
 
 if __name__ == "__main__":

@@ -6,6 +6,9 @@
 - ``join_model.json`` and ``join_model_static.json``: the story clusterer's join model, without and with headline
   embeddings (cluster.join; bench/train/join_model.py)
 - ``minilm_tokenizer.json``: the MiniLM tokenizer (Apache-2.0) used by the ``onnx`` and ``static`` embedders
+
+The training scripts in bench/train/ write into .cache/trained/ (``--out``), never here: a file is shipped by
+copying it into this folder by hand (each script prints the command).
 """
 from __future__ import annotations
 

