@@ -4,11 +4,11 @@
 with the centroid and with members, how much of the article's names and numbers the story's members share,
 year and lede-name agreement or clash, story size); ``JoinModel.probability`` turns it into the probability
 that the article belongs to the story.  Coefficients are learned on ECB+ train topics by
-``bench/ecbplus_clustering.py --write-model`` (teacher-forced stream: at each arrival the candidates of the
-gold-built state are labelled) and stored beside this module in ``join_model.json``.  A clusterer configured with
-an embedder (``ClusterConfig.embedder``) adds one more piece of evidence, the cosine of the article's headline
-embedding with the story's mean one, and uses the model fitted with it (``join_model_<embedder>.json``, written
-by ``--write-model --embedder NAME``).
+``bench/train/join_model.py`` (teacher-forced stream: at each arrival the candidates of the gold-built state are
+labelled) and shipped in the weights folder as ``join_model.json``.  A clusterer configured with an embedder
+(``ClusterConfig.embedder``) adds one more piece of evidence, the cosine of the article's headline embedding with
+the story's mean one, and uses the model fitted with it (``join_model_<embedder>.json``, written by
+``bench/train/join_model.py --embedder NAME``).
 """
 from __future__ import annotations
 
