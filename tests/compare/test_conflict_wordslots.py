@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from newsweave.models import Claim, Entity, content_hash
 from newsweave.compare.verdict import entities as entity_rules
-from newsweave.compare.verdict.wordslots import same_place
+from newsweave.compare.verdict.entities.wordslots import same_place
 
 
 def ent(text: str, surface: str, label: str) -> Entity:

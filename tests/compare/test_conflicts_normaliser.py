@@ -6,7 +6,7 @@ import pytest
 from normaliser_claims import claim  # tests/compare is on sys.path (pytest's prepend import mode)
 
 from newsweave.compare.verdict import rules
-from newsweave.compare.verdict import entities as entity_rules
+from newsweave.compare.verdict.entities import matching as entity_rules
 
 
 def found(a: str, b: str) -> list[tuple[str, str, str]]:

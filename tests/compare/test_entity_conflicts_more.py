@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsweave.compare.verdict.entities import _acronym_of
+from newsweave.compare.verdict.entities.matching import acronym_of as _acronym_of
 
 from normaliser_claims import claim, entity_pair as _entity, value_pairs as _names
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from newsweave.compare.verdict.entities import _rival_parties, entity_conflicts, names_related
+from newsweave.compare.verdict.entities import entity_conflicts, names_related
+from newsweave.compare.verdict.entities.kinds import rival_parties as _rival_parties
 
 from normaliser_claims import claim, entity_pair as _entity, value_pairs as _names
 
@@ -41,7 +42,7 @@ def _tagged(text: str, outlet: str, *spans: tuple[str, str]):
 def test_a_person_run_into_the_employer_is_two_names():
     """ "said Cruz of BNP Paribas" tagged as one person: a person's name holds no "of", so it is Cruz and his
     employer, and Cruz replaced Ken Wattret (whose employer both sides give)."""
-    from newsweave.compare.verdict.entities import _split_joined
+    from newsweave.compare.verdict.entities.mentions import _split_joined
 
     a = _tagged("The slowdown is a worry for the ECB , said Ken Wattret of BNP Paribas .", "A",
                 ("ECB", "ORG"), ("Ken Wattret", "PERSON"), ("BNP Paribas", "ORG"))
@@ -64,7 +65,7 @@ def test_a_name_run_into_its_place_is_two_names():
 def test_a_list_tagged_as_one_name_is_split_when_the_other_side_names_a_part():
     """ "Matamoros and Laredo" tagged as one organisation is a list once the other side names Matamoros alone;
     "Procter and Gamble" stays one name when no part is named alone."""
-    from newsweave.compare.verdict.entities import _split_lists
+    from newsweave.compare.verdict.entities.mentions import split_lists as _split_lists
 
     a = _tagged("They walked across the bridge linking Matamoros and Brownsville .", "A",
                 ("Matamoros", "ORG"), ("Brownsville", "GPE"))
@@ -105,7 +106,7 @@ def test_a_speaker_typed_as_an_organisation_but_given_an_employer_is_a_person():
     """A spokesman speaks for his organisation, so a person and an organisation who say the same are no swap; but
     "Tracey Powers of the National Interagency Fire Center" (an employer after the name) is a person the tagger
     typed as an organisation, and another person giving the same figure replaced her."""
-    from newsweave.compare.verdict.entities import _person_like
+    from newsweave.compare.verdict.entities.speakers import _person_like
 
     a = _tagged("Before Sunday , 19 firefighters had died on duty this year , according to Tracey Powers of the "
                 "National Interagency Fire Center in Boise .", "A",

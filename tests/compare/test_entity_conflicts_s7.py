@@ -27,7 +27,7 @@ def test_the_speaker_and_the_subject_of_what_is_said_share_the_main_role():
 
 
 def test_an_employer_after_a_speaker_at_the_end_keeps_him_the_speaker():
-    from newsweave.compare.verdict.entities import _speaker
+    from newsweave.compare.verdict.entities.speakers import is_speaker as _speaker
 
     c = claim("Sales will fall , said Burt Flickinger of Strategic Resource Group .", "A")
     burt = next(e for e in c.entities if e.text == "Burt Flickinger")
@@ -84,7 +84,7 @@ def test_a_place_and_a_place_inside_it_for_one_noun_agree():
 def test_a_demonym_the_tagger_missed_is_a_group_name():
     """ "Swiss francs": the tagger left "Swiss" untyped; as a demonym it is typed as one (NORP) and pairs with
     "the Russian franc"."""
-    from newsweave.compare.verdict.entities import _caps_label
+    from newsweave.compare.verdict.entities.mentions import _caps_label
 
     assert _caps_label("Swiss") == "NORP" and _caps_label("Bolland") == "MISC"
     found = _entity("The dollar rose 0.6 percent to 109.54 yen and climbed more than 1 percent to 1.3315 Swiss francs .",
@@ -96,7 +96,7 @@ def test_a_demonym_the_tagger_missed_is_a_group_name():
 def test_a_company_the_tagger_typed_as_a_group_owns_its_offer():
     """ "the Oracle offer" (Oracle typed NORP) / "Times 's tender offer": only a people's, a faith's or a party's word
     describes what follows it; a company owns it."""
-    from newsweave.compare.verdict.entities import _group_word
+    from newsweave.compare.verdict.entities.kinds import is_group_word as _group_word
 
     assert _group_word("Turks") and _group_word("Shiites") and _group_word("Democrats")
     assert not _group_word("Oracle")
@@ -172,7 +172,7 @@ def test_an_owner_inside_a_tagged_span_is_a_name_of_its_own():
 
 def test_an_acronym_expanded_is_not_cut_at_its_owner():
     """ "the People 's Republic of China" / "the PRC": one name, not "People" and "Republic of China"."""
-    from newsweave.compare.verdict.entities import _split_lists
+    from newsweave.compare.verdict.entities.mentions import split_lists as _split_lists
 
     a = _tagged("The People 's Republic of China refused to report .", "A", ("People 's Republic of China", "GPE"))
     b = _tagged("The PRC refused to report .", "B", ("PRC", "GPE"))
@@ -181,7 +181,7 @@ def test_an_acronym_expanded_is_not_cut_at_its_owner():
 
 def test_a_capitalised_run_cut_by_a_tagged_name():
     """ "Atkins of Nebraska" with only Nebraska tagged: Atkins is a name too."""
-    from newsweave.compare.verdict.entities import _names as names
+    from newsweave.compare.verdict.entities.mentions import names_of as names
 
     c = claim("It passed only after Republicans won the support of Voinovich and another wavering senator , Atkins of "
               "Nebraska .", "B")
@@ -217,7 +217,7 @@ def test_a_person_who_says_what_she_does_is_no_spokesman():
 
 
 def test_a_post_is_no_name():
-    from newsweave.compare.verdict.entities import _post
+    from newsweave.compare.verdict.entities.kinds import is_post as _post
 
     assert _post("Prime Minister") and _post("Defense Secretary") and _post("First Lady")
     assert not _post("Tony Blair") and not _post("Supreme")

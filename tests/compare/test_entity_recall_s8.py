@@ -48,7 +48,7 @@ def test_the_us_military_is_the_united_states():
     """One capitalised word before a common noun stays whole: "US military" is no "US" that the other side's "US
     Federal Trade Commission" would give."""
     from newsweave.models import Entity
-    from newsweave.compare.verdict.entities import _trimmed
+    from newsweave.compare.verdict.entities.mentions import _trimmed
 
     assert _trimmed(Entity(0, 11, "US military", "ORG", canonical="US military")).text == "US military"
     assert _trimmed(Entity(0, 30, "House of Representatives panel", "ORG")).text == "House of Representatives"
@@ -103,7 +103,7 @@ def test_one_name_shortened_is_no_split(a, b):
 
 def test_a_lone_given_word_is_split_off_only_after_of():
     from newsweave.models import Entity
-    from newsweave.compare.verdict.entities import _split_given
+    from newsweave.compare.verdict.entities.mentions import split_given as _split_given
 
     times = Entity(20, 34, "New York Times", "ORG", canonical="New York Times")
     assert [e.text for e in _split_given([times], [Entity(0, 5, "Times", "ORG", canonical="Times")])] \
@@ -134,7 +134,7 @@ def test_officials_at_a_place_do_not_speak_for_it():
 
 def test_a_name_after_a_preposition_is_not_who_says_it():
     """ "issued a statement ... to the OPEC saying": the OPEC heard it; Nancy Reagan said it on both sides."""
-    from newsweave.compare.verdict.entities import _speaker
+    from newsweave.compare.verdict.entities.speakers import is_speaker as _speaker
 
     from normaliser_claims import claim
 
@@ -182,7 +182,7 @@ def test_names_paired_with_one_shared_name():
 
 
 def test_the_partner_of_a_name_in_a_pair():
-    from newsweave.compare.verdict.entities import _partner
+    from newsweave.compare.verdict.entities.grammar import _partner
 
     from normaliser_claims import claim
 

@@ -98,7 +98,7 @@ def test_a_town_before_the_name_of_something_there():
 
 def test_names_that_differ_only_in_their_number_are_two_things():
     """ "Voyager 2" is no near spelling of "Voyager 1": the one the other side leaves out is the one replaced."""
-    from newsweave.compare.verdict.entities import _numbered_apart
+    from newsweave.compare.verdict.entities.matching import _numbered_apart
 
     assert _numbered_apart("voyager2", "voyager1") and not _numbered_apart("boeing747", "boeing747400")
     found = _entity("Voyager 2 , also launched in 1977 , lags some 1.6 billion miles behind Voyager 1 .",

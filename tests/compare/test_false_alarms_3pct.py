@@ -77,7 +77,8 @@ def test_lone_name_whose_alias_the_tagger_typed_otherwise():
 
 def test_state_abbreviation_after_a_city_is_a_place():
     """ "Birmingham , Ala ." : the tagger may call "Ala" an organisation; it is no counterpart for a lone agency name."""
-    from newsweave.compare.verdict.entities import _names, _state_after_city
+    from newsweave.compare.verdict.entities.kinds import state_after_city as _state_after_city
+    from newsweave.compare.verdict.entities.mentions import names_of as _names
 
     c = claim("Since 2001 , the agency has closed bookstores in Boston , Chicago , Birmingham , Ala . , Cleveland , "
               "Ohio , and Washington .", "B")
@@ -108,6 +109,6 @@ def test_different_surnames_still_conflict():
 
 def test_organisations_of_one_country_still_conflict():
     """Two names ending in the same word ("... of Ukraine") are no transliteration of each other."""
-    from newsweave.compare.verdict.entities import _same_spelling
+    from newsweave.compare.verdict.entities.matching import _same_spelling
 
     assert not _same_spelling("Security Service of Ukraine", "National Guard of Ukraine")

@@ -1,6 +1,6 @@
 """Dotted initials stand for the start of a longer name ("K. C" = Kansas City Chiefs); bare two-letter words do not."""
 from normaliser_claims import entity_pair
-from newsweave.compare.verdict.entities import _acronym_of
+from newsweave.compare.verdict.entities.matching import acronym_of as _acronym_of
 
 
 def test_dotted_initials_name_the_start_of_a_name():
