@@ -79,7 +79,7 @@ def _start_period(t: TimeExpr, interval: tuple[str, str]) -> tuple[str, str]:
     from datetime import date, timedelta
 
     y, m, d = (int(x) for x in interval[0][:10].split("-"))
-    grain = _GRAIN.get(t.granularity, "day")
+    grain = GRAIN.get(t.granularity, "day")
     if grain == "year":
         end = date(y + 1, 1, 1)
     elif grain == "month":
@@ -91,7 +91,7 @@ def _start_period(t: TimeExpr, interval: tuple[str, str]) -> tuple[str, str]:
     return interval[0], f"{end.isoformat()}T00:00:00"
 
 
-def _year_guessed(t: TimeExpr) -> bool:
+def year_guessed(t: TimeExpr) -> bool:
     """The year came from the reference date, not from the text ("Sept. 30")."""
     return YEAR_INFERRED in (t.note or "")
 
@@ -104,13 +104,13 @@ def times_compatible(a: TimeExpr, b: TimeExpr) -> tuple[bool, str]:
         return True, "unresolved"
     if _open_since(a) and _open_since(b):  # "since 1994" vs "since 1996": the starting periods are compared
         ia, ib = _start_period(a, ia), _start_period(b, ib)
-    if _year_guessed(a) or _year_guessed(b):
-        if "year" in (_GRAIN.get(a.granularity), _GRAIN.get(b.granularity)):
+    if year_guessed(a) or year_guessed(b):
+        if "year" in (GRAIN.get(a.granularity), GRAIN.get(b.granularity)):
             return True, "year not stated"
-        guessed, known = (ia, ib) if _year_guessed(a) else (ib, ia)
+        guessed, known = (ia, ib) if year_guessed(a) else (ib, ia)
         shift = int(known[0][:4]) - int(guessed[0][:4])
         moved = tuple(f"{int(d[:4]) + shift:04d}{d[4:]}" for d in guessed)
-        ia, ib = (moved, known) if _year_guessed(a) else (known, moved)
+        ia, ib = (moved, known) if year_guessed(a) else (known, moved)
     if ia[0] < ib[1] and ib[0] < ia[1]:
         return True, f"{a.text!r} overlaps {b.text!r}"
     if _adjoining_parts(a, ia, b, ib):
@@ -138,5 +138,6 @@ def _shown(interval: tuple[str, str]) -> str:
     return "..".join(x.replace("T00:00:00", "") for x in interval)
 
 
-_GRAIN = {"minute": "day", "hour": "day", "part-of-day": "day", "day": "day", "week": "week", "month": "month", "season": "month",
-          "part-of-year": "month", "quarter": "month", "year": "year", "decade": "year"}
+# The grain at which a time of each granularity is compared: a clock time or a part of the day counts as its day.
+GRAIN = {"minute": "day", "hour": "day", "part-of-day": "day", "day": "day", "week": "week", "month": "month",
+         "season": "month", "part-of-year": "month", "quarter": "month", "year": "year", "decade": "year"}

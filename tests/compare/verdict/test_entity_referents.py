@@ -8,7 +8,9 @@ import importlib.util
 
 import pytest
 
-from newsweave.compare.verdict.entities import _acronym_of, _rival_parties, entity_conflicts, names_related
+from newsweave.compare.verdict.entities import entity_conflicts, names_related
+from newsweave.compare.verdict.entities.matching import acronym_of as _acronym_of
+from newsweave.compare.verdict.entities.kinds import rival_parties as _rival_parties
 
 from ...helpers import ROOT
 from .helpers import conflicts_found, entity_pair, entity_pair as _entity, tagged as _tagged, value_pairs as _names
@@ -227,7 +229,7 @@ def test_a_common_noun_that_another_name_qualifies():
 
 def test_names_that_differ_only_in_their_number_are_two_things():
     """ "Voyager 2" is no near spelling of "Voyager 1": the one the other side leaves out is the one replaced."""
-    from newsweave.compare.verdict.entities import _numbered_apart
+    from newsweave.compare.verdict.entities.matching import _numbered_apart
 
     assert _numbered_apart("voyager2", "voyager1") and not _numbered_apart("boeing747", "boeing747400")
     found = _entity("Voyager 2 , also launched in 1977 , lags some 1.6 billion miles behind Voyager 1 .",

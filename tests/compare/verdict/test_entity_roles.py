@@ -94,7 +94,7 @@ def test_owners_of_two_words_for_one_thing():
 def test_a_company_the_tagger_typed_as_a_group_owns_its_offer():
     """ "the Oracle offer" (Oracle typed NORP) / "Times 's tender offer": only a people's, a faith's or a party's word
     describes what follows it; a company owns it."""
-    from newsweave.compare.verdict.entities import _group_word
+    from newsweave.compare.verdict.entities.kinds import is_group_word as _group_word
 
     assert _group_word("Turks") and _group_word("Shiites") and _group_word("Democrats")
     assert not _group_word("Oracle")
@@ -140,7 +140,7 @@ def test_names_paired_with_one_shared_name():
 
 
 def test_the_partner_of_a_name_in_a_pair():
-    from newsweave.compare.verdict.entities import _partner
+    from newsweave.compare.verdict.entities.grammar import _partner
 
     from .helpers import claim
 
@@ -264,7 +264,7 @@ def test_speaker_for_an_organisation_is_no_swap():
 
 
 def test_an_employer_after_a_speaker_at_the_end_keeps_him_the_speaker():
-    from newsweave.compare.verdict.entities import _speaker
+    from newsweave.compare.verdict.entities.speakers import is_speaker as _speaker
 
     c = claim("Sales will fall , said Burt Flickinger of Strategic Resource Group .", "A")
     burt = next(e for e in c.entities if e.text == "Burt Flickinger")
@@ -275,7 +275,7 @@ def test_a_speaker_typed_as_an_organisation_but_given_an_employer_is_a_person():
     """A spokesman speaks for his organisation, so a person and an organisation who say the same are no swap; but
     "Tracey Powers of the National Interagency Fire Center" (an employer after the name) is a person the tagger
     typed as an organisation, and another person giving the same figure replaced her."""
-    from newsweave.compare.verdict.entities import _person_like
+    from newsweave.compare.verdict.entities.speakers import _person_like
 
     a = _tagged("Before Sunday , 19 firefighters had died on duty this year , according to Tracey Powers of the "
                 "National Interagency Fire Center in Boise .", "A",
@@ -364,7 +364,7 @@ def test_an_employer_on_both_sides_stays_a_counterpart():
 
 def test_a_name_after_a_preposition_is_not_who_says_it():
     """ "issued a statement ... to the OPEC saying": the OPEC heard it; Nancy Reagan said it on both sides."""
-    from newsweave.compare.verdict.entities import _speaker
+    from newsweave.compare.verdict.entities.speakers import is_speaker as _speaker
 
     from .helpers import claim
 

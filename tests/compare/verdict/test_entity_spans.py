@@ -19,7 +19,7 @@ pytest.importorskip("spacy")
 def test_a_person_run_into_the_employer_is_two_names():
     """ "said Cruz of BNP Paribas" tagged as one person: a person's name holds no "of", so it is Cruz and his
     employer, and Cruz replaced Ken Wattret (whose employer both sides give)."""
-    from newsweave.compare.verdict.entities import _split_joined
+    from newsweave.compare.verdict.entities.mentions import _split_joined
 
     a = _tagged("The slowdown is a worry for the ECB , said Ken Wattret of BNP Paribas .", "A",
                 ("ECB", "ORG"), ("Ken Wattret", "PERSON"), ("BNP Paribas", "ORG"))
@@ -42,7 +42,7 @@ def test_a_name_run_into_its_place_is_two_names():
 def test_a_list_tagged_as_one_name_is_split_when_the_other_side_names_a_part():
     """ "Matamoros and Laredo" tagged as one organisation is a list once the other side names Matamoros alone;
     "Procter and Gamble" stays one name when no part is named alone."""
-    from newsweave.compare.verdict.entities import _split_lists
+    from newsweave.compare.verdict.entities.mentions import split_lists as _split_lists
 
     a = _tagged("They walked across the bridge linking Matamoros and Brownsville .", "A",
                 ("Matamoros", "ORG"), ("Brownsville", "GPE"))
@@ -76,7 +76,7 @@ def test_the_us_military_is_the_united_states():
     """One capitalised word before a common noun stays whole: "US military" is no "US" that the other side's "US
     Federal Trade Commission" would give."""
     from newsweave.models import Entity
-    from newsweave.compare.verdict.entities import _trimmed
+    from newsweave.compare.verdict.entities.mentions import _trimmed
 
     assert _trimmed(Entity(0, 11, "US military", "ORG", canonical="US military")).text == "US military"
     assert _trimmed(Entity(0, 30, "House of Representatives panel", "ORG")).text == "House of Representatives"
@@ -104,7 +104,7 @@ def test_a_person_of_an_organisation_the_other_side_names_alone():
 
 def test_a_lone_given_word_is_split_off_only_after_of():
     from newsweave.models import Entity
-    from newsweave.compare.verdict.entities import _split_given
+    from newsweave.compare.verdict.entities.mentions import split_given as _split_given
 
     times = Entity(20, 34, "New York Times", "ORG", canonical="New York Times")
     assert [e.text for e in _split_given([times], [Entity(0, 5, "Times", "ORG", canonical="Times")])] \
@@ -126,7 +126,7 @@ def test_an_owner_inside_a_tagged_span_is_a_name_of_its_own():
 
 def test_an_acronym_expanded_is_not_cut_at_its_owner():
     """ "the People 's Republic of China" / "the PRC": one name, not "People" and "Republic of China"."""
-    from newsweave.compare.verdict.entities import _split_lists
+    from newsweave.compare.verdict.entities.mentions import split_lists as _split_lists
 
     a = _tagged("The People 's Republic of China refused to report .", "A", ("People 's Republic of China", "GPE"))
     b = _tagged("The PRC refused to report .", "B", ("PRC", "GPE"))
@@ -135,7 +135,7 @@ def test_an_acronym_expanded_is_not_cut_at_its_owner():
 
 def test_a_capitalised_run_cut_by_a_tagged_name():
     """ "Atkins of Nebraska" with only Nebraska tagged: Atkins is a name too."""
-    from newsweave.compare.verdict.entities import _names as names
+    from newsweave.compare.verdict.entities.mentions import names_of as names
 
     c = claim("It passed only after Republicans won the support of Voinovich and another wavering senator , Atkins of "
               "Nebraska .", "B")
@@ -203,7 +203,7 @@ def test_the_subject_of_a_reported_clause_read_as_the_object_of_said():
 def test_a_demonym_the_tagger_missed_is_a_group_name():
     """ "Swiss francs": the tagger left "Swiss" untyped; as a demonym it is typed as one (NORP) and pairs with
     "the Russian franc"."""
-    from newsweave.compare.verdict.entities import _caps_label
+    from newsweave.compare.verdict.entities.mentions import _caps_label
 
     assert _caps_label("Swiss") == "NORP" and _caps_label("Bolland") == "MISC"
     found = _entity("The dollar rose 0.6 percent to 109.54 yen and climbed more than 1 percent to 1.3315 Swiss francs .",
@@ -219,7 +219,7 @@ def test_pronoun_opening_the_other_side_is_no_name():
 
 
 def test_a_post_is_no_name():
-    from newsweave.compare.verdict.entities import _post
+    from newsweave.compare.verdict.entities.kinds import is_post as _post
 
     assert _post("Prime Minister") and _post("Defense Secretary") and _post("First Lady")
     assert not _post("Tony Blair") and not _post("Supreme")

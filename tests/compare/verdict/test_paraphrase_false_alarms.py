@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from newsweave.compare.verdict import polarity as polarity_rules
-from newsweave.compare.verdict import entities as entity_rules
+from newsweave.compare.verdict.entities import matching as entity_matching
 from newsweave.compare.verdict.rules import conflicts
 
 from .helpers import (claim, conflict_kinds as kinds, conflicts_found as found, entity_pair as _entity,
@@ -427,7 +427,8 @@ def test_lone_name_whose_alias_the_tagger_typed_otherwise():
 
 def test_state_abbreviation_after_a_city_is_a_place():
     """ "Birmingham , Ala ." : the tagger may call "Ala" an organisation; it is no counterpart for a lone agency name."""
-    from newsweave.compare.verdict.entities import _names, _state_after_city
+    from newsweave.compare.verdict.entities.kinds import state_after_city as _state_after_city
+    from newsweave.compare.verdict.entities.mentions import names_of as _names
 
     c = claim("Since 2001 , the agency has closed bookstores in Boston , Chicago , Birmingham , Ala . , Cleveland , "
               "Ohio , and Washington .", "B")
@@ -457,7 +458,7 @@ def test_different_surnames_still_conflict():
 
 def test_organisations_of_one_country_still_conflict():
     """Two names ending in the same word ("... of Ukraine") are no transliteration of each other."""
-    from newsweave.compare.verdict.entities import _same_spelling
+    from newsweave.compare.verdict.entities.matching import _same_spelling
 
     assert not _same_spelling("Security Service of Ukraine", "National Guard of Ukraine")
 
@@ -551,4 +552,4 @@ def test_not_yet_is_a_negation():
     ("Microsoft", "Army", False), ("British police", "British military", False), ("Tacoma Mall", "Tacoma Cemetery", False),
 ])
 def test_spelling_variants_of_one_name(x, y, same):
-    assert entity_rules._same_spelling(x, y) is same
+    assert entity_matching._same_spelling(x, y) is same

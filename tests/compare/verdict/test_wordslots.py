@@ -3,7 +3,7 @@ entity rule that uses it: found whatever types the tagger gave the two names; al
 from __future__ import annotations
 
 from newsweave.compare.verdict import entities as entity_rules
-from newsweave.compare.verdict.wordslots import same_place
+from newsweave.compare.verdict.entities.wordslots import same_place
 
 from .helpers import bare_claim as claim, ent
 

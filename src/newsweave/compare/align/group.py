@@ -20,19 +20,15 @@ from ...models import Claim
 from .. import values
 from . import score as scoring
 
-# on the same-fact probability (bench/msrp.py fits the model). The MSRP regression is fitted on pairs of similar
-# length: a headline or a short clause against a fuller sentence of another outlet, or a paraphrase in another
+# Thresholds on the same-fact probability (bench/msrp.py fits the model). The MSRP regression is fitted on pairs of
+# similar length: a headline or a short clause against a fuller sentence of another outlet, or a paraphrase in another
 # order ("it exploded after officers took it inside" ~ "the device was moved inside at which time the bomb
-# exploded"), falls just below 0.5. Groups form at 0.45 while values are compared (conflicts) only across links
-# >= CONFLICT_THRESHOLD: a weaker link is enough to corroborate, not to call a disagreement. 0.5 -> 0.45 on ECB+
-# aligned sentence pairs: train P/R 0.885/0.398 -> 0.880/0.408, dev 0.907/0.468 -> 0.906/0.496;
-# bench/story_conflicts.py dev: conflicting 0.94 -> 0.94 (the same conflicts), corroborated 14.25 -> 15.81
+# exploded"), falls just below 0.5. Groups form at ALIGN_THRESHOLD while values are compared (conflicts) only across
+# links >= CONFLICT_THRESHOLD: a weaker link is enough to corroborate, not to call a disagreement.
 ALIGN_THRESHOLD = 0.45
-CONFLICT_THRESHOLD = 0.5  # hand-checked on the seed pair; bench/story_conflicts.py --show reads the conflicts
+CONFLICT_THRESHOLD = 0.5
 REPEAT_COSINE = 0.8
-# headlines are telegraphic: their cosine to the body claim they sum up is lower. 0.5 -> 0.35 measured on ECB+
-# train (aligned-pair P/R 0.883/0.349 -> 0.885/0.396; 0.3 lost precision, 0.857); dev F1 0.597 -> 0.617
-HEADLINE_REPEAT_COSINE = 0.35
+HEADLINE_REPEAT_COSINE = 0.35  # headlines are telegraphic: their cosine to the body claim they sum up is lower
 EXACT_LIMIT = 1500  # up to this many claims, exact top-k neighbours
 TOP_K = 8
 MIN_COSINE = 0.25
@@ -163,7 +159,7 @@ def _close_times_overlap(a: Claim, b: Claim) -> bool:
 def score_links(claims: Sequence[Claim], vectors: np.ndarray, encode=None, mode: str = "auto") -> list[Link]:
     """Scored candidate links: text probability + rare shared words (story IDF) + slots + mutual best match;
     with ``encode`` (the embedder's), links where one claim is contained in the other are lifted too."""
-    bags = [_stems(embed_text(c)) for c in claims]
+    bags = [content_stems(embed_text(c)) for c in claims]
     idf = _idf(bags)
     raw = []
     for i, j in sorted(candidates(claims, vectors)):
@@ -221,7 +217,7 @@ def _with_containment(claims: Sequence[Claim], vectors: np.ndarray, links: list[
             if not slot_keys(claims[s]) <= slot_keys(claims[g]):
                 continue
             cosine = float(cut.get(s, vectors[s]) @ vectors[g])
-            if containment(_stems(gists[s]), bags[g], cosine):
+            if containment(content_stems(gists[s]), bags[g], cosine):
                 lifted[(l.a, l.b)] = CONFLICT_THRESHOLD + 0.01
     return [Link(l.a, l.b, lifted.get((l.a, l.b), l.score), l.cosine) for l in links]
 
@@ -230,7 +226,8 @@ RARE_WEIGHT = 0.35
 MUTUAL_BONUS = 0.1
 
 
-def _stems(text: str) -> set[str]:
+def content_stems(text: str) -> set[str]:
+    """The first six letters of each content word of the text (stopwords, short words and figures left out)."""
     return {t[:6] for t in scoring.tokens(text) if t not in scoring.STOPWORDS and len(t) > 2 and not t.isdigit()}
 
 

@@ -15,7 +15,7 @@ from typing import Mapping, Sequence
 import numpy as np
 
 from ...models import Claim
-from .group import _stems, claim_text
+from .group import claim_text, content_stems
 
 CHUNK_COSINE = 0.5  # calibrated cosine above which a piece says what another outlet's claim or piece says
 LEXICAL_COVER = 0.5  # share of a piece's content stems found in the other outlets' claims
@@ -33,7 +33,7 @@ def chunks(text: str) -> list[str]:
     out = []
     for piece in _CUT.split(text):
         piece = _LEAD.sub("", piece.strip(" ,.;:“”\"'"))
-        if piece and not _FRAME.match(piece) and _stems(piece):
+        if piece and not _FRAME.match(piece) and content_stems(piece):
             out.append(piece)
     return out
 
@@ -59,9 +59,9 @@ def what_each_adds(groups: Sequence[Sequence[Claim]], embedder,
 
 def _lexical(claim: Claim, group: Sequence[Claim]) -> tuple[bool, list[str]]:
     """(a piece is covered by the other outlets' words, the pieces the embedding must still judge)."""
-    theirs = set().union(*(_stems(claim_text(o)) for o in group if o.outlet != claim.outlet))
+    theirs = set().union(*(content_stems(claim_text(o)) for o in group if o.outlet != claim.outlet))
     mine = chunks(claim_text(claim))
-    covered = [len(_stems(p) & theirs) >= LEXICAL_COVER * len(_stems(p)) for p in mine]
+    covered = [len(content_stems(p) & theirs) >= LEXICAL_COVER * len(content_stems(p)) for p in mine]
     return any(covered), [p for p, ok in zip(mine, covered) if not ok and (not any(covered) or _assertion(p))]
 
 
@@ -92,11 +92,11 @@ def _missing(claim: Claim, group: Sequence[Claim], shared: bool, open_: list[str
 def _assertion(piece: str) -> bool:
     """A piece worth reporting as an addition: two content words or more and a verb ("Notably", "During the
     interrogation" and bare noun phrases are framing, not content)."""
-    if len(_stems(piece)) < MIN_ADDED_STEMS:
+    if len(content_stems(piece)) < MIN_ADDED_STEMS:
         return False
     try:
-        from ..claims.clauses import _doc
+        from ..claims.clauses import parsed
 
-        return any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound") for t in _doc(piece))
+        return any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound") for t in parsed(piece))
     except Exception:  # noqa: BLE001 - without the parser, any piece with content counts
         return True

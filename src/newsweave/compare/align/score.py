@@ -6,9 +6,8 @@ fits the coefficients) and claim alignment. Coefficients live in ``same_fact_mod
 
 Stacked scorer: when torch (extra ``embed``) and the cross-encoder artifact (``cross.py``) are available, the
 logistic regression of ``same_fact_stacked.json`` combines the feature regression's logit with the cross-encoder
-logit (MSRP test F1 88.0 vs 84.1 with the five e5 cross-encoder fold models; extras ``embed`` and
-``multilingual``), averaged (or weighted) over the fold models it names (``cross_encoders``,
-``cross.load_ensemble``). It is a cascade: the cross-encoder only scores pairs whose feature-only probability falls
+logit (extras ``embed`` and ``multilingual``), averaged (or weighted) over the fold models it names
+(``cross_encoders``, ``cross.load_ensemble``). It is a cascade: the cross-encoder only scores pairs whose feature-only probability falls
 in the stacked model's ``cascade`` band; clear-cut pairs keep the regression's probability.
 The ``mode`` argument (``Settings.same_fact``): ``auto`` (default: stacked when available, except for alignment,
 ``ignore_slots=True``, which keeps the regression for speed), ``cross`` (stacked for alignment too), ``lr`` (never
@@ -176,9 +175,7 @@ def cross_scorer(ignore_slots: bool = False, mode: str = "auto"):
     """The loaded cross-encoder when the stacked scorer is enabled and available, else None (LR fallback).
 
     ``auto`` leaves alignment (``ignore_slots=True``, many candidate pairs per story) on the feature regression:
-    on the 2 shared CPU cores the cross-encoder scores ~15 pairs/s; on the seed pair it changed no verdict
-    (13 corroborated either way), and on ECB+ dev (first 2 topics) it measured worse (F1 0.529 vs 0.553) at
-    0.09 vs 1.51 articles/s. ``cross`` uses it there too."""
+    there the cross-encoder is slow on CPU and aligned no better. ``cross`` uses it there too."""
     current = (mode or "auto").strip().lower()
     if current == "lr" or load_stacked() is None or (ignore_slots and current == "auto"):
         return None

@@ -23,7 +23,8 @@ _QUOTE_CHARS = "\"“”«»„"
 
 
 @lru_cache(maxsize=1)
-def _nlp():
+def pipeline():
+    """spaCy's small English pipeline with its tagger and parser (no NER, no lemmatizer), loaded once."""
     spacy = require("spacy", "nlp")
     try:
         return spacy.load(MODEL, disable=["ner", "lemmatizer"])
@@ -32,9 +33,9 @@ def _nlp():
 
 
 @lru_cache(maxsize=8192)
-def _doc(text: str):
-    """Parsed text, cached: clause splitting, the verb check and ``core`` parse the same strings."""
-    return _nlp()(text)
+def parsed(text: str):
+    """The spaCy parse of a text, cached: clause splitting, the verb check and ``core`` parse the same strings."""
+    return pipeline()(text)
 
 
 def is_quote(text: str) -> bool:
@@ -68,7 +69,7 @@ def _regex_points(text: str) -> list[int]:
 
 
 def _parser_points(text: str) -> list[int]:
-    doc = _doc(text)
+    doc = parsed(text)
     points = []
     for token in doc:
         if token.dep_ != "conj" or token.pos_ not in _VERBS or token.head.pos_ not in _VERBS:
@@ -122,7 +123,7 @@ _VERBISH = re.compile(r"\b(?:is|are|was|were|be|been|has|have|had|do|does|did|wi
 
 def _has_verb(text: str) -> bool:
     try:
-        return any(t.pos_ in _VERBS for t in _doc(text))
+        return any(t.pos_ in _VERBS for t in parsed(text))
     except (MissingExtra, OSError):
         return bool(_VERBISH.search(text))
 
@@ -147,7 +148,7 @@ def core(text: str) -> str:
 def _core(text: str) -> str:
     """The clause without a long leading adverbial ("Notably, similar to ... ,"): what the aligner embeds."""
     try:
-        doc = _doc(text)
+        doc = parsed(text)
     except (MissingExtra, OSError):
         return text
     roots = [t for t in doc if t.dep_ == "ROOT"]
@@ -210,7 +211,7 @@ def _list_parts(text: str, start: int, end: int) -> list[Part]:
     if any(q in clause for q in _QUOTE_CHARS) or len(clause.split()) < 6 or not _LIST_SHAPE.search(clause):
         return []
     try:
-        doc = _doc(clause)
+        doc = parsed(clause)
     except (MissingExtra, OSError):
         return []
     parts = _verb_list(clause, doc) or _subject_list(clause, doc)

@@ -28,9 +28,9 @@ def _nlp():
     from ...errors import MissingExtra
 
     try:
-        from .clauses import _nlp as shared
+        from .clauses import pipeline
 
-        return shared()
+        return pipeline()
     except (MissingExtra, ImportError, OSError):
         return None
 
@@ -130,10 +130,7 @@ _SPEAKS_FOR = {"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokesw
 
 def _owned_key(noun) -> str:
     """The stem of an owned noun; the words for who speaks for an organisation fold into one."""
-    return "spoke" if SPEAKS_FOR_ALIKE and noun.text.casefold() in _SPEAKS_FOR else _stem(noun.text)
-
-
-SPEAKS_FOR_ALIKE = True  # "X spokesman", "X officials", "a representative of X": one role
+    return "spoke" if noun.text.casefold() in _SPEAKS_FOR else _stem(noun.text)
 
 
 # Prepositions that say the same of a name ("a plane into the White House" / "in the White House").
@@ -141,7 +138,7 @@ _SAME_PREPOSITION = {"into": "in", "inside": "in", "within": "in", "onto": "on",
                      "towards": "to"}
 
 
-def _governing_token(claim: Claim, entity):
+def governing_token(claim: Claim, entity):
     """The name's head token, climbed past appositions and list conjuncts to the one that holds the role ("Smith ,
     the mayor , said": Smith; "Smith and Jones said": Smith), or None."""
     tok = _entity_token(claim, entity)
@@ -153,7 +150,7 @@ def _governing_token(claim: Claim, entity):
 def owned(claim: Claim, entity) -> str | None:
     """The noun a name owns ("Microsoft 's shares", "the shares of Microsoft", "the Microsoft shares": "shares"),
     folded; None when the name owns nothing."""
-    tok = _governing_token(claim, entity)
+    tok = governing_token(claim, entity)
     if tok is None:
         return None
     if tok.dep_ in OWNER or tok.dep_ in ("compound", "nmod", "amod"):
@@ -168,7 +165,7 @@ _PLACED = {"based", "headquartered", "located", "grown", "made", "born", "built"
 
 def possessed(claim: Claim, entity) -> str | None:
     """The noun a name owns with "'s" ("Mr. Black 's identity": the stem of "identity"), or None."""
-    tok = _governing_token(claim, entity)
+    tok = governing_token(claim, entity)
     return _owned_key(tok.head) if tok is not None and tok.dep_ in OWNER else None
 
 
@@ -219,7 +216,7 @@ def _first(tok):
 
 def subject_verb(claim: Claim, entity) -> str | None:
     """The lemma of the verb the name is the subject of ("Microsoft had warned" -> "warn"), or None."""
-    tok = _governing_token(claim, entity)
+    tok = governing_token(claim, entity)
     return _verb_key(tok.head) if tok is not None and tok.dep_ in SUBJECT else None
 
 
@@ -256,7 +253,7 @@ def verb_role(claim: Claim, entity) -> tuple[str, str] | None:
     of an active verb or the agent of a passive one does it ("the jury cleared", "cleared by the jury"); the object
     of an active verb or the subject of a passive one undergoes it ("cleared Scruggs", "Scruggs was cleared");
     None for any other name."""
-    tok = _governing_token(claim, entity)
+    tok = governing_token(claim, entity)
     if tok is None or tok.head.pos_ not in ("VERB", "AUX"):
         if tok is not None and tok.dep_ == "pobj" and tok.head.text.casefold() == "by" and tok.head.head.tag_ == "VBN":
             verb = _verb_key(tok.head.head)

@@ -40,7 +40,6 @@ NUMBER_RE = re.compile(
 _DATE_RE = re.compile(
     rf"\b(?:(?P<d1>\d{{1,2}})\s+(?P<m1>{_MONTH_RE})|(?P<m2>{_MONTH_RE})(?:\s\.)?\s+(?P<d2>\d{{1,2}})(?!\d))?"
     rf"(?:\s*,?\s*(?P<y>(?:19|20)\d\d)\b)?", re.I)
-_YEAR_RE = re.compile(r"\b(?P<y>(?:19|20)\d\d)\b")
 _MONTH_ONLY = re.compile(rf"\b(?P<m>{_MONTH_RE})(?:\s+(?:of\s+)?(?P<y>(?:19|20)\d\d))?\b", re.I)
 _WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
 _AGE_RE = re.compile(r"\b(?:(?:aged|age)\s+(?P<a1>\d{1,3})|(?P<a2>\d{1,3})[- ]years?[- ]old|"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ...models import Claim, Conflict
 from ..values import ages_compatible, same_person
-from .common import _conflict
+from .common import make_conflict
 
 
 def age_conflicts(a: Claim, b: Claim) -> list[Conflict]:
@@ -17,5 +17,5 @@ def age_conflicts(a: Claim, b: Claim) -> list[Conflict]:
             ok, reason = ages_compatible(x, y)
             if not ok:
                 kind = "number" if x.kind == y.kind == "age" else "date"
-                out.append(_conflict(kind, a, x.text, b, y.text, "age" if kind == "number" else "birth year"))
+                out.append(make_conflict(kind, a, x.text, b, y.text, "age" if kind == "number" else "birth year"))
     return out

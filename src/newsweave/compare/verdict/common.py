@@ -1,5 +1,5 @@
-"""Helpers shared by the comparison rules: the conflict record, content words, and slot alignment (which
-value of one claim answers which value of the other).
+"""Helpers shared by the comparison rules: the conflict record, a claim's clause and content words, the words
+around a value, and slot alignment (which value of one claim answers which value of the other).
 """
 from __future__ import annotations
 
@@ -9,12 +9,13 @@ from ...models import Claim, Conflict
 from ...normalize.words import STOPWORDS, tokens
 
 
-def _content(text: str) -> set[str]:
+def content_words(text: str) -> set[str]:
     """Content words (stopwords and figures left out: a figure is compared by the number rule)."""
     return {t for t in tokens(text or "") if t not in STOPWORDS and not any(c.isdigit() for c in t)}
 
 
-def _stem_overlap(a: set[str], b: set[str]) -> bool:
+def share_a_stem(a: set[str], b: set[str]) -> bool:
+    """Some word of ``a`` and some word of ``b`` (four letters or more) begin with the same five letters."""
     return any(x[:5] == y[:5] for x in a for y in b if len(x) >= 4 and len(y) >= 4)
 
 
@@ -28,12 +29,19 @@ def source_name(claim: Claim) -> str:
     return who if who == claim.outlet or not claim.outlet else f"{who} (in {claim.outlet})"
 
 
-def _conflict(kind: str, a: Claim, va: str, b: Claim, vb: str, what: str) -> Conflict:
+def make_conflict(kind: str, a: Claim, va: str, b: Claim, vb: str, what: str) -> Conflict:
+    """The conflict record: ``a`` says ``va``, ``b`` says ``vb`` (``what``: what the values are, if worth saying)."""
     explanation = f"{source_name(a)} says {va}, {source_name(b)} says {vb}" + (f" ({what})" if what else "")
     return Conflict(kind=kind, a=side(a, va), b=side(b, vb), explanation=explanation)
 
 
-def _base(claim: Claim) -> int:
+def clause_text(claim: Claim) -> str:
+    """What the claim says: its clause, else its sentence."""
+    return claim.clause or claim.text
+
+
+def clause_offset(claim: Claim) -> int:
+    """The article offset at which ``clause_text`` starts: a slot's offset minus this indexes that text."""
     return claim.clause_start if claim.clause_start >= 0 and claim.clause else claim.start
 
 
@@ -99,15 +107,15 @@ _CONTEXT_SKIP = {"the", "a", "an", "of"}
 _SUFFIX = re.compile(r"(?:ing|ed|es|s|ly|er)$")
 
 
-def _stem(word: str) -> str:
+def stem(word: str) -> str:
+    """A folded word cut to a rough stem: common suffixes dropped, at most five letters."""
     return _SUFFIX.sub("", word)[:5] if len(word) > 4 else word
 
 
 def context_words(claim: Claim, start: int, end: int, k: int = 3) -> tuple[list[str], list[str]]:
     """Up to k words before (nearest first) and after a span of the claim, digits and articles left out."""
-    text = claim.clause or claim.text
-    base = claim.clause_start if claim.clause_start >= 0 and claim.clause else claim.start
-    keep = lambda ws: [_stem(w) for w in ws if w not in _CONTEXT_SKIP and not any(c.isdigit() for c in w)]
+    text, base = clause_text(claim), clause_offset(claim)
+    keep = lambda ws: [stem(w) for w in ws if w not in _CONTEXT_SKIP and not any(c.isdigit() for c in w)]
     before = keep(tokens(text[:max(start - base, 0)]))[::-1][:k]
     after = keep(tokens(text[max(end - base, 0):]))[:k]
     return before, after
@@ -127,12 +135,14 @@ def context_score(a: Claim, x, b: Claim, y) -> int:
 _FAMILIES = {"PERSON": "agent", "ORG": "agent", "NORP": "place", "GPE": "place", "LOC": "place", "FAC": "place"}
 
 
-def _family(label: str) -> str:
+def label_family(label: str) -> str:
+    """The tagger's label folded into a family: "agent" (a person or an organisation), "place" or "other"."""
     return _FAMILIES.get(label, "other")
 
 
-_SPEECH_VERBS = {"said", "says", "say", "told", "tells", "added", "adds", "stated", "announced", "wrote", "writes"}
+SPEECH_VERBS = {"said", "says", "say", "told", "tells", "added", "adds", "stated", "announced", "wrote", "writes"}
 
 
-def _share(ca: set[str], cb: set[str]) -> float:
+def overlap(ca: set[str], cb: set[str]) -> float:
+    """The share of the smaller set's words that the other set holds too."""
     return len(ca & cb) / max(min(len(ca), len(cb)), 1)

@@ -9,7 +9,7 @@ import re
 from ...models import Claim, Conflict, Quantity
 from ...normalize.quantities import MEASURES, MONEY
 from ...normalize.words import tokens
-from .common import _base, _conflict, _content, _family, _stem_overlap, align_slots
+from .common import align_slots, clause_offset, content_words, label_family, make_conflict, share_a_stem
 
 
 ABOUT_TOLERANCE = 0.1
@@ -83,8 +83,8 @@ def _same_kind(x: Quantity, y: Quantity) -> bool:
     if (x.unit or "") != (y.unit or ""):
         return _bare_amount(x, y) or _bare_amount(y, x) or convertible(x, y)
     if x.unit == "ordinal":
-        cx, cy = _content(x.counted), _content(y.counted)
-        return bool(cx & cy) or _stem_overlap(cx, cy)
+        cx, cy = content_words(x.counted), content_words(y.counted)
+        return bool(cx & cy) or share_a_stem(cx, cy)
     return True
 
 
@@ -151,14 +151,6 @@ def _rounds_to(a: Quantity, b: Quantity) -> bool:
     return close and abs(fine.low / scale - coarse.low / scale) <= 0.5 * 10 ** -digits + 1e-9
 
 
-def comparable_quantities(a: Quantity, b: Quantity) -> bool:
-    """Same unit and, when both say what they count, something counted in common."""
-    if (a.unit or "") != (b.unit or ""):
-        return False
-    ca, cb = _content(a.counted), _content(b.counted)
-    return not (ca and cb) or bool(ca & cb) or _stem_overlap(ca, cb)
-
-
 def number_conflicts(a: Claim, b: Claim) -> list[Conflict]:
     """Figures in the same slot (aligned by their surrounding words, or the one figure of a unit each side does
     not share) whose values cannot both be true. A figure only one side states is a partial fact, not a conflict."""
@@ -169,7 +161,7 @@ def number_conflicts(a: Claim, b: Claim) -> list[Conflict]:
         return []
     pairs = [(x, y) for x, y in pairs if not _orders_apart(x, y) and not _in_span(a, x, y, b)
              and not _in_span(b, y, x, a)]
-    return [_conflict("number", a, x.text, b, y.text, _what_counted(x, y)) for x, y in pairs]
+    return [make_conflict("number", a, x.text, b, y.text, _what_counted(x, y)) for x, y in pairs]
 
 
 def _other_scope(a: Claim, b: Claim, pairs: list[tuple]) -> bool:
@@ -209,7 +201,7 @@ def _contrasted(a: Claim, b: Claim) -> bool:
             return True
     for x, y in ((a, b), (b, a)):
         if _WHOLE.search(x.text) and not _WHOLE.search(y.text):
-            places = [e for e in y.entities if _family(e.label) == "place" and e.label != "NORP"
+            places = [e for e in y.entities if label_family(e.label) == "place" and e.label != "NORP"
                       and e.text.casefold() not in x.text.casefold()]
             if places:
                 return True
@@ -235,9 +227,9 @@ def _same_count(a: Claim, x: Quantity, b: Claim, y: Quantity) -> bool:
     counted words are not compared here: paraphrases count one thing in many words ("troops" / "soldiers", "cases"
     / "infections", "percent of the vote" / "percent of the total")."""
     (hx, cx), (hy, cy) = _counted(a, x), _counted(b, y)
-    wx, wy = _content(cx), _content(cy)
+    wx, wy = content_words(cx), content_words(cy)
     one = lambda ws: {w[:-1] if w.endswith("s") and len(w) > 3 else w for w in ws}  # "pages" / "22-page"
-    if not wx or not wy or wx & wy or _stem_overlap(wx, wy) or one(wx) & one(wy):
+    if not wx or not wy or wx & wy or share_a_stem(wx, wy) or one(wx) & one(wy):
         return True
     return not (hx or hy or wx <= _SMALL_CHANGE and wy <= _SMALL_CHANGE)
 
@@ -253,7 +245,7 @@ def _counted(claim: Claim, q: Quantity) -> tuple[bool, str]:
 
 def _after(claim: Claim, q: Quantity) -> str:
     text = claim.clause or claim.text
-    return text[max(q.end - _base(claim), 0):][:60]
+    return text[max(q.end - clause_offset(claim), 0):][:60]
 
 
 def _before(claim: Claim, q: Quantity) -> list[str]:
@@ -265,7 +257,7 @@ def _before(claim: Claim, q: Quantity) -> list[str]:
     text = claim.clause or claim.text
     lead = takewhile(lambda w: not any(c.isdigit() for c in w) and w.split("-")[0] not in CARDINAL_WORDS,
                      tokens(q.text))
-    return (tokens(text[:max(q.start - _base(claim), 0)]) + list(lead))[::-1]
+    return (tokens(text[:max(q.start - clause_offset(claim), 0)]) + list(lead))[::-1]
 
 
 _LEVEL = {"from", "to", "at"}
@@ -321,7 +313,7 @@ def _in_span(claim: Claim, q: Quantity, other: Quantity, other_claim: Claim) -> 
 
 
 def _span(claim: Claim, q: Quantity) -> tuple[float, float] | None:
-    text, base = claim.clause or claim.text, _base(claim)
+    text, base = claim.clause or claim.text, clause_offset(claim)
     qs = sorted(claim.quantities, key=lambda v: v.start)
     for p, r in zip(qs, qs[1:]):
         if q is not p and q is not r or (p.unit or "") != (r.unit or "") or p.low is None or r.low is None:
@@ -357,14 +349,14 @@ def _framing(claim: Claim, q: Quantity) -> bool:
     which another figure is a part ("28 of his 68 punches")."""
     text = claim.clause or claim.text
     if not q.counted or q.unit in MONEY or (q.unit or "").startswith("percent") \
-            or text[q.end - _base(claim):q.end - _base(claim) + 1] == "-":
+            or text[q.end - clause_offset(claim):q.end - clause_offset(claim) + 1] == "-":
         return False  # "on the 31-year note": a compound adjective names a thing, it frames nothing
-    return bool(_FRAME.search(text[:max(q.start - _base(claim), 0)]))
+    return bool(_FRAME.search(text[:max(q.start - clause_offset(claim), 0)]))
 
 
 def _what_counted(x: Quantity, y: Quantity) -> str:
     """What both figures count, when their following words say so ("people"), else nothing."""
-    shared = _content(x.counted) & _content(y.counted)
+    shared = content_words(x.counted) & content_words(y.counted)
     return " ".join(w for w in tokens(x.counted) if w in shared)
 
 

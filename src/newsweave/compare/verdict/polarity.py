@@ -9,7 +9,7 @@ import re
 from ...models import Claim, Conflict
 from ...normalize.words import STOPWORDS, tokens
 from ...normalize.words import WORD as _WORD
-from .common import _content, _share, _stem, side, source_name
+from .common import content_words, overlap, side, source_name, stem
 
 
 _NEG_CUE = re.compile(
@@ -98,7 +98,7 @@ def _negation_spans(claim: Claim, other: Claim | None = None) -> list[tuple[int,
         opening = max(text.rfind(p, 0, m.start()) for p in ",;:(\"")
         relative = bool(_RELATIVE.search(text[opening + 1:m.start()])) \
             or other is not None and _subordinate(text, m.start(), m.end(), other)
-        out.append((index, _stem(head) if head else "", len(scope), relative))
+        out.append((index, stem(head) if head else "", len(scope), relative))
     return out
 
 
@@ -128,14 +128,14 @@ def _subordinate(text: str, start: int, end: int, other: Claim) -> bool:
         tok = tok.head
     else:
         return False
-    theirs = {_stem(w) for w in _polarity_words(other.clause or other.text)}
-    if tok.head.is_alpha and _stem(tok.head.text.casefold()) in theirs:
+    theirs = {stem(w) for w in _polarity_words(other.clause or other.text)}
+    if tok.head.is_alpha and stem(tok.head.text.casefold()) in theirs:
         return False  # the thing described or the act conditioned is the other's too ("forces that have not ...")
     verb = cue
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i and verb.i != tok.i:
         verb = verb.head  # the verb the negation belongs to ("had not swimming advisories": "had")
     subject = {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl") for t in c.subtree}
-    said = {_stem(t.text.casefold()) for t in verb.subtree if t.i not in subject and t.i != cue.i
+    said = {stem(t.text.casefold()) for t in verb.subtree if t.i not in subject and t.i != cue.i
             and t.is_alpha and t.text.casefold() not in STOPWORDS}
     return not said & theirs
 
@@ -146,7 +146,7 @@ def _free_stems(claim: Claim, spans: list[tuple[int, str, int, bool]]) -> set[st
     words = tokens(claim.clause or claim.text)
     governed = {i for index, _, reach, _ in spans for i in range(index, index + reach)}
     free = [w for i, w in enumerate(words) if i not in governed and w not in STOPWORDS]
-    return {_stem(w) for w in free} | {_stem(p) for w in free if "-" in w for p in w.split("-") if p}
+    return {stem(w) for w in free} | {stem(p) for w in free if "-" in w for p in w.split("-") if p}
 
 
 _UNSURE = {"know", "sure"}
@@ -168,7 +168,7 @@ def polarity_conflicts(a: Claim, b: Claim) -> list[Conflict]:
     if _question(a) != _question(b):
         return []  # "Hugh Jackman: an Oscar hit or miss?" asks, it states nothing the other could deny
     ca, cb = _polarity_content(a), _polarity_content(b)
-    if not ca or not cb or _share(ca, cb) < FLIP_OVERLAP:
+    if not ca or not cb or overlap(ca, cb) < FLIP_OVERLAP:
         return []
     if _cue_words(a) == _cue_words(b) and _cue_words(a):
         return []  # the same negations on both sides ("none of them opposed" / "none of the ministers opposed")
@@ -195,12 +195,12 @@ def polarity_conflicts(a: Claim, b: Claim) -> list[Conflict]:
         return []  # "I don 't know , but we will see" / "we 'll see": doubt, not a denial
     na, nb = [(i, h) for i, h, _, _ in spans_a], [(i, h) for i, h, _, _ in spans_b]
     fa, fb = _free_stems(a, spans_a), _free_stems(b, spans_b)
-    va, vb = (_verbal(c, n) for c, n in ((a, na), (b, nb))) if NOMINAL_FLIP else (na, nb)
+    va, vb = _verbal(a, na), _verbal(b, nb)
     flipped = _flipped(va, nb, fb) or _flipped(vb, na, fa) or _denial_negated(a, b) or _denial_negated(b, a)
     main_a = [n for n in spans_a if not n[3]]
     main_b = [n for n in spans_b if not n[3]]
-    added = bool(main_a) != bool(main_b) and bool(na) != bool(nb) and _share(ca, cb) >= POLARITY_OVERLAP \
-        and not (NOMINAL_VETO and _nominal_only(a if na else b)) \
+    added = bool(main_a) != bool(main_b) and bool(na) != bool(nb) and overlap(ca, cb) >= POLARITY_OVERLAP \
+        and not _nominal_only(a if na else b) \
         and (_scope_shared(a, main_a, b) if main_a else _scope_shared(b, main_b, a)) \
         and _common_words(a, b, ca & cb) and not (_said_of_event(a, b) if main_a else _said_of_event(b, a))
     if not flipped and not added and not _antonyms(fa, fb):
@@ -259,7 +259,7 @@ def _common_words(a: Claim, b: Claim, shared: set[str]) -> bool:
     two things of them."""
     if len(shared) >= NAMES_ONLY:
         return True
-    lower = lambda c: {_stem(w) for w in re.findall(r"(?<![\w'’-])[a-z][a-z'’-]*", _statement(c))
+    lower = lambda c: {stem(w) for w in re.findall(r"(?<![\w'’-])[a-z][a-z'’-]*", _statement(c))
                        if w not in STOPWORDS and not _NEG_CUE.fullmatch(w)}
     return bool(lower(a) & lower(b))
 
@@ -275,15 +275,15 @@ def _said_of_event(neg: Claim, pos: Claim) -> bool:
     if doc_n is None or doc_p is None:
         return False
     roots = [t for t in doc_p if t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX")]
-    theirs = {_stem(t.text.casefold()) for t in doc_p if t.is_alpha}
+    theirs = {stem(t.text.casefold()) for t in doc_p if t.is_alpha}
     for cue in doc_n:
         if cue.dep_ != "neg":
             continue
         verb = cue.head
-        nouns = {_stem(c.text.casefold()) for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
+        nouns = {stem(c.text.casefold()) for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
                  and c.pos_ == "NOUN"}  # the head noun of the subject: "An arrest for ...", not its modifiers
-        if _stem(verb.text.casefold()) not in theirs and any(
-                _stem(r.text.casefold()) in nouns for r in roots):
+        if stem(verb.text.casefold()) not in theirs and any(
+                stem(r.text.casefold()) in nouns for r in roots):
             return True
     return False
 
@@ -303,8 +303,8 @@ _ATTEMPT_TO = re.compile(r"\b(?:tr(?:y|ies|ied|ying)|attempt(?:s|ed|ing)?|seek(?
 def _attempt_and_failure(neg: Claim, pos: Claim) -> bool:
     """One side says an attempt failed ("failed to stay"), the other only that it was attempted ("tries to stay"):
     an attempt states no outcome, so the failure does not contradict it."""
-    failed = {_stem(m.group(1)) for m in _FAILED_TO.finditer(_clause(neg))}
-    tried = {_stem(m.group(1)) for m in _ATTEMPT_TO.finditer(_clause(pos))}
+    failed = {stem(m.group(1)) for m in _FAILED_TO.finditer(_clause(neg))}
+    tried = {stem(m.group(1)) for m in _ATTEMPT_TO.finditer(_clause(pos))}
     return bool(failed & tried) and not _FAILED_TO.search(_clause(pos))
 
 
@@ -348,7 +348,7 @@ def _polarity_content(claim: Claim) -> set[str]:
     """Content words of what is said, all-caps abbreviations kept and their dots dropped ("U.S." = "US", which the
     stop list would drop as the pronoun "us")."""
     text = re.sub(r"\b(?:[A-Z]\.){2,}", lambda m: m.group(0).replace(".", ""), _statement(claim))
-    words = _content(text) | {w.casefold() for w in re.findall(r"\b[A-Z]{2,}\b", text)}
+    words = content_words(text) | {w.casefold() for w in re.findall(r"\b[A-Z]{2,}\b", text)}
     return {w for w in words if not _NEG_CUE.fullmatch(w)}  # the negation is compared apart, not as content
 
 
@@ -358,7 +358,7 @@ def _scope_shared(claim: Claim, spans: list[tuple[int, str, int, bool]], other: 
     the other's. The clause of a negation runs between punctuation marks (quotation marks and the points of
     figures and initials do not end it)."""
     text = claim.clause or claim.text
-    theirs = {_stem(w) for w in _polarity_words(other.clause or other.text)}
+    theirs = {stem(w) for w in _polarity_words(other.clause or other.text)}
     skip = [m.span() for m in _NOT_NEGATION.finditer(text)]
     marks = [m.start() for m in _SCOPE_STOP.finditer(text)]
     for m in _NEG_CUE.finditer(text):
@@ -374,15 +374,15 @@ def _scope_shared(claim: Claim, spans: list[tuple[int, str, int, bool]], other: 
         if frame:
             begin += frame[-1].end()  # "King said he didn 't want ...": who said it is not what is denied
         after = [w for w in tokens(text[m.end():end]) if w not in _NEG_SKIP]
-        if after and _stem(after[0]) in _REPORTING:
+        if after and stem(after[0]) in _REPORTING:
             begin, end = 0, len(text)  # "..., the former mayor has not said": what is said is the whole claim
         words = _polarity_words(text[begin:m.start()] + " " + text[m.end():end])
-        if any(_stem(w) in theirs for w in words if w not in _NEG_SKIP):
+        if any(stem(w) in theirs for w in words if w not in _NEG_SKIP):
             return True
     return False
 
 
-_REPORTING = {_stem(w) for w in ("said", "say", "says", "told", "stated", "announced", "acknowledged", "confirmed",
+_REPORTING = {stem(w) for w in ("said", "say", "says", "told", "stated", "announced", "acknowledged", "confirmed",
                                   "disclosed", "reported", "admitted", "revealed", "claimed")}
 _SCOPE_STOP = re.compile(r"[,;:!?()]|(?<!\b[A-Z])\.(?!\w)")
 
@@ -438,14 +438,14 @@ def _negative_wording(neg: Claim, pos: Claim) -> bool:
     text = neg.clause or neg.text
     skip = [m.span() for m in _NOT_NEGATION.finditer(text)]
     marks = [m.start() for m in _SCOPE_STOP.finditer(text)]
-    words, mine = tokens(pos.clause or pos.text), {_stem(w) for w in tokens(text)}
-    theirs = {_stem(w) for w in words}
+    words, mine = tokens(pos.clause or pos.text), {stem(w) for w in tokens(text)}
+    theirs = {stem(w) for w in words}
     near, unable = set(), set()
     for i, w in enumerate(words):
-        if _NEGATIVE_WORD.match(w) and _stem(w) not in mine:
-            near |= {_stem(x) for x in words[i + 1:i + 1 + NEGATIVE_WINDOW] if x not in STOPWORDS}
+        if _NEGATIVE_WORD.match(w) and stem(w) not in mine:
+            near |= {stem(x) for x in words[i + 1:i + 1 + NEGATIVE_WINDOW] if x not in STOPWORDS}
             if words[i + 1:i + 2] == ["to"] and len(words) > i + 2:
-                unable.add(_stem(words[i + 2]))  # "was unable to reach a deal"
+                unable.add(stem(words[i + 2]))  # "was unable to reach a deal"
     double = []
     for m in _NEG_CUE.finditer(text):
         if any(x <= m.start() < y for x, y in skip):
@@ -454,12 +454,12 @@ def _negative_wording(neg: Claim, pos: Claim) -> bool:
         rest = text[m.end():end]
         governed = [w for w in tokens(rest) if w not in _NEG_SKIP]
         head = next((w for w in tokens(rest) if w not in _AUXILIARIES and w not in _ADVERBS), "")
-        if head and _stem(head) in unable:
+        if head and stem(head) in unable:
             return True  # "failed to reach a deal" / "was unable to reach a deal": one failure in two words
         double.append(bool(_DOUBLE_NEGATIVE.match(re.sub(r"^(?:\s*\b(?:%s)\b)*\s*" % "|".join(_NEG_SKIP), "", rest)))
-                      and _stem(head) not in theirs and not near)
-        if head and (head in STOPWORDS or _stem(head) not in theirs) and not _NEGATIVE_WORD.match(head) \
-                and any(_stem(w) in near for w in governed if w not in STOPWORDS and w != head):
+                      and stem(head) not in theirs and not near)
+        if head and (head in STOPWORDS or stem(head) not in theirs) and not _NEGATIVE_WORD.match(head) \
+                and any(stem(w) in near for w in governed if w not in STOPWORDS and w != head):
             return True
     return bool(double) and all(double)
 
@@ -513,8 +513,6 @@ def _litotes(neg: Claim, pos: Claim) -> bool:
 
 
 _NOMINAL_CUES = {"no", "none", "nothing", "nobody", "without", "neither", "nor"}
-NOMINAL_VETO = True  # a negation only one side has counts only when it denies the statement, not a thing
-NOMINAL_FLIP = True  # a word negated on one side only counts only when a verbal negation governs it
 
 
 def _verbal(claim: Claim, negs: list) -> list:
@@ -528,7 +526,6 @@ def _verbal(claim: Claim, negs: list) -> list:
 
 _AUXILIARIES = {"is", "was", "are", "were", "be", "been", "am", "do", "does", "did", "has", "have", "had", "will",
                 "would", "can", "could", "shall", "should", "may", "might", "must", "to", "cannot", "'s", "’s"}
-BARE_NOT = True  # a "not" after no auxiliary ("a binder not related to it") modifies a thing
 
 
 def _nominal_only(claim: Claim) -> bool:
@@ -538,7 +535,7 @@ def _nominal_only(claim: Claim) -> bool:
     text = claim.clause or claim.text
     skip = [m.span() for m in _NOT_NEGATION.finditer(text)]
     cues = [m for m in _NEG_CUE.finditer(text) if not any(x <= m.start() < y for x, y in skip)]
-    return bool(cues) and all(m.group(0).casefold() in _NOMINAL_CUES or BARE_NOT and _bare_not(text, m)
+    return bool(cues) and all(m.group(0).casefold() in _NOMINAL_CUES or _bare_not(text, m)
                               for m in cues)
 
 
@@ -563,7 +560,7 @@ def _antonyms(fa: set[str], fb: set[str]) -> bool:
                for x, y in _ANTONYM_STEMS)
 
 
-_ANTONYM_STEMS = tuple((frozenset(map(_stem, x.split())), frozenset(map(_stem, y.split()))) for x, y in ANTONYMS)
+_ANTONYM_STEMS = tuple((frozenset(map(stem, x.split())), frozenset(map(stem, y.split()))) for x, y in ANTONYMS)
 
 
 def _polarity(claim: Claim, negs: list) -> str:

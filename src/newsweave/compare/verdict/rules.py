@@ -5,8 +5,8 @@ both values and who said them. Structured values are compared, never strings: "a
 compatible, 30 and 43 are not; "19 years old" on 2025-01-11 and "born in 2005" agree; "late last year" overlaps
 "autumn of 2024".
 
-One module per kind: numbers, times, ages, entities, polarity (helpers they share in common); this module runs
-them all over a pair of claims.
+One module per kind: numbers, times, ages, entities (a package), polarity (helpers they share in common); this
+module runs them all over a pair of claims.
 """
 from __future__ import annotations
 

@@ -6,14 +6,14 @@ from __future__ import annotations
 import re
 
 from ...models import Claim, Conflict, TimeExpr
-from ..values import _GRAIN, _year_guessed, time_interval, times_compatible
-from .common import _conflict, _SPEECH_VERBS, _stem, align_slots, context_words
+from ..values import GRAIN, time_interval, times_compatible, year_guessed
+from .common import SPEECH_VERBS, align_slots, context_words, make_conflict, stem
 
 
 def _when_said(claim: Claim, t: TimeExpr) -> bool:
     """ "officials said Tuesday": the day of the statement, which differs by outlet, not the day of the fact."""
     before, _ = context_words(claim, t.start, t.end, 3)
-    verbs = {_stem(w) for w in _SPEECH_VERBS | {"reported", "confirmed", "comment"}}
+    verbs = {stem(w) for w in SPEECH_VERBS | {"reported", "confirmed", "comment"}}
     if before[:1] == ["on"]:
         before = before[1:]
     if before[1:2] and before[1] in {"be", "been", "being", "will", "to"}:
@@ -25,8 +25,8 @@ def _comparable_times(x: TimeExpr, y: TimeExpr) -> bool:
     """A date whose year was guessed says nothing about a bare year; a weekday is compared with weekdays."""
     if _weekday(x) != _weekday(y):
         return False  # a weekday resolved against a reference date is only compared with another weekday
-    return not ((_year_guessed(x) or _year_guessed(y))
-                and "year" in (_GRAIN.get(x.granularity), _GRAIN.get(y.granularity)))
+    return not ((year_guessed(x) or year_guessed(y))
+                and "year" in (GRAIN.get(x.granularity), GRAIN.get(y.granularity)))
 
 
 _WEEKDAY = re.compile(r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?", re.I)
@@ -50,7 +50,7 @@ def date_conflicts(a: Claim, b: Claim) -> list[Conflict]:
     pairs = align_slots(a, ta, b, tb, lambda x, y: _comparable_times(x, y) and (
                             times_compatible(x, y)[0] or _within_bound(a, x, b, y)),
                         lambda x, y: _since(a, x) == _since(b, y) and _comparable_times(x, y))
-    return [_conflict("date", a, x.text, b, y.text, "") for x, y in pairs]
+    return [make_conflict("date", a, x.text, b, y.text, "") for x, y in pairs]
 
 
 _UNTIL = re.compile(r"\b(?:through|thru)\s*$|\bfrom\b[^,;.]{1,60}\b(?:until|till|through|thru)\s*$", re.I)
@@ -69,7 +69,7 @@ def _within_bound(a: Claim, x: TimeExpr, b: Claim, y: TimeExpr) -> bool:
         return False
     bound, other = (x, y) if _until(a, x) else (y, x)
     ib, io = time_interval(bound), time_interval(other)
-    if ib is None or io is None or _year_guessed(bound) != _year_guessed(other):
+    if ib is None or io is None or year_guessed(bound) != year_guessed(other):
         return False
     return io[0] < ib[1]
 

@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import re
 
+from ....models import Claim
+from ..common import clause_offset, clause_text
+
 GIVEN_NAMES = frozenset("""
 aaron abdul abdullah adam adrian ahmad ahmed aisha alan albert alexander alexandra alfred ali alice alicia alison
 amanda amber amy ana andrea andrew angela anita ann anna anne annie anthony antonio arthur ashley barbara benjamin
@@ -47,8 +50,13 @@ def given_and_surname(x: str, y: str) -> bool:
     return given_name(x) and surname_only(y) or given_name(y) and surname_only(x)
 
 
-def titled(claim, entity) -> bool:
+def titled(claim: Claim, entity) -> bool:
     """The name is a given name right after a title that goes with given names ("Sir John", "Prince William")."""
-    text = claim.clause or claim.text
-    base = claim.clause_start if claim.clause_start >= 0 and claim.clause else claim.start
+    text, base = clause_text(claim), clause_offset(claim)
     return given_name(entity.text) and bool(_TITLE.search(text[max(0, entity.start - base - 12):entity.start - base]))
+
+
+def titled_given(a: Claim, x, b: Claim, y) -> bool:
+    """A given name after a title that goes with it ("Sir John", "Prince William") on one side and a lone surname on
+    the other ("Mr. Stevens"): one person, called two ways."""
+    return given_and_surname(x.text, y.text) and (titled(a, x) or titled(b, y))

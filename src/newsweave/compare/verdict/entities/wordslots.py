@@ -10,14 +10,13 @@ from __future__ import annotations
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-from ...models import Claim
-from ...normalize.words import WORD
+from ....models import Claim
+from ....normalize.words import WORD
+from ..common import clause_offset, clause_text
 
 
 def _text(claim: Claim) -> tuple[str, int]:
-    text = claim.clause or claim.text
-    base = claim.clause_start if claim.clause_start >= 0 and claim.clause else claim.start
-    return text, base
+    return clause_text(claim), clause_offset(claim)
 
 
 @lru_cache(maxsize=4096)
