@@ -8,7 +8,7 @@ beside it.  Data: ECB+ train/dev topics (``--root``).  Anchors (test topics 36-4
 
     .venv/bin/python bench/ecbplus_clustering.py [--root DIR] [--topics dev|train|test|all] [--seeds 1,2,3]
 
-Refitting the join model: bench/train/join_model.py.  Past figures: docs/history-notes/bench.md.
+Refitting the join model: bench/train/join_model.py.  Past figures: CHANGELOG.md.
 Ends with one line per topic range, e.g. ``dev: pairwise_f1=0.959 bcubed_f1=0.954 stories=19/16 articles_per_s=104``.
 """
 from __future__ import annotations

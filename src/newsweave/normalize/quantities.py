@@ -99,7 +99,7 @@ MEASURES = {
     "kg": ("mass", 1, 0), "g": ("mass", 0.001, 0), "tonnes": ("mass", 1000, 0), "lb": ("mass", 0.45359237, 0),
     "oz": ("mass", 0.028349523, 0), "litres": ("volume", 1, 0), "gallons": ("volume", 3.785411784, 0),
     "celsius": ("temperature", 1, 0), "fahrenheit": ("temperature", 5 / 9, -160 / 9),
-    "ft": ("length", 0.3048, 0), "t": ("mass", 1000, 0),  # as verdict.slots (the regex stand-in) names them
+    "ft": ("length", 0.3048, 0), "t": ("mass", 1000, 0),  # as compare.claims.slots (the regex stand-in) names them
 }
 MONEY = {"USD", "EUR", "GBP", "JPY", "UAH", "RUB", "CNY", "AUD", "CAD", "NZD", "HKD"}
 

@@ -1,4 +1,4 @@
-"""A name that takes the place of another between the same matched words (newsweave.compare.verdict.wordslots), and the
+"""A name that takes the place of another between the same matched words (newsweave.compare.verdict.entities.wordslots), and the
 entity rule that uses it: found whatever types the tagger gave the two names; aliases are not a replacement."""
 from __future__ import annotations
 
