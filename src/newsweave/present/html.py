@@ -38,18 +38,11 @@ def environment():
     """The Jinja2 environment shared by the report and the web app (autoescape always on)."""
     import jinja2
 
-    loaders = [jinja2.PackageLoader(pkg, "templates") for pkg in TEMPLATE_DIRS if _has_templates(pkg)]
+    loaders = [jinja2.PackageLoader(pkg, "templates") for pkg in TEMPLATE_DIRS]
     env = jinja2.Environment(loader=jinja2.ChoiceLoader(loaders), autoescape=True,
                              undefined=jinja2.ChainableUndefined, trim_blocks=False)
     env.globals["zip"] = zip
     return env
-
-
-def _has_templates(pkg: str) -> bool:
-    try:
-        return resources.files(pkg).joinpath("templates").is_dir()
-    except ModuleNotFoundError:
-        return False
 
 
 def render_view(view: Mapping[str, Any], generated: str | None = None) -> str:
