@@ -102,3 +102,66 @@ def _safe_count(db: Path) -> int:
         return _counts(db)[0]
     except sqlite3.OperationalError:
         return 0
+
+
+# --------------------------------------------------------------------------- crash safety of story assignment
+
+def _topic_files() -> list[str]:
+    from .helpers import FIXTURES
+
+    return sorted(str(p) for p in (FIXTURES / "ecbplus_topics").glob("*.txt"))
+
+
+def _story_sets(store) -> list[list[str]]:
+    return sorted(sorted(s.article_ids) for s in store.stories())
+
+
+def _dying_after(real_load, count: int):
+    """ingest.load that raises after yielding ``count`` items (a crash in the middle of a run)."""
+    def load(*args, **kwargs):
+        for n, item in enumerate(real_load(*args, **kwargs)):
+            if n == count:
+                raise RuntimeError("crashed")
+            yield item
+    return load
+
+
+def test_crash_mid_run_leaves_no_article_outside_a_story_and_a_rerun_equals_a_clean_run(tmp_path, monkeypatch):
+    from newsweave import ingest
+    from newsweave.config import Settings
+    from newsweave.store import open_store
+
+    files = _topic_files()
+    with open_store(str(tmp_path / "clean.db")) as clean:
+        add_sources(clean, files, Settings(db=str(tmp_path / "clean.db")), analyze=False)
+        expected = _story_sets(clean)
+    settings = Settings(db=str(tmp_path / "crash.db"))
+    with open_store(settings.db) as store:
+        monkeypatch.setattr(ingest, "load", _dying_after(ingest.load, 21))
+        try:
+            add_sources(store, files, settings, analyze=False)
+        except RuntimeError:
+            pass
+        monkeypatch.undo()
+        stored = {a.id for a in store.articles()}
+        assert 0 < len(stored) < len(files)
+        assert stored == {a for s in store.stories() for a in s.article_ids}
+        again = add_sources(store, files, settings, analyze=False)
+        assert again.duplicates == len(stored) and again.added == len(files) - len(stored)
+        assert _story_sets(store) == expected
+
+
+def test_articles_left_outside_every_story_are_assigned_by_the_next_add(tmp_path, seed_dir):
+    from newsweave.config import Settings
+    from newsweave.store import open_store
+
+    from .helpers import bridge_article
+
+    settings = Settings(db=str(tmp_path / "orphans.db"))
+    with open_store(settings.db) as store:
+        orphans = [bridge_article(n) for n in range(3)]
+        for article in orphans:  # what a run killed before its stories were written left behind
+            store.add_article(article)
+        add_sources(store, [str(seed_dir)], settings, analyze=False)
+        members = {a for s in store.stories() for a in s.article_ids}
+        assert {a.id for a in store.articles()} == members and len(members) == 5

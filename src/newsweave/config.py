@@ -95,6 +95,8 @@ class ClusterConfig:
 class Settings:
     db: str = field(default="newsweave.db", metadata={"help": "SQLite database path (env NEWSWEAVE_DB)"})
     max_bytes: int = field(default=20_000_000, metadata={"help": "size limit of one input file or download"})
+    max_article_chars: int = field(default=100_000, metadata={
+        "help": "length limit of one article's text, in characters (longer ones are refused)"})
     fetch_timeout: float = field(default=15.0, metadata={"help": "seconds allowed for one URL fetch"})
     max_redirects: int = field(default=5, metadata={"help": "redirects followed per URL"})
     allow_private: bool = field(default=False, metadata={"help": "allow fetching private/loopback addresses"})

@@ -33,30 +33,39 @@ class AddSummary:
 
 def add_sources(store: Store, sources: Sequence[str], settings: Settings, *, meta_file: str | None = None,
                 overrides: Mapping[str, str] | None = None,
-                progress: Callable[[str], None] | None = None, analyze: bool = True) -> AddSummary:
-    """Ingest -> normalise -> store (article and annotations in one transaction) -> assign stories.
+                progress: Callable[[str], None] | None = None, analyze: bool = True,
+                on_error: Callable[[str], None] | None = None) -> AddSummary:
+    """Ingest -> normalise -> store -> assign stories, one batch at a time: a batch's articles, annotations,
+    stories and clusterer state commit together, so a run killed at any point leaves every stored article in a
+    story, and a re-run continues where it stopped (stored articles count as duplicates).
 
-    Bad inputs are reported, not fatal; articles already stored are counted as duplicates.
+    Bad inputs are reported (each also to ``on_error`` as it is found), not fatal. Articles an older run left
+    outside every story are assigned first.
     """
     added, errors, duplicates, copies = [], [], 0, 0
+    _assign_leftovers(store, settings)
     items = ingest.load(sources, settings, meta_file=meta_file, overrides=overrides, on_input=progress)
-    for batch in _batches(items, BATCH):
-        errors += [str(item) for item in batch if isinstance(item, IngestError)]
+    for batch in _batches(_noting_errors(items, errors, on_error), BATCH):
         fresh = _unique_new(store, [item for item in batch if isinstance(item, Article)])
         duplicates += sum(isinstance(item, Article) for item in batch) - len(fresh)
-        for article, annotations in zip(fresh, _annotate(fresh, analyze)):
-            article, stored = _store_article(store, article, annotations, settings)
-            if not stored:
-                duplicates += 1
-                continue
-            added.append(article.id)
-            copies += article.copy_of is not None
-    if added:
-        _assign_stories(store, added, settings)
+        stored = _store_batch(store, fresh, _annotate(fresh, analyze), settings)
+        duplicates += len(fresh) - len(stored)
+        added += [article.id for article in stored]
+        copies += sum(article.copy_of is not None for article in stored)
     return AddSummary(len(added), duplicates, copies, tuple(errors), tuple(added))
 
 
-BATCH = 16
+def _noting_errors(items: Iterable, errors: list[str], on_error: Callable[[str], None] | None) -> Iterator:
+    """The items, each error also noted (and told to ``on_error``) the moment it passes."""
+    for item in items:
+        if isinstance(item, IngestError):
+            errors.append(str(item))
+            if on_error:
+                on_error(str(item))
+        yield item
+
+
+BATCH = 16  # items per batch: the unit of work that commits together
 
 
 def _batches(items: Iterable, size: int) -> Iterator[list]:
@@ -83,14 +92,56 @@ def _unique_new(store: Store, articles: list[Article]) -> list[Article]:
 
 
 def _annotate(articles: list[Article], analyze: bool) -> list[Annotations | None]:
-    """Normalise a batch; without the nlp extra the articles are stored unannotated (and said so once)."""
+    """Normalise a batch, parsed in groups of at most ANNOTATE_CHARS characters (the parser's memory grows with
+    the text it holds at once); without the nlp extra the articles are stored unannotated (and said so once)."""
     if not analyze or not articles:
         return [None] * len(articles)
     try:
-        return normalize.normalize_many(articles)
+        return [ann for group in _by_length(articles, ANNOTATE_CHARS) for ann in normalize.normalize_many(group)]
     except MissingExtra as exc:
         _warn_once(f"articles stored without annotations: {exc}")
         return [None] * len(articles)
+
+
+ANNOTATE_CHARS = 100_000
+
+
+def _by_length(articles: list[Article], limit: int) -> Iterator[list[Article]]:
+    group: list[Article] = []
+    size = 0
+    for article in articles:
+        if group and size + len(article.text) > limit:
+            yield group
+            group, size = [], 0
+        group.append(article)
+        size += len(article.text)
+    if group:
+        yield group
+
+
+def _store_batch(store: Store, articles: list[Article], annotations: list[Annotations | None],
+                 settings: Settings) -> list[Article]:
+    """Insert the batch's new articles (near-duplicates linked to their original) with their annotations and
+    assign them to stories, all in one transaction; the articles stored (others were there already)."""
+    stored = []
+    with store.transaction():
+        for article, annotation in zip(articles, annotations):
+            minhash, bands = ingest.signature(article.text)
+            article = _linked(store, article, minhash, bands, settings)
+            if store.add_article(article, minhash, bands):
+                if annotation is not None:
+                    store.save_annotations(annotation)
+                stored.append(article)
+        if stored:
+            assign_stories(store, [a.id for a in stored], settings)
+    return stored
+
+
+def _assign_leftovers(store: Store, settings: Settings) -> None:
+    """Assign, in arrival order, the articles a run of an older version left outside every story."""
+    leftovers = store.unassigned_articles()
+    for start in range(0, len(leftovers), BATCH):
+        _assign_stories(store, leftovers[start:start + BATCH], settings)
 
 
 def _assign_stories(store: Store, article_ids: list[str], settings: Settings) -> None:
@@ -107,16 +158,10 @@ def _warn_once(message: str) -> None:
         log.warning(message)
 
 
-def _store_article(store: Store, article: Article, annotations: Annotations | None,
-                   settings: Settings) -> tuple[Article, bool]:
-    """Link a near-duplicate to its original, then insert article and annotations atomically."""
-    minhash, bands = ingest.signature(article.text)
+def _linked(store: Store, article: Article, minhash, bands, settings: Settings) -> Article:
+    """The article with ``copy_of`` set when it is a near-duplicate of a stored one (to that one's original)."""
     candidates = [c for c in store.copy_candidates(bands) if c[0] != article.id]
     original = ingest.find_original(minhash, candidates, settings.near_duplicate_threshold)
-    if original is not None:
-        article = replace(article, copy_of=store.get_article(original).copy_of or original)
-    with store.transaction():
-        stored = store.add_article(article, minhash, bands)
-        if stored and annotations is not None:
-            store.save_annotations(annotations)
-    return article, stored
+    if original is None:
+        return article
+    return replace(article, copy_of=store.get_article(original).copy_of or original)

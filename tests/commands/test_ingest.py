@@ -151,14 +151,14 @@ def _locked(path: Path, monkeypatch) -> None:
 
     path.chmod(0)
     if os.geteuid() == 0:
-        real = Path.read_bytes
+        real = os.open
 
-        def read_bytes(self):
-            if self == path:
-                raise PermissionError(13, "Permission denied", str(self))
-            return real(self)
+        def refusing_open(name, *args, **kwargs):
+            if Path(os.fsdecode(name)) == path:
+                raise PermissionError(13, "Permission denied", str(name))
+            return real(name, *args, **kwargs)
 
-        monkeypatch.setattr(Path, "read_bytes", read_bytes)
+        monkeypatch.setattr(os, "open", refusing_open)
 
 
 def test_error_paths_each_one_line_and_the_rest_lands(run, seed_dir, tmp_path, monkeypatch):
@@ -283,3 +283,70 @@ def test_body_drops_only_a_repeated_title():
     assert _body("Other start\nBig News", "Big News") == "Other start\nBig News"
     assert _body("Big News", "Big News") == "Big News"  # nothing else to show: keep it
     assert _body("Big News\nMore", None) == "Big News\nMore"
+
+
+# --------------------------------------------------------------------------- hostile input on the command line
+
+def test_lone_surrogates_and_undecodable_file_names_are_stored(run, tmp_path):
+    import os
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    record = {"text": "Port reopens\n\nThe port reopened on Monday after the storm, officials said.",
+              "outlet": "Wire", "language": "en", "note": "x\udfff", "k\ud800": 1, "url": "https://x.org/\udc80"}
+    (inbox / "a.json").write_text(json.dumps(record), encoding="utf-8")
+    with open(os.fsencode(inbox) + b"/caf\xe9.txt", "wb") as f:
+        f.write(UP.encode("utf-8"))
+    with open(os.fsencode(inbox) + b"/empty-\xff.txt", "wb"):
+        pass
+    result = run("add", inbox)
+    assert result.exit_code == 1, result.output
+    assert result.stdout == "added 2, duplicates 0, copies 0, errors 1\n"
+    assert result.stderr == f"error: {inbox}/empty-\\xff.txt: empty input\n"
+    stories = json.loads(run("stories", "--json").stdout)
+    assert sum(len(s["articles"]) for s in stories) == 2
+
+
+def test_control_characters_in_names_are_escaped_on_the_terminal(run, tmp_path):
+    bad = tmp_path / "evil\x1b]0;owned\x07.txt"
+    bad.write_bytes(b"")
+    result = run("add", bad)
+    assert result.exit_code == 1
+    assert result.stderr == f"error: {tmp_path}/evil\\x1b]0;owned\\x07.txt: empty input\n"
+
+
+@pytest.mark.parametrize("content", ["[]", '{"articles": []}'])
+def test_input_holding_no_article_exits_1_and_says_so(run, tmp_path, content):
+    path = tmp_path / "none.json"
+    path.write_text(content, encoding="utf-8")
+    result = run("add", path)
+    assert (result.exit_code, result.stderr) == (1, f"error: {path}: no articles in this input\n")
+
+
+@pytest.mark.parametrize("content", ['{"a":' * 5000 + "1" + "}" * 5000, '{"outlet": ' + "1" * 5000 + "}"])
+def test_bad_meta_file_is_one_line_not_a_traceback(run, tmp_path, seed_dir, content):
+    meta = tmp_path / "given.json"
+    meta.write_text(content, encoding="utf-8")
+    result = run("add", seed_dir, "--meta", meta)
+    assert result.exit_code == 1 and isinstance(result.exception, SystemExit)  # a clean exit, no traceback
+    (line,) = result.stderr.splitlines()
+    assert line.startswith(f"error: {meta}: unreadable metadata file")
+
+
+def test_errors_found_before_a_crash_are_printed(run, tmp_path, seed_dir, monkeypatch):
+    from newsweave import ingest
+
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    real = ingest.load
+
+    def dying(*args, **kwargs):
+        for n, item in enumerate(real(*args, **kwargs)):
+            if n == 2:
+                raise RuntimeError("crashed")
+            yield item
+
+    monkeypatch.setattr(ingest, "load", dying)
+    result = run("add", empty, seed_dir)
+    assert result.exit_code != 0
+    assert f"error: {empty}: empty input" in result.stderr.splitlines()

@@ -49,3 +49,18 @@ def test_story_shows_members_and_dossier(tmp_path, seed_dir):
     (dossier_story,) = story["dossier"]["stories"]
     statuses = [f["status"] for f in dossier_story["facts"]]
     assert statuses.count("corroborated") >= 10 and "conflicting" not in statuses
+
+
+def test_stories_say_not_computed_yet_instead_of_zeros(tmp_path, seed_dir, seed_copy):
+    runner = CliRunner()
+    fresh = str(tmp_path / "fresh.db")
+    assert runner.invoke(cli, ["--db", fresh, "add", str(seed_dir)]).exit_code == 0
+    table = runner.invoke(cli, ["--db", fresh, "stories"])
+    assert table.exit_code == 0 and "not computed yet" in table.output
+    (item,) = json.loads(runner.invoke(cli, ["--db", fresh, "stories", "--json"]).output)
+    assert item["counts"] is None
+    computed, _ = seed_copy
+    table = runner.invoke(cli, ["--db", computed, "stories"])
+    assert "not computed yet" not in table.output and "corroborated" in table.output
+    (item,) = json.loads(runner.invoke(cli, ["--db", computed, "stories", "--json"]).output)
+    assert item["counts"]["corroborated"] >= 10 and item["counts"]["conflicting"] == 0

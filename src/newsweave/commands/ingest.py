@@ -12,7 +12,7 @@ from ..ingest import expand
 from ..ingest.clean import key
 from ..ingest.meta import normalize_language, normalize_published
 from ..pipeline import add_sources
-from ..present.output import print_json, print_table
+from ..present.output import print_json, print_table, printable
 from . import open_db
 
 _PROGRESS_AFTER = 1.0  # seconds of work before a progress bar appears
@@ -37,13 +37,11 @@ def add(ctx, sources, meta_file, outlet, published, language, allow_private):
     overrides = {"outlet": outlet, "published": published, "language": language}
     inputs = expand(sources)  # walked once: add_sources gets the expanded list
     with open_db(ctx) as store, _Progress(len(inputs)) as progress:
-        try:
+        try:  # each error line is printed as it is found: a crash later loses none of them
             summary = add_sources(store, inputs, settings, meta_file=meta_file, overrides=overrides,
-                                  progress=progress.advance)
+                                  progress=progress.advance, on_error=progress.error)
         except NewsweaveError as exc:
-            raise click.ClickException(str(exc)) from exc
-    for message in summary.errors:
-        click.echo(f"error: {message}", err=True)
+            raise click.ClickException(printable(str(exc))) from exc
     click.echo(summary.line())
     ctx.exit(1 if summary.errors else 0)
 
@@ -116,8 +114,18 @@ class _Progress:
         if self.bar is None and time.monotonic() - self.start > _PROGRESS_AFTER:
             self._show()
         if self.bar is not None:
-            self.bar.update(self.task, completed=self.done, description=_short(source))
+            self.bar.update(self.task, completed=self.done, description=printable(_short(source)))
         self.done += 1
+
+    def error(self, message: str) -> None:
+        """One error line on stderr, escaped for the terminal (above the bar while it shows)."""
+        line = f"error: {printable(message)}"
+        if self.bar is None:
+            click.echo(line, err=True)
+        else:
+            from rich.text import Text
+
+            self.bar.console.print(Text(line), highlight=False, soft_wrap=True)
 
     def _show(self) -> None:
         from rich.console import Console

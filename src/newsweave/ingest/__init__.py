@@ -20,30 +20,46 @@ from .meta import Sidecars
 __all__ = ["Draft", "expand", "find_original", "load", "signature"]
 
 
-def load(sources: Sequence[str], settings: Settings, *, meta_file: str | None = None,
+def load(sources: Sequence[str | IngestError], settings: Settings, *, meta_file: str | None = None,
          overrides: Mapping[str, str] | None = None,
          on_input: Callable[[str], None] | None = None) -> Iterator[Article | IngestError]:
     """Articles and errors from every input, in order; ``on_input`` is told when each input starts."""
     try:
-        sidecars = Sidecars(meta_file)
+        sidecars = Sidecars(meta_file, settings.max_bytes)
     except IngestError as exc:
         yield exc
         return
     given = {k: v for k, v in (overrides or {}).items() if v not in (None, "")}
+    named: set[str] = set()  # unreadable meta.json files already reported
     for source in expand(sources):
+        if isinstance(source, IngestError):
+            yield source
+            continue
         if on_input:
             on_input(source)
+        broken = sidecars.broken(source)
+        if broken is not None:  # the folder's meta.json is unreadable: named once, its files left for a re-run
+            if broken.source not in named:
+                named.add(broken.source)
+                yield broken
+            continue
         yield from _guarded(source, settings, sidecars, given)
 
 
 def _guarded(source: str, settings: Settings, sidecars: Sidecars,
              overrides: Mapping[str, str]) -> Iterator[Article | IngestError]:
-    """One input's items; a reader crashing on hostile input costs that input only, not the batch."""
+    """One input's items; a reader crashing on hostile input costs that input only, not the batch, and an input
+    that gives nothing at all says so."""
+    found = False
     try:
         for item in _drafts(source, settings):
-            yield item if isinstance(item, IngestError) else _article(item, sidecars, overrides)
+            found = True
+            yield item if isinstance(item, IngestError) else _article(item, sidecars, overrides, settings)
     except Exception as exc:  # noqa: BLE001 - reported as this input's error line
         yield IngestError(source, f"could not be read ({type(exc).__name__}: {exc})")
+        return
+    if not found:
+        yield IngestError(source, "no articles in this input")
 
 
 def _drafts(source: str, settings: Settings) -> Iterator[Draft | IngestError]:
@@ -76,9 +92,10 @@ def _kind_from_type(content_type: str) -> str | None:
     return _KINDS.get(content_type.split(";")[0].strip().lower())
 
 
-def _article(draft: Draft, sidecars: Sidecars, overrides: Mapping[str, str]) -> Article | IngestError:
+def _article(draft: Draft, sidecars: Sidecars, overrides: Mapping[str, str],
+             settings: Settings) -> Article | IngestError:
     try:
         meta = sidecars.lookup(draft.path, draft.meta_keys + ((draft.url,) if draft.url else ()))
-        return build_article(draft, meta, overrides)
+        return build_article(draft, meta, overrides, max_chars=settings.max_article_chars)
     except IngestError as exc:
         return exc

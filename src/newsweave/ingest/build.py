@@ -1,23 +1,33 @@
 """Draft -> Article: clean the text, merge metadata (document < sidecar < flags), infer what is missing."""
 from __future__ import annotations
 
+import re
 from typing import Any, Mapping
 
 from ..errors import IngestError
 from ..models import Article, article_id
 from .clean import clean, key
+from .encoding import scrub, scrub_text
 from .draft import Draft
 from .meta import (
     META_FIELDS, dateline_published, detect_language, normalize_language, normalize_published, outlet_from_url,
 )
 
 UNKNOWN_OUTLET = "unknown"
-_TITLE_MAX = 300
+_TITLE_MAX = 300  # characters of a title, outlet, author or language kept
+_URL_MAX = 2048
+_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f]")
+MAX_ARTICLE_CHARS = 100_000  # the default limit on one article's text (Settings.max_article_chars)
 
 
-def build_article(draft: Draft, meta: Mapping[str, Any], overrides: Mapping[str, str]) -> Article:
+def build_article(draft: Draft, meta: Mapping[str, Any], overrides: Mapping[str, str],
+                  max_chars: int = MAX_ARTICLE_CHARS) -> Article:
+    body = scrub_text(draft.body.strip("\n"))
+    if len(body) > max_chars:
+        raise IngestError(draft.source, f"article too long: {len(body)} characters (max_article_chars is "
+                                        f"{max_chars})")
     fields = _merge(draft, meta, overrides)
-    original = _with_title(draft.body.strip("\n"), fields.get("title"))
+    original = _with_title(body, fields.get("title"))
     cleaned = clean(original, draft.source)
     if not cleaned.text.strip():
         raise IngestError(draft.source, "no article text left after cleaning")
@@ -35,8 +45,9 @@ def build_article(draft: Draft, meta: Mapping[str, Any], overrides: Mapping[str,
         id=article_id(cleaned.text, outlet), outlet=outlet,
         title=fields.get("title") or _first_line(cleaned.text), text=cleaned.text, original=original,
         segments=cleaned.segments, published=fields.get("published"), language=language,
-        url=fields.get("url"), path=draft.path, author=fields.get("author"), source_format=draft.source_format,
-        inferred=tuple(inferred), summary_only=draft.summary_only, extra=dict(draft.extra),
+        url=fields.get("url"), path=scrub_text(draft.path) if draft.path else None, author=fields.get("author"),
+        source_format=draft.source_format, inferred=tuple(inferred), summary_only=draft.summary_only,
+        extra=scrub(dict(draft.extra)),
     )
 
 
@@ -44,10 +55,18 @@ def _merge(draft: Draft, meta: Mapping[str, Any], overrides: Mapping[str, str]) 
     fields = {name: getattr(draft, name) for name in META_FIELDS}
     for layer in (meta, overrides):
         fields.update({k: v for k, v in layer.items() if k in META_FIELDS and v not in (None, "")})
-    fields = {k: (" ".join(str(v).split()) if v is not None else None) for k, v in fields.items()}
+    fields = {k: _bounded(k, v) for k, v in fields.items()}
     fields["published"] = normalize_published(fields["published"])
     fields["language"] = normalize_language(fields["language"])
     return fields
+
+
+def _bounded(name: str, value: Any) -> str | None:
+    """A metadata value as one line of text, scrubbed and cut to its limit."""
+    if value is None:
+        return None
+    text = " ".join(_CONTROLS.sub(" ", scrub_text(str(value)[:_URL_MAX * 4])).split())
+    return text[:_URL_MAX if name == "url" else _TITLE_MAX] or None
 
 
 def _with_title(body: str, title: str | None) -> str:
@@ -65,5 +84,5 @@ def _first_line(text: str) -> str:
 
 
 def _infer_outlet(draft: Draft, url: str | None) -> str:
-    return draft.sitename or outlet_from_url(url) or UNKNOWN_OUTLET
+    return _bounded("outlet", draft.sitename) or outlet_from_url(url) or UNKNOWN_OUTLET
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
+from typing import Any
 
 from ..errors import IngestError
 
@@ -19,6 +20,8 @@ _MAGIC = (b"%PDF", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"\x1f\x
 _DECLARED = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?([A-Za-z0-9_.:-]{2,40})""", re.I)
 _XML_DECL = re.compile(rb"""<\?xml[^>]{0,200}?encoding\s*=\s*["']([A-Za-z0-9_.:-]{2,40})""", re.I)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+MAX_DEPTH = 64  # nesting of a JSON record or metadata file
 
 
 def decode(data: bytes, source: str, *, declared: str | None = None) -> str:
@@ -32,8 +35,9 @@ def decode(data: bytes, source: str, *, declared: str | None = None) -> str:
 def normalize_text(text: str, source: str) -> str:
     """NFC, unified newlines; refuses text that is mostly control characters (binary read as text)."""
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    controls = len(_CONTROL.findall(text[:100_000]))
-    if controls > max(4, len(text[:100_000]) // 100):
+    head = text[:100_000]
+    controls = len(_CONTROL.findall(head))
+    if controls > max(32, len(head) // 20):  # binary read as text: ~1 in 9 characters; stray ones are dropped
         raise IngestError(source, "binary content (control characters)")
     text = _CONTROL.sub("", text)
     if not text.strip():
@@ -92,3 +96,24 @@ def _detect(data: bytes, source: str) -> str:
     if text is None:
         raise IngestError(source, f"undecodable text (detected {best.encoding} fails)")
     return text
+
+
+def scrub_text(text: str) -> str:
+    """Lone surrogates (from JSON escapes such as ``\\udfff`` or undecodable file names) as U+FFFD: text that can
+    always be written as UTF-8; a well-formed pair becomes its character."""
+    if not _SURROGATE.search(text):
+        return text
+    return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+
+
+def scrub(value: Any, depth: int = 0) -> Any:
+    """A JSON value with every string and key scrubbed; ValueError past MAX_DEPTH levels of nesting."""
+    if depth > MAX_DEPTH:
+        raise ValueError(f"nested deeper than {MAX_DEPTH} levels")
+    if isinstance(value, str):
+        return scrub_text(value)
+    if isinstance(value, dict):
+        return {scrub_text(str(k)): scrub(v, depth + 1) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [scrub(v, depth + 1) for v in value]
+    return value

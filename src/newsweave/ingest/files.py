@@ -15,6 +15,7 @@ from .encoding import decode
 from .feeds import read_feed
 from .html import read_html
 from .records import read_json, read_jsonl
+from .regular import open_regular
 from .text import read_text
 from .warc import read_warc
 
@@ -28,14 +29,14 @@ _EXTENSIONS = {
 _SKIP_PREFIXES = ("readme", "license", "licence")
 
 
-def expand(sources: Sequence[str]) -> list[str]:
+def expand(sources: Sequence[str | IngestError]) -> list[str | IngestError]:
     """Every input the sources name, in order: directories walked recursively and sorted.
 
-    A directory with nothing to read (or one that cannot be listed) stays an input of its own, so that
-    reading it reports why."""
-    inputs: list[str] = []
+    A directory with nothing to read (or one that cannot be listed) stays an input of its own, so that reading it
+    reports why; a link out of a walked directory is not followed: an IngestError stands in its place."""
+    inputs: list[str | IngestError] = []
     for source in sources:
-        if source != "-" and not is_url(source) and os.path.isdir(source):
+        if isinstance(source, str) and source != "-" and not is_url(source) and os.path.isdir(source):
             inputs.extend(_walk(Path(source)) or [source])
         else:
             inputs.append(source)
@@ -55,15 +56,40 @@ def url_scheme(source: str) -> str | None:
 _URL_LIKE = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*)://")
 
 
-def _walk(root: Path) -> list[str]:
-    """Files under root; a subdirectory that cannot be listed is returned itself (read_path names it)."""
-    found = []
-    for directory, dirs, files in os.walk(root, onerror=lambda exc: found.append(exc.filename or str(root))):
+def _walk(root: Path) -> list[str | IngestError]:
+    """Files under root (links to directories are not entered); a subdirectory that cannot be listed is returned
+    itself (read_path names it); a link to anything outside root is an IngestError, not followed."""
+    found: list[tuple[tuple[str, ...], str | IngestError]] = []
+    inside = os.path.realpath(root)
+
+    def unlistable(exc: OSError) -> None:
+        name = exc.filename or str(root)
+        found.append((_parts(root, name), name))
+
+    for directory, dirs, files in os.walk(root, onerror=unlistable):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in files:
-            if not _skipped(name):
-                found.append(os.path.join(directory, name))
-    return sorted(found, key=lambda p: Path(p).relative_to(root).parts)
+            if _skipped(name):
+                continue
+            path = os.path.join(directory, name)
+            entry = path if _within(path, inside) else IngestError(path, LINK_OUT)
+            found.append((_parts(root, path), entry))
+    return [entry for _, entry in sorted(found, key=lambda item: item[0])]
+
+
+LINK_OUT = "a link out of the folder, not followed"
+
+
+def _parts(root: Path, path: str) -> tuple[str, ...]:
+    return Path(path).relative_to(root).parts
+
+
+def _within(path: str, inside: str) -> bool:
+    """A file that is no link, or a link resolving to somewhere inside the walked folder."""
+    if not os.path.islink(path):
+        return True
+    target = os.path.realpath(path)
+    return target == inside or target.startswith(inside.rstrip(os.sep) + os.sep)
 
 
 def _skipped(name: str) -> bool:
@@ -72,7 +98,8 @@ def _skipped(name: str) -> bool:
 
 
 def read_path(path: str, settings: Settings) -> Iterator[Draft | IngestError]:
-    """One file. A WARC is streamed (CC-NEWS files run to a gigabyte): its size limit applies per record."""
+    """One regular file, never more than ``max_bytes`` read. A WARC is streamed (CC-NEWS files run to a gigabyte):
+    its size limit applies per record."""
     scheme = url_scheme(path)
     if scheme and not os.path.exists(path):
         yield IngestError(path, f"unsupported URL scheme '{scheme}' (only http and https URLs can be fetched)")
@@ -81,23 +108,26 @@ def read_path(path: str, settings: Settings) -> Iterator[Draft | IngestError]:
         yield IngestError(path, _empty_directory(path))
         return
     try:
-        size = os.path.getsize(path)
-        kind = _kind(path) or ("warc" if _starts_like_warc(path) else None)
-        if kind == "warc" and size:
-            with open(path, "rb") as stream:
-                gzipped = stream.read(2) == b"\x1f\x8b"
-                stream.seek(0)
-                yield from read_warc(stream, path, gzipped=gzipped, max_bytes=settings.max_bytes, path=path)
-            return
-        data = Path(path).read_bytes() if size <= settings.max_bytes else b""
+        with open_regular(path) as stream:
+            size = os.fstat(stream.fileno()).st_size
+            head = stream.peek(8)[:8]
+            kind = _kind(path) or ("warc" if sniff(head) == "warc" else None)
+            if kind == "warc" and head:
+                yield from read_warc(stream, path, gzipped=head[:2] == b"\x1f\x8b", max_bytes=settings.max_bytes,
+                                     path=path)
+                return
+            data = stream.read(settings.max_bytes + 1) if size <= settings.max_bytes else b""
+    except IngestError as exc:
+        yield exc
+        return
     except FileNotFoundError:
         yield IngestError(path, "no such file or directory")
         return
     except OSError as exc:
         yield IngestError(path, f"unreadable: {exc.strerror or exc}")
         return
-    if size > settings.max_bytes:
-        yield IngestError(path, f"over the size limit ({size} > {settings.max_bytes} bytes)")
+    if size > settings.max_bytes or len(data) > settings.max_bytes:
+        yield IngestError(path, f"over the size limit ({max(size, len(data))} > {settings.max_bytes} bytes)")
         return
     yield from read_bytes(data, path, settings, kind=kind, path=path)
 
@@ -108,11 +138,6 @@ def _empty_directory(path: str) -> str:
     except OSError as exc:
         return f"unreadable directory: {exc.strerror or exc}"
     return "no files to ingest in this directory"
-
-
-def _starts_like_warc(path: str) -> bool:
-    with open(path, "rb") as stream:
-        return sniff(stream.read(8)) == "warc"
 
 
 def read_stdin(settings: Settings) -> Iterator[Draft | IngestError]:

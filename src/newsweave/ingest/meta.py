@@ -111,28 +111,44 @@ class Sidecars:
     """meta.json files beside the inputs (found automatically) and one explicit --meta file.
 
     A meta file maps an input's file name (or relative path, or URL) to fields; top-level field keys
-    in the explicit file apply to every input.
+    in the explicit file apply to every input. Both are read within ``max_bytes``; an unreadable explicit file
+    raises IngestError, an unreadable meta.json is reported by ``broken`` for the files beside it.
     """
 
-    def __init__(self, meta_file: str | None = None):
-        self._cache: dict[Path, dict[str, Any]] = {}
-        self.explicit = _read_meta(Path(meta_file)) if meta_file else {}
+    def __init__(self, meta_file: str | None = None, max_bytes: int = 20_000_000):
+        self.max_bytes = max_bytes
+        self._cache: dict[Path, dict[str, Any] | IngestError] = {}
+        self.explicit = _read_meta(Path(meta_file), max_bytes) if meta_file else {}
         self.base = Path(meta_file).parent if meta_file else None
 
     def lookup(self, path: str | None, keys: tuple[str, ...] = ()) -> dict[str, Any]:
         found: dict[str, Any] = {}
         if path:
             p = Path(path)
-            found.update(_pick(self._beside(p.parent), (p.name, *keys)))
+            beside = self._beside(p.parent)
+            found.update(_pick(beside if isinstance(beside, dict) else {}, (p.name, *keys)))
         names = (*_names(path, self.base), *keys)
         found.update({k: v for k, v in self.explicit.items() if k in META_FIELDS})
         found.update(_pick(self.explicit, names))
         return found
 
-    def _beside(self, directory: Path) -> dict[str, Any]:
+    def broken(self, path: str) -> IngestError | None:
+        """The error of the meta.json beside this input when that file cannot be read (so its metadata would be
+        missing), else None."""
+        if path == "-" or "://" in path:
+            return None
+        beside = self._beside(Path(path).parent)
+        if not isinstance(beside, IngestError):
+            return None
+        return IngestError(beside.source, f"{beside.reason}; the files beside it are not read until it is fixed")
+
+    def _beside(self, directory: Path) -> dict[str, Any] | IngestError:
         if directory not in self._cache:
             sidecar = directory / "meta.json"
-            self._cache[directory] = _read_meta(sidecar) if sidecar.is_file() else {}
+            try:
+                self._cache[directory] = _read_meta(sidecar, self.max_bytes) if sidecar.is_file() else {}
+            except IngestError as exc:
+                self._cache[directory] = exc
         return self._cache[directory]
 
 
@@ -157,11 +173,22 @@ def _pick(meta: Mapping[str, Any], names) -> dict[str, Any]:
     return {}
 
 
-def _read_meta(path: Path) -> dict[str, Any]:
+def _read_meta(path: Path, max_bytes: int) -> dict[str, Any]:
+    from .encoding import scrub
+    from .regular import read_regular
+
     try:
-        data = json.loads(path.read_text(encoding="utf-8-sig"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise IngestError(str(path), f"unreadable metadata file: {exc}") from exc
+        data = scrub(json.loads(read_regular(str(path), max_bytes).decode("utf-8-sig")))
+    except IngestError as exc:
+        raise IngestError(str(path), f"unreadable metadata file: {exc.reason}") from exc
+    except (OSError, ValueError, RecursionError) as exc:  # ValueError: bad JSON, UTF-8, or a huge integer
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else _one_line(exc)
+        raise IngestError(str(path), f"unreadable metadata file: {reason}") from exc
     if not isinstance(data, dict):
         raise IngestError(str(path), "metadata file is not a JSON object")
     return data
+
+
+def _one_line(exc: BaseException) -> str:
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    return text if len(text) <= 200 else text[:199] + "…"

@@ -6,15 +6,17 @@ from typing import Any, Iterator
 
 from ..errors import IngestError
 from .draft import Draft
+from .encoding import MAX_DEPTH, scrub
 from .meta import META_FIELDS as FIELDS
+
 _TEXT_KEYS = ("text", "body", "content")
 
 
 def read_json(text: str, source: str, **fields) -> Iterator[Draft | IngestError]:
     """A JSON object (one article), a list of them, or {"articles": [...]}."""
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
+        data = _parse(text)
+    except ValueError as exc:
         yield IngestError(source, f"malformed JSON: {exc}")
         return
     if isinstance(data, dict) and isinstance(data.get("articles"), list):
@@ -26,17 +28,30 @@ def read_json(text: str, source: str, **fields) -> Iterator[Draft | IngestError]
 
 
 def read_jsonl(text: str, source: str, **fields) -> Iterator[Draft | IngestError]:
-    """One JSON object per line; a bad line is one error and the rest still loads."""
+    """One JSON object per line; a bad line is one error naming that line, and the rest still loads."""
     for number, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
         name = f"{source}:{number}"
         try:
-            item = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield IngestError(name, f"malformed JSON line: {exc.msg} (column {exc.colno})")
+            item = _parse(line)
+        except ValueError as exc:
+            yield IngestError(name, f"malformed JSON line: {exc}")
             continue
         yield _draft(item, name, **fields)
+
+
+def _parse(text: str) -> Any:
+    """JSON with lone surrogates replaced; ValueError (one line) for what cannot be read: bad syntax, nesting past
+    MAX_DEPTH levels, an integer too long to convert."""
+    try:
+        return scrub(json.loads(text))
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"{exc.msg} (column {exc.colno})" if exc.lineno == 1 else str(exc)) from exc
+    except RecursionError as exc:
+        raise ValueError(f"nested deeper than {MAX_DEPTH} levels") from exc
+    except ValueError as exc:  # int() of a 4,300+ digit number
+        raise ValueError(" ".join(str(exc).split())[:200]) from exc
 
 
 def _draft(item: Any, name: str, **fields) -> Draft | IngestError:

@@ -7,6 +7,9 @@ import logging
 import zlib
 from typing import BinaryIO, Iterator
 
+from warcio.archiveiterator import ArchiveIterator
+from warcio.bufferedreaders import DecompressingBufferedReader
+
 from ..errors import IngestError
 from .draft import Draft
 from .encoding import decode
@@ -17,17 +20,28 @@ _HTML_TYPES = ("text/html", "application/xhtml")
 log = logging.getLogger(__name__)
 
 
+MAX_LINE = 64 * 1024  # one header line of a WARC record or its HTTP response
+MAX_HEADERS = 1 << 20  # all header lines of one record, with the blank lines before it
+BOMB_RATIO = 200  # gzip output per input byte past BOMB_FLOOR: real crawls compress about 4 to 10 times
+BOMB_FLOOR = 64 << 20
+HEADER_ROOM = 1 << 20  # a record's HTTP headers beside its max_bytes of content
+
+
 def read_warc(stream: BinaryIO, source: str, *, gzipped: bool, max_bytes: int,
               **fields) -> Iterator[Draft | IngestError]:
-    from warcio.archiveiterator import ArchiveIterator
-
     count = 0
+    archive = ArchiveIterator(stream)
     try:
-        for record in ArchiveIterator(stream):
+        for record in _records(archive):
             is_response = record.rec_type == "response"
             count += is_response
             uri = record.rec_headers.get_header("WARC-Target-URI") or ""
             name = f"{source}#record {count + (not is_response)} <{uri}>"
+            archive.reader.budget = MAX_HEADERS  # the next record's headers get their own budget
+            if (record.length or 0) > max_bytes + HEADER_ROOM:  # skipped unread (chunks cannot outgrow it)
+                if is_response:
+                    yield IngestError(name, f"over the size limit ({max_bytes} bytes)")
+                continue
             body = record.content_stream().read(max_bytes + 1)
             if len(body) > max_bytes:
                 if is_response:
@@ -38,11 +52,66 @@ def read_warc(stream: BinaryIO, source: str, *, gzipped: bool, max_bytes: int,
                 return
             if is_response:
                 yield from _record(record, body, name, uri, fields)
+    except Refused as exc:
+        yield IngestError(source, f"{exc} after record {count}; the rest of the archive is not read")
+        return
     except Exception as exc:  # noqa: BLE001 - warcio raises many kinds on a damaged archive
         yield IngestError(f"{source}#record {count + 1}", f"malformed or truncated WARC ({type(exc).__name__})")
         return
     if _gzip_truncated(stream) if gzipped else not _ends_cleanly(stream):
         yield IngestError(f"{source}#record {count + 1}", "truncated WARC: the archive ends mid-record")
+
+
+class Refused(Exception):
+    """An archive whose next read would be unbounded: a header line, a header block or a decompression too big."""
+
+
+class BoundedReader(DecompressingBufferedReader):
+    """warcio's gzip-aware buffered reader where a line is at most MAX_LINE bytes, the lines read between two
+    records at most ``budget`` bytes, and gzip may not inflate past BOMB_RATIO times its input."""
+
+    def __init__(self, stream: BinaryIO):
+        super().__init__(stream)
+        self.budget = MAX_HEADERS
+        self.packed = self.unpacked = 0
+
+    def readline(self, length=None):
+        if length and length <= MAX_LINE:  # a caller's own small bound (chunk sizes): not header text
+            return super().readline(length)
+        line = self._line(MAX_LINE + 1)
+        self.budget -= len(line)
+        if len(line) > MAX_LINE:
+            raise Refused(f"a header line over {MAX_LINE // 1024} KB")
+        if self.budget < 0:
+            raise Refused(f"headers over {MAX_HEADERS >> 20} MB")
+        return line
+
+    def _line(self, limit: int) -> bytes:
+        parts, size = [], 0
+        while size < limit:
+            self._fillbuff()
+            if self.empty():
+                break
+            piece = self.buff.readline(limit - size)
+            parts.append(piece)
+            size += len(piece)
+            if piece.endswith(b"\n"):
+                break
+        return b"".join(parts)
+
+    def _decompress(self, data):
+        out = super()._decompress(data)
+        if self.decompressor is not None:
+            self.packed += len(data)
+            self.unpacked += len(out)
+            if self.unpacked > BOMB_FLOOR and self.unpacked > BOMB_RATIO * self.packed:
+                raise Refused(f"a decompression bomb (over {BOMB_RATIO} times its compressed size)")
+        return out
+
+
+def _records(archive: ArchiveIterator) -> Iterator:
+    archive.reader = BoundedReader(archive.fh)  # warcio's own reader, with every line and decompression bounded
+    return iter(archive)
 
 
 def _record(record, body: bytes, name: str, uri: str, fields) -> Iterator[Draft | IngestError]:
@@ -94,12 +163,16 @@ def _ends_cleanly(stream: BinaryIO) -> bool:
 
 
 def _gzip_truncated(stream: BinaryIO) -> bool:
-    """warcio drops a cut-off final gzip member silently: check the whole archive decompresses cleanly."""
+    """warcio drops a cut-off final gzip member silently: check the whole archive decompresses cleanly (within
+    the same bomb bound)."""
     stream.seek(0)
+    unpacked = 0
     try:
         with gzip.GzipFile(fileobj=stream) as archive:
-            while archive.read(1 << 20):
-                pass
+            while chunk := archive.read(1 << 20):
+                unpacked += len(chunk)
+                if unpacked > BOMB_FLOOR and unpacked > BOMB_RATIO * max(stream.tell(), 1):
+                    return True
     except (EOFError, OSError, zlib.error):
         return True
     return False

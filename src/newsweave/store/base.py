@@ -43,6 +43,11 @@ class Store(ABC):
         return [{"id": a.id, "outlet": a.outlet, "title": a.title, "published": a.published, "url": a.url,
                  "path": a.path} for a in self.articles(ids)]
 
+    def unassigned_articles(self) -> list[str]:
+        """Ids of the stored articles that are in no story, in arrival order."""
+        members = {a for story in self.stories() for a in story.article_ids}
+        return [a.id for a in self.articles() if a.id not in members]
+
     @abstractmethod
     def copy_candidates(self, bands: Iterable[tuple[int, str]]) -> list[tuple[str, list[int]]]:
         """Articles sharing an LSH band with the given keys: (id, minhash values)."""

@@ -107,6 +107,12 @@ class SQLiteStore(Store):
                 found[row[key]] = row
         return found
 
+    def unassigned_articles(self) -> list[str]:
+        rows = self.conn.execute(
+            "SELECT id FROM articles a WHERE NOT EXISTS (SELECT 1 FROM story_articles s WHERE s.article_id = a.id) "
+            "ORDER BY seq").fetchall()
+        return [r["id"] for r in rows]
+
     def copy_candidates(self, bands: Iterable[tuple[int, str]]) -> list[tuple[str, list[int]]]:
         found: dict[str, list[int]] = {}
         for band, key in bands:
