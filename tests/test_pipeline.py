@@ -126,16 +126,16 @@ def _dying_after(real_load, count: int):
     return load
 
 
-def test_crash_mid_run_leaves_no_article_outside_a_story_and_a_rerun_equals_a_clean_run(tmp_path, monkeypatch):
+def test_crash_mid_run_then_a_rerun_gives_every_article_the_stories_of_a_clean_run(tmp_path, monkeypatch):
     from newsweave import ingest
     from newsweave.config import Settings
     from newsweave.store import open_store
 
     files = _topic_files()
     with open_store(str(tmp_path / "clean.db")) as clean:
-        add_sources(clean, files, Settings(db=str(tmp_path / "clean.db")), analyze=False)
+        add_sources(clean, files, Settings(db=str(tmp_path / "clean.db"), assign_every=8), analyze=False)
         expected = _story_sets(clean)
-    settings = Settings(db=str(tmp_path / "crash.db"))
+    settings = Settings(db=str(tmp_path / "crash.db"), assign_every=8)
     with open_store(settings.db) as store:
         monkeypatch.setattr(ingest, "load", _dying_after(ingest.load, 21))
         try:
@@ -144,8 +144,9 @@ def test_crash_mid_run_leaves_no_article_outside_a_story_and_a_rerun_equals_a_cl
             pass
         monkeypatch.undo()
         stored = {a.id for a in store.articles()}
+        members = {a for s in store.stories() for a in s.article_ids}
         assert 0 < len(stored) < len(files)
-        assert stored == {a for s in store.stories() for a in s.article_ids}
+        assert members <= stored and len(stored - members) < 8  # only the block still filling waits
         again = add_sources(store, files, settings, analyze=False)
         assert again.duplicates == len(stored) and again.added == len(files) - len(stored)
         assert _story_sets(store) == expected

@@ -70,13 +70,13 @@ def _articles() -> list[Article]:
 def test_failed_recluster_keeps_the_old_stories(tmp_path, monkeypatch):
     db = str(tmp_path / "s.db")
     store = open_store(db)
-    from newsweave.pipeline import _assign_stories
+    from newsweave.pipeline import assign_due_stories
     from newsweave.config import Settings
 
     articles = _articles()
     for article in articles:
         store.add_article(article)
-    _assign_stories(store, [a.id for a in articles], Settings(db=db))
+    assign_due_stories(store, Settings(db=db), final=True)
     store.close()
     runner = CliRunner()
     before = _stories(runner, db)
@@ -98,7 +98,7 @@ def test_failed_assignment_writes_no_story(tmp_path, monkeypatch):
     db = str(tmp_path / "a.db")
     store = open_store(db)
     from newsweave import stories as service
-    from newsweave.pipeline import _assign_stories
+    from newsweave.pipeline import assign_due_stories
     from newsweave.config import Settings
 
     articles = _articles()
@@ -110,7 +110,7 @@ def test_failed_assignment_writes_no_story(tmp_path, monkeypatch):
 
     monkeypatch.setattr(service, "save_state", broken)
     try:
-        _assign_stories(store, [a.id for a in articles], Settings(db=db))
+        assign_due_stories(store, Settings(db=db), final=True)
     except RuntimeError:
         pass
     assert store.stories() == []  # the stories flushed before the failure were rolled back

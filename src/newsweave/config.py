@@ -100,6 +100,8 @@ class Settings:
     fetch_timeout: float = field(default=15.0, metadata={"help": "seconds allowed for one URL fetch"})
     max_redirects: int = field(default=5, metadata={"help": "redirects followed per URL"})
     allow_private: bool = field(default=False, metadata={"help": "allow fetching private/loopback addresses"})
+    assign_every: int = field(default=256, metadata={
+        "help": "during an add, stories are assigned each time this many more articles are stored, and at its end"})
     near_duplicate_threshold: float = field(
         default=0.8, metadata={"help": "MinHash Jaccard above which an article is a copy of another"}
     )

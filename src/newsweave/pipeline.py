@@ -35,15 +35,19 @@ def add_sources(store: Store, sources: Sequence[str], settings: Settings, *, met
                 overrides: Mapping[str, str] | None = None,
                 progress: Callable[[str], None] | None = None, analyze: bool = True,
                 on_error: Callable[[str], None] | None = None) -> AddSummary:
-    """Ingest -> normalise -> store -> assign stories, one batch at a time: a batch's articles, annotations,
-    stories and clusterer state commit together, so a run killed at any point leaves every stored article in a
-    story, and a re-run continues where it stopped (stored articles count as duplicates).
+    """Ingest -> normalise -> store (a batch's articles and annotations in one transaction) -> assign stories.
 
-    Bad inputs are reported (each also to ``on_error`` as it is found), not fatal. Articles an older run left
-    outside every story are assigned first.
+    Stories are assigned from what the store holds, not from what this run remembers: every stored article in no
+    story yet is assigned, in arrival order, once its block of ``settings.assign_every`` arrivals is complete and
+    at the end of the run (stories and the clusterer's state in one transaction). A run killed at any point thus
+    leaves nothing that the next run does not pick up, and the clusterer's state is restored at the same places
+    as in a run that was never killed, so the stories come out the same.
+
+    Bad inputs are reported (each also to ``on_error`` as it is found), not fatal; articles already stored are
+    counted as duplicates.
     """
     added, errors, duplicates, copies = [], [], 0, 0
-    _assign_leftovers(store, settings)
+    assign_due_stories(store, settings)
     items = ingest.load(sources, settings, meta_file=meta_file, overrides=overrides, on_input=progress)
     for batch in _batches(_noting_errors(items, errors, on_error), BATCH):
         fresh = _unique_new(store, [item for item in batch if isinstance(item, Article)])
@@ -52,7 +56,25 @@ def add_sources(store: Store, sources: Sequence[str], settings: Settings, *, met
         duplicates += len(fresh) - len(stored)
         added += [article.id for article in stored]
         copies += sum(article.copy_of is not None for article in stored)
+        if stored:
+            assign_due_stories(store, settings)
+    assign_due_stories(store, settings, final=True)
     return AddSummary(len(added), duplicates, copies, tuple(errors), tuple(added))
+
+
+def assign_due_stories(store: Store, settings: Settings, final: bool = False) -> None:
+    """Assign the stored articles in no story, one block of ``assign_every`` arrivals at a time, each block in its
+    own transaction: the complete blocks, and with ``final`` the last, incomplete one too."""
+    every = max(1, settings.assign_every)
+    while True:
+        with store.transaction():
+            pending = store.unassigned_articles()
+            if not pending:
+                return
+            block = (pending[0][1] - 1) // every
+            if not final and store.last_seq() < (block + 1) * every:
+                return
+            assign_stories(store, [i for i, seq in pending if (seq - 1) // every == block], settings)
 
 
 def _noting_errors(items: Iterable, errors: list[str], on_error: Callable[[str], None] | None) -> Iterator:
@@ -121,8 +143,8 @@ def _by_length(articles: list[Article], limit: int) -> Iterator[list[Article]]:
 
 def _store_batch(store: Store, articles: list[Article], annotations: list[Annotations | None],
                  settings: Settings) -> list[Article]:
-    """Insert the batch's new articles (near-duplicates linked to their original) with their annotations and
-    assign them to stories, all in one transaction; the articles stored (others were there already)."""
+    """Insert the batch's new articles (near-duplicates linked to their original) with their annotations in one
+    transaction; the articles stored (others were there already)."""
     stored = []
     with store.transaction():
         for article, annotation in zip(articles, annotations):
@@ -132,21 +154,7 @@ def _store_batch(store: Store, articles: list[Article], annotations: list[Annota
                 if annotation is not None:
                     store.save_annotations(annotation)
                 stored.append(article)
-        if stored:
-            assign_stories(store, [a.id for a in stored], settings)
     return stored
-
-
-def _assign_leftovers(store: Store, settings: Settings) -> None:
-    """Assign, in arrival order, the articles a run of an older version left outside every story."""
-    leftovers = store.unassigned_articles()
-    for start in range(0, len(leftovers), BATCH):
-        _assign_stories(store, leftovers[start:start + BATCH], settings)
-
-
-def _assign_stories(store: Store, article_ids: list[str], settings: Settings) -> None:
-    with store.transaction():  # stories and the clusterer's state land together or not at all
-        assign_stories(store, article_ids, settings)
 
 
 _WARNED: set[str] = set()

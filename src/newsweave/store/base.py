@@ -43,10 +43,14 @@ class Store(ABC):
         return [{"id": a.id, "outlet": a.outlet, "title": a.title, "published": a.published, "url": a.url,
                  "path": a.path} for a in self.articles(ids)]
 
-    def unassigned_articles(self) -> list[str]:
-        """Ids of the stored articles that are in no story, in arrival order."""
+    def unassigned_articles(self) -> list[tuple[str, int]]:
+        """(id, arrival number) of the stored articles that are in no story, in arrival order (numbered from 1)."""
         members = {a for story in self.stories() for a in story.article_ids}
-        return [a.id for a in self.articles() if a.id not in members]
+        return [(a.id, n) for n, a in enumerate(self.articles(), 1) if a.id not in members]
+
+    def last_seq(self) -> int:
+        """The arrival number of the latest stored article (0 when there is none)."""
+        return len(self.articles())
 
     @abstractmethod
     def copy_candidates(self, bands: Iterable[tuple[int, str]]) -> list[tuple[str, list[int]]]:

@@ -107,11 +107,14 @@ class SQLiteStore(Store):
                 found[row[key]] = row
         return found
 
-    def unassigned_articles(self) -> list[str]:
+    def unassigned_articles(self) -> list[tuple[str, int]]:
         rows = self.conn.execute(
-            "SELECT id FROM articles a WHERE NOT EXISTS (SELECT 1 FROM story_articles s WHERE s.article_id = a.id) "
-            "ORDER BY seq").fetchall()
-        return [r["id"] for r in rows]
+            "SELECT id, seq FROM articles a WHERE NOT EXISTS "
+            "(SELECT 1 FROM story_articles s WHERE s.article_id = a.id) ORDER BY seq").fetchall()
+        return [(r["id"], r["seq"]) for r in rows]
+
+    def last_seq(self) -> int:
+        return self.conn.execute("SELECT COALESCE(MAX(seq), 0) FROM articles").fetchone()[0]
 
     def copy_candidates(self, bands: Iterable[tuple[int, str]]) -> list[tuple[str, list[int]]]:
         found: dict[str, list[int]] = {}
