@@ -104,6 +104,15 @@ def is_current(dossier: Mapping[str, Any] | None, stamp: Mapping[str, str]) -> b
     return dossier is not None and dossier.get(STAMP) == dict(stamp)
 
 
+def looks_current(dossier: Mapping[str, Any] | None, story: Story) -> bool:
+    """A cheap test for lists of many stories: the saved dossier was computed by this code from exactly these
+    members (their annotations are not read; ``is_current`` checks those too)."""
+    if dossier is None or (dossier.get(STAMP) or {}).get("code") != code_version():
+        return False
+    compared = {a.get("id") for a in views.story_dossier(dossier).get("articles") or [] if isinstance(a, Mapping)}
+    return compared == set(story.article_ids)
+
+
 def public(dossier: Mapping[str, Any] | None) -> dict[str, Any] | None:
     """The dossier as the JSON contract has it: the stamp removed."""
     return None if dossier is None else {k: v for k, v in dossier.items() if k != STAMP}
@@ -176,4 +185,4 @@ def as_story(dossier: Mapping[str, Any], story: Story) -> dict[str, Any]:
 
 
 __all__ = ["SCHEMA", "bare_dossier", "code_version", "compare_stored", "compare_story", "compute_dossier",
-           "is_current", "load_dossier", "save_dossier", "stamp_for", "story_dossier"]
+           "is_current", "load_dossier", "looks_current", "save_dossier", "stamp_for", "story_dossier"]

@@ -128,3 +128,36 @@ def test_paste_an_article_from_the_browser(seed_copy, page):
         page.wait_for_url(re.compile(r"/article/"))
         assert "River Gazette" in page.locator("p.meta").first.inner_text()
     assert not page.dialogs and not page.external
+
+
+def test_cold_story_page_says_computing_then_fills_in(tmp_path, page, monkeypatch, fake_dossier):
+    import threading
+
+    from newsweave import dossiers
+    from newsweave.models import Article, Story, article_id
+    from newsweave.store import open_store
+
+    release = threading.Event()
+
+    def compute(articles, annotations=None, story_id=None, settings=None):
+        release.wait(20)
+        return fake_dossier(articles, story_id=story_id)
+
+    monkeypatch.setattr(dossiers, "compute_dossier", compute)
+    db = str(tmp_path / "cold.db")
+    with open_store(db) as store:
+        texts = [f"Harbour {n} closed after storm number {n} hit the coast on Sunday." for n in range(2)]
+        arts = [Article(id=article_id(t, f"Outlet {n}"), outlet=f"Outlet {n}", title=f"Storm {n}", text=t)
+                for n, t in enumerate(texts)]
+        for a in arts:
+            store.add_article(a)
+        store.save_story(Story(id="cold", title="Storm", first=None, last=None, article_ids=tuple(a.id for a in arts)))
+    with LiveServer(db) as srv:
+        page.goto(srv.url + "/")
+        assert "not computed yet" in page.locator("tr.story").first.inner_text()
+        page.goto(srv.url + "/story/cold")
+        assert "Computing" in page.locator(".computing").inner_text()
+        release.set()
+        page.locator("details.fact").first.wait_for(timeout=15000)
+        assert page.locator(".computing").count() == 0
+        assert not page.external and not page.dialogs

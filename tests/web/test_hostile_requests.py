@@ -3,6 +3,7 @@ bodies over the limit (refused before they are read in full), lone surrogates in
 from __future__ import annotations
 
 import asyncio
+import itertools
 import json
 
 import pytest
@@ -61,8 +62,13 @@ def test_body_over_the_limit_is_refused_before_it_is_read_in_full(seed_copy, con
     db, _ = seed_copy
     limit = 1_000_000
     app = create_app(Settings(db=db, max_bytes=limit))
-    chunk = b"[" + b" " * 65535
-    status, pulled = _asgi_post(app, "/add.json", [(b"content-type", content_type)], _endless(chunk, 2000), 65536)
+    if content_type.startswith(b"multipart"):
+        head = (b'--x\r\nContent-Disposition: form-data; name="files"; filename="big.txt"\r\n'
+                b"Content-Type: text/plain\r\n\r\n")
+        chunks = itertools.chain([head], _endless(b"a" * 65536, 2000))
+    else:
+        chunks = _endless(b"[" + b" " * 65535, 2000)
+    status, pulled = _asgi_post(app, "/add.json", [(b"content-type", content_type)], chunks, 65536)
     assert status == 413 and pulled < 4 * limit, (status, pulled)
 
 

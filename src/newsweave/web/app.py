@@ -7,6 +7,7 @@ same-origin; Host must be local when bound locally (against DNS rebinding).
 """
 from __future__ import annotations
 
+import contextlib
 import hmac
 import json
 import tempfile
@@ -16,10 +17,12 @@ from typing import Any, Callable, Mapping
 from urllib.parse import parse_qs, urlsplit
 
 from ..errors import NewsweaveError, NotFound, require
+from ..ingest.encoding import scrub_text
 from ..present.html import asset, environment
 from ..config import Settings
 from ..store import Store, open_store
 from . import data
+from .background import DossierWorker
 
 LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1", "[::1]"})
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
@@ -34,6 +37,7 @@ SECURITY_HEADERS = [
 TOKEN_COOKIE = "newsweave_token"
 RENDERED = data.LRU(128)  # page bodies keyed by (template, path, content hash of the dossier)
 MAX_PASTE = 2_000_000
+FORM_ROOM = 1 << 20  # a request body may hold max_bytes of files plus this much form fields and framing
 META_KEYS = ("outlet", "published", "language", "url", "title")  # per-article metadata a submission may give
 
 
@@ -62,7 +66,7 @@ def create_app(settings: Settings, token: str | None = None, local_only: bool = 
     from starlette.routing import Route
 
     open_store(settings.db).close()  # fail early on a bad path; apply migrations once, before worker threads
-    pages = Pages(Stores(settings.db), settings)
+    pages = Pages(Stores(settings.db), settings, DossierWorker(settings))
     routes = [
         Route("/", pages.index), Route("/index.json", pages.index),
         Route("/story/{story_id}", pages.story), Route("/article/{article_id}", pages.article),
@@ -77,23 +81,30 @@ def create_app(settings: Settings, token: str | None = None, local_only: bool = 
     async def server_error(request, exc):
         return pages.error(request, 500, "internal error: see the server log")
 
-    app = Starlette(routes=routes, exception_handlers={404: not_found, 405: not_found, 500: server_error})
-    return Guard(app, token=token, local_only=local_only)
+    @contextlib.asynccontextmanager
+    async def lifespan(app):
+        yield
+        pages.worker.close()
+
+    app = Starlette(routes=routes, exception_handlers={404: not_found, 405: not_found, 500: server_error},
+                    lifespan=lifespan)
+    return Guard(app, token=token, local_only=local_only, max_body=settings.max_bytes + FORM_ROOM)
 
 
 # --------------------------------------------------------------------------- pages
 
 class Pages:
-    def __init__(self, stores: Stores, settings: Settings):
-        self.stores, self.settings = stores, settings
+    def __init__(self, stores: Stores, settings: Settings, worker: DossierWorker):
+        self.stores, self.settings, self.worker = stores, settings, worker
 
     def index(self, request):
-        page = request.query_params.get("page", "1")
-        return self.render(request, "index.html", lambda s: data.index_page(s, int(page) if page.isdigit() else 1))
+        page = page_number(request.query_params.get("page", ""))
+        return self.render(request, "index.html", lambda s: data.index_page(s, page))
 
     def story(self, request):
         story_id = _strip_json(request.path_params["story_id"])
-        return self.render(request, "story.html", lambda s: data.story_page(s, story_id, self.settings))
+        return self.render(request, "story.html",
+                           lambda s: data.story_page(s, story_id, self.settings, worker=self.worker))
 
     def article(self, request):
         article_id = _strip_json(request.path_params["article_id"])
@@ -122,6 +133,8 @@ class Pages:
             return self.render(request, "add.html", lambda s: {"schema": "newsweave.add/1", "result": None})
         try:
             items = await _submitted(request, self.settings.max_bytes)
+        except BodyTooLarge as exc:
+            return self.error(request, 413, str(exc))
         except ValueError as exc:
             return self.error(request, 400, str(exc))
         from starlette.concurrency import run_in_threadpool
@@ -162,7 +175,7 @@ class Pages:
             make = lambda: json.dumps(page, ensure_ascii=False, default=str)  # noqa: E731
             body = RENDERED.get(("json", etag), make) if etag else make()
             return Response(body, status_code=status, media_type="application/json")
-        path = request.url.path
+        path = local_path(request.url.path)
         json_href = json_url(path, request.url.query)
         make = lambda: environment().get_template(template).render(  # noqa: E731
             v=page, article_href=_article_href, request_path=path, json_href=json_href)
@@ -180,8 +193,19 @@ def wants_json(request) -> bool:
     return "application/json" in accept and "text/html" not in accept
 
 
+def page_number(text: str) -> int:
+    """A page number from the query: plain ASCII digits (at most 9), anything else is page 1."""
+    return int(text) if text.isascii() and text.isdigit() and len(text) <= 9 else 1
+
+
+def local_path(path: str) -> str:
+    """A request path as a link on this site: one leading slash (``//host/x`` would leave it)."""
+    return "/" + path.lstrip("/\\")
+
+
 def json_url(path: str, query: str = "") -> str:
     """The JSON twin of a page URL: /story/x -> /story/x.json, / -> /index.json (query kept)."""
+    path = local_path(path)
     base = path if path.endswith(".json") else ("/index.json" if path == "/" else path.rstrip("/") + ".json")
     return base + (f"?{query}" if query else "")
 
@@ -208,15 +232,14 @@ def _merge_summary(totals: dict[str, Any], summary, path: str, filename: str) ->
 
 
 async def _submitted(request, max_bytes: int) -> list[dict[str, Any]]:
-    """Articles from a JSON body, or from a form (uploaded files and/or pasted text)."""
+    """Articles from a JSON body, or from a form (uploaded files and/or pasted text). The body arrives through
+    Guard, which stops it past its limit (BodyTooLarge)."""
     if request.headers.get("content-type", "").startswith("application/json"):
-        body = await request.body()
-        if len(body) > max_bytes:
-            raise ValueError("request too large")
-        raw = json.loads(body or b"{}")
-        entries = raw if isinstance(raw, list) else [raw]
-        return [_item(str(e.get("text") or ""), "pasted.txt", {k: e.get(k) for k in META_KEYS}) for e in entries
-                if isinstance(e, dict)]
+        raw = _json_body(await request.body())
+        entries = [e for e in (raw if isinstance(raw, list) else [raw]) if isinstance(e, dict)]
+        if not entries:
+            raise ValueError("nothing to add: send an object (or a list of objects) with a text")
+        return [_item(str(e.get("text") or ""), "pasted.txt", {k: e.get(k) for k in META_KEYS}) for e in entries]
     form = await request.form(max_files=50, max_fields=50)
     meta = {k: str(form.get(k) or "").strip() or None for k in META_KEYS}
     items = []
@@ -234,19 +257,33 @@ async def _submitted(request, max_bytes: int) -> list[dict[str, Any]]:
     return items
 
 
+def _json_body(body: bytes) -> Any:
+    try:
+        return json.loads(body or b"{}")
+    except RecursionError as exc:
+        raise ValueError("malformed JSON body: nested too deeply") from exc
+    except ValueError as exc:  # bad syntax or UTF-8, or an integer of thousands of digits
+        raise ValueError(f"malformed JSON body: {' '.join(str(exc).split())[:200]}") from exc
+
+
 def _item(text: str, filename: str, meta: Mapping[str, Any]) -> dict[str, Any]:
     if len(text) > MAX_PASTE:
         raise ValueError("pasted text too large")
-    return {"filename": filename, "content": text.encode("utf-8"), **meta}
+    return {"filename": filename, "content": scrub_text(text).encode("utf-8"), **meta}
 
 
 # --------------------------------------------------------------------------- security (plain ASGI middleware)
 
-class Guard:
-    """Token check, Host check, same-origin POSTs, and security headers on every response."""
+class BodyTooLarge(ValueError):
+    """A request body past Guard's limit (raised while the body is being received, so it is never read whole)."""
 
-    def __init__(self, app, token: str | None, local_only: bool):
-        self.app, self.token, self.local_only = app, token, local_only
+
+class Guard:
+    """Token check, Host check, same-origin POSTs, a bound on request bodies, and security headers on every
+    response."""
+
+    def __init__(self, app, token: str | None, local_only: bool, max_body: int = 21_000_000):
+        self.app, self.token, self.local_only, self.max_body = app, token, local_only, max_body
 
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http":
@@ -255,6 +292,7 @@ class Guard:
         refusal = self.refuse(scope, headers)
         if refusal is not None:
             return await _plain(send, *refusal)
+        receive = _capped(receive, self.max_body)
 
         async def secured(message):
             if message["type"] == "http.response.start":
@@ -274,6 +312,9 @@ class Guard:
             return 401, "token required: add ?token=... or an 'Authorization: Bearer ...' header"
         if scope["method"] not in ("GET", "HEAD") and not _same_origin(headers):
             return 403, "cross-origin request refused"
+        declared = headers.get("content-length", "")
+        if declared.isdigit() and (len(declared) > 15 or int(declared) > self.max_body):
+            return 413, f"request body over {self.max_body} bytes: send fewer or smaller files at a time"
         return None
 
     def authorised(self, scope, headers: Mapping[str, str]) -> bool:
@@ -282,6 +323,22 @@ class Guard:
         if auth.lower().startswith("bearer "):
             given.append(auth[7:].strip())
         return any(g and hmac.compare_digest(g.encode(), self.token.encode()) for g in given)
+
+
+def _capped(receive, limit: int):
+    """``receive`` that raises BodyTooLarge once the body passes ``limit`` bytes."""
+    seen = 0
+
+    async def capped():
+        nonlocal seen
+        message = await receive()
+        if message["type"] == "http.request":
+            seen += len(message.get("body", b""))
+            if seen > limit:
+                raise BodyTooLarge(f"request body over {limit} bytes: send fewer or smaller files at a time")
+        return message
+
+    return capped
 
 
 def _hostname(host: str) -> str:

@@ -39,15 +39,20 @@ PAGE_SIZE = 50
 
 
 def index_page(store: Store, page: int = 1) -> dict[str, Any]:
-    """The story list, newest stories last (store order), PAGE_SIZE stories per page."""
+    """The story list, newest stories last (store order), PAGE_SIZE stories per page; a story without a current
+    dossier has ``counts`` None ("not computed yet"), not zeros."""
     everything = store.stories()
     pages = max(1, -(-len(everything) // PAGE_SIZE))
     page = min(max(1, page), pages)
-    stories = []
+    stories, computed = [], []
     for story in everything[(page - 1) * PAGE_SIZE: page * PAGE_SIZE]:
-        dossier = store.get_dossier(story.id) or bare_dossier(store, story)
-        stories.append(as_story(dossier, story)["stories"][0])
+        saved = store.get_dossier(story.id)
+        computed.append(dossiers.looks_current(saved, story))
+        stories.append(as_story(dossiers.public(saved) or bare_dossier(store, story), story)["stories"][0])
     view = views.story_list_view(stories)
+    for item, done in zip(view["stories"], computed):
+        if not done:
+            item.update(counts=None, facts=None)
     view.update(page=page, pages=pages, total=len(everything), state=store.change_state())
     view["recent"] = [article_ref(a) | {"url": views.safe_url(a.url)} for a in _recent(store)]
     return view
@@ -58,11 +63,28 @@ def _recent(store: Store, limit: int = 20) -> list[Article]:
     return recent(limit) if recent else []
 
 
-def story_page(store: Store, story_id: str, settings: Settings | None = None) -> dict[str, Any]:
-    """The dossier view; ``etag`` is a hash of the dossier, so views (and pages) are cached by content."""
-    dossier = load_dossier(store, story_id, settings=settings)
-    etag = content_hash(json.dumps(dossier, sort_keys=True, ensure_ascii=False, default=str))
-    return VIEWS.get(etag, lambda: {**views.dossier_view(dossier), "etag": etag})
+def story_page(store: Store, story_id: str, settings: Settings | None = None, worker=None) -> dict[str, Any]:
+    """The dossier view; ``etag`` is a hash of the dossier, so views (and pages) are cached by content.
+
+    With a ``worker`` (web/background.py) the page never waits for a comparison: a dossier that is not current is
+    asked of the worker, and the view shows the saved one (or the story's articles) with ``computing`` true."""
+    if worker is None:
+        dossier, computing = load_dossier(store, story_id, settings=settings), False
+    else:
+        dossier, computing = _without_waiting(store, story_id, worker)
+    etag = content_hash(json.dumps(dossier, sort_keys=True, ensure_ascii=False, default=str), str(computing))
+    return VIEWS.get(etag, lambda: {**views.dossier_view(dossier), "computing": computing, "etag": etag})
+
+
+def _without_waiting(store: Store, story_id: str, worker) -> tuple[dict[str, Any], bool]:
+    story = store.get_story(story_id)
+    saved = store.get_dossier(story.id)
+    stamp = dossiers.stamp_for(store, story)
+    current = dossiers.is_current(saved, stamp)
+    computing = bool(story.article_ids) and not current and not worker.gave_up(story.id, stamp)
+    if computing:
+        worker.request(story.id)
+    return as_story(dossiers.public(saved) or bare_dossier(store, story), story), computing
 
 
 class LRU:
@@ -112,9 +134,13 @@ def attribution_rows(annotations: Annotations | None) -> list[dict[str, Any]]:
 
 def annotate_now(store: Store, article: Article) -> Annotations | None:
     """Annotations computed on first view (and stored) when the pipeline has not stored them yet."""
+    if not _COMPUTE.acquire(timeout=1.0):  # a dossier is being computed: the page shows the bare text this time
+        return None
     try:
-        with _COMPUTE:
+        try:
             annotations = normalize(article)
+        finally:
+            _COMPUTE.release()
         store.save_annotations(annotations)
         return annotations
     except (NewsweaveError, ImportError, ValueError) as exc:

@@ -31,6 +31,15 @@
   window.addEventListener("beforeprint", function () {
     document.querySelectorAll("details").forEach(function (d) { d.open = true; });
   });
+  var pending = document.querySelector("[data-until]");
+  if (pending && window.fetch) {  // a dossier computing in the background: reload once it is saved
+    setInterval(function () {
+      fetch(pending.getAttribute("data-until"), {headers: {"Accept": "application/json"}, credentials: "same-origin"})
+        .then(function (r) { return r.ok ? r.json() : null; })
+        .then(function (d) { if (d && d.computing === false) { location.reload(); } })
+        .catch(function () {});
+    }, 2000);
+  }
   var live = document.getElementById("live");
   if (live && window.fetch) {
     var url = live.getAttribute("data-poll"), seen = live.getAttribute("data-state");
@@ -38,6 +47,7 @@
       fetch(url, {headers: {"Accept": "application/json"}, credentials: "same-origin"})
         .then(function (r) { return r.ok ? r.json() : null; })
         .then(function (d) {
+          if (d && seen === null) { seen = d.state; return; }  // the first poll records the state
           if (!d || d.state === seen) { return; }
           live.hidden = false;
           live.textContent = "New articles have arrived (" + d.articles + " articles, " + d.stories +
