@@ -6,21 +6,31 @@ from typing import Any, Iterator
 
 import click
 
-from ..dossiers import story_dossier
+from ..dossiers import looks_current, public, story_dossier
 from ..errors import NewsweaveError
 from ..models import Story
+from ..present import views
 from ..present.output import print_json, print_table
 from . import open_db
 
 
 def story_summary(store, story: Story) -> dict[str, Any]:
-    """The JSON shape of one story: id, title, span and its articles (id, outlet, title, path)."""
+    """The JSON shape of one story: id, title, span, its articles (id, outlet, title, path) and the fact counts of
+    its current dossier (None: not computed yet)."""
     refs = store.article_refs(list(story.article_ids))
     return {
         "id": story.id, "title": story.title, "first": story.first, "last": story.last,
         "origin": story.origin,  # "cluster", or "compare" for a `compare --store` run
         "articles": [{k: a[k] for k in ("id", "outlet", "title", "path")} for a in refs],
+        "counts": _counts(store, story),
     }
+
+
+def _counts(store, story: Story) -> dict[str, int] | None:
+    saved = store.get_dossier(story.id)
+    if not looks_current(saved, story):
+        return None
+    return views.story_summary(views.story_dossier(public(saved)))["counts"]
 
 
 @contextmanager
@@ -50,8 +60,16 @@ def stories_command(ctx: click.Context, since: str | None, as_json: bool) -> Non
     if as_json:
         print_json(items)
         return
-    rows = [(i["id"], i["title"], _span(i), len(i["articles"]), ", ".join(_outlets(i))) for i in items]
-    print_table(rows, ("id", "title", "span", "articles", "outlets"), title=f"{len(items)} stories")
+    rows = [(i["id"], i["title"], _span(i), len(i["articles"]), ", ".join(_outlets(i)), _facts(i["counts"]))
+            for i in items]
+    print_table(rows, ("id", "title", "span", "articles", "outlets", "facts"), title=f"{len(items)} stories")
+
+
+def _facts(counts: dict[str, int] | None) -> str:
+    if counts is None:
+        return "not computed yet"
+    return (f"{counts['corroborated']} corroborated, {counts['single_source']} single source, "
+            f"{counts['conflicting']} conflicting")
 
 
 def _span(item: dict[str, Any]) -> str:
