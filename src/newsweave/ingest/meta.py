@@ -183,6 +183,10 @@ def _read_meta(path: Path, max_bytes: int) -> dict[str, Any]:
         raise IngestError(str(path), f"unreadable metadata file: {exc.reason}") from exc
     except (OSError, ValueError, RecursionError) as exc:  # ValueError: bad JSON, UTF-8, or a huge integer
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else _one_line(exc)
+        if "integer string conversion" in reason:
+            reason = "a number of more than 4300 digits"
+        elif isinstance(exc, RecursionError):
+            reason = "nested too deeply"
         raise IngestError(str(path), f"unreadable metadata file: {reason}") from exc
     if not isinstance(data, dict):
         raise IngestError(str(path), "metadata file is not a JSON object")

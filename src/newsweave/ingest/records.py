@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from typing import Any, Iterator
 
 from ..errors import IngestError
@@ -51,6 +52,8 @@ def _parse(text: str) -> Any:
     except RecursionError as exc:
         raise ValueError(f"nested deeper than {MAX_DEPTH} levels") from exc
     except ValueError as exc:  # int() of a 4,300+ digit number
+        if "integer string conversion" in str(exc):
+            raise ValueError(f"a number of more than {sys.get_int_max_str_digits()} digits") from exc
         raise ValueError(" ".join(str(exc).split())[:200]) from exc
 
 

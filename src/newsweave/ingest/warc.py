@@ -53,7 +53,8 @@ def read_warc(stream: BinaryIO, source: str, *, gzipped: bool, max_bytes: int,
             if is_response:
                 yield from _record(record, body, name, uri, fields)
     except Refused as exc:
-        yield IngestError(source, f"{exc} after record {count}; the rest of the archive is not read")
+        where = f"after record {count}" if count else "in the first record"
+        yield IngestError(source, f"{exc} {where}; the rest of the archive is not read")
         return
     except Exception as exc:  # noqa: BLE001 - warcio raises many kinds on a damaged archive
         yield IngestError(f"{source}#record {count + 1}", f"malformed or truncated WARC ({type(exc).__name__})")
@@ -100,7 +101,13 @@ class BoundedReader(DecompressingBufferedReader):
         return b"".join(parts)
 
     def _decompress(self, data):
-        out = super()._decompress(data)
+        if self.decompressor is not None and data and self.num_block_read:  # mid-stream: corrupt, not plain
+            try:
+                out = self.decompressor.decompress(data)
+            except zlib.error as exc:
+                raise Refused(f"corrupt gzip data ({exc})") from exc
+        else:
+            out = super()._decompress(data)
         if self.decompressor is not None:
             self.packed += len(data)
             self.unpacked += len(out)
@@ -111,6 +118,7 @@ class BoundedReader(DecompressingBufferedReader):
 
 def _records(archive: ArchiveIterator) -> Iterator:
     archive.reader = BoundedReader(archive.fh)  # warcio's own reader, with every line and decompression bounded
+    archive.INC_RECORD = ""  # warcio's warning written raw to stderr; the damage is reported as one error line
     return iter(archive)
 
 
