@@ -7,6 +7,7 @@ import itertools
 import json
 
 import pytest
+from hypothesis import given, settings as hsettings, strategies as st
 
 from newsweave.config import Settings
 
@@ -96,3 +97,13 @@ def test_hostile_json_bodies_are_a_clear_400(seed_copy, client_for, body):
     db, _ = seed_copy
     r = client_for(db).post("/add.json", content=body, headers={"content-type": "application/json"})
     assert r.status_code == 400 and r.json()["error"], r.text
+
+
+@hsettings(max_examples=300, deadline=None)
+@given(st.text(max_size=40), st.text(max_size=20))
+def test_any_path_and_page_give_a_local_link_and_a_page_number(path, page):
+    from newsweave.web.app import json_url, local_path, page_number
+
+    assert 1 <= page_number(page) < 10 ** 9
+    for link in (local_path(path), json_url(path)):
+        assert link.startswith("/") and not link.startswith("//") and not link.startswith("/\\")

@@ -195,7 +195,7 @@ def wants_json(request) -> bool:
 
 def page_number(text: str) -> int:
     """A page number from the query: plain ASCII digits (at most 9), anything else is page 1."""
-    return int(text) if text.isascii() and text.isdigit() and len(text) <= 9 else 1
+    return max(1, int(text)) if text.isascii() and text.isdigit() and len(text) <= 9 else 1
 
 
 def local_path(path: str) -> str:
