@@ -166,3 +166,37 @@ def test_articles_left_outside_every_story_are_assigned_by_the_next_add(tmp_path
         add_sources(store, [str(seed_dir)], settings, analyze=False)
         members = {a for s in store.stories() for a in s.article_ids}
         assert {a.id for a in store.articles()} == members and len(members) == 5
+
+
+def test_two_writers_at_once_leave_every_article_in_exactly_one_story(tmp_path):
+    import threading
+
+    from newsweave.config import Settings
+    from newsweave.store import open_store
+
+    files = _topic_files()
+    db = str(tmp_path / "two.db")
+    open_store(db).close()
+    failures = []
+
+    def write(part):
+        try:
+            with open_store(db) as store:
+                add_sources(store, part, Settings(db=db, assign_every=4), analyze=False)
+        except Exception as exc:  # noqa: BLE001 - reported by the assertion below
+            failures.append(exc)
+
+    threads = [threading.Thread(target=write, args=(files[i::2],)) for i in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(300)
+    assert failures == []
+    conn = sqlite3.connect(db)
+    try:
+        assert conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0] == len(files)
+        per_article = dict(conn.execute("SELECT a.id, COUNT(s.story_id) FROM articles a "
+                                        "LEFT JOIN story_articles s ON s.article_id = a.id GROUP BY a.id"))
+    finally:
+        conn.close()
+    assert set(per_article.values()) == {1}

@@ -13,7 +13,7 @@ from .errors import IngestError, MissingExtra
 from .models import Annotations, Article
 from .config import Settings
 from .store import Store
-from .stories import assign_stories
+from . import stories
 
 log = logging.getLogger(__name__)
 
@@ -63,18 +63,37 @@ def add_sources(store: Store, sources: Sequence[str], settings: Settings, *, met
 
 
 def assign_due_stories(store: Store, settings: Settings, final: bool = False) -> None:
-    """Assign the stored articles in no story, one block of ``assign_every`` arrivals at a time, each block in its
-    own transaction: the complete blocks, and with ``final`` the last, incomplete one too."""
+    """Assign the stored articles in no story, one block of ``assign_every`` arrivals at a time: the complete
+    blocks, and with ``final`` the last, incomplete one too."""
     every = max(1, settings.assign_every)
-    while True:
-        with store.transaction():
-            pending = store.unassigned_articles()
-            if not pending:
-                return
-            block = (pending[0][1] - 1) // every
-            if not final and store.last_seq() < (block + 1) * every:
-                return
-            assign_stories(store, [i for i, seq in pending if (seq - 1) // every == block], settings)
+    while ids := _due_block(store, every, final):
+        _assign_block(store, ids, settings)
+
+
+def _due_block(store: Store, every: int, final: bool) -> list[str]:
+    """The ids of the earliest block holding articles in no story, once that block is complete (or ``final``)."""
+    pending = store.unassigned_articles()
+    if not pending:
+        return []
+    block = (pending[0][1] - 1) // every
+    if not final and store.last_seq() < (block + 1) * every:
+        return []
+    return [i for i, seq in pending if (seq - 1) // every == block]
+
+
+def _assign_block(store: Store, ids: list[str], settings: Settings) -> None:
+    """Place the block's articles with no write lock held (readers and the other writers go on), then write the
+    stories and the clusterer's state in one short transaction, unless another writer changed that state or
+    assigned these articles meanwhile: then nothing is written, and the caller plans again from the store."""
+    before = store.get_cluster_state(stories.STATE_NAME)
+    state = stories.load_state(store, settings, before or b"")
+    stories.place(state, store, ids)
+    with store.transaction():
+        waiting = {i for i, _ in store.unassigned_articles()}
+        if store.get_cluster_state(stories.STATE_NAME) != before or not waiting.issuperset(ids):
+            return
+        stories.flush(store, state)
+        stories.save_state(store, state)
 
 
 def _noting_errors(items: Iterable, errors: list[str], on_error: Callable[[str], None] | None) -> Iterator:

@@ -23,8 +23,9 @@ def config_from(settings: Settings | None) -> ClusterConfig:
     return settings.cluster() if settings is not None else ClusterConfig()
 
 
-def load_state(store: Store, settings: Settings | None = None) -> StreamClusterer:
-    data = store.get_cluster_state(STATE_NAME)
+def load_state(store: Store, settings: Settings | None = None, data: bytes | None = None) -> StreamClusterer:
+    """The clusterer with the stored snapshot loaded (or the snapshot ``data`` given, read earlier)."""
+    data = store.get_cluster_state(STATE_NAME) if data is None else data
     if not data:
         return StreamClusterer(config_from(settings))
     return restore(json.loads(zlib.decompress(data)), config_from(settings))
@@ -38,11 +39,16 @@ def save_state(store: Store, state: StreamClusterer) -> None:
 def assign_stories(store: Store, article_ids: Sequence[str], settings: Settings | None = None) -> list[Story]:
     """Assign each stored article (in the given order) to a story; save changed stories; return them."""
     state = load_state(store, settings)
-    for article in _articles(store, article_ids):
-        state.assign(article, store.get_annotations(article.id))
+    place(state, store, article_ids)
     changed = flush(store, state)
     save_state(store, state)
     return changed
+
+
+def place(state: StreamClusterer, store: Store, article_ids: Sequence[str]) -> None:
+    """Assign each stored article (in the given order) in the clusterer; nothing is written."""
+    for article in _articles(store, article_ids):
+        state.assign(article, store.get_annotations(article.id))
 
 
 def flush(store: Store, state: StreamClusterer) -> list[Story]:
