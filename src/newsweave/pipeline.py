@@ -25,6 +25,7 @@ class AddSummary:
     copies: int = 0
     errors: tuple[str, ...] = ()  # one line each: "<file, URL or WARC record>: <reason>"
     article_ids: tuple[str, ...] = ()  # ids of the articles added, in order
+    warnings: tuple[str, ...] = ()  # one line each, for articles added with a doubt (an outlet nothing named)
 
     def line(self) -> str:
         return (f"added {self.added}, duplicates {self.duplicates}, copies {self.copies}, "
@@ -38,8 +39,15 @@ def add_sources(store: Store, sources: Sequence[str], settings: Settings, *, met
 
     Bad inputs are reported, not fatal; articles already stored are counted as duplicates.
     """
-    added, errors, duplicates, copies = [], [], 0, 0
     items = ingest.load(sources, settings, meta_file=meta_file, overrides=overrides, on_input=progress)
+    return add_items(store, items, settings, analyze=analyze)
+
+
+def add_items(store: Store, items: Iterable[Article | IngestError], settings: Settings, *,
+              analyze: bool = True) -> AddSummary:
+    """``add_sources`` for articles already read (``ingest.load`` or a feed poll): errors reported, the rest
+    normalised, stored and assigned to stories."""
+    added, errors, warnings, duplicates, copies = [], [], [], 0, 0
     for batch in _batches(items, BATCH):
         errors += [str(item) for item in batch if isinstance(item, IngestError)]
         fresh = _unique_new(store, [item for item in batch if isinstance(item, Article)])
@@ -51,9 +59,16 @@ def add_sources(store: Store, sources: Sequence[str], settings: Settings, *, met
                 continue
             added.append(article.id)
             copies += article.copy_of is not None
+            if ingest.outlet_unknown(article):
+                warnings.append(_unknown_outlet_warning(article))
     if added:
         _assign_stories(store, added, settings)
-    return AddSummary(len(added), duplicates, copies, tuple(errors), tuple(added))
+    return AddSummary(len(added), duplicates, copies, tuple(errors), tuple(added), tuple(warnings))
+
+
+def _unknown_outlet_warning(article: Article) -> str:
+    return (f"{article.path or article.url or article.id}: no outlet given or found (no metadata, site name or URL); "
+            f"counted as its own source, {article.outlet!r}: give --outlet, a meta.json beside it or --meta")
 
 
 BATCH = 16

@@ -39,8 +39,21 @@ def _since_ok(story: Story, since: str | None) -> bool:
     return since is None or (story.last or story.first or "") >= since
 
 
+def _iso_time(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """An ISO 8601 date or time (normalised), or a usage error naming the option."""
+    from ..ingest.meta import normalize_published
+
+    if value is None:
+        return None
+    normalised = normalize_published(value)
+    if not normalised:
+        raise click.BadParameter(f"not an ISO 8601 date or time: {value!r}")
+    return normalised
+
+
 @click.command("stories")
-@click.option("--since", default=None, metavar="T", help="Only stories active on or after this ISO date.")
+@click.option("--since", default=None, metavar="T", callback=_iso_time,
+              help="Only stories active on or after this ISO date.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 @click.pass_context
 def stories_command(ctx: click.Context, since: str | None, as_json: bool) -> None:

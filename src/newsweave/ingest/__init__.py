@@ -11,13 +11,13 @@ from typing import Callable, Iterator, Mapping, Sequence
 from ..errors import IngestError
 from ..models import Article
 from ..config import Settings
-from .build import build_article
+from .build import build_article, outlet_unknown
 from .dedup import find_original, signature
 from .draft import Draft
 from .files import expand, is_url, read_bytes, read_path, read_stdin
 from .meta import Sidecars
 
-__all__ = ["Draft", "expand", "find_original", "load", "signature"]
+__all__ = ["Draft", "expand", "find_original", "load", "outlet_unknown", "signature"]
 
 
 def load(sources: Sequence[str], settings: Settings, *, meta_file: str | None = None,

@@ -43,6 +43,11 @@ class Store(ABC):
         return [{"id": a.id, "outlet": a.outlet, "title": a.title, "published": a.published, "url": a.url,
                  "path": a.path} for a in self.articles(ids)]
 
+    def articles_at(self, paths: Sequence[str]) -> list[Article]:
+        """The articles added from any of these file paths (as they were given), in arrival order."""
+        wanted = set(paths)
+        return [a for a in self.articles() if a.path in wanted]
+
     @abstractmethod
     def copy_candidates(self, bands: Iterable[tuple[int, str]]) -> list[tuple[str, list[int]]]:
         """Articles sharing an LSH band with the given keys: (id, minhash values)."""

@@ -134,10 +134,11 @@ class Pages:
         from .. import pipeline
 
         store = self.stores.get()
-        totals = {"added": 0, "duplicates": 0, "copies": 0, "errors": [], "article_ids": []}
+        totals = {"added": 0, "duplicates": 0, "copies": 0, "errors": [], "warnings": [], "article_ids": []}
         with tempfile.TemporaryDirectory(prefix="newsweave-upload-") as tmp:
             for i, item in enumerate(items):
-                path = Path(tmp) / f"{i:03d}-{_safe_name(item['filename'])}"
+                path = Path(tmp) / f"{i:03d}" / _safe_name(item["filename"])  # its own folder: the name is kept
+                path.parent.mkdir()
                 path.write_bytes(item["content"])
                 overrides = {k: item[k] for k in META_KEYS if item.get(k)}
                 summary = pipeline.add_sources(store, [str(path)], self.settings, overrides=overrides)
@@ -205,6 +206,7 @@ def _merge_summary(totals: dict[str, Any], summary, path: str, filename: str) ->
     totals["copies"] += summary.copies
     totals["article_ids"] += list(summary.article_ids)
     totals["errors"] += [e.replace(path, filename) for e in summary.errors]
+    totals["warnings"] += [w.replace(path, filename) for w in summary.warnings]
 
 
 async def _submitted(request, max_bytes: int) -> list[dict[str, Any]]:
@@ -215,8 +217,8 @@ async def _submitted(request, max_bytes: int) -> list[dict[str, Any]]:
             raise ValueError("request too large")
         raw = json.loads(body or b"{}")
         entries = raw if isinstance(raw, list) else [raw]
-        return [_item(str(e.get("text") or ""), "pasted.txt", {k: e.get(k) for k in META_KEYS}) for e in entries
-                if isinstance(e, dict)]
+        return [_item(str(e.get("text") or ""), _pasted_name(str(e.get("text") or "")), {k: e.get(k) for k in META_KEYS})
+                for e in entries if isinstance(e, dict)]
     form = await request.form(max_files=50, max_fields=50)
     meta = {k: str(form.get(k) or "").strip() or None for k in META_KEYS}
     items = []
@@ -228,10 +230,17 @@ async def _submitted(request, max_bytes: int) -> list[dict[str, Any]]:
             items.append({"filename": upload.filename, "content": content, **meta})
     text = str(form.get("text") or "")
     if text.strip():
-        items.append(_item(text, "pasted.txt", meta))
+        items.append(_item(text, _pasted_name(text), meta))
     if not items:
         raise ValueError("nothing to add: upload a file or paste an article")
     return items
+
+
+def _pasted_name(text: str) -> str:
+    """A file name for pasted text, distinct per text (it names an unknown outlet: ``unknown (pasted-1a2b3c4d.txt)``)."""
+    from ..models import content_hash
+
+    return f"pasted-{content_hash(' '.join(text.split()))[:8]}.txt"
 
 
 def _item(text: str, filename: str, meta: Mapping[str, Any]) -> dict[str, Any]:
