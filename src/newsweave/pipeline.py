@@ -8,9 +8,9 @@ from dataclasses import dataclass, replace
 import logging
 from typing import Callable, Iterable, Iterator, Mapping, Sequence
 
-from . import ingest, normalize
+from . import changes, ingest, normalize
 from .errors import IngestError, MissingExtra
-from .models import Annotations, Article
+from .models import Annotations, Article, Story
 from .config import Settings
 from .store import Store
 from .stories import assign_stories
@@ -62,7 +62,9 @@ def add_items(store: Store, items: Iterable[Article | IngestError], settings: Se
             if ingest.outlet_unknown(article):
                 warnings.append(_unknown_outlet_warning(article))
     if added:
-        _assign_stories(store, added, settings)
+        stories = _assign_stories(store, added, settings)
+        refs = {r["id"]: r for r in store.article_refs(added)}
+        changes.record(store, changes.story_changes(stories, added, refs))
     return AddSummary(len(added), duplicates, copies, tuple(errors), tuple(added), tuple(warnings))
 
 
@@ -108,9 +110,9 @@ def _annotate(articles: list[Article], analyze: bool) -> list[Annotations | None
         return [None] * len(articles)
 
 
-def _assign_stories(store: Store, article_ids: list[str], settings: Settings) -> None:
+def _assign_stories(store: Store, article_ids: list[str], settings: Settings) -> list[Story]:
     with store.transaction():  # stories and the clusterer's state land together or not at all
-        assign_stories(store, article_ids, settings)
+        return assign_stories(store, article_ids, settings)
 
 
 _WARNED: set[str] = set()

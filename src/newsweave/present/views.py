@@ -354,6 +354,14 @@ def _fmt(x: float) -> str:
     return f"{int(x):,}" if float(x).is_integer() else f"{x:,.2f}"
 
 
+def value_display(value: Mapping[str, Any]) -> str:
+    """A reported value as a reader writes it: "at least 12", "10–15 km", or its text when it has no number."""
+    low, high = _num(value.get("low")), _num(value.get("high"))
+    if low is None and high is None:
+        return str(value.get("text") or "")
+    return _display_value(low, high, str(value.get("qualifier") or ""), str(value.get("unit") or ""))
+
+
 def _display_value(low, high, qualifier: str, unit: str) -> str:
     words = {"at_least": "at least ", "more_than": "more than ", "about": "about ", "up_to": "up to ",
              "less_than": "less than "}

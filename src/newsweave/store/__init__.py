@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from .base import Store
+from .browse import Query
 from .sqlite import SQLiteStore
 
 
@@ -17,4 +18,4 @@ def open_store(url: str, create: bool = True) -> Store:
     return SQLiteStore(url, create=create)
 
 
-__all__ = ["Store", "SQLiteStore", "open_store"]
+__all__ = ["Query", "Store", "SQLiteStore", "open_store"]

@@ -105,6 +105,17 @@ class Store(ABC):
 
         raise StoreError(f"{type(self).__name__} does not report changes")
 
+    # the change log (optional for backends; SQLite implements it: store/tracking.py)
+    def record_changes(self, changes) -> list[dict[str, Any]]:
+        """Append changes ({key, kind, story_id, data}) once each; a store without a log records nothing."""
+        return []
+
+    def changes(self, since: int = 0, limit: int = 100, story_id: str | None = None) -> list[dict[str, Any]]:
+        return []
+
+    def last_change(self) -> int:
+        return 0
+
     # clusterer state (optional for backends; SQLite implements them)
     def save_cluster_state(self, name: str, data: bytes) -> None:
         """Keep an opaque snapshot of the story clusterer's active window under a name."""

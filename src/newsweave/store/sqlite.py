@@ -14,6 +14,8 @@ from ..errors import NotFound, StoreError
 from ..models import Annotations, Article, Segment, Story, content_hash
 from . import migrations
 from .base import Store
+from .browse import BrowseQueries
+from .tracking import TrackingQueries
 
 _ARTICLE_COLUMNS = (
     "id, outlet, title, text, original, segments, published, language, url, path, author, "
@@ -23,7 +25,7 @@ _SERIALS = itertools.count(1)
 _CHUNK = 500  # ids per IN (...) query: well under SQLite's host-parameter limit (999 on old builds)
 
 
-class SQLiteStore(Store):
+class SQLiteStore(BrowseQueries, TrackingQueries, Store):
     def __init__(self, path: str | Path, timeout: float = 30.0, create: bool = True):
         self.path = str(path)
         self._serial = next(_SERIALS)  # never reused in a process, unlike id(self)
