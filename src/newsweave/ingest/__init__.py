@@ -17,7 +17,7 @@ from .draft import Draft
 from .files import expand, is_url, read_bytes, read_path, read_stdin
 from .meta import Sidecars
 
-__all__ = ["Draft", "expand", "find_original", "load", "outlet_unknown", "signature"]
+__all__ = ["Draft", "article_from", "expand", "find_original", "load", "outlet_unknown", "signature"]
 
 
 def load(sources: Sequence[str], settings: Settings, *, meta_file: str | None = None,
@@ -74,6 +74,11 @@ _KINDS = {"text/html": "html", "application/xhtml+xml": "html", "application/jso
 
 def _kind_from_type(content_type: str) -> str | None:
     return _KINDS.get(content_type.split(";")[0].strip().lower())
+
+
+def article_from(item: Draft | IngestError) -> Article | IngestError:
+    """An article from a draft read elsewhere (a feed poll) with the document's own metadata; errors pass."""
+    return item if isinstance(item, IngestError) else _article(item, Sidecars(), {})
 
 
 def _article(draft: Draft, sidecars: Sidecars, overrides: Mapping[str, str]) -> Article | IngestError:

@@ -116,6 +116,40 @@ class Store(ABC):
     def last_change(self) -> int:
         return 0
 
+    # browsing and watch state (optional for backends; SQLite implements them: store/browse.py, store/tracking.py)
+    def _unsupported(self, what: str):
+        from ..errors import StoreError
+
+        raise StoreError(f"{type(self).__name__} does not support {what}")
+
+    def browse_stories(self, query) -> dict[str, Any]:
+        self._unsupported("browsing")
+
+    def story_facets(self, query) -> dict[str, list[tuple[str, int]]]:
+        self._unsupported("browsing")
+
+    def browse_facts(self, query) -> dict[str, Any]:
+        self._unsupported("browsing")
+
+    def fact_facets(self, query) -> dict[str, list[tuple[str, int]]]:
+        self._unsupported("browsing")
+
+    def stories_of_article(self, article_id: str) -> list[dict[str, Any]]:
+        return [{"id": s.id, "title": s.title, "first": s.first, "last": s.last, "origin": s.origin}
+                for s in self.stories() if article_id in s.article_ids]
+
+    def watch_source(self, url: str) -> dict[str, Any] | None:
+        self._unsupported("watching")
+
+    def save_watch_source(self, url: str, **fields: Any) -> None:
+        self._unsupported("watching")
+
+    def seen_items(self, keys: Sequence[str]) -> set[str]:
+        self._unsupported("watching")
+
+    def mark_items(self, source: str, items) -> None:
+        self._unsupported("watching")
+
     # clusterer state (optional for backends; SQLite implements them)
     def save_cluster_state(self, name: str, data: bytes) -> None:
         """Keep an opaque snapshot of the story clusterer's active window under a name."""

@@ -1,7 +1,8 @@
 """Browsing the store like Datasette: the story list and the fact list filtered, sorted, paged and faceted.
 
-Filters come as a ``Query``; every facet is counted over the rows the other filters leave. Repeated outlet, entity
-and place values narrow (a story must have them all); repeated statuses widen (any of them). The indexes read here
+Filters come as a ``Query``. Repeated outlet, entity and place values narrow (a story must have them all), and their
+facets count what choosing a value would leave; repeated statuses widen (any of them), and the status facet counts
+each status over the other filters. The indexes read here
 (``article_terms``, ``facts``, ``fact_outlets``, ``fact_terms``) are kept by triggers (migration ``007_browse``).
 """
 from __future__ import annotations
@@ -139,12 +140,13 @@ class BrowseQueries:
 # --------------------------------------------------------------------------- SQL pieces
 
 def _without(query: Query, name: str) -> Query:
-    """The query without the filter of one facet (a facet is counted as if none of its values were chosen)."""
+    """The query a facet is counted over: every filter for the facets whose values narrow (a count is what choosing
+    the value would leave); without its own filter for status (values widen) and story (a value replaces)."""
     from dataclasses import replace
 
     if name == "story":
         return replace(query, story=None)
-    return replace(query, **{name: ()}) if name in ("outlet", "status", "entity", "place") else query
+    return replace(query, status=()) if name == "status" else query
 
 
 def _story_where(query: Query) -> tuple[str, list]:
