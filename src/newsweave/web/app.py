@@ -19,7 +19,7 @@ from ..errors import NewsweaveError, NotFound, require
 from ..present.html import asset, environment
 from ..config import Settings
 from ..store import Store, open_store
-from . import data
+from . import browse, data
 
 LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1", "[::1]"})
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
@@ -32,6 +32,7 @@ SECURITY_HEADERS = [
     (b"cross-origin-opener-policy", b"same-origin"),
 ]
 TOKEN_COOKIE = "newsweave_token"
+SEEN_COOKIE = "newsweave_seen"  # the last change the reader has seen on the "what changed" page
 RENDERED = data.LRU(128)  # page bodies keyed by (template, path, content hash of the dossier)
 MAX_PASTE = 2_000_000
 META_KEYS = ("outlet", "published", "language", "url", "title")  # per-article metadata a submission may give
@@ -70,7 +71,7 @@ def create_app(settings: Settings, token: str | None = None, local_only: bool = 
         Route("/add", pages.add, methods=["GET", "POST"]), Route("/add.json", pages.add, methods=["GET", "POST"]),
         Route("/changes.json", pages.changes),
         Route("/static/{name}", pages.static),
-    ]
+    ] + browse_routes(pages)
     async def not_found(request, exc):
         return pages.error(request, getattr(exc, "status_code", 404), getattr(exc, "detail", "not found"))
 
@@ -79,6 +80,15 @@ def create_app(settings: Settings, token: str | None = None, local_only: bool = 
 
     app = Starlette(routes=routes, exception_handlers={404: not_found, 405: not_found, 500: server_error})
     return Guard(app, token=token, local_only=local_only)
+
+
+def browse_routes(pages: "Pages") -> list:
+    """The browsing pages: the story and fact lists (page, JSON, CSV) and what changed (page, JSON, Atom)."""
+    from starlette.routing import Route
+
+    return [Route(f"/{name}{suffix}", handler) for name, handler in
+            (("stories", pages.stories), ("facts", pages.facts), ("updates", pages.updates))
+            for suffix in ("", ".json", ".csv" if name != "updates" else ".atom")]
 
 
 # --------------------------------------------------------------------------- pages
@@ -97,11 +107,59 @@ class Pages:
 
     def article(self, request):
         article_id = _strip_json(request.path_params["article_id"])
-        return self.render(request, "article.html", lambda s: data.article_page(s, article_id))
+        highlight = _range(request.query_params.get("hl", ""))
+        return self.render(request, "article.html", lambda s: data.article_page(s, article_id, highlight))
 
     def search(self, request):
         query = request.query_params.get("q", "")[:500]
         return self.render(request, "search.html", lambda s: data.search_page(s, query))
+
+    def stories(self, request):
+        return self._listing(request, "stories.html", browse.stories_page, browse.stories_csv)
+
+    def facts(self, request):
+        return self._listing(request, "facts.html", browse.facts_page, browse.facts_csv)
+
+    def _listing(self, request, template: str, page, csv):
+        params = browse.params_of({k: request.query_params.getlist(k) for k in request.query_params.keys()})
+        if request.url.path.endswith(".csv"):
+            return self._csv(request, lambda s: csv(s, params), template.split(".")[0])
+        return self.render(request, template, lambda s: page(s, params))
+
+    def _csv(self, request, build: Callable[[Store], str], name: str):
+        from starlette.responses import Response
+
+        try:
+            text = build(self.stores.get())
+        except NewsweaveError as exc:
+            return self.error(request, 400, str(exc))
+        return Response(text, media_type="text/csv; charset=utf-8",
+                        headers={"content-disposition": f'attachment; filename="newsweave-{name}.csv"'})
+
+    def updates(self, request):
+        """What changed: since ``?since=N``, else the latest, marking those after the reader's last look (a cookie)
+        as new; the page moves the mark, the JSON and the Atom feed do not."""
+        since = request.query_params.get("since", "")
+        since_seq = int(since) if since.isdigit() else None
+        seen_cookie = request.cookies.get(SEEN_COOKIE, "")
+        seen = int(seen_cookie) if seen_cookie.isdigit() else 0
+        if request.url.path.endswith(".atom"):
+            return self._atom(request, since_seq)
+        response = self.render(request, "updates.html", lambda s: browse.updates_page(s, since_seq, seen))
+        if not wants_json(request) and response.status_code == 200:
+            last = self.stores.get().last_change()
+            response.set_cookie(SEEN_COOKIE, str(last), max_age=400 * 86400, httponly=True, samesite="strict")
+        return response
+
+    def _atom(self, request, since: int | None):
+        from starlette.responses import Response
+
+        page = browse.updates_page(self.stores.get(), since, seen=0, limit=100)
+        base = str(request.base_url).rstrip("/")
+        from ..models import content_hash
+
+        xml = environment().get_template("updates.atom").render(v=page, base=base, db=content_hash(self.settings.db))
+        return Response(xml, media_type="application/atom+xml; charset=utf-8")
 
     def changes(self, request):
         from starlette.responses import JSONResponse
@@ -185,6 +243,14 @@ def json_url(path: str, query: str = "") -> str:
     """The JSON twin of a page URL: /story/x -> /story/x.json, / -> /index.json (query kept)."""
     base = path if path.endswith(".json") else ("/index.json" if path == "/" else path.rstrip("/") + ".json")
     return base + (f"?{query}" if query else "")
+
+
+def _range(value: str) -> tuple[int, int] | None:
+    """'120-184' -> (120, 184): characters of an article to highlight; anything else -> None."""
+    start, _, end = value.partition("-")
+    if start.isdigit() and end.isdigit() and int(start) < int(end):
+        return int(start), int(end)
+    return None
 
 
 def _strip_json(value: str) -> str:
