@@ -133,3 +133,9 @@ def test_what_changed_marks_news_since_the_last_look_and_is_a_feed(seed_copy, cl
     assert len(entries) == first["last"] + 1
     assert entries[0].find(f"{ATOM}id").text == "urn:newsweave:change:k1"
     assert entries[0].find(f"{ATOM}link").get("href").endswith(f"/story/{story_id}#fact-f1")
+
+
+def test_empty_form_fields_are_no_filters(seed_db, client_for):
+    db, _ = seed_db
+    data = client_for(db).get("/stories.json?q=&since=&until=&outlet=Ukrainska+Pravda").json()
+    assert [c["label"] for c in data["chosen"]] == ["outlet: Ukrainska Pravda"] and data["pages"]["total"] == 1

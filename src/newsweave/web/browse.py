@@ -27,8 +27,9 @@ class BadQuery(NewsweaveError):
 
 
 def params_of(multi: Mapping[str, Sequence[str]]) -> dict[str, list[str]]:
-    """The request's query parameters that browsing reads, each as a list of strings (bounded)."""
-    return {k: [str(v)[:300] for v in multi.get(k, [])][:20] for k in pb.PARAMS if multi.get(k)}
+    """The request's query parameters that browsing reads, each as a list of non-empty strings (bounded)."""
+    found = {k: [str(v).strip()[:300] for v in multi.get(k, []) if str(v).strip()][:20] for k in pb.PARAMS}
+    return {k: v for k, v in found.items() if v}
 
 
 def query_of(params: Mapping[str, Sequence[str]], limit: int = PAGE_SIZE) -> Query:
