@@ -105,6 +105,7 @@ def test_the_migration_backfills_the_indexes_of_an_older_store(store):
     before = (store.browse_stories(Query()), store.browse_facts(Query()), store.story_facets(Query()))
     store.conn.executescript(
         "DROP TABLE article_terms; DROP TABLE facts; DROP TABLE fact_outlets; DROP TABLE fact_terms; "
+        "DROP TABLE story_outlets; DROP TABLE story_stats; "
         "DROP TRIGGER article_terms_ai; DROP TRIGGER article_terms_au; DROP TRIGGER article_terms_ad; "
         "DROP TRIGGER facts_ai; DROP TRIGGER facts_au; DROP TRIGGER facts_ad; "
         "DELETE FROM migrations WHERE name = '007_browse';")

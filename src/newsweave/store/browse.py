@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 FACET_SIZE = 30  # values shown per facet, most frequent first
-STORY_SORTS = {"title": "c.title COLLATE NOCASE", "first": "c.first", "last": "c.last", "articles": "articles",
+STORY_SORTS = {"title": "s.title COLLATE NOCASE", "first": "s.first", "last": "s.last", "articles": "articles",
                "outlets": "n_outlets", "facts": "facts"}
 FACT_SORTS = {"story": "s.title COLLATE NOCASE", "n": "f.n", "status": "f.status", "label": "f.label COLLATE NOCASE",
               "first": "f.first", "outlets": "n_outlets"}
@@ -43,40 +43,48 @@ class BrowseQueries:
     """Mixed into SQLiteStore: needs ``self.conn``."""
 
     # ------------------------------------------------------------------ stories
+    def _index_story(self, story_id: str) -> None:
+        """Refresh the story's outlets and counts (after its members changed)."""
+        from .migrations import index_story_outlets, index_story_stats
+
+        for statement in (index_story_outlets("?") + index_story_stats("?")).split(";\n"):
+            if statement.strip():
+                self.conn.execute(statement, (story_id,))
+
     def browse_stories(self, query: Query) -> dict[str, Any]:
         """{"rows": [...], "total": n}: one page of the stories the query selects."""
         where, params = _story_where(query)
-        chosen = f"SELECT s.id, s.title, s.first, s.last, s.origin FROM stories s WHERE {where}"
-        total = self.conn.execute(f"SELECT count(*) FROM ({chosen})", params).fetchone()[0]
-        order = _story_order(query.sort)
+        total = self.conn.execute(f"SELECT count(*) FROM stories s WHERE {where}", params).fetchone()[0]
         rows = self.conn.execute(
-            f"""WITH c AS ({chosen}),
-            m AS (SELECT sa.story_id, count(*) AS articles, count(DISTINCT a.outlet) AS n_outlets,
-                         json_group_array(DISTINCT a.outlet) AS outlets
-                  FROM story_articles sa JOIN articles a ON a.id = sa.article_id
-                  WHERE sa.story_id IN (SELECT id FROM c) GROUP BY sa.story_id),
-            k AS (SELECT story_id, status, count(*) AS n FROM facts WHERE story_id IN (SELECT id FROM c)
-                  GROUP BY story_id, status),
-            f AS (SELECT story_id, sum(n) AS facts, json_group_object(status, n) AS counts FROM k GROUP BY story_id)
-            SELECT c.id, c.title, c.first, c.last, c.origin, coalesce(m.articles, 0) AS articles,
-                   coalesce(m.n_outlets, 0) AS n_outlets, coalesce(m.outlets, '[]') AS outlets,
-                   coalesce(f.facts, 0) AS facts, coalesce(f.counts, '{{}}') AS counts,
-                   EXISTS (SELECT 1 FROM dossiers d WHERE d.story_id = c.id) AS computed
-            FROM c LEFT JOIN m ON m.story_id = c.id LEFT JOIN f ON f.story_id = c.id
-            ORDER BY {order} LIMIT ? OFFSET ?""",
+            f"""SELECT s.id, s.title, s.first, s.last, s.origin, coalesce(st.articles, 0) AS articles,
+                       coalesce(st.outlets, 0) AS n_outlets, coalesce(st.facts, 0) AS facts,
+                       coalesce(st.counts, '{{}}') AS counts,
+                       EXISTS (SELECT 1 FROM dossiers d WHERE d.story_id = s.id) AS computed
+                FROM stories s LEFT JOIN story_stats st ON st.story_id = s.id WHERE {where}
+                ORDER BY {_story_order(query.sort)} LIMIT ? OFFSET ?""",
             (*params, *_order_params(query.sort, STORY_SORTS), query.limit, query.offset),
         ).fetchall()
-        return {"rows": [_story_row(r) for r in rows], "total": total}
+        outlets = self._outlets_of([r["id"] for r in rows])
+        return {"rows": [_story_row(r, outlets.get(r["id"], [])) for r in rows], "total": total}
+
+    def _outlets_of(self, story_ids: list[str]) -> dict[str, list[str]]:
+        if not story_ids:
+            return {}
+        found: dict[str, list[str]] = {}
+        marks = ",".join("?" * len(story_ids))
+        for r in self.conn.execute(f"SELECT story_id, outlet FROM story_outlets WHERE story_id IN ({marks}) "
+                                   "ORDER BY story_id, outlet", story_ids):
+            found.setdefault(r[0], []).append(r[1])
+        return found
 
     def story_facets(self, query: Query) -> dict[str, list[tuple[str, int]]]:
-        """Facet -> [(value, stories)], each counted over the stories the query's other filters select."""
+        """Facet -> [(value, stories)] (see the module's docstring for what each counts)."""
         out: dict[str, list[tuple[str, int]]] = {}
         for name in query.facets:
             where, params = _story_where(_without(query, name))
             chosen = f"SELECT s.id FROM stories s WHERE {where}"
             if name == "outlet":
-                sql = (f"SELECT a.outlet, count(DISTINCT sa.story_id) FROM story_articles sa JOIN articles a "
-                       f"ON a.id = sa.article_id WHERE sa.story_id IN ({chosen}) GROUP BY a.outlet")
+                sql = f"SELECT outlet, count(*) FROM story_outlets WHERE story_id IN ({chosen}) GROUP BY outlet"
             elif name == "status":
                 sql = f"SELECT status, count(DISTINCT story_id) FROM facts WHERE story_id IN ({chosen}) GROUP BY status"
             elif name in ("entity", "place"):
@@ -152,8 +160,7 @@ def _without(query: Query, name: str) -> Query:
 def _story_where(query: Query) -> tuple[str, list]:
     clauses, params = ["1"], []
     for outlet in query.outlet:
-        clauses.append("EXISTS (SELECT 1 FROM story_articles sa JOIN articles a ON a.id = sa.article_id "
-                       "WHERE sa.story_id = s.id AND a.outlet = ?)")
+        clauses.append("EXISTS (SELECT 1 FROM story_outlets o WHERE o.story_id = s.id AND o.outlet = ?)")
         params.append(outlet)
     if query.status:
         clauses.append(f"EXISTS (SELECT 1 FROM facts f WHERE f.story_id = s.id AND f.status IN ({_marks(query.status)}))")
@@ -233,7 +240,7 @@ def _story_order(sort: str) -> str:
     else:
         column = STORY_SORTS["last"]
     nulls = f"{column} IS NULL, " if name in ("first", "last") else ""
-    return f"{nulls}{column} {direction}, c.id"
+    return f"{nulls}{column} {direction}, s.id"
 
 
 def _fact_order(sort: str) -> str:
@@ -249,9 +256,9 @@ def _order_params(sort: str, known: dict[str, str]) -> list[str]:
     return [name] if name and name not in known and _STATUS.match(name) and known is STORY_SORTS else []
 
 
-def _story_row(r) -> dict[str, Any]:
+def _story_row(r, outlets: list[str]) -> dict[str, Any]:
     return {"id": r["id"], "title": r["title"], "first": r["first"], "last": r["last"], "origin": r["origin"],
-            "articles": r["articles"], "outlets": sorted(json.loads(r["outlets"])), "facts": r["facts"],
+            "articles": r["articles"], "outlets": outlets, "facts": r["facts"],
             "counts": json.loads(r["counts"]), "computed": bool(r["computed"])}
 
 

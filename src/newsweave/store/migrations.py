@@ -172,7 +172,8 @@ def _browse() -> str:
     """Indexes behind the story list's and the fact list's filters and facets, kept current by triggers (and
     backfilled now): the people, organisations and places each article names (from its annotations); each saved
     dossier's facts (status, label, claims, earliest publication), the outlets reporting each, and the entities
-    and places each fact's sentences name (any alias of the story's canonical entities)."""
+    and places each fact's sentences name (any alias of the story's canonical entities); per story, its outlets
+    and its counts (articles, outlets, facts by status), refreshed when the story or its dossier is saved."""
     return (
         f"""
         CREATE TABLE article_terms (
@@ -208,8 +209,23 @@ def _browse() -> str:
             PRIMARY KEY (story_id, fact_id, kind, name)
         ) WITHOUT ROWID;
         CREATE INDEX fact_terms_name ON fact_terms(kind, name);
+        CREATE TABLE story_outlets (
+            story_id TEXT NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+            outlet TEXT NOT NULL,
+            articles INTEGER NOT NULL,
+            PRIMARY KEY (story_id, outlet)
+        ) WITHOUT ROWID;
+        CREATE INDEX story_outlets_outlet ON story_outlets(outlet, story_id);
+        CREATE TABLE story_stats (
+            story_id TEXT PRIMARY KEY REFERENCES stories(id) ON DELETE CASCADE,
+            articles INTEGER NOT NULL,
+            outlets INTEGER NOT NULL,
+            facts INTEGER NOT NULL,
+            counts TEXT NOT NULL
+        );
         """
-        + _index_terms("annotations") + _index_facts_table("d.story_id", "dossiers d, ", "d.data") + """
+        + _index_terms("annotations") + _index_facts_table("d.story_id", "dossiers d, ", "d.data")
+        + index_story_outlets("s.id") + index_story_stats("s.id") + """
         CREATE TRIGGER article_terms_ai AFTER INSERT ON annotations BEGIN
         """ + _index_terms("(SELECT NEW.article_id AS article_id, NEW.data AS data)") + """
         END;
@@ -221,13 +237,14 @@ def _browse() -> str:
             DELETE FROM article_terms WHERE article_id = OLD.article_id;
         END;
         CREATE TRIGGER facts_ai AFTER INSERT ON dossiers BEGIN
-        """ + _index_facts_table("NEW.story_id", "", "NEW.data") + """
+        """ + _index_facts_table("NEW.story_id", "", "NEW.data") + index_story_stats("NEW.story_id") + """
         END;
         CREATE TRIGGER facts_au AFTER UPDATE ON dossiers BEGIN
-        """ + _unindex_facts("OLD.story_id") + _index_facts_table("NEW.story_id", "", "NEW.data") + """
+        """ + _unindex_facts("OLD.story_id") + _index_facts_table("NEW.story_id", "", "NEW.data")
+        + index_story_stats("NEW.story_id") + """
         END;
         CREATE TRIGGER facts_ad AFTER DELETE ON dossiers BEGIN
-        """ + _unindex_facts("OLD.story_id") + """
+        """ + _unindex_facts("OLD.story_id") + index_story_stats("OLD.story_id") + """
         END;
         """
     )
@@ -243,6 +260,31 @@ def _index_terms(source: str) -> str:
         f"FROM {source} x, json_each(x.data, '$.entities') e "
         f"WHERE coalesce(json_extract(e.value, '$.label'), '') NOT IN {OTHER_LABELS} "
         "AND length(trim(coalesce(json_extract(e.value, '$.text'), ''))) > 1;\n"
+    )
+
+
+def index_story_outlets(story_id: str) -> str:
+    """Statements refreshing the outlets of the stories ``story_id`` names (``s.id``: every story; ``?``: one)."""
+    where = "1" if story_id == "s.id" else f"sa.story_id = {story_id}"
+    gone = "" if story_id == "s.id" else f"DELETE FROM story_outlets WHERE story_id = {story_id};\n"
+    return (gone + "INSERT INTO story_outlets (story_id, outlet, articles) SELECT sa.story_id, a.outlet, count(*) "
+            f"FROM story_articles sa JOIN articles a ON a.id = sa.article_id WHERE {where} "
+            "GROUP BY sa.story_id, a.outlet;\n")
+
+
+def index_story_stats(story_id: str) -> str:
+    """A statement refreshing the counts of the stories ``story_id`` names (``s.id``: every story; else one)."""
+    where = "1" if story_id == "s.id" else f"s.id = {story_id}"
+    gone = "" if story_id == "s.id" else f"DELETE FROM story_stats WHERE story_id = {story_id};\n"
+    return (
+        # delete, then insert: inside a trigger an upsert's conflict policy would override INSERT OR REPLACE
+        gone + "INSERT INTO story_stats (story_id, articles, outlets, facts, counts) SELECT s.id, "
+        "(SELECT count(*) FROM story_articles x WHERE x.story_id = s.id), "
+        "(SELECT count(*) FROM story_outlets o WHERE o.story_id = s.id), "
+        "(SELECT count(*) FROM facts f WHERE f.story_id = s.id), "
+        "(SELECT coalesce(json_group_object(status, n), '{}') FROM "
+        "(SELECT status, count(*) AS n FROM facts f WHERE f.story_id = s.id GROUP BY status)) "
+        f"FROM stories s WHERE {where};\n"
     )
 
 

@@ -171,6 +171,7 @@ class SQLiteStore(BrowseQueries, TrackingQueries, Store):
                 "INSERT INTO story_articles (story_id, article_id, score, position) VALUES (?,?,?,?)",
                 [(story.id, a, s, i) for i, (a, s) in enumerate(zip(story.article_ids, scores))],
             )
+            self._index_story(story.id)
 
     def stories(self) -> list[Story]:
         """Every story, by first date then id (two queries, however many stories)."""
