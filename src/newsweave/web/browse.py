@@ -6,11 +6,13 @@ write, not one per request.
 """
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from typing import Any, Mapping, Sequence
 
 from ..errors import NewsweaveError
 from ..ingest.meta import normalize_published
+from ..models import content_hash
 from ..present import browse as pb
 from ..present import views
 from ..store import Query, Store
@@ -57,10 +59,16 @@ def _one(params: Mapping[str, Sequence[str]], key: str) -> str | None:
 
 
 def _cached(store: Store, kind: str, params: Mapping[str, Sequence[str]], make):
+    """The page dict, built once per store revision and query; its ``etag`` (a hash of its content) lets the app
+    reuse the rendered page too."""
+    def build():
+        page = make()
+        return {**page, "etag": content_hash(json.dumps(page, sort_keys=True, ensure_ascii=False, default=str))}
+
     revision = store.revision()
     if revision is None:
-        return make()
-    return PAGES.get((kind, revision, tuple(pb.canonical(params))), make)
+        return build()
+    return PAGES.get((kind, revision, tuple(pb.canonical(params))), build)
 
 
 # --------------------------------------------------------------------------- stories
