@@ -9,7 +9,7 @@ from newsweave.errors import IngestError
 from newsweave.ingest.draft import Draft
 from newsweave.ingest.poll import Polite, follow, item_key, poll
 
-from ..feed_server import FeedServer, paragraphs_html, rss
+from ..feed_server import FeedServer, rss
 from .helpers import WP_BODY, WP_TITLE, html_page
 
 OPEN = Settings(allow_private=True)

@@ -8,7 +8,8 @@ from newsweave.models import Annotations, Article, Entity, Story, article_id
 from newsweave.store import Query, migrations, open_store
 
 STORIES = {  # story -> [(outlet, published, text, entities)]
-    "s1": [("AP", "2025-01-10", "Flood in Kyiv: 10 people were killed.", [("Kyiv", "GPE"), ("Vitali Klitschko", "PERSON")]),
+    "s1": [("AP", "2025-01-10", "Flood in Kyiv: 10 people were killed.",
+            [("Kyiv", "GPE"), ("Vitali Klitschko", "PERSON")]),
            ("Reuters", "2025-01-11", "Kyiv flood kills 12, mayor says.", [("Kyiv", "GPE")])],
     "s2": [("AP", "2025-02-01", "Lviv opens new bridge.", [("Lviv", "GPE")])],
     "s3": [("BBC", "2025-03-05", "Storm hits Odesa port.", [("Odesa", "GPE"), ("UN", "ORG")])],
@@ -31,7 +32,8 @@ def _fill(store) -> None:
         facts = [{"id": f"{sid}-f{i}", "status": status, "label": f"{status} fact of {sid}", "outlets": [reports[0][0]],
                   "claims": [{"article": ids[-1], "outlet": reports[-1][0], "text": reports[-1][2]}]}
                  for i, status in enumerate(STATUSES[sid])]
-        entities = [{"name": name, "type": label, "aliases": [name]} for _, _, _, ents in reports for name, label in ents]
+        entities = [{"name": name, "type": label, "aliases": [name]}
+                    for _, _, _, ents in reports for name, label in ents]
         store.save_dossier(sid, {"schema": "newsweave.dossier/1",
                                  "stories": [{"id": sid, "facts": facts, "entities": entities}]})
 

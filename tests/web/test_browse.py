@@ -102,7 +102,7 @@ def test_an_article_links_to_its_stories_and_its_sentences_have_anchors(seed_db,
     sentences = [r for r in data["regions"] if r["sentence"] is not None]
     assert len(sentences) > 10 and sentences[3]["anchor"] == "s3"
     assert "".join(p["text"] for r in data["regions"] for p in r["parts"]) == data["article"]["text"]
-    assert f'id="s3"' in c.get(f"/article/{aid}").text
+    assert 'id="s3"' in c.get(f"/article/{aid}").text
     assert f'href="/article/{aid}"' in c.get(f"/story/{story_id}").text  # and back
 
 

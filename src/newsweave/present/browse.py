@@ -11,7 +11,7 @@ from typing import Any, Iterable, Mapping, Sequence
 from urllib.parse import urlencode
 
 from . import views
-from .views import citation, claim_source, sentence_href, text_fragment_url  # noqa: F401 (used by web)
+from .views import claim_source
 from .changes import KIND_LABELS, change_title
 
 PARAMS = ("q", "story", "outlet", "status", "entity", "place", "since", "until", "sort", "page")  # permalink order

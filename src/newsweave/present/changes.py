@@ -31,7 +31,7 @@ def change_line(change: Mapping[str, Any]) -> str:
 
 
 def poll_line(report) -> str:
-    """One line per poll: '<url>: 3 new items, added 3, duplicates 0' / 'not modified' / 'failed: ... (retry in 20m)'."""
+    """One line per poll: '<url>: 3 new items of 20; added 3, ...', '<url>: not modified', '<url>: failed: ...'."""
     if report.outcome == "failed":
         return f"{report.url}: failed: {report.errors[0] if report.errors else 'unknown error'} " \
                f"(retry in {duration(report.retry_in or 0)})"

@@ -163,12 +163,13 @@ def _story_where(query: Query) -> tuple[str, list]:
         clauses.append("EXISTS (SELECT 1 FROM story_outlets o WHERE o.story_id = s.id AND o.outlet = ?)")
         params.append(outlet)
     if query.status:
-        clauses.append(f"EXISTS (SELECT 1 FROM facts f WHERE f.story_id = s.id AND f.status IN ({_marks(query.status)}))")
+        clauses.append("EXISTS (SELECT 1 FROM facts f WHERE f.story_id = s.id "
+                       f"AND f.status IN ({_marks(query.status)}))")
         params += list(query.status)
     for kind in ("entity", "place"):
         for name in getattr(query, kind):
-            clauses.append("EXISTS (SELECT 1 FROM story_articles sa JOIN article_terms t ON t.article_id = sa.article_id "
-                           "WHERE sa.story_id = s.id AND t.kind = ? AND t.name = ?)")
+            clauses.append("EXISTS (SELECT 1 FROM story_articles sa JOIN article_terms t "
+                           "ON t.article_id = sa.article_id WHERE sa.story_id = s.id AND t.kind = ? AND t.name = ?)")
             params += [kind, name]
     if query.since:
         clauses.append("substr(coalesce(s.last, s.first), 1, 10) >= ?")
@@ -212,7 +213,8 @@ def _fact_where(query: Query) -> tuple[str, list]:
         params.append(query.until[:10])
     match = _match(query.q)
     if match:
-        clauses.append("(f.story_id, f.fact_id) IN (SELECT story_id, fact_id FROM search_facts WHERE search_facts MATCH ?)")
+        clauses.append("(f.story_id, f.fact_id) IN "
+                       "(SELECT story_id, fact_id FROM search_facts WHERE search_facts MATCH ?)")
         params.append(match)
     return " AND ".join(clauses), params
 

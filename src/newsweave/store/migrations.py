@@ -175,7 +175,7 @@ def _browse() -> str:
     and places each fact's sentences name (any alias of the story's canonical entities); per story, its outlets
     and its counts (articles, outlets, facts by status), refreshed when the story or its dossier is saved."""
     return (
-        f"""
+        """
         CREATE TABLE article_terms (
             article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
             kind TEXT NOT NULL,
@@ -320,7 +320,8 @@ def _index_facts_table(story_id: str, source: str, data: str) -> str:
         "json_extract(e.value, '$.name') "
         f"FROM {source}json_each({story}, '$.facts') f, json_each({story}, '$.entities') e, "
         "json_each(e.value, '$.aliases') al "
-        f"WHERE json_extract(f.value, '$.id') IS NOT NULL AND coalesce(json_extract(e.value, '$.type'), '') NOT IN {OTHER_LABELS} "
+        "WHERE json_extract(f.value, '$.id') IS NOT NULL "
+        f"AND coalesce(json_extract(e.value, '$.type'), '') NOT IN {OTHER_LABELS} "
         "AND json_extract(e.value, '$.name') IS NOT NULL AND length(al.value) > 1 "
         "AND EXISTS (SELECT 1 FROM json_each(f.value, '$.claims') c "
         "WHERE instr(json_extract(c.value, '$.text'), al.value) > 0);\n"

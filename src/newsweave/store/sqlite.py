@@ -105,8 +105,9 @@ class SQLiteStore(BrowseQueries, TrackingQueries, Store):
         unique = list(dict.fromkeys(paths))[:_CHUNK]
         if not unique:
             return []
-        rows = self.conn.execute(f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE path IN ({','.join('?' * len(unique))}) "
-                                 "ORDER BY seq", unique).fetchall()
+        marks = ",".join("?" * len(unique))
+        rows = self.conn.execute(f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE path IN ({marks}) ORDER BY seq",
+                                 unique).fetchall()
         return [_article_from_row(r) for r in rows]
 
     def _rows_by_id(self, sql: str, ids: Sequence[str], key: str = "id") -> dict[str, sqlite3.Row]:

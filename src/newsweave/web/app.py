@@ -283,8 +283,8 @@ async def _submitted(request, max_bytes: int) -> list[dict[str, Any]]:
             raise ValueError("request too large")
         raw = json.loads(body or b"{}")
         entries = raw if isinstance(raw, list) else [raw]
-        return [_item(str(e.get("text") or ""), _pasted_name(str(e.get("text") or "")), {k: e.get(k) for k in META_KEYS})
-                for e in entries if isinstance(e, dict)]
+        texts = [(str(e.get("text") or ""), e) for e in entries if isinstance(e, dict)]
+        return [_item(text, _pasted_name(text), {k: e.get(k) for k in META_KEYS}) for text, e in texts]
     form = await request.form(max_files=50, max_fields=50)
     meta = {k: str(form.get(k) or "").strip() or None for k in META_KEYS}
     items = []
@@ -303,7 +303,7 @@ async def _submitted(request, max_bytes: int) -> list[dict[str, Any]]:
 
 
 def _pasted_name(text: str) -> str:
-    """A file name for pasted text, distinct per text (it names an unknown outlet: ``unknown (pasted-1a2b3c4d.txt)``)."""
+    """A file name for pasted text, distinct per text (it may name an unknown outlet: ``unknown (pasted-1a2b.txt)``)."""
     from ..models import content_hash
 
     return f"pasted-{content_hash(' '.join(text.split()))[:8]}.txt"

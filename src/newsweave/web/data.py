@@ -116,7 +116,7 @@ def article_view(store: Store, article: Article, annotations: Annotations | None
         lo, hi = highlight
         sentence = " ".join("".join(p["text"] for p in r["parts"]) for r in regions if r["cited"])
         cited = {"text": article.text[lo:hi], "sentence": sentence.strip(),
-                 "citation": pb.citation(article.outlet, article.title, article.published, article.url, sentence)}
+                 "citation": views.citation(article.outlet, article.title, article.published, article.url, sentence)}
     return {"stories": article_stories(store, article.id), "regions": regions, "cited": cited}
 
 
