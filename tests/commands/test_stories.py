@@ -35,7 +35,7 @@ def test_stories_story_and_recluster_commands(tmp_path):
     missing = runner.invoke(cli, ["--db", db, "story", "zzzz"])
     assert missing.exit_code == 1 and "no story" in missing.output
     again = runner.invoke(cli, ["--db", db, "recluster"])
-    assert again.exit_code == 0 and f"from {len(ids)} articles" in again.output
+    assert again.exit_code == 0 and f"from {len(ids)} articles (" in again.output and "kept their ids" in again.output
 
 
 def test_story_shows_members_and_dossier(tmp_path, seed_dir):

@@ -114,9 +114,11 @@ def recluster_command(ctx: click.Context) -> None:
     from ..stories import recluster
 
     with _store(ctx) as store, store.transaction():  # the old stories stay until the new ones are all written
+        before = {s.id for s in store.stories()}
         stories = recluster(store, ctx.obj)
     articles = sum(len(s.article_ids) for s in stories)
-    click.echo(f"{len(stories)} stories from {articles} articles")
+    kept = len(before & {s.id for s in stories})
+    click.echo(f"{len(stories)} stories from {articles} articles ({kept} kept their ids)")
 
 
 COMMANDS = (stories_command, story_command, recluster_command)
