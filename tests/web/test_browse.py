@@ -126,6 +126,8 @@ def test_what_changed_marks_news_since_the_last_look_and_is_a_feed(seed_copy, cl
     assert f'href="/story/{story_id}#fact-f1"' in page
     since = c.get(f"/updates.json?since={first['last']}").json()
     assert [ch["kind"] for ch in since["changes"]] == ["new_conflict"]
+    assert c.get("/updates.json?story=other").json()["changes"] == []
+    assert f'href="/facts.csv?story={story_id}"' in c.get(f"/story/{story_id}").text
     feed = c.get("/updates.atom")
     assert feed.headers["content-type"].startswith("application/atom+xml")
     root = ET.fromstring(feed.content)

@@ -143,18 +143,20 @@ class Pages:
         since_seq = int(since) if since.isdigit() else None
         seen_cookie = request.cookies.get(SEEN_COOKIE, "")
         seen = int(seen_cookie) if seen_cookie.isdigit() else 0
+        story = request.query_params.get("story", "")[:100] or None
         if request.url.path.endswith(".atom"):
-            return self._atom(request, since_seq)
-        response = self.render(request, "updates.html", lambda s: browse.updates_page(s, since_seq, seen))
+            return self._atom(request, since_seq, story)
+        response = self.render(request, "updates.html",
+                               lambda s: browse.updates_page(s, since_seq, seen, story_id=story))
         if not wants_json(request) and response.status_code == 200:
             last = self.stores.get().last_change()
             response.set_cookie(SEEN_COOKIE, str(last), max_age=400 * 86400, httponly=True, samesite="strict")
         return response
 
-    def _atom(self, request, since: int | None):
+    def _atom(self, request, since: int | None, story: str | None):
         from starlette.responses import Response
 
-        page = browse.updates_page(self.stores.get(), since, seen=0, limit=100)
+        page = browse.updates_page(self.stores.get(), since, seen=0, limit=100, story_id=story)
         base = str(request.base_url).rstrip("/")
         from ..models import content_hash
 

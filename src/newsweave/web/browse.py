@@ -163,13 +163,14 @@ def _story_titles(store: Store, ids: Sequence[str]) -> dict[str, str]:
 
 # --------------------------------------------------------------------------- what changed
 
-def updates_page(store: Store, since: int | None, seen: int, limit: int = 200) -> dict[str, Any]:
-    """Changes newest first: after ``since`` when given, else the latest; those after ``seen`` (the reader's last
-    look) are marked new."""
-    changes = store.changes(since=since or 0, limit=limit)
+def updates_page(store: Store, since: int | None, seen: int, limit: int = 200,
+                 story_id: str | None = None) -> dict[str, Any]:
+    """Changes newest first (of one story, or all): after ``since`` when given, else the latest; those after
+    ``seen`` (the reader's last look) are marked new."""
+    changes = store.changes(since=since or 0, limit=limit, story_id=story_id)
     items = [pb.change_view(c, seen) for c in changes]
-    return {"schema": "newsweave.updates/1", "since": since, "seen": seen, "last": store.last_change(),
-            "new": sum(i["new"] for i in items), "changes": items}
+    return {"schema": "newsweave.updates/1", "since": since, "story": story_id, "seen": seen,
+            "last": store.last_change(), "new": sum(i["new"] for i in items), "changes": items}
 
 
 def article_stories(store: Store, article_id: str) -> list[dict[str, Any]]:
