@@ -27,10 +27,10 @@ def parse_duration(ctx, param, value: str | None) -> float | None:
 
 @click.command("watch")
 @click.argument("sources", nargs=-1, required=True, metavar="FEED_OR_URL ...")
-@click.option("--every", default="10m", show_default=True, callback=parse_duration,
+@click.option("--every", default="10m", show_default=True, callback=parse_duration, metavar="DURATION",
               help="Time between two polls of a source (30s, 10m, 1h, 1d).")
 @click.option("--once", is_flag=True, help="Poll every source once now, then exit (for cron).")
-@click.option("--host-interval", default="1s", show_default=True, callback=parse_duration,
+@click.option("--host-interval", default="1s", show_default=True, callback=parse_duration, metavar="DURATION",
               help="Time between two requests to one host (a site's robots.txt Crawl-delay may ask for more).")
 @click.option("--follow-links/--no-follow-links", default=True, show_default=True,
               help="Read the page a feed item links to when the feed gives only a summary.")
