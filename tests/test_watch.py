@@ -131,3 +131,18 @@ def test_a_running_watcher_polls_each_source_on_its_turn_and_stops_when_asked(si
     thread.start()
     thread.join(30)
     assert not thread.is_alive() and [r.outcome for r in reports] == ["new", "not modified", "not modified"]
+
+
+def test_a_watched_page_is_read_again_only_when_it_changes(site, watched):
+    page = "<html><head><title>Riverton bridge</title><meta property='og:site_name' content='Riverton Herald'>" \
+           "</head><body><article><h1>Riverton bridge collapse</h1><p>{}</p></article></body></html>"
+    url = site.publish("/live.html", page.format(REPORT_A.format(n=10)), "text/html")
+    (first,) = _poll(watched, [url])
+    assert first.summary.added == 1 and watched.articles()[0].outlet == "Riverton Herald"
+    assert watched.articles()[0].url == url
+    (again,) = _poll(watched, [url])
+    assert again.outcome == "not modified"
+    site.publish("/live.html", page.format(REPORT_A.format(n=11)), "text/html")  # the page was updated
+    (updated,) = _poll(watched, [url])
+    assert updated.summary.added == 1 and len(watched.articles()) == 2
+    assert [c["kind"] for c in updated.changes if c["kind"] == "updated_figure"] == ["updated_figure"]
