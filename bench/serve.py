@@ -1,4 +1,5 @@
-"""Web app throughput: requests/second and p50/p99 latency of the dossier page and its JSON on a 10k-article store.
+"""Web app throughput: requests/second and p50/p99 latency of the dossier page, its JSON and the filtered story list
+on a 10k-article store; the story list's cost without its page cache (built in-process, distinct filters).
 
 Builds (once, cached under .cache/bench-serve/) a store of the seed pair, ingested, clustered and compared as
 ``newsweave add`` does, plus synthetic articles (seeded text drawn from the seed pair's vocabulary, 20 outlets,
@@ -9,13 +10,15 @@ shared cores: p99 < 250 ms for the dossier page.
 
     .venv/bin/python bench/serve.py [--root DIR] [--articles 10000] [--seconds 10] [--concurrency 4]
 
-Last line: ``serve: html_rps=.. html_p50_ms=.. html_p99_ms=.. json_rps=.. json_p50_ms=.. json_p99_ms=.. errors=..``.
+Last line: ``serve: html_rps=.. html_p50_ms=.. html_p99_ms=.. json_rps=.. json_p50_ms=.. json_p99_ms=..
+stories_rps=.. stories_p50_ms=.. stories_p99_ms=.. stories_cold_ms=.. errors=..``.
 """
 from __future__ import annotations
 
 import argparse
 import http.client
 import json
+import os
 import random
 import socket
 import statistics
@@ -88,8 +91,9 @@ def free_port() -> int:
 
 
 def start_server(db: Path, port: int) -> subprocess.Popen:
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(common.SRC), os.environ.get("PYTHONPATH")]))}
     proc = subprocess.Popen([sys.executable, "-m", "newsweave", "--db", str(db), "serve", "--host", "127.0.0.1",
-                             "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                             "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
     deadline = time.time() + 60
     while time.time() < deadline:
         try:
@@ -160,16 +164,42 @@ def main(argv: list[str] | None = None) -> None:
         load(port, f"/story/{story_id}", 1.0, 1, {})  # warm-up
         html = load(port, f"/story/{story_id}", args.seconds, args.concurrency, {"accept": "text/html"})
         js = load(port, f"/story/{story_id}.json", args.seconds, args.concurrency, {})
+        load(port, STORY_LIST, 1.0, 1, {})  # warm-up
+        stories = load(port, STORY_LIST, args.seconds, args.concurrency, {"accept": "text/html"})
     finally:
         server.terminate()
         server.wait(10)
-    for name, r in (("dossier page (HTML)", html), ("dossier JSON", js)):
+    cold = story_list_cold(db)
+    print(f"filtered story list {STORY_LIST}: built without its page cache in {cold:.1f} ms (median of "
+          f"{len(COLD_FILTERS)} distinct filters, in-process)")
+    for name, r in (("dossier page (HTML)", html), ("dossier JSON", js), ("filtered story list", stories)):
         print(f"{name:20s} {r['rps']:7.1f} req/s  p50 {r['p50']:6.1f} ms  p99 {r['p99']:6.1f} ms  "
               f"({r['requests']} ok, {r['errors']} errors; {args.concurrency} clients, {args.seconds:.0f}s)"
               "   anchor: none published; target p99 < 250 ms")
     common.result("serve", html_rps=f"{html['rps']:.1f}", html_p50_ms=f"{html['p50']:.1f}",
                   html_p99_ms=f"{html['p99']:.1f}", json_rps=f"{js['rps']:.1f}", json_p50_ms=f"{js['p50']:.1f}",
-                  json_p99_ms=f"{js['p99']:.1f}", errors=html["errors"] + js["errors"], articles=args.articles)
+                  json_p99_ms=f"{js['p99']:.1f}", stories_rps=f"{stories['rps']:.1f}",
+                  stories_p50_ms=f"{stories['p50']:.1f}", stories_p99_ms=f"{stories['p99']:.1f}",
+                  stories_cold_ms=f"{cold:.1f}", errors=html["errors"] + js["errors"] + stories["errors"],
+                  articles=args.articles)
+
+
+STORY_LIST = "/stories?outlet=Outlet+03&sort=-articles"  # the filtered story list the load run asks for
+COLD_FILTERS = [{"outlet": [o], "sort": [s]} for o in OUTLETS[:10] for s in ("-articles", "title")]
+
+
+def story_list_cold(db: Path) -> float:
+    """Median ms to build the filtered story list's page dict (query, facets, view) with no page cache."""
+    from newsweave.store import open_store
+    from newsweave.web import browse
+
+    times = []
+    with open_store(str(db)) as store:
+        for params in COLD_FILTERS:
+            t = time.perf_counter()
+            browse._stories_page(store, params)
+            times.append((time.perf_counter() - t) * 1000)
+    return statistics.median(times)
 
 
 if __name__ == "__main__":

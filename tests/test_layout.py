@@ -18,7 +18,7 @@ LAYERS = (
     ("compare",),
     ("store",),
     ("present",),
-    ("pipeline", "stories", "dossiers"),
+    ("pipeline", "stories", "dossiers", "changes", "watch"),
     ("web",),
     ("commands",),
     ("cli", "__main__", "__init__"),

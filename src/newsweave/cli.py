@@ -5,6 +5,7 @@ messages; exit codes: 0 all good, 1 some items failed, 2 usage errors.
 """
 from __future__ import annotations
 
+import dataclasses
 import importlib
 import sys
 
@@ -13,7 +14,7 @@ import click
 from .errors import NewsweaveError
 from .config import Settings
 
-COMMAND_MODULES = ("ingest", "normalize", "compare", "stories", "present", "web")
+COMMAND_MODULES = ("ingest", "normalize", "compare", "stories", "present", "web", "watch")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -29,10 +30,19 @@ def cli(ctx: click.Context, db: str | None, config: str | None) -> None:
         raise click.UsageError(f"settings: {exc}") from exc
 
 
+def _db_after_command(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
+    """``--db`` given after the command overrides the one before it (and the settings)."""
+    if value is not None and ctx.obj is not None:
+        ctx.obj = dataclasses.replace(ctx.obj, db=value)
+
+
 def _register() -> None:
     for name in COMMAND_MODULES:
         module = importlib.import_module(f"newsweave.commands.{name}")
         for command in module.COMMANDS:
+            command.params.append(click.Option(["--db"], default=None, metavar="PATH", expose_value=False,
+                                               callback=_db_after_command, help="SQLite database path (as before "
+                                               "the command)."))
             cli.add_command(command)
 
 

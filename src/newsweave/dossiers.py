@@ -16,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterator, Mapping, Sequence
 
+from . import changes
 from .compare import SCHEMA, compare
 from .config import VERSION, Settings
 from .errors import NewsweaveError
@@ -141,6 +142,7 @@ def story_dossier(store: Store, story: Story | str, compute: bool = True,
         if fresh is None:
             return public(saved)
         store.save_dossier(story.id, {**fresh, STAMP: stamp})
+        changes.record(store, changes.dossier_changes(story.id, public(saved), fresh))
         return fresh
 
 

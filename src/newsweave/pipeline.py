@@ -8,9 +8,9 @@ from dataclasses import dataclass, replace
 import logging
 from typing import Callable, Iterable, Iterator, Mapping, Sequence
 
-from . import ingest, normalize
+from . import changes, ingest, normalize
 from .errors import IngestError, MissingExtra
-from .models import Annotations, Article
+from .models import Annotations, Article, Story
 from .config import Settings
 from .store import Store
 from . import stories
@@ -25,6 +25,7 @@ class AddSummary:
     copies: int = 0
     errors: tuple[str, ...] = ()  # one line each: "<file, URL or WARC record>: <reason>"
     article_ids: tuple[str, ...] = ()  # ids of the articles added, in order
+    warnings: tuple[str, ...] = ()  # one line each, for articles added with a doubt (an outlet nothing named)
 
     def line(self) -> str:
         return (f"added {self.added}, duplicates {self.duplicates}, copies {self.copies}, "
@@ -46,9 +47,16 @@ def add_sources(store: Store, sources: Sequence[str], settings: Settings, *, met
     Bad inputs are reported (each also to ``on_error`` as it is found), not fatal; articles already stored are
     counted as duplicates.
     """
-    added, errors, duplicates, copies = [], [], 0, 0
-    assign_due_stories(store, settings)
     items = ingest.load(sources, settings, meta_file=meta_file, overrides=overrides, on_input=progress)
+    return add_items(store, items, settings, analyze=analyze, on_error=on_error)
+
+
+def add_items(store: Store, items: Iterable[Article | IngestError], settings: Settings, *,
+              analyze: bool = True, on_error: Callable[[str], None] | None = None) -> AddSummary:
+    """``add_sources`` for articles already read (``ingest.load`` or a feed poll): errors reported, the rest
+    normalised, stored in batches and assigned to stories; the changes (new stories, new articles) recorded."""
+    added, errors, warnings, duplicates, copies = [], [], [], 0, 0
+    changed = assign_due_stories(store, settings)
     for batch in _batches(_noting_errors(items, errors, on_error), BATCH):
         fresh = _unique_new(store, [item for item in batch if isinstance(item, Article)])
         duplicates += sum(isinstance(item, Article) for item in batch) - len(fresh)
@@ -56,18 +64,30 @@ def add_sources(store: Store, sources: Sequence[str], settings: Settings, *, met
         duplicates += len(fresh) - len(stored)
         added += [article.id for article in stored]
         copies += sum(article.copy_of is not None for article in stored)
+        warnings += [_unknown_outlet_warning(a) for a in stored if ingest.outlet_unknown(a)]
         if stored:
-            assign_due_stories(store, settings)
-    assign_due_stories(store, settings, final=True)
-    return AddSummary(len(added), duplicates, copies, tuple(errors), tuple(added))
+            changed += assign_due_stories(store, settings)
+    changed += assign_due_stories(store, settings, final=True)
+    if added:
+        latest = list({story.id: story for story in changed}.values())
+        refs = {r["id"]: r for r in store.article_refs(added)}
+        changes.record(store, changes.story_changes(latest, added, refs))
+    return AddSummary(len(added), duplicates, copies, tuple(errors), tuple(added), tuple(warnings))
 
 
-def assign_due_stories(store: Store, settings: Settings, final: bool = False) -> None:
+def _unknown_outlet_warning(article: Article) -> str:
+    return (f"{article.path or article.url or article.id}: no outlet given or found (no metadata, site name or URL); "
+            f"counted as its own source, {article.outlet!r}: give --outlet, a meta.json beside it or --meta")
+
+
+def assign_due_stories(store: Store, settings: Settings, final: bool = False) -> list[Story]:
     """Assign the stored articles in no story, one block of ``assign_every`` arrivals at a time: the complete
-    blocks, and with ``final`` the last, incomplete one too."""
+    blocks, and with ``final`` the last, incomplete one too. The stories written, in the order written."""
     every = max(1, settings.assign_every)
+    written: list[Story] = []
     while ids := _due_block(store, every, final):
-        _assign_block(store, ids, settings)
+        written += _assign_block(store, ids, settings)
+    return written
 
 
 def _due_block(store: Store, every: int, final: bool) -> list[str]:
@@ -81,7 +101,7 @@ def _due_block(store: Store, every: int, final: bool) -> list[str]:
     return [i for i, seq in pending if (seq - 1) // every == block]
 
 
-def _assign_block(store: Store, ids: list[str], settings: Settings) -> None:
+def _assign_block(store: Store, ids: list[str], settings: Settings) -> list[Story]:
     """Place the block's articles with no write lock held (readers and the other writers go on), then write the
     stories and the clusterer's state in one short transaction, unless another writer changed that state or
     assigned these articles meanwhile: then nothing is written, and the caller plans again from the store."""
@@ -91,9 +111,10 @@ def _assign_block(store: Store, ids: list[str], settings: Settings) -> None:
     with store.transaction():
         waiting = {i for i, _ in store.unassigned_articles()}
         if store.get_cluster_state(stories.STATE_NAME) != before or not waiting.issuperset(ids):
-            return
-        stories.flush(store, state)
+            return []
+        written = stories.flush(store, state)
         stories.save_state(store, state)
+    return written
 
 
 def _noting_errors(items: Iterable, errors: list[str], on_error: Callable[[str], None] | None) -> Iterator:

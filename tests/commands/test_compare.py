@@ -29,6 +29,38 @@ def test_compare_prints_the_dossier_as_json_and_markdown(seed_dir, tmp_path):
 
 def test_dossier_of_an_empty_store_is_an_error(tmp_path):
     from newsweave.cli import cli
+    from newsweave.store import open_store
 
+    open_store(str(tmp_path / "e.db")).close()
     result = CliRunner().invoke(cli, ["--db", str(tmp_path / "e.db"), "dossier", "all"])
     assert result.exit_code == 1 and "no articles" in result.output
+
+
+def test_json_and_markdown_together_are_refused(seed_dir, tmp_path):
+    from newsweave.cli import cli
+
+    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "n.db"), "compare", str(seed_dir), "--json",
+                                      "--markdown"])
+    assert result.exit_code == 2 and "--json" in result.output and "--markdown" in result.output
+    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "n.db"), "dossier", "all", "--markdown", "--json"])
+    assert result.exit_code == 2 and "at most one" in result.output
+
+
+def test_seed_pair_without_metadata_keeps_its_corroborated_facts_and_warns(seed_dir, tmp_path):
+    """Nothing names the outlets of two bare text files: each counts as a source of its own (not one "unknown"
+    outlet), and the user is told how to name them."""
+    import shutil
+
+    from newsweave.cli import cli
+
+    for name in ("ukrainska-pravda.txt", "washington-post.txt"):
+        shutil.copy(seed_dir / name, tmp_path / name)
+    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "n.db"), "compare", str(tmp_path / "ukrainska-pravda.txt"),
+                                      str(tmp_path / "washington-post.txt"), "--json"])
+    assert result.exit_code == 0, result.output
+    story = json.loads(result.stdout)["stories"][0]
+    assert sum(f["status"] == "corroborated" for f in story["facts"]) >= 10
+    assert {a["outlet"] for a in story["articles"]} == {"unknown (ukrainska-pravda.txt)",
+                                                        "unknown (washington-post.txt)"}
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("warning:")]
+    assert len(warnings) == 2 and all("--outlet" in w and "meta.json" in w for w in warnings)

@@ -36,7 +36,20 @@ def test_analyze_stored_id_saves_annotations_and_tables(tmp_path):
     assert saved is not None and saved.entities
 
 
+def test_analyze_path_prints_the_id_the_file_gets_when_added(tmp_path):
+    db = tmp_path / "d.db"
+    path = str(SEED / "washington-post.txt")
+    added = invoke(db, "add", path, "--outlet", "WaPo")
+    assert added.exit_code == 0, added.output
+    (stored,) = json.loads(invoke(db, "articles", "--json").output)
+    shown = json.loads(invoke(db, "analyze", path, "--json").output)
+    assert shown["article"]["id"] == stored["id"]  # the stored article of this file, added with a flag
+    flagged = json.loads(invoke(tmp_path / "none.db", "analyze", path, "--outlet", "WaPo", "--json").output)
+    assert flagged["article"]["id"] == stored["id"]  # the same flag, no store: the same id
+
+
 def test_analyze_unknown_id_is_a_one_line_error(tmp_path):
+    open_store(str(tmp_path / "c.db")).close()
     result = CliRunner().invoke(cli, ["--db", str(tmp_path / "c.db"), "analyze", "nosuchid"])
     assert result.exit_code == 1
     assert result.output.startswith("Error: ") and len(result.output.strip().splitlines()) == 1

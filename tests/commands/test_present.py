@@ -25,8 +25,15 @@ def test_report_usage_errors(tmp_path):
     bad.write_text("{not json", encoding="utf-8")
     r = runner.invoke(cli, ["--db", str(tmp_path / "x.db"), "report", "--dossier", str(bad)])
     assert r.exit_code == 1 and "not a dossier JSON file" in r.output
+    from newsweave.store import open_store
+
+    open_store(str(tmp_path / "x.db")).close()
     r = runner.invoke(cli, ["--db", str(tmp_path / "x.db"), "report", "nosuchstory", "-o", str(tmp_path / "r.html")])
     assert r.exit_code == 1 and "no story with id 'nosuchstory'" in r.output
+    r = runner.invoke(cli, ["--db", str(tmp_path / "x.db"), "report", "a", "b"])
+    assert r.exit_code == 2 and "one STORY_ID" in r.output
+    r = runner.invoke(cli, ["--db", str(tmp_path / "x.db"), "report", "--compare", str(tmp_path / "missing.txt")])
+    assert r.exit_code == 2 and "missing.txt" in r.output
 
 
 def test_report_of_a_stored_story_by_id_or_the_largest(seed_db, tmp_path):
@@ -60,3 +67,17 @@ def test_report_compare_paths_uses_the_real_pipeline(tmp_path, seed_db):
     html = out.read_text(encoding="utf-8")
     assert html.count('<tr class="row s-corroborated"') >= 10 and "2025-01-11" in html
     check_inert(html)
+
+
+def test_report_compare_takes_several_paths_after_one_flag(tmp_path, computed):
+    from click.testing import CliRunner
+
+    from newsweave.cli import cli
+
+    seed = ROOT_FIXTURES.parents[1] / "examples" / "seed-pair"
+    out = tmp_path / "report.html"
+    for args in (["--compare", str(seed / "ukrainska-pravda.txt"), str(seed / "washington-post.txt")],
+                 ["--compare", str(seed / "ukrainska-pravda.txt"), "--compare", str(seed / "washington-post.txt")]):
+        r = CliRunner().invoke(cli, ["--db", str(tmp_path / "x.db"), "report", *args, "-o", str(out)])
+        assert r.exit_code == 0, r.output
+        assert len(computed[-1][0]) == 2  # both files compared as one story

@@ -9,7 +9,7 @@ ALLOWED_TAGS = {
     "html", "head", "meta", "title", "style", "body", "header", "main", "section", "div", "span", "p", "b", "h1",
     "h2", "h3", "table", "thead", "tbody", "tr", "th", "td", "a", "details", "summary", "blockquote", "mark", "ul",
     "li", "svg", "rect", "line", "text", "time", "br", "script", "link", "form", "input", "button", "label",
-    "textarea",
+    "textarea", "aside", "ol", "code",
 }
 
 

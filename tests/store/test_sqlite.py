@@ -141,3 +141,40 @@ def test_revision_moves_with_every_write(tmp_path):
     store.add_article(Article(id="b" * 16, outlet="X", title="t", text="other text"))
     assert store.revision() != second  # this connection wrote
     assert open_store(str(tmp_path / "r.db")).revision() != store.revision()
+
+
+def test_open_without_create_refuses_a_missing_store_and_creates_nothing(tmp_path):
+    from newsweave.errors import StoreError
+
+    target = tmp_path / "missing" / "x.db"
+    with pytest.raises(StoreError, match="no such store"):
+        open_store(str(target), create=False)
+    assert not target.parent.exists()
+    open_store(str(target)).close()
+    open_store(str(target), create=False).close()  # now it exists
+
+
+def test_ambiguous_prefixes_are_refused_for_stories_and_articles(fresh_store):
+    from newsweave.errors import NotFound
+    from newsweave.models import Story
+
+    for sid in ("c1", "c2", "c10", "d1"):
+        fresh_store.save_story(Story(id=sid, title=sid, first=None, last=None))
+    with pytest.raises(NotFound, match="ambiguous"):
+        fresh_store.get_story("c")
+    assert fresh_store.get_story("d").id == "d1"
+    assert fresh_store.get_story("c1").id == "c1"  # an exact id wins over the longer ids it prefixes
+    assert fresh_store.get_story("c10").id == "c10"
+    with pytest.raises(NotFound, match="no story"):
+        fresh_store.get_story("C1")  # ids are case-sensitive, and no wildcard passes
+    with pytest.raises(NotFound, match="no story"):
+        fresh_store.get_story("%")
+    with pytest.raises(NotFound, match="no story"):
+        fresh_store.get_story("")
+    from dataclasses import replace
+
+    for aid in ("ab1", "ab2"):
+        fresh_store.add_article(replace(_article(f"text {aid}"), id=aid))
+    with pytest.raises(NotFound, match="ambiguous"):
+        fresh_store.get_article("ab")
+    assert fresh_store.get_article("ab2").id == "ab2"

@@ -134,3 +134,15 @@ def test_hostile_articles_render_inert_in_the_app(hostile_db, client_for):
         assert r.status_code == 200, path
         check_inert(r.text, allowed_script_src="/static/app.js")
         assert "<script>alert" not in r.text and "<img" not in r.text
+
+
+def test_pasted_text_without_an_outlet_lands_with_a_warning(seed_copy, client_for):
+    db, _ = seed_copy
+    c = client_for(db)
+    r = c.post("/add.json", json={"text": "Dam holds after storm\n\nThe dam held overnight, engineers said."})
+    assert r.status_code == 200 and r.json()["result"]["added"] == 1
+    (warning,) = r.json()["result"]["warnings"]
+    assert "no outlet given or found" in warning and "unknown (pasted-" in warning
+    aid = r.json()["result"]["article_ids"][0]
+    assert c.get(f"/article/{aid}.json").json()["article"]["outlet"].startswith("unknown (pasted-")
+    assert "Outlet" in c.get("/add").text and "who published it" in c.get("/add").text

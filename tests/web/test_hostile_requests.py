@@ -3,6 +3,7 @@ bodies over the limit (refused before they are read in full), lone surrogates in
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import itertools
 import json
 
@@ -48,7 +49,8 @@ def _asgi_post(app, path: str, headers: list[tuple[bytes, bytes]], chunks, chunk
     scope = {"type": "http", "method": "POST", "path": path, "raw_path": path.encode(), "query_string": b"",
              "headers": [(b"host", b"127.0.0.1")] + headers, "scheme": "http", "server": ("127.0.0.1", 80),
              "client": ("127.0.0.1", 5000), "http_version": "1.1", "root_path": ""}
-    asyncio.run(app(scope, receive, send))
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:  # a loop of its own, whatever runs in this thread
+        pool.submit(asyncio.run, app(scope, receive, send)).result()
     return sent["status"], pulled[0]
 
 

@@ -11,14 +11,23 @@ from ..errors import NewsweaveError
 from ..present.output import print_json
 from . import open_db
 
-FORMATS = (click.option("--json", "fmt", flag_value="json", help="Print the JSON dossier (newsweave.dossier/1)."),
-           click.option("--markdown", "fmt", flag_value="markdown", help="Print the dossier as Markdown."))
+FORMATS = (click.option("--json", "as_json", is_flag=True, help="Print the JSON dossier (newsweave.dossier/1)."),
+           click.option("--markdown", "as_markdown", is_flag=True, help="Print the dossier as Markdown."))
 
 
 def _formats(fn):
+    """Add --json and --markdown; the command receives ``fmt`` ("json", "markdown" or None), never both."""
+    import functools
+
+    @functools.wraps(fn)
+    def wrapper(*args, as_json: bool, as_markdown: bool, **kwargs):
+        if as_json and as_markdown:
+            raise click.UsageError("give at most one of --json and --markdown")
+        return fn(*args, fmt="json" if as_json else "markdown" if as_markdown else None, **kwargs)
+
     for option in reversed(FORMATS):
-        fn = option(fn)
-    return fn
+        wrapper = option(wrapper)
+    return wrapper
 
 
 def _show(dossier: dict, fmt: str | None) -> None:
@@ -47,7 +56,7 @@ def compare_command(ctx: click.Context, paths, meta_file, use_store, fmt) -> Non
     settings = ctx.obj
     with tempfile.TemporaryDirectory(prefix="newsweave-") as tmp:
         if use_store:
-            store = open_db(ctx)
+            store = open_db(ctx, create=True)
         else:
             from ..store import open_store
             store = open_store(os.path.join(tmp, "compare.db"))
@@ -55,6 +64,8 @@ def compare_command(ctx: click.Context, paths, meta_file, use_store, fmt) -> Non
             summary = add_sources(store, list(paths), settings, meta_file=meta_file)
             for line in summary.errors:
                 click.echo(f"error: {line}", err=True)
+            for line in summary.warnings:
+                click.echo(f"warning: {line}", err=True)
             ids = _article_ids(store, summary, paths)
             if not ids:
                 raise click.ClickException("no articles to compare")

@@ -36,12 +36,14 @@ def add(ctx, sources, meta_file, outlet, published, language, allow_private):
     settings = dataclasses.replace(ctx.obj, allow_private=ctx.obj.allow_private or allow_private)
     overrides = {"outlet": outlet, "published": published, "language": language}
     inputs = expand(sources)  # walked once: add_sources gets the expanded list
-    with open_db(ctx) as store, _Progress(len(inputs)) as progress:
+    with open_db(ctx, create=True) as store, _Progress(len(inputs)) as progress:
         try:  # each error line is printed as it is found: a crash later loses none of them
             summary = add_sources(store, inputs, settings, meta_file=meta_file, overrides=overrides,
                                   progress=progress.advance, on_error=progress.error)
         except NewsweaveError as exc:
             raise click.ClickException(printable(str(exc))) from exc
+    for message in summary.warnings:
+        click.echo(f"warning: {printable(message)}", err=True)
     click.echo(summary.line())
     ctx.exit(1 if summary.errors else 0)
 

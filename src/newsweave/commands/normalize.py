@@ -11,15 +11,30 @@ from ..present.output import print_json, print_table
 from . import open_db
 
 
-def _from_path(path: str, settings) -> Article:
-    """Ingest a file in memory."""
+def _from_path(path: str, settings, meta_file: str | None, overrides: dict) -> Article:
+    """Ingest a file in memory, as ``add`` would with the same metadata options (so it gets the same id)."""
     from ..ingest import load
 
-    for item in load([path], settings):
+    for item in load([path], settings, meta_file=meta_file, overrides=overrides):
         if isinstance(item, IngestError):
             raise click.ClickException(str(item))
         return item
     raise click.ClickException(f"{path}: no article found")
+
+
+def _stored_as(ctx, path: str, article: Article) -> Article:
+    """The stored article added from this file when its text is the same (``add`` may have been given metadata
+    flags this command was not), else the article as read now."""
+    from ..store import open_store
+
+    try:
+        with open_store(ctx.obj.db, create=False) as store:
+            for stored in store.articles_at([path, os.path.abspath(path), os.path.relpath(path)]):
+                if stored.text == article.text:
+                    return stored
+    except NewsweaveError:
+        pass  # no store (or an unreadable one): the file is analysed on its own
+    return article
 
 
 def _rows(ann: Annotations) -> dict[str, tuple[list, list]]:
@@ -49,8 +64,13 @@ def _rows(ann: Annotations) -> dict[str, tuple[list, list]]:
 @click.command()
 @click.argument("target", metavar="ID|PATH")
 @click.option("--json", "as_json", is_flag=True, help="JSON instead of tables.")
+@click.option("--meta", "meta_file", type=click.Path(exists=True, dir_okay=False),
+              help="For a PATH: JSON metadata, as `add --meta`.")
+@click.option("--outlet", help="For a PATH: its outlet, as `add --outlet`.")
+@click.option("--published", help="For a PATH: its publication time, as `add --published`.")
+@click.option("--language", help="For a PATH: its language, as `add --language`.")
 @click.pass_context
-def analyze(ctx, target, as_json):
+def analyze(ctx, target, as_json, meta_file, outlet, published, language):
     """Normalise one article (stored ID, or a file read in memory) and show its annotations with offsets.
 
     Sentences (headline, negation, modality), entities with canonical names, times resolved against the
@@ -61,7 +81,10 @@ def analyze(ctx, target, as_json):
 
     try:
         if os.path.isfile(target):
-            article = _from_path(target, ctx.obj)
+            overrides = {"outlet": outlet, "published": published, "language": language}
+            article = _from_path(target, ctx.obj, meta_file, overrides)
+            if not any(overrides.values()) and not meta_file:
+                article = _stored_as(ctx, target, article)
             ann = normalize(article)
         else:
             with open_db(ctx) as store:

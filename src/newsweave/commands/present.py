@@ -12,9 +12,9 @@ from . import open_db
 
 
 @click.command()
-@click.argument("story_id", required=False)
-@click.option("--compare", "compare_paths", multiple=True, type=click.Path(exists=True),
-              help="Compare these files/folders instead of a stored story (repeatable).")
+@click.argument("targets", nargs=-1, metavar="[STORY_ID | PATH ...]")
+@click.option("--compare", "compare", is_flag=True,
+              help="Compare the files/folders given (--compare a.txt b.txt) instead of a stored story.")
 @click.option("--meta", "meta_file", type=click.Path(exists=True, dir_okay=False),
               help="Metadata JSON for --compare inputs.")
 @click.option("--dossier", "dossier_file", type=click.Path(exists=True, dir_okay=False),
@@ -23,8 +23,9 @@ from . import open_db
 @click.option("-o", "--output", default="report.html", show_default=True, type=click.Path(dir_okay=False),
               help="Where to write the HTML report.")
 @click.pass_context
-def report(ctx, story_id, compare_paths, meta_file, dossier_file, largest, output):
+def report(ctx, targets, compare, meta_file, dossier_file, largest, output):
     """Write one self-contained HTML report (STORY_ID | --largest | --compare PATHS... | --dossier FILE)."""
+    story_id, compare_paths = _targets(targets, compare)
     if sum(bool(x) for x in (story_id, compare_paths, dossier_file, largest)) != 1:
         raise click.UsageError("give exactly one of STORY_ID, --largest, --compare PATHS... or --dossier FILE")
     from ..present.html import render_report
@@ -36,6 +37,20 @@ def report(ctx, story_id, compare_paths, meta_file, dossier_file, largest, outpu
         raise click.ClickException(str(exc)) from exc
     Path(output).write_text(html, encoding="utf-8")
     click.echo(str(Path(output).resolve()))
+
+
+def _targets(targets: tuple[str, ...], compare: bool) -> tuple[str | None, list[str]]:
+    """(story id, paths to compare): every target is a path with --compare, else at most one story id."""
+    if compare:
+        if not targets:
+            raise click.UsageError("--compare needs at least one PATH")
+        missing = [t for t in targets if not Path(t).exists()]
+        if missing:
+            raise click.BadParameter(f"no such file or folder: {missing[0]}", param_hint="--compare PATH")
+        return None, list(targets)
+    if len(targets) > 1:
+        raise click.UsageError("give one STORY_ID (or --compare PATH ... to compare files)")
+    return (targets[0] if targets else None), []
 
 
 def _dossier(ctx, story_id, compare_paths, meta_file, dossier_file, largest=False) -> dict:
@@ -69,7 +84,7 @@ def compare_files(settings, paths: list[str], meta_file: str | None) -> dict:
         with open_store(str(Path(tmp) / "compare.db")) as store:
             summary = pipeline.add_sources(store, paths, replace(settings, db=str(Path(tmp) / "compare.db")),
                                            meta_file=meta_file)
-            for line in summary.errors:
+            for line in summary.errors + summary.warnings:
                 click.echo(f"warning: {line}", err=True)
             articles = store.articles()
     if not articles:

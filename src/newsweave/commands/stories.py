@@ -49,8 +49,21 @@ def _since_ok(story: Story, since: str | None) -> bool:
     return since is None or (story.last or story.first or "") >= since
 
 
+def _iso_time(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """An ISO 8601 date or time (normalised), or a usage error naming the option."""
+    from ..ingest.meta import normalize_published
+
+    if value is None:
+        return None
+    normalised = normalize_published(value)
+    if not normalised:
+        raise click.BadParameter(f"not an ISO 8601 date or time: {value!r}")
+    return normalised
+
+
 @click.command("stories")
-@click.option("--since", default=None, metavar="T", help="Only stories active on or after this ISO date.")
+@click.option("--since", default=None, metavar="T", callback=_iso_time,
+              help="Only stories active on or after this ISO date.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 @click.pass_context
 def stories_command(ctx: click.Context, since: str | None, as_json: bool) -> None:
@@ -119,9 +132,11 @@ def recluster_command(ctx: click.Context) -> None:
     from ..stories import recluster
 
     with _store(ctx) as store, store.transaction():  # the old stories stay until the new ones are all written
+        before = {s.id for s in store.stories()}
         stories = recluster(store, ctx.obj)
     articles = sum(len(s.article_ids) for s in stories)
-    click.echo(f"{len(stories)} stories from {articles} articles")
+    kept = len(before & {s.id for s in stories})
+    click.echo(f"{len(stories)} stories from {articles} articles ({kept} kept their ids)")
 
 
 COMMANDS = (stories_command, story_command, recluster_command)

@@ -11,13 +11,13 @@ from typing import Callable, Iterator, Mapping, Sequence
 from ..errors import IngestError
 from ..models import Article
 from ..config import Settings
-from .build import build_article
+from .build import build_article, outlet_unknown
 from .dedup import find_original, signature
 from .draft import Draft
 from .files import expand, is_url, read_bytes, read_path, read_stdin
 from .meta import Sidecars
 
-__all__ = ["Draft", "expand", "find_original", "load", "signature"]
+__all__ = ["Draft", "article_from", "expand", "find_original", "load", "outlet_unknown", "signature"]
 
 
 def load(sources: Sequence[str | IngestError], settings: Settings, *, meta_file: str | None = None,
@@ -90,6 +90,11 @@ _KINDS = {"text/html": "html", "application/xhtml+xml": "html", "application/jso
 
 def _kind_from_type(content_type: str) -> str | None:
     return _KINDS.get(content_type.split(";")[0].strip().lower())
+
+
+def article_from(item: Draft | IngestError, settings: Settings) -> Article | IngestError:
+    """An article from a draft read elsewhere (a feed poll) with the document's own metadata; errors pass."""
+    return item if isinstance(item, IngestError) else _article(item, Sidecars(), {}, settings)
 
 
 def _article(draft: Draft, sidecars: Sidecars, overrides: Mapping[str, str],

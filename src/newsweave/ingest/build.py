@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Any, Mapping
 
 from ..errors import IngestError
-from ..models import Article, article_id
+from ..models import Article, article_id, content_hash
 from .clean import clean, key
 from .encoding import scrub, scrub_text
 from .draft import Draft
@@ -35,7 +36,7 @@ def build_article(draft: Draft, meta: Mapping[str, Any], overrides: Mapping[str,
     if not fields.get("published") and cleaned.dateline:
         fields["published"] = dateline_published(cleaned.dateline)
         inferred.append("published")
-    outlet = fields.get("outlet") or _infer_outlet(draft, fields.get("url"))
+    outlet = fields.get("outlet") or _infer_outlet(draft, fields.get("url"), cleaned.text)
     if not fields.get("outlet"):
         inferred.append("outlet")
     language = fields.get("language") or detect_language(cleaned.text)
@@ -83,6 +84,19 @@ def _first_line(text: str) -> str:
     return " ".join(line.split())[:_TITLE_MAX]
 
 
-def _infer_outlet(draft: Draft, url: str | None) -> str:
-    return _bounded("outlet", draft.sitename) or outlet_from_url(url) or UNKNOWN_OUTLET
+def _infer_outlet(draft: Draft, url: str | None, text: str) -> str:
+    """The site name of the page or feed, else the URL's host; else an unknown outlet of its own, named after the
+    input (``unknown (report.txt)``), so that two reports of unknown outlets never count as one source."""
+    return _bounded("outlet", draft.sitename) or outlet_from_url(url) or unknown_outlet(draft, text)
+
+
+def unknown_outlet(draft: Draft, text: str) -> str:
+    name = _bounded("outlet", Path(draft.path).name) if draft.path else None
+    return f"{UNKNOWN_OUTLET} ({name or content_hash(' '.join(text.split()))[:8]})"
+
+
+def outlet_unknown(article: Article) -> bool:
+    """True when nothing named the article's outlet (no metadata, site name or URL)."""
+    return "outlet" in article.inferred and (article.outlet == UNKNOWN_OUTLET
+                                             or article.outlet.startswith(UNKNOWN_OUTLET + " ("))
 

@@ -28,18 +28,35 @@ class Fetched:
     url: str  # after redirects
     content: bytes
     content_type: str
+    status: int = 200  # 304: not modified since the validators sent (no content)
+    validators: tuple[tuple[str, str], ...] = ()  # the ETag and Last-Modified headers received, for the next request
 
 
-def fetch(url: str, settings: Settings, *, ssl_context: ssl.SSLContext | None = None) -> Fetched:
-    """GET ``url`` following at most ``settings.max_redirects`` redirects, all within ``fetch_timeout``."""
+class HTTPStatusError(IngestError):
+    """The server answered with an error status; ``retry_after`` in seconds when it said when to come back."""
+
+    def __init__(self, source: str, status: int, retry_after: float | None = None):
+        super().__init__(source, f"HTTP {status}")
+        self.status, self.retry_after = status, retry_after
+
+
+VALIDATORS = {"etag": "if-none-match", "last-modified": "if-modified-since"}  # response header -> request header
+
+
+def fetch(url: str, settings: Settings, *, ssl_context: ssl.SSLContext | None = None,
+          validators: Mapping[str, str] | None = None) -> Fetched:
+    """GET ``url`` following at most ``settings.max_redirects`` redirects, all within ``fetch_timeout``. With
+    ``validators`` (``Fetched.validators`` of an earlier fetch) the request is conditional: an unchanged page comes
+    back as status 304 without content."""
     import httpx
 
     seen: list[str] = []
     pins: dict[str, tuple[str, ...]] = {}  # host -> the addresses checked for it; the only ones dialled
     deadline = time.monotonic() + settings.fetch_timeout
     context = ssl_context or httpx.create_ssl_context(trust_env=False)
+    headers = {"User-Agent": _USER_AGENT} | {VALIDATORS[k]: v for k, v in (validators or {}).items() if k in VALIDATORS}
     with httpx.Client(transport=_pinned_transport(pins, context), follow_redirects=False, trust_env=False,
-                      headers={"User-Agent": _USER_AGENT}) as client:
+                      headers=headers) as client:
         while True:
             if url in seen:
                 raise IngestError(seen[0], f"redirect loop at {url}")
@@ -66,13 +83,16 @@ def _get(client, url: str, max_bytes: int, deadline: float) -> Fetched | str:
     left = _left(url, deadline)
     timeout = httpx.Timeout(left, connect=min(CONNECT_TIMEOUT, left))
     with client.stream("GET", url, timeout=timeout) as response:
+        if response.status_code == 304:
+            return Fetched(str(response.url), b"", response.headers.get("content-type", ""), 304,
+                           _validators(response.headers))
         if response.is_redirect:
             location = response.headers.get("location")
             if not location:
                 raise IngestError(url, f"redirect {response.status_code} without a Location")
             return urljoin(url, location)
         if response.status_code >= 400:
-            raise IngestError(url, f"HTTP {response.status_code}")
+            raise HTTPStatusError(url, response.status_code, _retry_after(response.headers.get("retry-after")))
         declared = response.headers.get("content-length", "")
         if declared.isdigit() and int(declared) > max_bytes:
             raise IngestError(url, f"over the size limit ({declared} > {max_bytes} bytes)")
@@ -83,7 +103,26 @@ def _get(client, url: str, max_bytes: int, deadline: float) -> Fetched | str:
                 raise IngestError(url, f"over the size limit (more than {max_bytes} bytes)")
             _left(url, deadline)
             chunks.append(chunk)
-        return Fetched(str(response.url), b"".join(chunks), response.headers.get("content-type", ""))
+        return Fetched(str(response.url), b"".join(chunks), response.headers.get("content-type", ""),
+                       response.status_code, _validators(response.headers))
+
+
+def _validators(headers) -> tuple[tuple[str, str], ...]:
+    return tuple((k, headers[k]) for k in VALIDATORS if headers.get(k))
+
+
+def _retry_after(value: str | None) -> float | None:
+    """Retry-After as seconds from now: a number of seconds or an HTTP date."""
+    if not value:
+        return None
+    if value.strip().isdigit():
+        return float(value.strip())
+    from email.utils import parsedate_to_datetime
+
+    try:
+        return max(0.0, parsedate_to_datetime(value).timestamp() - time.time())
+    except (TypeError, ValueError, IndexError):
+        return None
 
 
 def _left(url: str, deadline: float) -> float:

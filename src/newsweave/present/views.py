@@ -176,6 +176,7 @@ def _fact_outlets(fact: Mapping[str, Any]) -> list[str]:
 def fact_view(fact: Mapping[str, Any], articles: Sequence[Mapping[str, Any]], index: int) -> dict[str, Any]:
     claims = [c for c in fact.get("claims") or [] if isinstance(c, Mapping)]
     urls = {str(a.get("id")): safe_url(a.get("url")) for a in articles}
+    refs = {str(a.get("id")): a for a in articles}
     status = _status(fact)
     return {
         "id": str(fact.get("id") or f"fact-{index}"),
@@ -186,7 +187,8 @@ def fact_view(fact: Mapping[str, Any], articles: Sequence[Mapping[str, Any]], in
         "explanation": str(fact.get("explanation") or ""),
         "partial": bool(fact.get("partial")),
         "outlets": _fact_outlets(fact),
-        "claims": [claim_view(c, claims, urls) for c in claims],
+        "claims": [claim_view(c, claims, urls) | claim_source(c, refs.get(str(c.get("article") or "")))
+                   for c in claims],
         "conflicts": [conflict_view(c) for c in fact.get("conflicts") or [] if isinstance(c, Mapping)],
         "values": [dict(v) for v in fact.get("values") or [] if isinstance(v, Mapping)],
         "times": [dict(t) for t in fact.get("times") or [] if isinstance(t, Mapping)],
@@ -354,6 +356,14 @@ def _fmt(x: float) -> str:
     return f"{int(x):,}" if float(x).is_integer() else f"{x:,.2f}"
 
 
+def value_display(value: Mapping[str, Any]) -> str:
+    """A reported value as a reader writes it: "at least 12", "10–15 km", or its text when it has no number."""
+    low, high = _num(value.get("low")), _num(value.get("high"))
+    if low is None and high is None:
+        return str(value.get("text") or "")
+    return _display_value(low, high, str(value.get("qualifier") or ""), str(value.get("unit") or ""))
+
+
 def _display_value(low, high, qualifier: str, unit: str) -> str:
     words = {"at_least": "at least ", "more_than": "more than ", "about": "about ", "up_to": "up to ",
              "less_than": "less than "}
@@ -500,3 +510,48 @@ def quotes_by_speaker(facts: Sequence[Mapping[str, Any]], aliases: Mapping[str, 
                           "speaker": c["attributed_to"]} for c in quoted],
         })
     return [{"speaker": s, "quotes": q} for s, q in sorted(speakers.items(), key=lambda kv: (-len(kv[1]), kv[0]))]
+
+
+# --------------------------------------------------------------------------- sentences and citations
+
+def sentence_href(article_id: str, start: Any, end: Any) -> str:
+    """The article page with these characters highlighted, scrolled to them."""
+    try:
+        return f"/article/{article_id}?hl={int(start)}-{int(end)}#hl"
+    except (TypeError, ValueError):
+        return f"/article/{article_id}"
+
+
+def text_fragment_url(url: str | None, sentence: str) -> str | None:
+    """The original page scrolled to the sentence and highlighted by the browser (a text fragment, #:~:text=)."""
+    from urllib.parse import quote
+
+    safe = safe_url(url)
+    words = sentence.split()
+    if not safe or not words:
+        return safe
+    if len(words) > 8:
+        target = f"{quote(' '.join(words[:4]), safe='')},{quote(' '.join(words[-4:]), safe='')}"
+    else:
+        target = quote(" ".join(words), safe="")
+    return f"{safe.split('#', 1)[0]}#:~:text={target}"
+
+
+def citation(outlet: str, title: str | None, published: str | None, url: str | None, sentence: str) -> str:
+    """Ready to paste: 'The Washington Post, "Title", 2025-01-11, https://...: “the sentence”'."""
+    parts = [outlet or "unknown outlet", f"\u201c{title}\u201d" if title else None, published or "undated",
+             safe_url(url)]
+    return ", ".join(p for p in parts if p) + f": \u201c{' '.join(sentence.split())}\u201d"
+
+
+def claim_source(claim: Mapping[str, Any], article: Mapping[str, Any] | None) -> dict[str, Any]:
+    """A claim's sentence link (exact clause highlighted) and citation, given its article's reference."""
+    article = article or {}
+    start, end = claim.get("clause_start"), claim.get("clause_end")
+    if not isinstance(start, int) or not isinstance(end, int) or end <= start:
+        start, end = claim.get("start"), claim.get("end")
+    text = str(claim.get("text") or "")
+    return {"href": sentence_href(str(claim.get("article") or ""), start, end),
+            "original": text_fragment_url(article.get("url"), text),
+            "citation": citation(str(claim.get("outlet") or article.get("outlet") or ""), article.get("title"),
+                                 article.get("published"), article.get("url"), text)}

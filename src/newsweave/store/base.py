@@ -52,6 +52,11 @@ class Store(ABC):
         """The arrival number of the latest stored article (0 when there is none)."""
         return len(self.articles())
 
+    def articles_at(self, paths: Sequence[str]) -> list[Article]:
+        """The articles added from any of these file paths (as they were given), in arrival order."""
+        wanted = set(paths)
+        return [a for a in self.articles() if a.path in wanted]
+
     @abstractmethod
     def copy_candidates(self, bands: Iterable[tuple[int, str]]) -> list[tuple[str, list[int]]]:
         """Articles sharing an LSH band with the given keys: (id, minhash values)."""
@@ -108,6 +113,51 @@ class Store(ABC):
         from ..errors import StoreError
 
         raise StoreError(f"{type(self).__name__} does not report changes")
+
+    # the change log (optional for backends; SQLite implements it: store/tracking.py)
+    def record_changes(self, changes) -> list[dict[str, Any]]:
+        """Append changes ({key, kind, story_id, data}) once each; a store without a log records nothing."""
+        return []
+
+    def changes(self, since: int = 0, limit: int = 100, story_id: str | None = None) -> list[dict[str, Any]]:
+        return []
+
+    def last_change(self) -> int:
+        return 0
+
+    # browsing and watch state (optional for backends; SQLite implements them: store/browse.py, store/tracking.py)
+    def _unsupported(self, what: str):
+        from ..errors import StoreError
+
+        raise StoreError(f"{type(self).__name__} does not support {what}")
+
+    def browse_stories(self, query) -> dict[str, Any]:
+        self._unsupported("browsing")
+
+    def story_facets(self, query) -> dict[str, list[tuple[str, int]]]:
+        self._unsupported("browsing")
+
+    def browse_facts(self, query) -> dict[str, Any]:
+        self._unsupported("browsing")
+
+    def fact_facets(self, query) -> dict[str, list[tuple[str, int]]]:
+        self._unsupported("browsing")
+
+    def stories_of_article(self, article_id: str) -> list[dict[str, Any]]:
+        return [{"id": s.id, "title": s.title, "first": s.first, "last": s.last, "origin": s.origin}
+                for s in self.stories() if article_id in s.article_ids]
+
+    def watch_source(self, url: str) -> dict[str, Any] | None:
+        self._unsupported("watching")
+
+    def save_watch_source(self, url: str, **fields: Any) -> None:
+        self._unsupported("watching")
+
+    def seen_items(self, keys: Sequence[str]) -> set[str]:
+        self._unsupported("watching")
+
+    def mark_items(self, source: str, items) -> None:
+        self._unsupported("watching")
 
     # clusterer state (optional for backends; SQLite implements them)
     def save_cluster_state(self, name: str, data: bytes) -> None:

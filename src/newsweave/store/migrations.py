@@ -163,6 +163,216 @@ def _story_origin() -> str:
     return "ALTER TABLE stories ADD COLUMN origin TEXT NOT NULL DEFAULT 'cluster';"
 
 
+PLACE_LABELS = "('GPE', 'LOC', 'FAC')"  # entity labels that name places
+OTHER_LABELS = "('NORP', 'LANGUAGE')"  # nationalities and languages: neither a place nor an entity to filter on
+
+
+@migration("007_browse")
+def _browse() -> str:
+    """Indexes behind the story list's and the fact list's filters and facets, kept current by triggers (and
+    backfilled now): the people, organisations and places each article names (from its annotations); each saved
+    dossier's facts (status, label, claims, earliest publication), the outlets reporting each, and the entities
+    and places each fact's sentences name (any alias of the story's canonical entities); per story, its outlets
+    and its counts (articles, outlets, facts by status), refreshed when the story or its dossier is saved."""
+    return (
+        """
+        CREATE TABLE article_terms (
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL,
+            name TEXT NOT NULL,
+            PRIMARY KEY (article_id, kind, name)
+        ) WITHOUT ROWID;
+        CREATE INDEX article_terms_name ON article_terms(kind, name);
+        CREATE TABLE facts (
+            story_id TEXT NOT NULL,
+            fact_id TEXT NOT NULL,
+            n INTEGER NOT NULL,
+            status TEXT NOT NULL,
+            label TEXT NOT NULL,
+            first TEXT,
+            claims TEXT NOT NULL,
+            PRIMARY KEY (story_id, fact_id)
+        );
+        CREATE INDEX facts_status ON facts(status, story_id);
+        CREATE TABLE fact_outlets (
+            story_id TEXT NOT NULL,
+            fact_id TEXT NOT NULL,
+            outlet TEXT NOT NULL,
+            PRIMARY KEY (story_id, fact_id, outlet)
+        ) WITHOUT ROWID;
+        CREATE INDEX fact_outlets_outlet ON fact_outlets(outlet);
+        CREATE TABLE fact_terms (
+            story_id TEXT NOT NULL,
+            fact_id TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            name TEXT NOT NULL,
+            PRIMARY KEY (story_id, fact_id, kind, name)
+        ) WITHOUT ROWID;
+        CREATE INDEX fact_terms_name ON fact_terms(kind, name);
+        CREATE TABLE story_outlets (
+            story_id TEXT NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+            outlet TEXT NOT NULL,
+            articles INTEGER NOT NULL,
+            PRIMARY KEY (story_id, outlet)
+        ) WITHOUT ROWID;
+        CREATE INDEX story_outlets_outlet ON story_outlets(outlet, story_id);
+        CREATE TABLE story_stats (
+            story_id TEXT PRIMARY KEY REFERENCES stories(id) ON DELETE CASCADE,
+            articles INTEGER NOT NULL,
+            outlets INTEGER NOT NULL,
+            facts INTEGER NOT NULL,
+            counts TEXT NOT NULL
+        );
+        """
+        + _index_terms("annotations") + _index_facts_table("d.story_id", "dossiers d, ", "d.data")
+        + index_story_outlets("s.id") + index_story_stats("s.id") + """
+        CREATE TRIGGER article_terms_ai AFTER INSERT ON annotations BEGIN
+        """ + _index_terms("(SELECT NEW.article_id AS article_id, NEW.data AS data)") + """
+        END;
+        CREATE TRIGGER article_terms_au AFTER UPDATE ON annotations BEGIN
+            DELETE FROM article_terms WHERE article_id = OLD.article_id;
+        """ + _index_terms("(SELECT NEW.article_id AS article_id, NEW.data AS data)") + """
+        END;
+        CREATE TRIGGER article_terms_ad AFTER DELETE ON annotations BEGIN
+            DELETE FROM article_terms WHERE article_id = OLD.article_id;
+        END;
+        CREATE TRIGGER facts_ai AFTER INSERT ON dossiers BEGIN
+        """ + _index_facts_table("NEW.story_id", "", "NEW.data") + index_story_stats("NEW.story_id") + """
+        END;
+        CREATE TRIGGER facts_au AFTER UPDATE ON dossiers BEGIN
+        """ + _unindex_facts("OLD.story_id") + _index_facts_table("NEW.story_id", "", "NEW.data")
+        + index_story_stats("NEW.story_id") + """
+        END;
+        CREATE TRIGGER facts_ad AFTER DELETE ON dossiers BEGIN
+        """ + _unindex_facts("OLD.story_id") + index_story_stats("OLD.story_id") + """
+        END;
+        """
+    )
+
+
+def _index_terms(source: str) -> str:
+    """INSERTs of the named entities of annotations rows (``source`` yields article_id and data)."""
+    return (
+        "INSERT OR IGNORE INTO article_terms (article_id, kind, name) "
+        f"SELECT DISTINCT x.article_id, CASE WHEN json_extract(e.value, '$.label') IN {PLACE_LABELS} THEN 'place' "
+        "ELSE 'entity' END, trim(coalesce(nullif(json_extract(e.value, '$.canonical'), ''), "
+        "json_extract(e.value, '$.text'))) "
+        f"FROM {source} x, json_each(x.data, '$.entities') e "
+        f"WHERE coalesce(json_extract(e.value, '$.label'), '') NOT IN {OTHER_LABELS} "
+        "AND length(trim(coalesce(json_extract(e.value, '$.text'), ''))) > 1;\n"
+    )
+
+
+def index_story_outlets(story_id: str) -> str:
+    """Statements refreshing the outlets of the stories ``story_id`` names (``s.id``: every story; ``?``: one)."""
+    where = "1" if story_id == "s.id" else f"sa.story_id = {story_id}"
+    gone = "" if story_id == "s.id" else f"DELETE FROM story_outlets WHERE story_id = {story_id};\n"
+    return (gone + "INSERT INTO story_outlets (story_id, outlet, articles) SELECT sa.story_id, a.outlet, count(*) "
+            f"FROM story_articles sa JOIN articles a ON a.id = sa.article_id WHERE {where} "
+            "GROUP BY sa.story_id, a.outlet;\n")
+
+
+def index_story_stats(story_id: str) -> str:
+    """A statement refreshing the counts of the stories ``story_id`` names (``s.id``: every story; else one)."""
+    where = "1" if story_id == "s.id" else f"s.id = {story_id}"
+    gone = "" if story_id == "s.id" else f"DELETE FROM story_stats WHERE story_id = {story_id};\n"
+    return (
+        # delete, then insert: inside a trigger an upsert's conflict policy would override INSERT OR REPLACE
+        gone + "INSERT INTO story_stats (story_id, articles, outlets, facts, counts) SELECT s.id, "
+        "(SELECT count(*) FROM story_articles x WHERE x.story_id = s.id), "
+        "(SELECT count(*) FROM story_outlets o WHERE o.story_id = s.id), "
+        "(SELECT count(*) FROM facts f WHERE f.story_id = s.id), "
+        "(SELECT coalesce(json_group_object(status, n), '{}') FROM "
+        "(SELECT status, count(*) AS n FROM facts f WHERE f.story_id = s.id GROUP BY status)) "
+        f"FROM stories s WHERE {where};\n"
+    )
+
+
+def _unindex_facts(story_id: str) -> str:
+    return (f"DELETE FROM facts WHERE story_id = {story_id};\n"
+            f"DELETE FROM fact_outlets WHERE story_id = {story_id};\n"
+            f"DELETE FROM fact_terms WHERE story_id = {story_id};\n")
+
+
+def _index_facts_table(story_id: str, source: str, data: str) -> str:
+    """INSERTs of a dossier's facts, their outlets and the entities their sentences name (of a {"stories": [...]}
+    dossier, its first story: the one a story's saved dossier holds)."""
+    story = f"coalesce(json_extract({data}, '$.stories[0]'), {data})"
+    first = ("(SELECT min(a.published) FROM json_each(f.value, '$.claims') c "
+             "JOIN articles a ON a.id = json_extract(c.value, '$.article'))")
+    return (
+        "INSERT OR IGNORE INTO facts (story_id, fact_id, n, status, label, first, claims) "
+        f"SELECT {story_id}, json_extract(f.value, '$.id'), f.key + 1, "
+        "coalesce(json_extract(f.value, '$.status'), 'single_source'), coalesce(json_extract(f.value, '$.label'), ''), "
+        f"{first}, coalesce(json_extract(f.value, '$.claims'), '[]') "
+        f"FROM {source}json_each({story}, '$.facts') f WHERE json_extract(f.value, '$.id') IS NOT NULL "
+        f"GROUP BY {story_id}, json_extract(f.value, '$.id');\n"
+        "INSERT OR IGNORE INTO fact_outlets (story_id, fact_id, outlet) "
+        f"SELECT {story_id}, json_extract(f.value, '$.id'), c.value "
+        f"FROM {source}json_each({story}, '$.facts') f, json_each(f.value, '$.outlets') c "
+        "WHERE json_extract(f.value, '$.id') IS NOT NULL UNION "
+        f"SELECT {story_id}, json_extract(f.value, '$.id'), json_extract(c.value, '$.outlet') "
+        f"FROM {source}json_each({story}, '$.facts') f, json_each(f.value, '$.claims') c "
+        "WHERE json_extract(f.value, '$.id') IS NOT NULL AND json_extract(c.value, '$.outlet') IS NOT NULL;\n"
+        "INSERT OR IGNORE INTO fact_terms (story_id, fact_id, kind, name) "
+        f"SELECT DISTINCT {story_id}, json_extract(f.value, '$.id'), "
+        f"CASE WHEN json_extract(e.value, '$.type') IN {PLACE_LABELS} THEN 'place' ELSE 'entity' END, "
+        "json_extract(e.value, '$.name') "
+        f"FROM {source}json_each({story}, '$.facts') f, json_each({story}, '$.entities') e, "
+        "json_each(e.value, '$.aliases') al "
+        "WHERE json_extract(f.value, '$.id') IS NOT NULL "
+        f"AND coalesce(json_extract(e.value, '$.type'), '') NOT IN {OTHER_LABELS} "
+        "AND json_extract(e.value, '$.name') IS NOT NULL AND length(al.value) > 1 "
+        "AND EXISTS (SELECT 1 FROM json_each(f.value, '$.claims') c "
+        "WHERE instr(json_extract(c.value, '$.text'), al.value) > 0);\n"
+    )
+
+
+@migration("008_changes")
+def _changes() -> str:
+    """What changed, as it was noticed (new stories, new conflicts, updated figures): read by `watch` and the web
+    app's "what changed" page and feeds. ``key`` is a content hash: a change is recorded once."""
+    return (
+        """
+        CREATE TABLE changes (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            key TEXT NOT NULL UNIQUE,
+            at TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            story_id TEXT,
+            data TEXT NOT NULL
+        );
+        CREATE INDEX changes_story ON changes(story_id);
+        """
+    )
+
+
+@migration("009_watch")
+def _watch() -> str:
+    """`newsweave watch`: each polled source's validators and schedule, and every item already seen."""
+    return (
+        """
+        CREATE TABLE watch_sources (
+            url TEXT PRIMARY KEY,
+            etag TEXT,
+            last_modified TEXT,
+            checked_at TEXT,
+            next_at REAL NOT NULL DEFAULT 0,
+            failures INTEGER NOT NULL DEFAULT 0,
+            last_status INTEGER,
+            last_error TEXT
+        );
+        CREATE TABLE watch_items (
+            key TEXT PRIMARY KEY,
+            source TEXT NOT NULL,
+            article_id TEXT,
+            seen_at TEXT NOT NULL
+        );
+        CREATE INDEX watch_items_source ON watch_items(source);
+        """
+    )
+
+
 def apply(conn: sqlite3.Connection) -> list[str]:
     """Apply the migrations not yet recorded; return the names applied now."""
     conn.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")

@@ -14,6 +14,8 @@ from ..errors import NotFound, StoreError
 from ..models import Annotations, Article, Segment, Story, content_hash
 from . import migrations
 from .base import Store
+from .browse import BrowseQueries
+from .tracking import TrackingQueries
 
 _ARTICLE_COLUMNS = (
     "id, outlet, title, text, original, segments, published, language, url, path, author, "
@@ -23,10 +25,12 @@ _SERIALS = itertools.count(1)
 _CHUNK = 500  # ids per IN (...) query: well under SQLite's host-parameter limit (999 on old builds)
 
 
-class SQLiteStore(Store):
-    def __init__(self, path: str | Path, timeout: float = 30.0):
+class SQLiteStore(BrowseQueries, TrackingQueries, Store):
+    def __init__(self, path: str | Path, timeout: float = 30.0, create: bool = True):
         self.path = str(path)
         self._serial = next(_SERIALS)  # never reused in a process, unlike id(self)
+        if not create and self.path != ":memory:" and not Path(self.path).is_file():
+            raise StoreError(f"{self.path}: no such store (`newsweave add` creates one; check --db)")
         try:
             if self.path != ":memory:":
                 Path(self.path).parent.mkdir(parents=True, exist_ok=True)
@@ -80,8 +84,8 @@ class SQLiteStore(Store):
 
     def get_article(self, article_id: str) -> Article:
         rows = self.conn.execute(
-            f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id LIKE ? ORDER BY id LIMIT 2",
-            (_prefix(article_id),),
+            f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id >= ? AND id < ? ORDER BY id != ?, id LIMIT 2",
+            (*_prefix_range(article_id), article_id),
         ).fetchall()
         if not rows:
             raise NotFound(f"no article with id {article_id!r}")
@@ -96,6 +100,15 @@ class SQLiteStore(Store):
             return [_article_from_row(r) for r in rows]
         rows = self._rows_by_id(f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id IN ({{}})", ids)
         return [_article_from_row(rows[i]) for i in ids if i in rows]
+
+    def articles_at(self, paths: Sequence[str]) -> list[Article]:
+        unique = list(dict.fromkeys(paths))[:_CHUNK]
+        if not unique:
+            return []
+        marks = ",".join("?" * len(unique))
+        rows = self.conn.execute(f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE path IN ({marks}) ORDER BY seq",
+                                 unique).fetchall()
+        return [_article_from_row(r) for r in rows]
 
     def _rows_by_id(self, sql: str, ids: Sequence[str], key: str = "id") -> dict[str, sqlite3.Row]:
         """Run ``sql`` (whose ``{}`` takes the placeholders) over ``ids`` in chunks: rows keyed by ``key``."""
@@ -168,6 +181,7 @@ class SQLiteStore(Store):
                 "INSERT INTO story_articles (story_id, article_id, score, position) VALUES (?,?,?,?)",
                 [(story.id, a, s, i) for i, (a, s) in enumerate(zip(story.article_ids, scores))],
             )
+            self._index_story(story.id)
 
     def stories(self) -> list[Story]:
         """Every story, by first date then id (two queries, however many stories)."""
@@ -179,11 +193,15 @@ class SQLiteStore(Store):
         return [_story_from_rows(r, members.get(r["id"], [])) for r in rows]
 
     def get_story(self, story_id: str) -> Story:
-        row = self.conn.execute(
-            "SELECT * FROM stories WHERE id LIKE ? ORDER BY id LIMIT 1", (_prefix(story_id),)
-        ).fetchone()
-        if row is None:
+        rows = self.conn.execute(
+            "SELECT * FROM stories WHERE id >= ? AND id < ? ORDER BY id != ?, id LIMIT 2",
+            (*_prefix_range(story_id), story_id)
+        ).fetchall()
+        if not rows:
             raise NotFound(f"no story with id {story_id!r}")
+        if len(rows) > 1 and rows[0]["id"] != story_id:
+            raise NotFound(f"story id prefix {story_id!r} is ambiguous")
+        row = rows[0]
         members = self.conn.execute(
             "SELECT article_id, score FROM story_articles WHERE story_id = ? ORDER BY position", (row["id"],)
         ).fetchall()
@@ -293,8 +311,10 @@ class _Transaction:
         return False
 
 
-def _prefix(article_id: str) -> str:
-    return article_id.replace("%", "").replace("_", "") + "%"
+def _prefix_range(prefix: str) -> tuple[str, str]:
+    """Bounds of the ids starting with ``prefix`` (an index range, case-sensitive, no wildcard characters); an
+    empty prefix matches nothing."""
+    return (prefix, prefix + "\U0010ffff") if prefix else ("\U0010ffff", "")
 
 
 def _story_from_rows(row: sqlite3.Row, members: Sequence[sqlite3.Row]) -> Story:

@@ -21,7 +21,7 @@ from ..ingest.encoding import scrub_text
 from ..present.html import asset, environment
 from ..config import Settings
 from ..store import Store, open_store
-from . import data
+from . import browse, data
 from .background import DossierWorker
 
 LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1", "[::1]"})
@@ -35,6 +35,7 @@ SECURITY_HEADERS = [
     (b"cross-origin-opener-policy", b"same-origin"),
 ]
 TOKEN_COOKIE = "newsweave_token"
+SEEN_COOKIE = "newsweave_seen"  # the last change the reader has seen on the "what changed" page
 RENDERED = data.LRU(128)  # page bodies keyed by (template, path, content hash of the dossier)
 MAX_PASTE = 2_000_000
 FORM_ROOM = 1 << 20  # a request body may hold max_bytes of files plus this much form fields and framing
@@ -74,7 +75,7 @@ def create_app(settings: Settings, token: str | None = None, local_only: bool = 
         Route("/add", pages.add, methods=["GET", "POST"]), Route("/add.json", pages.add, methods=["GET", "POST"]),
         Route("/changes.json", pages.changes),
         Route("/static/{name}", pages.static),
-    ]
+    ] + browse_routes(pages)
     async def not_found(request, exc):
         return pages.error(request, getattr(exc, "status_code", 404), getattr(exc, "detail", "not found"))
 
@@ -89,6 +90,15 @@ def create_app(settings: Settings, token: str | None = None, local_only: bool = 
     app = Starlette(routes=routes, exception_handlers={404: not_found, 405: not_found, 500: server_error},
                     lifespan=lifespan)
     return Guard(app, token=token, local_only=local_only, max_body=settings.max_bytes + FORM_ROOM)
+
+
+def browse_routes(pages: "Pages") -> list:
+    """The browsing pages: the story and fact lists (page, JSON, CSV) and what changed (page, JSON, Atom)."""
+    from starlette.routing import Route
+
+    return [Route(f"/{name}{suffix}", handler) for name, handler in
+            (("stories", pages.stories), ("facts", pages.facts), ("updates", pages.updates))
+            for suffix in ("", ".json", ".csv" if name != "updates" else ".atom")]
 
 
 # --------------------------------------------------------------------------- pages
@@ -108,11 +118,61 @@ class Pages:
 
     def article(self, request):
         article_id = _strip_json(request.path_params["article_id"])
-        return self.render(request, "article.html", lambda s: data.article_page(s, article_id))
+        highlight = _range(request.query_params.get("hl", ""))
+        return self.render(request, "article.html", lambda s: data.article_page(s, article_id, highlight))
 
     def search(self, request):
         query = request.query_params.get("q", "")[:500]
         return self.render(request, "search.html", lambda s: data.search_page(s, query))
+
+    def stories(self, request):
+        return self._listing(request, "stories.html", browse.stories_page, browse.stories_csv)
+
+    def facts(self, request):
+        return self._listing(request, "facts.html", browse.facts_page, browse.facts_csv)
+
+    def _listing(self, request, template: str, page, csv):
+        params = browse.params_of({k: request.query_params.getlist(k) for k in request.query_params.keys()})
+        if request.url.path.endswith(".csv"):
+            return self._csv(request, lambda s: csv(s, params), template.split(".")[0])
+        return self.render(request, template, lambda s: page(s, params))
+
+    def _csv(self, request, build: Callable[[Store], str], name: str):
+        from starlette.responses import Response
+
+        try:
+            text = build(self.stores.get())
+        except NewsweaveError as exc:
+            return self.error(request, 400, str(exc))
+        return Response(text, media_type="text/csv; charset=utf-8",
+                        headers={"content-disposition": f'attachment; filename="newsweave-{name}.csv"'})
+
+    def updates(self, request):
+        """What changed: since ``?since=N``, else the latest, marking those after the reader's last look (a cookie)
+        as new; the page moves the mark, the JSON and the Atom feed do not."""
+        since = request.query_params.get("since", "")
+        since_seq = int(since) if since.isdigit() else None
+        seen_cookie = request.cookies.get(SEEN_COOKIE, "")
+        seen = int(seen_cookie) if seen_cookie.isdigit() else 0
+        story = request.query_params.get("story", "")[:100] or None
+        if request.url.path.endswith(".atom"):
+            return self._atom(request, since_seq, story)
+        response = self.render(request, "updates.html",
+                               lambda s: browse.updates_page(s, since_seq, seen, story_id=story))
+        if not wants_json(request) and response.status_code == 200:
+            last = self.stores.get().last_change()
+            response.set_cookie(SEEN_COOKIE, str(last), max_age=400 * 86400, httponly=True, samesite="strict")
+        return response
+
+    def _atom(self, request, since: int | None, story: str | None):
+        from starlette.responses import Response
+
+        page = browse.updates_page(self.stores.get(), since, seen=0, limit=100, story_id=story)
+        base = str(request.base_url).rstrip("/")
+        from ..models import content_hash
+
+        xml = environment().get_template("updates.atom").render(v=page, base=base, db=content_hash(self.settings.db))
+        return Response(xml, media_type="application/atom+xml; charset=utf-8")
 
     def changes(self, request):
         from starlette.responses import JSONResponse
@@ -147,10 +207,11 @@ class Pages:
         from .. import pipeline
 
         store = self.stores.get()
-        totals = {"added": 0, "duplicates": 0, "copies": 0, "errors": [], "article_ids": []}
+        totals = {"added": 0, "duplicates": 0, "copies": 0, "errors": [], "warnings": [], "article_ids": []}
         with tempfile.TemporaryDirectory(prefix="newsweave-upload-") as tmp:
             for i, item in enumerate(items):
-                path = Path(tmp) / f"{i:03d}-{_safe_name(item['filename'])}"
+                path = Path(tmp) / f"{i:03d}" / _safe_name(item["filename"])  # its own folder: the name is kept
+                path.parent.mkdir()
                 path.write_bytes(item["content"])
                 overrides = {k: item[k] for k in META_KEYS if item.get(k)}
                 summary = pipeline.add_sources(store, [str(path)], self.settings, overrides=overrides)
@@ -210,6 +271,14 @@ def json_url(path: str, query: str = "") -> str:
     return base + (f"?{query}" if query else "")
 
 
+def _range(value: str) -> tuple[int, int] | None:
+    """'120-184' -> (120, 184): characters of an article to highlight; anything else -> None."""
+    start, _, end = value.partition("-")
+    if start.isdigit() and end.isdigit() and int(start) < int(end):
+        return int(start), int(end)
+    return None
+
+
 def _strip_json(value: str) -> str:
     return value[:-5] if value.endswith(".json") else value
 
@@ -229,6 +298,7 @@ def _merge_summary(totals: dict[str, Any], summary, path: str, filename: str) ->
     totals["copies"] += summary.copies
     totals["article_ids"] += list(summary.article_ids)
     totals["errors"] += [e.replace(path, filename) for e in summary.errors]
+    totals["warnings"] += [w.replace(path, filename) for w in summary.warnings]
 
 
 async def _submitted(request, max_bytes: int) -> list[dict[str, Any]]:
@@ -239,7 +309,8 @@ async def _submitted(request, max_bytes: int) -> list[dict[str, Any]]:
         entries = [e for e in (raw if isinstance(raw, list) else [raw]) if isinstance(e, dict)]
         if not entries:
             raise ValueError("nothing to add: send an object (or a list of objects) with a text")
-        return [_item(str(e.get("text") or ""), "pasted.txt", {k: e.get(k) for k in META_KEYS}) for e in entries]
+        return [_item(text, _pasted_name(text), {k: e.get(k) for k in META_KEYS})
+                for text, e in ((str(e.get("text") or ""), e) for e in entries)]
     form = await request.form(max_files=50, max_fields=50)
     meta = {k: str(form.get(k) or "").strip() or None for k in META_KEYS}
     items = []
@@ -251,7 +322,7 @@ async def _submitted(request, max_bytes: int) -> list[dict[str, Any]]:
             items.append({"filename": upload.filename, "content": content, **meta})
     text = str(form.get("text") or "")
     if text.strip():
-        items.append(_item(text, "pasted.txt", meta))
+        items.append(_item(text, _pasted_name(text), meta))
     if not items:
         raise ValueError("nothing to add: upload a file or paste an article")
     return items
@@ -264,6 +335,13 @@ def _json_body(body: bytes) -> Any:
         raise ValueError("malformed JSON body: nested too deeply") from exc
     except ValueError as exc:  # bad syntax or UTF-8, or an integer of thousands of digits
         raise ValueError(f"malformed JSON body: {' '.join(str(exc).split())[:200]}") from exc
+
+
+def _pasted_name(text: str) -> str:
+    """A file name for pasted text, distinct per text (it may name an unknown outlet: ``unknown (pasted-1a2b.txt)``)."""
+    from ..models import content_hash
+
+    return f"pasted-{content_hash(' '.join(scrub_text(text).split()))[:8]}.txt"
 
 
 def _item(text: str, filename: str, meta: Mapping[str, Any]) -> dict[str, Any]:

@@ -109,10 +109,10 @@ class LRU:
 VIEWS = LRU(64)
 
 
-def article_page(store: Store, article_id: str) -> dict[str, Any]:
+def article_page(store: Store, article_id: str, highlight: tuple[int, int] | None = None) -> dict[str, Any]:
     article = store.get_article(article_id)
     annotations = store.get_annotations(article.id) or annotate_now(store, article)
-    return {
+    return article_view(store, article, annotations, highlight) | {
         "schema": views.VIEW_SCHEMA,
         "article": article_ref(article) | {"url": views.safe_url(article.url), "language": article.language,
                                            "author": article.author, "copy_of": article.copy_of,
@@ -121,6 +121,36 @@ def article_page(store: Store, article_id: str) -> dict[str, Any]:
         "annotations": annotations.to_dict() if annotations else None,
         "attributions": attribution_rows(annotations),
     }
+
+
+def article_view(store: Store, article: Article, annotations: Annotations | None,
+                 highlight: tuple[int, int] | None) -> dict[str, Any]:
+    """What the article page adds for browsing: the stories it belongs to, its sentences (anchored ``#s<index>``,
+    the highlighted range marked ``#hl``) and the citation of the highlighted sentence."""
+    from ..present import browse as pb
+    from .browse import article_stories
+
+    sentences = [s.to_dict() for s in annotations.sentences] if annotations else []
+    spans = _annotation_spans(annotations)
+    regions = pb.article_regions(article.text, sentences, spans, highlight)
+    cited = None
+    if highlight and any(r["cited"] for r in regions):
+        lo, hi = highlight
+        sentence = " ".join("".join(p["text"] for p in r["parts"]) for r in regions if r["cited"])
+        cited = {"text": article.text[lo:hi], "sentence": sentence.strip(),
+                 "citation": views.citation(article.outlet, article.title, article.published, article.url, sentence)}
+    return {"stories": article_stories(store, article.id), "regions": regions, "cited": cited}
+
+
+def _annotation_spans(annotations: Annotations | None) -> list[tuple[int, int, str, str]]:
+    if annotations is None:
+        return []
+    spans = [(e.start, e.end, "ent", f"{e.label}: {e.canonical or e.text}") for e in annotations.entities]
+    spans += [(t.start, t.end, "tim", f"{t.begin or 'unresolved'} – {t.until or 'open'} ({t.granularity})")
+              for t in annotations.times]
+    spans += [(q.start, q.end, "qty", f"{q.qualifier} {q.low}–{q.high} {q.unit} {q.counted}".strip())
+              for q in annotations.quantities]
+    return spans
 
 
 def attribution_rows(annotations: Annotations | None) -> list[dict[str, Any]]:

@@ -20,7 +20,19 @@
     var el = document.getElementById(id);
     if (el && el.tagName === "DETAILS") { el.open = true; el.scrollIntoView({block: "start"}); }
   }
+  function copyCitation(button) {
+    var box = button.parentNode.querySelector("textarea.citation");
+    if (!box) { return; }
+    box.hidden = false;
+    box.select();
+    var done = function () { button.textContent = "copied"; };
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(box.value).then(done, function () { document.execCommand("copy"); done(); });
+    } else { document.execCommand("copy"); done(); }
+  }
   document.addEventListener("click", function (ev) {
+    var copy = ev.target.closest("button.copy");
+    if (copy) { copyCitation(copy); return; }
     var th = ev.target.closest("th.sortable");
     if (th) { sortTable(th); return; }
     var a = ev.target.closest("a.factlink");
