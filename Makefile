@@ -62,6 +62,7 @@ bench: $(STAMP)
 	$(BENCH_PY) bench/stream_scale.py --max 10000 --checkpoints 2000,10000 --probe 200
 	$(BENCH_PY) bench/serve.py --articles 1000 --seconds 3
 	$(BENCH_PY) bench/watch_memory.py --items 1000 --light
+	$(BENCH_PY) bench/soak.py --articles 100 --second 20 --readers 5 --warmup 3
 
 bench-full: $(STAMP)
 	$(BENCH_PY) bench/ingest.py
@@ -78,6 +79,7 @@ bench-full: $(STAMP)
 	$(BENCH_PY) bench/stream_scale.py
 	$(BENCH_PY) bench/serve.py
 	$(BENCH_PY) bench/watch_memory.py
+	$(BENCH_PY) bench/soak.py
 
 clean:
 	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm

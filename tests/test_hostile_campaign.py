@@ -186,6 +186,55 @@ def test_odd_but_readable_meta_file_still_lands(tmp_path, seed_dir):
     assert (code, _error_lines(err)) == (0, []) and out.startswith("added 2, ")
 
 
+# --------------------------------------------------------------------------- large articles
+
+def _prose(chars: int) -> str:
+    """Real news prose (the ECB+ fixture articles, in turn) of about ``chars`` characters, in paragraphs."""
+    texts = [p.read_text(encoding="utf-8").strip() for p in sorted((ROOT / "tests/fixtures/ecbplus_small").glob("*"))]
+    out, n = [], 0
+    while n < chars:
+        text = texts[len(out) % len(texts)]
+        out.append(text)
+        n += len(text) + 2
+    return "\n\n".join(out)[:chars]
+
+
+def _large(path: Path, size: int) -> Path:
+    prose = _prose(size)
+    if path.suffix == ".html":
+        prose = "<html><body>" + "".join(f"<p>{p}</p>" for p in prose.split("\n\n")) + "</body></html>"
+    path.write_text("A very long report\n\n" + prose, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("size", [250_000, 5_000_000], ids=["250KB", "5MB"])
+def test_large_text_article_is_refused_by_name_quickly_in_bounded_memory(tmp_path, size):
+    path = _large(tmp_path / "large.txt", size)
+    code, out, err, peak, seconds = _run(["--db", str(tmp_path / "l.db"), "add", str(path)], timeout=120)
+    (line,) = _error_lines(err)
+    assert code == 1 and line.startswith(f"{path}: article too long"), line
+    assert seconds < 60 and peak < 600, (seconds, peak)
+
+
+def test_large_html_page_gives_its_main_text_in_bounded_time_and_memory(tmp_path):
+    path = _large(tmp_path / "large.html", 5_000_000)
+    db = tmp_path / "l.db"
+    code, out, err, peak, seconds = _run(["--db", str(db), "add", str(path)], timeout=400)
+    assert (code, _error_lines(err)) == (0, []) and out.startswith("added 1, ")
+    assert _landed(db)[1] == 0
+    assert seconds < 300 and peak < PEAK_MB, (seconds, peak)
+
+
+def test_article_at_the_length_limit_lands_in_a_story_in_bounded_time_and_memory(tmp_path):
+    path = tmp_path / "long.txt"
+    path.write_text("A long report\n\n" + _prose(95_000), encoding="utf-8")
+    db = tmp_path / "l.db"
+    code, out, err, peak, seconds = _run(["--db", str(db), "add", str(path)], timeout=300)
+    assert (code, _error_lines(err)) == (0, []) and out.startswith("added 1, ")
+    assert _landed(db)[1] == 0
+    assert seconds < 180 and peak < PEAK_MB, (seconds, peak)
+
+
 STDIN = [
     ("line bomb", "line-bomb.warc.gz", 1),
     ("body bomb", "body-bomb.warc.gz", 1),

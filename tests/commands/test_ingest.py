@@ -329,6 +329,17 @@ def test_input_holding_no_article_exits_1_and_says_so(run, tmp_path, content):
     assert (result.exit_code, result.stderr) == (1, f"error: {path}: no articles in this input\n")
 
 
+def test_warc_of_empty_members_exits_1_and_says_so(run, tmp_path):
+    import gzip
+
+    path = tmp_path / "empty.warc.gz"
+    path.write_bytes(gzip.compress(b"") * 100_000)
+    result = run("add", path)
+    assert result.exit_code == 1
+    assert result.stdout == "added 0, duplicates 0, copies 0, errors 1\n"
+    assert result.stderr.startswith(f"error: {path}: ") and len(result.stderr.splitlines()) == 1
+
+
 @pytest.mark.parametrize("content", ['{"a":' * 5000 + "1" + "}" * 5000, '{"outlet": ' + "1" * 5000 + "}"])
 def test_bad_meta_file_is_one_line_not_a_traceback(run, tmp_path, seed_dir, content):
     meta = tmp_path / "given.json"

@@ -3,9 +3,9 @@ bodies over the limit (refused before they are read in full), lone surrogates in
 from __future__ import annotations
 
 import asyncio
-import concurrent.futures
 import itertools
 import json
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from hypothesis import given, settings as hsettings, strategies as st
@@ -49,8 +49,8 @@ def _asgi_post(app, path: str, headers: list[tuple[bytes, bytes]], chunks, chunk
     scope = {"type": "http", "method": "POST", "path": path, "raw_path": path.encode(), "query_string": b"",
              "headers": [(b"host", b"127.0.0.1")] + headers, "scheme": "http", "server": ("127.0.0.1", 80),
              "client": ("127.0.0.1", 5000), "http_version": "1.1", "root_path": ""}
-    with concurrent.futures.ThreadPoolExecutor(1) as pool:  # a loop of its own, whatever runs in this thread
-        pool.submit(asyncio.run, app(scope, receive, send)).result()
+    with ThreadPoolExecutor(1) as pool:  # a fresh event loop, whatever loop this thread may hold (Playwright's)
+        pool.submit(asyncio.run, app(scope, receive, send)).result(120)
     return sent["status"], pulled[0]
 
 
