@@ -44,6 +44,8 @@ FEATURES = (
     "year_missing",  # the article names no year; share of the story's members that do
     "month_agree",  # the article's main month is the story's
     "month_clash",  # ... is another one the story rarely holds
+    "weekday_agree",  # the weekday the article's lede names is the one the story's ledes name most
+    "weekday_clash",  # ... is another one the story's ledes rarely name
     "emb_centroid",  # cosine of the article's headline embedding with the story's mean one (embedder models only)
 )
 

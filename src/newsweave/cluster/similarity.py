@@ -75,18 +75,20 @@ class Similarity(Window):
         return dot(va, vb) * self._span_factor(a, b) * self._story_conflict(a, b)
 
     # ------------------------------------------------------------------ discount factors
-    def _time_factor(self, day: float | None, story: StoryState) -> float:
-        """Decay for the gap between ``day`` and the story's span (1 when either is unknown)."""
-        first, last = story.first, story.last
-        if day is None or first is None:
+    def _time_factor(self, when: tuple[float, ...], story: StoryState) -> float:
+        """Decay for the gap between the article's time anchors ``when`` and the nearest of the story's (1 when
+        either has none)."""
+        first, last = story.anchors()
+        if not when or first is None:
             return 1.0
-        return self._decay(max(0.0, first - day, day - last))
+        return self._decay(min(max(0.0, first - day, day - last) for day in when))
 
     def _span_factor(self, a: StoryState, b: StoryState) -> float:
-        """Decay for the gap between two stories' spans."""
-        if a.first is None or b.first is None:
+        """Decay for the gap between two stories' time anchors."""
+        (a_first, a_last), (b_first, b_last) = a.anchors(), b.anchors()
+        if a_first is None or b_first is None:
             return 1.0
-        return self._decay(max(0.0, a.first - b.last, b.first - a.last))
+        return self._decay(max(0.0, a_first - b_last, b_first - a_last))
 
     def _decay(self, gap: float) -> float:
         """Score factor for a gap in days: 1 within a day, then exponential decay over time_scale_days."""

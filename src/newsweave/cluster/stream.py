@@ -126,9 +126,9 @@ class StreamClusterer(SplitRepairs):
             self.clock = features.day if self.clock is None else max(self.clock, features.day)
         self.df.add(features.weights)
         query = self._tfidf(features.weights)
-        ranked = self._score_candidates(top(query, self.config.score_keys), features.day,
+        ranked = self._score_candidates(top(query, self.config.score_keys), features.anchors(),
                                         features.year, features.subjects, features.month,
-                                        emb=features.embedding)
+                                        emb=features.embedding, weekday=features.weekday)
         return query, ranked
 
     def _join(self, story: StoryState, member: Member, score: float, rivals: list[tuple[StoryState, float]],
