@@ -115,3 +115,13 @@ def test_failed_assignment_writes_no_story(tmp_path, monkeypatch):
         pass
     assert store.stories() == []  # the stories flushed before the failure were rolled back
     store.close()
+
+
+def test_related_links_go_both_ways_and_name_only_stored_stories():
+    from newsweave.models import Story
+    from newsweave.stories import related_links
+
+    stories = [Story(id="a", title="A", first=None, last=None, related=("b", "gone", "a")),
+               Story(id="b", title="B", first=None, last=None, related=("c",)),
+               Story(id="c", title="C", first=None, last=None)]
+    assert related_links(stories) == {"a": ("b",), "b": ("c", "a"), "c": ("b",)}

@@ -78,6 +78,18 @@ def recluster(store: Store, settings: Settings | None = None) -> list[Story]:
     return list(records.values())
 
 
+def related_links(stories: Sequence[Story]) -> dict[str, tuple[str, ...]]:
+    """Each story's related stories (same thread, another event), both ways: the ones it links to, closest first,
+    then the ones linking to it; only stories among ``stories``."""
+    known = {s.id for s in stories}
+    links = {s.id: [r for r in s.related if r in known and r != s.id] for s in stories}
+    for story in stories:
+        for other in story.related:
+            if other in links and other != story.id and story.id not in links[other]:
+                links[other].append(story.id)
+    return {k: tuple(v) for k, v in links.items()}
+
+
 def _collect(state: StreamClusterer, records: dict[str, Story]) -> None:
     changed, removed = state.take_changes()
     for story_id in removed:

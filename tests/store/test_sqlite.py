@@ -141,3 +141,13 @@ def test_revision_moves_with_every_write(tmp_path):
     store.add_article(Article(id="b" * 16, outlet="X", title="t", text="other text"))
     assert store.revision() != second  # this connection wrote
     assert open_store(str(tmp_path / "r.db")).revision() != store.revision()
+
+
+def test_story_related_links_round_trip(fresh_store):
+    art = _article()
+    fresh_store.add_article(art)
+    story = Story(id="s2", title="Questions", first=None, last=None, article_ids=(art.id,), related=("s1", "s0"))
+    fresh_store.save_story(story)
+    assert fresh_store.get_story("s2").related == ("s1", "s0")
+    fresh_store.save_story(Story(id="s2", title="Questions", first=None, last=None, article_ids=(art.id,)))
+    assert fresh_store.stories()[0].related == ()

@@ -134,3 +134,21 @@ def test_hostile_articles_render_inert_in_the_app(hostile_db, client_for):
         assert r.status_code == 200, path
         check_inert(r.text, allowed_script_src="/static/app.js")
         assert "<script>alert" not in r.text and "<img" not in r.text
+
+
+def test_related_stories_are_linked_on_the_list_and_the_story_page(hostile_db, client_for):
+    from newsweave.models import Story
+    from newsweave.store import open_store
+
+    db, arts = hostile_db
+    store = open_store(db)
+    store.save_story(Story(id="thread", title="<b>Another event</b>", first=None, last=None,
+                           article_ids=(arts[0].id,), related=("hostile",)))
+    store.close()
+    c = client_for(db)
+    listed = {s["id"]: s["related"] for s in c.get("/index.json").json()["stories"]}
+    assert [r["id"] for r in listed["thread"]] == ["hostile"] and [r["id"] for r in listed["hostile"]] == ["thread"]
+    page = c.get("/story/hostile")
+    assert 'href="/story/thread"' in page.text and "&lt;b&gt;Another event&lt;/b&gt;" in page.text
+    assert [r["id"] for r in c.get("/story/hostile.json").json()["related"]] == ["thread"]
+    assert 'href="/story/hostile"' in c.get("/").text

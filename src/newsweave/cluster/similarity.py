@@ -68,6 +68,20 @@ class Similarity(Window):
             member.tnorm_docs = self.df.docs
         return member.tnorm
 
+    def _related(self, story: StoryState, centre: dict[str, float]) -> tuple[str, ...]:
+        """Ids of the stories of the window close to ``story`` (tf-idf centroid ``centre``) without being it: at
+        least ``related_similarity`` after the time decay between them, the closest ``related_limit`` first.  The
+        same thread (shared participants and topic), another event: linked, not merged."""
+        cfg = self.config
+        scored = []
+        for other in self._candidates(centre):
+            if other is story:
+                continue
+            score = dot(centre, self._tfidf(other.centroid)) * self._span_factor(story, other)
+            if score >= cfg.related_similarity:
+                scored.append((score, other.seq, other.id))
+        return tuple(i for _, _, i in sorted(scored, key=lambda t: (-t[0], t[1]))[: cfg.related_limit])
+
     def _centroid_similarity(self, a: StoryState, b: StoryState) -> float:
         """Cosine of two stories' centroids, discounted by their time gap and conflicting specifics."""
         va = self._tfidf(a.centroid)

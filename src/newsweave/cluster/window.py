@@ -180,8 +180,13 @@ class Window:
         return Story(
             id=story.id, title=headline.title, first=_iso(first), last=_iso(last),
             article_ids=tuple(m.article_id for m in members), scores=tuple(m.score for m in members),
-            entities=_top_entities(members),
+            entities=_top_entities(members), related=self._related(story, centre),
         )
+
+    def _related(self, story: StoryState, centre: dict[str, float]) -> tuple[str, ...]:
+        """Ids of the stories related to ``story`` (its tf-idf centroid ``centre``): none without similarity
+        scoring (``Similarity._related``)."""
+        return ()
 
 
 def _f16(emb: Any) -> Any:

@@ -2,25 +2,35 @@
 from __future__ import annotations
 
 from contextlib import contextmanager
-from typing import Any, Iterator
+from typing import Any, Iterator, Sequence
 
 import click
 
 from ..dossiers import story_dossier
 from ..errors import NewsweaveError
 from ..models import Story
+from ..stories import related_links
 from ..present.output import print_json, print_table
 from . import open_db
 
 
-def story_summary(store, story: Story) -> dict[str, Any]:
-    """The JSON shape of one story: id, title, span and its articles (id, outlet, title, path)."""
+def story_summary(store, story: Story, related: Sequence[Story] = ()) -> dict[str, Any]:
+    """The JSON shape of one story: id, title, span, its articles (id, outlet, title, path) and its related
+    stories (id, title): other events of the same thread."""
     refs = store.article_refs(list(story.article_ids))
     return {
         "id": story.id, "title": story.title, "first": story.first, "last": story.last,
         "origin": story.origin,  # "cluster", or "compare" for a `compare --store` run
         "articles": [{k: a[k] for k in ("id", "outlet", "title", "path")} for a in refs],
+        "related": [{"id": r.id, "title": r.title} for r in related],
     }
+
+
+def _with_related(stories: Sequence[Story]) -> list[tuple[Story, list[Story]]]:
+    """Each story with its related stories (both ways, see ``stories.related_links``)."""
+    by_id = {s.id: s for s in stories}
+    links = related_links(stories)
+    return [(s, [by_id[r] for r in links.get(s.id, ())]) for s in stories]
 
 
 @contextmanager
@@ -46,12 +56,14 @@ def _since_ok(story: Story, since: str | None) -> bool:
 def stories_command(ctx: click.Context, since: str | None, as_json: bool) -> None:
     """List the stories: id, title, time span, number of articles and outlets."""
     with _store(ctx) as store:
-        items = [story_summary(store, s) for s in store.stories() if _since_ok(s, since)]
+        items = [story_summary(store, s, related) for s, related in _with_related(store.stories())
+                 if _since_ok(s, since)]
     if as_json:
         print_json(items)
         return
-    rows = [(i["id"], i["title"], _span(i), len(i["articles"]), ", ".join(_outlets(i))) for i in items]
-    print_table(rows, ("id", "title", "span", "articles", "outlets"), title=f"{len(items)} stories")
+    rows = [(i["id"], i["title"], _span(i), len(i["articles"]), ", ".join(_outlets(i)),
+             " ".join(r["id"][:8] for r in i["related"])) for i in items]
+    print_table(rows, ("id", "title", "span", "articles", "outlets", "related"), title=f"{len(items)} stories")
 
 
 def _span(item: dict[str, Any]) -> str:
@@ -71,7 +83,8 @@ def story_command(ctx: click.Context, story_id: str, as_json: bool) -> None:
     """Show one story (id or unique prefix) with its members and, when available, its dossier."""
     with _store(ctx) as store:
         story = store.get_story(story_id)
-        item = story_summary(store, story)
+        related = next((r for s, r in _with_related(store.stories()) if s.id == story.id), [])
+        item = story_summary(store, story, related)
         item["scores"] = list(story.scores)
         item["entities"] = list(story.entities)
         item["dossier"] = story_dossier(store, story, settings=ctx.obj)  # the saved one while current, else compared now
@@ -87,6 +100,9 @@ def _print_story(item: dict[str, Any]) -> None:
     rows = [(a["id"], a["outlet"], a["title"], f"{s:.2f}")
             for a, s in zip(item["articles"], item["scores"])]
     print_table(rows, ("article", "outlet", "title", "score"), title="members")
+    if item["related"]:
+        print_table([(r["id"], r["title"]) for r in item["related"]], ("story", "title"),
+                    title="related stories (same thread, other events)")
     dossier = item.get("dossier")
     if dossier:
         from ..present.dossier_text import print_dossier

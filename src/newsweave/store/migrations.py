@@ -163,6 +163,12 @@ def _story_origin() -> str:
     return "ALTER TABLE stories ADD COLUMN origin TEXT NOT NULL DEFAULT 'cluster';"
 
 
+@migration("007_story_related")
+def _story_related() -> str:
+    """The stories of the same thread a story links to (ids, JSON list): related events, not merged."""
+    return "ALTER TABLE stories ADD COLUMN related TEXT NOT NULL DEFAULT '[]';"
+
+
 def apply(conn: sqlite3.Connection) -> list[str]:
     """Apply the migrations not yet recorded; return the names applied now."""
     conn.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
