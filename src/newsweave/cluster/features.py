@@ -8,7 +8,11 @@ years, ``m:`` months (weight 0 by default) and ``l:`` lede copies of words (weig
 What tells sibling events apart (two IE patches, two Saints players on injured reserve) are the specifics:
 the headline (a dateline line is skipped), the lede's names (weighted up, and kept as ``subjects``), numbers
 (weighted up), and the years the text mentions (``year``: the main one, used by the clusterer's conflict check;
-a dateline's year and month win over those the body recalls, e.g. "Wed May 5, 2010" over an earlier riot's 2008).
+a publication time's or a dateline's year and month win over those the body recalls, e.g. "Wed May 5, 2010" over
+an earlier riot's 2008).  When the event happened: the weekday the lede names (``weekday``: every report of one
+event names the same day, dated or not) and the report's time anchors (``when``: its publication day and the days
+its lede names, so a follow-up weeks later meets the event it names; a report without a publication time has only
+the latter, and none is not "the same time").
 A weight of 0 (``MONTH_WEIGHT``, ``LEDE_KEY_WEIGHT``) turns that kind of key off.
 """
 from __future__ import annotations
