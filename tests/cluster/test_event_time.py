@@ -62,3 +62,34 @@ def test_a_dated_report_is_of_its_publication_year_and_addresses_are_no_years():
 def test_a_compound_opening_with_a_number_also_gives_the_number():
     assert features.tokens("A 15-year-old boy") == ["15-year-old", "15", "boy"]
     assert features.tokens("covid-19 cases") == ["covid-19", "case"]
+
+
+def _report(outlet: str, day: str, lede: str) -> dict:
+    return {"outlet": outlet, "title": "Fire guts warehouse in Dayton",
+            "text": f"Fire guts warehouse in Dayton\n{lede} on {day}, firefighters said. Crews fought the blaze at "
+                    "the warehouse on Keowee Street for hours. No one was hurt, the fire chief said."}
+
+
+def test_undated_reports_are_told_apart_by_the_dates_their_ledes_write(tmp_path):
+    """Without a publication time, the dates the ledes write out place each report: two fires at one warehouse
+    months apart are two stories, and no story is given a date its reports do not carry."""
+    import json
+
+    from click.testing import CliRunner
+
+    from newsweave.cli import cli
+
+    records = [_report("A", "March 3, 2018", "A fire destroyed a warehouse in Dayton"),
+               _report("B", "June 9, 2018", "A fire gutted a warehouse in Dayton"),
+               _report("C", "March 3, 2018", "A blaze destroyed a Dayton warehouse"),
+               _report("D", "June 9, 2018", "Flames gutted a Dayton warehouse")]
+    source = tmp_path / "undated.jsonl"
+    source.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    db = str(tmp_path / "undated.db")
+    runner = CliRunner()
+    assert runner.invoke(cli, ["--db", db, "add", str(source)]).exit_code == 0
+    listed = runner.invoke(cli, ["--db", db, "stories", "--json"])
+    stories = json.loads(listed.output)
+    outlets = sorted(sorted(a["outlet"] for a in s["articles"]) for s in stories)
+    assert outlets == [["A", "C"], ["B", "D"]]
+    assert all(s["first"] is None and s["last"] is None for s in stories)
