@@ -30,6 +30,7 @@ DATASETS = {
     "ecbplus": "ECB+: ECBplus_train_dev_xml.tar.gz and ECBplus_coreference_sentences.csv (the archive is unpacked "
                "into .cache/ecbplus once), or any folder with the unpacked layout",
     "msrp": "MSRP: msr_paraphrase_train.txt and msr_paraphrase_test.txt",
+    "realnews": "real multi-outlet news with gold events: gvc-val/dataset.conll and newswcl50/NewsWCL50.conll",
 }
 
 

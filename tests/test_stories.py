@@ -148,3 +148,13 @@ def test_stable_ids_pair_old_and_new_stories_by_overlap():
     assert names["n3"] in {"B", "C"}  # B and C merged: one keeps its id
     assert names["n4"] == "D"  # grew by one
     assert names["A"] != "A" and len(set(names.values())) == len(new)  # an unrelated story may not take A's id
+
+
+def test_related_links_go_both_ways_and_name_only_stored_stories():
+    from newsweave.models import Story
+    from newsweave.stories import related_links
+
+    stories = [Story(id="a", title="A", first=None, last=None, related=("b", "gone", "a")),
+               Story(id="b", title="B", first=None, last=None, related=("c",)),
+               Story(id="c", title="C", first=None, last=None)]
+    assert related_links(stories) == {"a": ("b",), "b": ("c", "a"), "c": ("b",)}

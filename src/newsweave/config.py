@@ -41,6 +41,7 @@ class ClusterConfig:
     time_scale_days: float = 10.0  # decay of the score with the gap between article and story
     sweep_every: int = 256  # arrivals between sweeps of the active window
     score_keys: int = 120  # heaviest keys of an article used in its scores (the rest carry little weight)
+    member_keys: int = 150  # heaviest keys (by tf-idf on arrival) an article keeps: bounds the cost of long reports
     move_margin: float = 0.05  # a member moves to another story when it fits that one by this much more
     neighbour_merge_threshold: float = 1.0  # at check times, merge a story with neighbours this similar (1 = off)
     year_penalty: float = 0.6  # score factor when the article's main year differs from the story's
@@ -85,6 +86,9 @@ class ClusterConfig:
     lead_own_share: float = 0.2  # ... and at most this share of its own half's other members do
     lead_min_members: int = 3  # ... and the other half holds this many members
     gather_neighbours: int = 4  # neighbours looked at for gathering, nearest by key overlap
+    related_similarity: float = 0.25  # another story whose tf-idf centroid is this similar (after the time decay)
+    # is a related story: same thread, another event ...
+    related_limit: int = 3  # ... the closest this many are linked
     gather_sizes: tuple[int, ...] = (4, 6, 9, 14, 21, 32, 48, 72, 108)  # story sizes at which it gathers
     embedder: str | None = "auto"  # headline embedder whose cosine the join model weighs (static, onnx, ...;
     # auto = static when the onnx extra is installed, else none; None = off); its model is join_model_<name>.json

@@ -289,3 +289,5 @@ class Story(Record):
     scores: tuple[float, ...] = ()
     entities: tuple[str, ...] = ()
     origin: str = "cluster"  # "cluster": found by the clusterer (recluster rebuilds it); "compare": a compare run
+    related: tuple[str, ...] = ()  # ids of stories of the same thread (other events, shared participants), closest
+    # first: linked, not merged

@@ -81,7 +81,8 @@ def recluster(store: Store, settings: Settings | None = None) -> list[Story]:
     _collect(state, records)
     old = [s for s in stored if s.origin == "cluster"]
     names = stable_ids(old, list(records.values()), taken={s.id for s in stored if s.origin != "cluster"})
-    stories = [replace(story, id=names[story.id]) for story in records.values()]
+    stories = [replace(story, id=names[story.id], related=tuple(names.get(r, r) for r in story.related))
+               for story in records.values()]
     kept = {story.id for story in stories}
     for story in old:
         if story.id not in kept:
@@ -128,6 +129,18 @@ def _rename_snapshot(data: dict, names: Mapping[str, str]) -> None:
 def _save_snapshot(store: Store, data: dict) -> None:
     raw = json.dumps(data, separators=(",", ":"), sort_keys=True).encode("utf-8")
     store.save_cluster_state(STATE_NAME, zlib.compress(raw, 6))
+
+
+def related_links(stories: Sequence[Story]) -> dict[str, tuple[str, ...]]:
+    """Each story's related stories (same thread, another event), both ways: the ones it links to, closest first,
+    then the ones linking to it; only stories among ``stories``."""
+    known = {s.id for s in stories}
+    links = {s.id: [r for r in s.related if r in known and r != s.id] for s in stories}
+    for story in stories:
+        for other in story.related:
+            if other in links and other != story.id and story.id not in links[other]:
+                links[other].append(story.id)
+    return {k: tuple(v) for k, v in links.items()}
 
 
 def _collect(state: StreamClusterer, records: dict[str, Story]) -> None:

@@ -26,11 +26,13 @@ def test_stories_story_and_recluster_commands(tmp_path):
     result = runner.invoke(cli, ["--db", db, "stories", "--json"])
     assert result.exit_code == 0, result.output
     items = json.loads(result.output)
-    assert {"id", "title", "first", "last", "articles"} <= set(items[0])
+    assert {"id", "title", "first", "last", "articles", "related"} <= set(items[0])
+    titles = {i["id"]: i["title"] for i in items}
+    assert all(titles[r["id"]] == r["title"] for i in items for r in i["related"])
     assert set(items[0]["articles"][0]) == {"id", "outlet", "title", "path"}
     assert sum(len(i["articles"]) for i in items) == len(ids)
     table = runner.invoke(cli, ["--db", db, "stories"])
-    assert table.exit_code == 0 and "stories" in table.output
+    assert table.exit_code == 0 and "stories" in table.output and "related" in table.output
     assert runner.invoke(cli, ["--db", db, "stories", "--since", "2100-01-01", "--json"]).output.strip() == "[]"
     missing = runner.invoke(cli, ["--db", db, "story", "zzzz"])
     assert missing.exit_code == 1 and "no story" in missing.output

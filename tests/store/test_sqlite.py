@@ -178,3 +178,13 @@ def test_ambiguous_prefixes_are_refused_for_stories_and_articles(fresh_store):
     with pytest.raises(NotFound, match="ambiguous"):
         fresh_store.get_article("ab")
     assert fresh_store.get_article("ab2").id == "ab2"
+
+
+def test_story_related_links_round_trip(fresh_store):
+    art = _article()
+    fresh_store.add_article(art)
+    story = Story(id="s2", title="Questions", first=None, last=None, article_ids=(art.id,), related=("s1", "s0"))
+    fresh_store.save_story(story)
+    assert fresh_store.get_story("s2").related == ("s1", "s0")
+    fresh_store.save_story(Story(id="s2", title="Questions", first=None, last=None, article_ids=(art.id,)))
+    assert fresh_store.stories()[0].related == ()

@@ -146,3 +146,21 @@ def test_pasted_text_without_an_outlet_lands_with_a_warning(seed_copy, client_fo
     aid = r.json()["result"]["article_ids"][0]
     assert c.get(f"/article/{aid}.json").json()["article"]["outlet"].startswith("unknown (pasted-")
     assert "Outlet" in c.get("/add").text and "who published it" in c.get("/add").text
+
+
+def test_related_stories_are_linked_on_the_list_and_the_story_page(hostile_db, client_for):
+    from newsweave.models import Story
+    from newsweave.store import open_store
+
+    db, arts = hostile_db
+    store = open_store(db)
+    store.save_story(Story(id="thread", title="<b>Another event</b>", first=None, last=None,
+                           article_ids=(arts[0].id,), related=("hostile",)))
+    store.close()
+    c = client_for(db)
+    listed = {s["id"]: s["related"] for s in c.get("/index.json").json()["stories"]}
+    assert [r["id"] for r in listed["thread"]] == ["hostile"] and [r["id"] for r in listed["hostile"]] == ["thread"]
+    page = c.get("/story/hostile")
+    assert 'href="/story/thread"' in page.text and "&lt;b&gt;Another event&lt;/b&gt;" in page.text
+    assert [r["id"] for r in c.get("/story/hostile.json").json()["related"]] == ["thread"]
+    assert 'href="/story/hostile"' in c.get("/").text

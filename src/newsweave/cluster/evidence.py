@@ -32,28 +32,28 @@ class JoinEvidence(Similarity):
         """The score the best candidate needs for a join: a probability with the model, else a centroid score."""
         return self.config.join_probability if self._model_active() else self.config.join_threshold
 
-    def _score_candidates(self, query: dict[str, float], day: float | None, year: str | None = None,
+    def _score_candidates(self, query: dict[str, float], when: tuple[float, ...], year: str | None = None,
                           subjects: tuple[str, ...] = (), month: str | None = None,
-                          exclude: StoryState | None = None, emb: Any = None) -> Scored:
+                          exclude: StoryState | None = None, emb: Any = None, weekday: str | None = None) -> Scored:
         """Candidate stories for ``query``, best first: by the join model's probability when it is active (or
         rows are collected), else by centroid score times the time and conflict factors."""
-        scored = self._centroid_scores(query, day, year, subjects, month, exclude)
+        scored = self._centroid_scores(query, when, year, subjects, month, exclude)
         self.last_rows = []
         if not self.collect and not self._model_active():
             return scored
         top_few = scored[: self.config.model_candidates]
-        return self._model_scores(top_few, query, day, year, subjects, month, emb)
+        return self._model_scores(top_few, query, when, year, subjects, month, emb, weekday)
 
-    def _centroid_scores(self, query: dict[str, float], day: float | None, year: str | None,
+    def _centroid_scores(self, query: dict[str, float], when: tuple[float, ...], year: str | None,
                          subjects: tuple[str, ...], month: str | None, exclude: StoryState | None) -> Scored:
         found = [s for s in self._candidates(query) if s is not exclude]
-        scored = [(story, self._similarity(query, story) * self._time_factor(day, story)
+        scored = [(story, self._similarity(query, story) * self._time_factor(when, story)
                    * self._conflict_factor(year, subjects, month, story)) for story in found]
         scored.sort(key=lambda item: (-item[1], item[0].seq))
         return scored
 
-    def _model_scores(self, top_few: Scored, query: dict[str, float], day: float | None, year: str | None,
-                      subjects: tuple[str, ...], month: str | None, emb: Any) -> Scored:
+    def _model_scores(self, top_few: Scored, query: dict[str, float], when: tuple[float, ...], year: str | None,
+                      subjects: tuple[str, ...], month: str | None, emb: Any, weekday: str | None = None) -> Scored:
         """The model's probability (times the time factor) for each candidate, its best rival's centroid score
         as contrast; the evidence rows are kept in ``last_rows``."""
         rescored = []
@@ -62,17 +62,17 @@ class JoinEvidence(Similarity):
                 rescored.append((story, 0.0))  # too little in common to be worth the evidence
                 continue
             other = max((sc for j, (_, sc) in enumerate(top_few) if j != i), default=0.0)
-            x = self._evidence(query, story, year, subjects, base, other, month, emb)
+            x = self._evidence(query, story, year, subjects, base, other, month, emb, weekday)
             self.last_rows.append((story.id, base, x))
             p = self.model.probability(x) if self._model_active() else base
-            rescored.append((story, p * self._time_factor(day, story)))
+            rescored.append((story, p * self._time_factor(when, story)))
         rescored.sort(key=lambda item: (-item[1], item[0].seq))
         return rescored
 
     # ------------------------------------------------------------------ evidence
     def _evidence(self, query: dict[str, float], story: StoryState, year: str | None,
                   subjects: tuple[str, ...], base: float, other: float, month: str | None = None,
-                  emb: Any = None) -> tuple[float, ...]:
+                  emb: Any = None, weekday: str | None = None) -> tuple[float, ...]:
         """The join model's features (join.FEATURES order) for an article's query vector and one story."""
         size = len(story.members)
         cos_c = self._similarity(query, story)
@@ -86,7 +86,9 @@ class JoinEvidence(Similarity):
                 core_hit, float(agrees(year, story.years)), float(differs(year, story.years)),
                 subject_hit, subject_miss, math.log(size), cos_c - other,
                 1.0 - with_year if year is not None else 0.0, with_year if year is None else 0.0,
-                float(agrees(month, story.months)), float(differs(month, story.months)), _emb_cosine(emb, story.esum))
+                float(agrees(month, story.months)), float(differs(month, story.months)),
+                float(agrees(weekday, story.weekdays)), float(differs(weekday, story.weekdays)),
+                _emb_cosine(emb, story.esum))
 
     def _member_cosines(self, query: dict[str, float], story: StoryState) -> list[float]:
         """Cosines of the query with the story's members (the founder and the latest when there are many)."""
@@ -136,7 +138,8 @@ class JoinEvidence(Similarity):
                      rival: float) -> float:
         """The join model's probability for a member's ``query`` in ``story`` (centroid score ``score``) against
         a rival candidate scoring ``rival``."""
-        x = self._evidence(query, story, member.year, member.subjects, score, rival, member.month, member.emb)
+        x = self._evidence(query, story, member.year, member.subjects, score, rival, member.month, member.emb,
+                           member.weekday)
         return self.model.probability(x)
 
     def _placement(self, member: Member, other: StoryState, own: StoryState | None, both: bool = False

@@ -8,7 +8,11 @@ years, ``m:`` months (weight 0 by default) and ``l:`` lede copies of words (weig
 What tells sibling events apart (two IE patches, two Saints players on injured reserve) are the specifics:
 the headline (a dateline line is skipped), the lede's names (weighted up, and kept as ``subjects``), numbers
 (weighted up), and the years the text mentions (``year``: the main one, used by the clusterer's conflict check;
-a dateline's year and month win over those the body recalls, e.g. "Wed May 5, 2010" over an earlier riot's 2008).
+a publication time's or a dateline's year and month win over those the body recalls, e.g. "Wed May 5, 2010" over
+an earlier riot's 2008).  When the event happened: the weekday the lede names (``weekday``: every report of one
+event names the same day, dated or not) and the report's time anchors (``when``: its publication day and the days
+its lede names, so a follow-up weeks later meets the event it names; a report without a publication time has only
+the latter, and none is not "the same time").
 A weight of 0 (``MONTH_WEIGHT``, ``LEDE_KEY_WEIGHT``) turns that kind of key off.
 """
 from __future__ import annotations
@@ -30,16 +34,18 @@ TITLE_WEIGHT = 1.5
 ENTITY_WEIGHT = 3.0
 DATE_WEIGHT = 1.0
 YEAR_WEIGHT = 8.0
-YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b(?!\s+block\b)")  # "the 2000 block of ..." is an address
 MONTH_WEIGHT = 0.0
 NUMBER_WEIGHT = 4.0  # factor on tokens holding digits (scores, sums, magnitudes, bulletin numbers)
 _NUMERIC = re.compile(r"\d").search
+_NUMBER_LEAD = re.compile(r"^(\d[\d.,]*)-[^\W\d_]").match  # "15-year-old", "6.1-magnitude"
 MONTH = re.compile(r"\b(?:(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(?:[a-z]*)\b\.?|(May)(?=\s+\d))")
 _MONTHS = {"jan": "01", "feb": "02", "mar": "03", "apr": "04", "may": "05", "jun": "06", "jul": "07", "aug": "08",
            "sep": "09", "sept": "09", "oct": "10", "nov": "11", "dec": "12"}
 LEDE_SENTENCES = 3  # title + the first sentences name the event's specific participants, place and time
 LEDE_WEIGHT = 1.0  # extra weight of a term or name that appears in the title or lede
 LEDE_KEY_WEIGHT = 0.0  # weight of the separate ``l:`` copy of each lede word (matches only other ledes)
+WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 SUBJECTS = 3  # names of the title + lede kept as the article's subjects (conflict checks in the clusterer)
 _MONTH_NAMES = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 DATELINE = re.compile(  # "Updated 8:41 p.m.", "April 27, 2009", "01/5/2011", "Thursday, December 11, 2008"
@@ -63,11 +69,18 @@ class Features:
     entities: tuple[str, ...]
     day: float | None  # publication day as a proleptic ordinal; None when unknown
     title: str
-    year: str | None = None  # the year of the report's dateline, else the one the text mentions most (latest on
-    # ties); None when it names none
+    year: str | None = None  # the year of its publication time, else of its dateline, else the one the text
+    # mentions most (latest on ties); None when it names none
     subjects: tuple[str, ...] = ()  # entity keys named in the title and lede, most mentioned first
     month: str | None = None  # the dateline's month name, else the one the text mentions most ("01".."12")
+    weekday: str | None = None  # the weekday the title and lede name most (the first on ties): the event's day,
+    # which reports of one event share whether or not their publication time is known
     embedding: Any = field(default=None, compare=False)  # unit headline embedding (numpy); None without embedder
+    when: tuple[float, ...] = ()  # the report's time anchors: its publication day and the days its lede names
+
+    def anchors(self) -> tuple[float, ...]:
+        """The time anchors: ``when``, else the publication day alone (features built without anchors)."""
+        return self.when or ((self.day,) if self.day is not None else ())
 
 
 def extract(article: Article, annotations: Annotations | None = None, embedder: Any = None) -> Features:
@@ -91,9 +104,11 @@ def extract(article: Article, annotations: Annotations | None = None, embedder: 
     subjects = tuple(sorted(in_lede, key=lambda e: (-entities[e], e))[:SUBJECTS])
     stamp = _dateline_stamp(article.title, text)
     embedding = embedder.encode([title[:300]])[0] if embedder is not None else None
-    return Features(article.id, weights, top, parse_day(article.published), title[:300],
-                    _stamp_year(stamp) or _main_year(years), subjects,
-                    next(iter(_months(stamp)), None) or _main_year(months), embedding)
+    day = parse_day(article.published)
+    return Features(article.id, weights, top, day, title[:300],
+                    _published_year(article.published) or _stamp_year(stamp) or _main_year(years), subjects,
+                    next(iter(_months(stamp)), None) or _main_year(months), weekday=lede_weekday(lede),
+                    embedding=embedding, when=time_anchors(day, annotations))
 
 
 def _weigh_lede(weights: dict[str, float], lede_words: set[str]) -> None:
@@ -152,6 +167,11 @@ def _dateline_stamp(title: str, text: str) -> str:
     return ""
 
 
+def _published_year(published: str | None) -> str | None:
+    """The year of a known publication time: the report's own, whatever years its text recalls."""
+    return published[:4] if published and YEAR.fullmatch(published[:4]) else None
+
+
 def _stamp_year(stamp: str) -> str | None:
     """The year a dateline names: written out ("December 11, 2008"), or the two-digit year of a numeric date
     ("12 / 16 / 08", read as 2008; 50-99 as 19xx)."""
@@ -176,6 +196,14 @@ def lede_text(text: str, title: str) -> str:
         if len(sentences) >= LEDE_SENTENCES:
             break
     return title + "\n" + "\n".join(sentences)
+
+
+def lede_weekday(lede: str) -> str | None:
+    """The weekday the lede names most ("Thursday"), the first named on ties; None when it names none."""
+    named = WEEKDAY.findall(lede)
+    if not named:
+        return None
+    return max(dict.fromkeys(named), key=named.count).lower()
 
 
 def _months(text: str) -> list[str]:
@@ -205,7 +233,9 @@ def _main_year(years: list[str]) -> str | None:
 
 
 def tokens(text: str) -> list[str]:
-    """Lower-cased content words, plural 's' stripped; stop words and one-letter tokens dropped."""
+    """Lower-cased content words, plural 's' stripped; stop words and one-letter tokens dropped.  A compound
+    opening with a number also gives the number ("15-year-old" -> "15-year-old", "15"), as another report
+    writes it ("Jones, 15")."""
     out = []
     for match in WORD.finditer(text):
         word = match.group().lower().replace("’", "'")
@@ -216,6 +246,9 @@ def tokens(text: str) -> list[str]:
         if len(word) > 3 and word.endswith("s") and not word.endswith("ss") and not word[-2].isdigit():
             word = word[:-1]
         out.append(word)
+        lead = _NUMBER_LEAD(word)
+        if lead:
+            out.append(lead.group(1))
     return out
 
 
@@ -287,6 +320,26 @@ def _annotated_entities(annotations: Annotations, surface: dict[str, str]) -> di
         if entity.label == "PERSON" and len(parts) > 1:
             found[parts[-1]] = found.get(parts[-1], 0) + 1
     return found
+
+
+EVENT_HORIZON = 31.0  # days before publication within which a day the lede names can be the report's event
+_FINE = ("day", "part-of-day", "hour", "minute")
+
+
+def time_anchors(day: float | None, annotations: Annotations | None) -> tuple[float, ...]:
+    """When the report happened: its publication ``day`` and the days its title and lede name (resolved by the
+    normaliser), those of a dated report only within ``EVENT_HORIZON`` days before it (or the day after).  A
+    follow-up names the day of the event it follows up ("shot herself May 11"), and a report without a
+    publication time has only these."""
+    named = set()
+    for time in annotations.times if annotations is not None else ():
+        if (time.resolved and time.begin and time.granularity in _FINE
+                and 0 <= time.sentence <= LEDE_SENTENCES):
+            named.add(float(int(parse_day(time.begin[:10]) or 0)))
+    named.discard(0.0)
+    if day is not None:
+        named = {d for d in named if day - EVENT_HORIZON <= d <= day + 1.0} | {day}
+    return tuple(sorted(named))
 
 
 def _event_days(annotations: Annotations | None) -> list[str]:

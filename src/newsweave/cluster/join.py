@@ -2,7 +2,7 @@
 
 ``FEATURES`` names the evidence the clusterer computes for an article and a candidate story (lexical cosine
 with the centroid and with members, how much of the article's names and numbers the story's members share,
-year and lede-name agreement or clash, story size); ``JoinModel.probability`` turns it into the probability
+year, month, lede-weekday and lede-name agreement or clash, story size); ``JoinModel.probability`` turns it into the probability
 that the article belongs to the story.  Coefficients are learned on ECB+ train topics by
 ``bench/train/join_model.py`` (teacher-forced stream: at each arrival the candidates of the gold-built state are
 labelled) and shipped in the weights folder as ``join_model.json``.  A clusterer configured with an embedder
@@ -44,6 +44,8 @@ FEATURES = (
     "year_missing",  # the article names no year; share of the story's members that do
     "month_agree",  # the article's main month is the story's
     "month_clash",  # ... is another one the story rarely holds
+    "weekday_agree",  # the weekday the article's lede names is the one the story's ledes name most
+    "weekday_clash",  # ... is another one the story's ledes rarely name
     "emb_centroid",  # cosine of the article's headline embedding with the story's mean one (embedder models only)
 )
 

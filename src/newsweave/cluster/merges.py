@@ -92,8 +92,9 @@ class MergeRepairs(JoinEvidence):
         targets: dict[str, StoryState] = {}
         for member in story.members:
             query = top(self._tfidf(member.vector), cfg.score_keys)
-            for target, p in self._score_candidates(query, member.day, member.year, member.subjects,
-                                                    member.month, exclude=story, emb=member.emb):
+            for target, p in self._score_candidates(query, member.when, member.year, member.subjects,
+                                                    member.month, exclude=story, emb=member.emb,
+                                                    weekday=member.weekday):
                 totals[target.id] = totals.get(target.id, 0.0) + p
                 targets[target.id] = target
         if not totals:

@@ -68,6 +68,20 @@ class Similarity(Window):
             member.tnorm_docs = self.df.docs
         return member.tnorm
 
+    def _related(self, story: StoryState, centre: dict[str, float]) -> tuple[str, ...]:
+        """Ids of the stories of the window close to ``story`` (tf-idf centroid ``centre``) without being it: at
+        least ``related_similarity`` after the time decay between them, the closest ``related_limit`` first.  The
+        same thread (shared participants and topic), another event: linked, not merged."""
+        cfg = self.config
+        scored = []
+        for other in self._candidates(centre):
+            if other is story:
+                continue
+            score = dot(centre, self._tfidf(other.centroid)) * self._span_factor(story, other)
+            if score >= cfg.related_similarity:
+                scored.append((score, other.seq, other.id))
+        return tuple(i for _, _, i in sorted(scored, key=lambda t: (-t[0], t[1]))[: cfg.related_limit])
+
     def _centroid_similarity(self, a: StoryState, b: StoryState) -> float:
         """Cosine of two stories' centroids, discounted by their time gap and conflicting specifics."""
         va = self._tfidf(a.centroid)
@@ -75,18 +89,20 @@ class Similarity(Window):
         return dot(va, vb) * self._span_factor(a, b) * self._story_conflict(a, b)
 
     # ------------------------------------------------------------------ discount factors
-    def _time_factor(self, day: float | None, story: StoryState) -> float:
-        """Decay for the gap between ``day`` and the story's span (1 when either is unknown)."""
-        first, last = story.first, story.last
-        if day is None or first is None:
+    def _time_factor(self, when: tuple[float, ...], story: StoryState) -> float:
+        """Decay for the gap between the article's time anchors ``when`` and the nearest of the story's (1 when
+        either has none)."""
+        first, last = story.anchors()
+        if not when or first is None:
             return 1.0
-        return self._decay(max(0.0, first - day, day - last))
+        return self._decay(min(max(0.0, first - day, day - last) for day in when))
 
     def _span_factor(self, a: StoryState, b: StoryState) -> float:
-        """Decay for the gap between two stories' spans."""
-        if a.first is None or b.first is None:
+        """Decay for the gap between two stories' time anchors."""
+        (a_first, a_last), (b_first, b_last) = a.anchors(), b.anchors()
+        if a_first is None or b_first is None:
             return 1.0
-        return self._decay(max(0.0, a.first - b.last, b.first - a.last))
+        return self._decay(max(0.0, a_first - b_last, b_first - a_last))
 
     def _decay(self, gap: float) -> float:
         """Score factor for a gap in days: 1 within a day, then exponential decay over time_scale_days."""

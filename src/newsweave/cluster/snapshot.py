@@ -69,12 +69,14 @@ def _member_dict(m: Member) -> dict[str, Any]:
     return {"article_id": m.article_id, "vector": {k: round(v, 5) for k, v in m.vector.items()},
             "index_keys": list(m.index_keys), "day": m.day, "title": m.title, "entities": list(m.entities),
             "score": m.score, "seq": m.seq, "year": m.year, "subjects": list(m.subjects),
-            "month": m.month, "tnorm": round(m.tnorm, 6), "tnorm_docs": m.tnorm_docs, "emb": _encode_emb(m.emb)}
+            "month": m.month, "tnorm": round(m.tnorm, 6), "tnorm_docs": m.tnorm_docs, "emb": _encode_emb(m.emb),
+            "weekday": m.weekday, "when": list(m.when)}
 
 
 def _member_from(raw: dict[str, Any]) -> Member:
     return Member(**{**raw, "index_keys": tuple(raw["index_keys"]), "entities": tuple(raw["entities"]),
-                     "subjects": tuple(raw.get("subjects", ())), "emb": _decode_emb(raw.get("emb"))})
+                     "subjects": tuple(raw.get("subjects", ())),
+                     "when": tuple(raw.get("when", ())), "emb": _decode_emb(raw.get("emb"))})
 
 
 def _encode_emb(emb: Any) -> str | None:

@@ -39,6 +39,8 @@ class Member:
     tnorm: float = 1.0  # norm of the member's tf-idf vector (member cosines use it) ...
     tnorm_docs: int = 0  # ... computed when the window held this many documents
     emb: Any = field(default=None, compare=False)  # headline embedding (numpy float32, float16 precision) or None
+    weekday: str | None = None  # the weekday its lede names ("thursday"), None when it names none
+    when: tuple[float, ...] = ()  # its time anchors: publication day and the days its lede names
 
 
 @dataclass
@@ -58,18 +60,27 @@ class StoryState:
     years: dict[str, int] = field(default_factory=dict)
     months: dict[str, int] = field(default_factory=dict)
     subjects: dict[str, int] = field(default_factory=dict)
+    weekdays: dict[str, int] = field(default_factory=dict)
     kdf: dict[str, int] = field(default_factory=dict)  # members holding each key
     core: dict[str, float] | None = None  # cached core keys (tf-idf weight); None when to recompute
     core_at: int = 0
     esum: Any = field(default=None, compare=False)  # sum of the members' embeddings (None while none has one)
 
     span: tuple[float | None, float | None] | None = None  # cached (first, last); None when stale
+    reach: tuple[float | None, float | None] | None = None  # cached (earliest, latest) time anchor; None when stale
 
     def _span(self) -> tuple[float | None, float | None]:
         if self.span is None:
             days = [m.day for m in self.members if m.day is not None]
             self.span = (min(days), max(days)) if days else (None, None)
         return self.span
+
+    def anchors(self) -> tuple[float | None, float | None]:
+        """(earliest, latest) of the members' time anchors (publication days and the days their ledes name)."""
+        if self.reach is None:
+            days = [d for m in self.members for d in m.when]
+            self.reach = (min(days), max(days)) if days else (None, None)
+        return self.reach
 
     @property
     def first(self) -> float | None:
@@ -93,9 +104,11 @@ def count(counts: dict[str, int], keys: Iterable[str], step: int) -> None:
 
 
 def count_member(story: StoryState, member: Member, step: int) -> None:
-    """Count a member's year, month, lede names, keys and embedding into (step 1) or out of (step -1) a story."""
+    """Count a member's year, month, weekday, lede names, keys and embedding into (step 1) or out of (step -1) a
+    story."""
     count(story.years, (member.year,) if member.year else (), step)
     count(story.months, (member.month,) if member.month else (), step)
+    count(story.weekdays, (member.weekday,) if member.weekday else (), step)
     count(story.subjects, member.subjects, step)
     count(story.kdf, member.vector, step)
     if member.emb is not None:
@@ -146,4 +159,4 @@ def shift_shadow(shadow: StoryState, member: Member, step: int) -> None:
         shadow.members.append(member)
         shadow.members.sort(key=lambda m: m.seq)
     count_member(shadow, member, step)
-    shadow.stale, shadow.core, shadow.span = True, None, None
+    shadow.stale, shadow.core, shadow.span, shadow.reach = True, None, None, None

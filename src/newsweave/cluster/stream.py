@@ -55,7 +55,7 @@ class StreamClusterer(SplitRepairs):
 
     def assign_features(self, features: feat.Features) -> StoryAssignment:
         """Place one article: join the best candidate story when it scores enough, else start a story."""
-        features = self._embedded(features)
+        features = self._trimmed(self._embedded(features))
         if features.article_id in self.where:
             return self._placed(features.article_id)
         query, ranked = self._arrive(features)
@@ -74,7 +74,7 @@ class StreamClusterer(SplitRepairs):
               ) -> tuple[list[tuple[str, float, tuple[float, ...]]], str]:
         """Training aid: place the article in ``story_id`` (a new story when None or unknown) whatever the
         scores say; return the evidence rows (story id, centroid score, join features) it was ranked with."""
-        features = self._embedded(features)
+        features = self._trimmed(self._embedded(features))
         query, _ = self._arrive(features)
         rows = self.last_rows
         member = self._member(features, query, 1.0)
@@ -119,6 +119,15 @@ class StreamClusterer(SplitRepairs):
         member = next(m for m in story.members if m.article_id == article_id)
         return StoryAssignment(article_id, story.id, member.score, False)
 
+    def _trimmed(self, features: feat.Features) -> feat.Features:
+        """The features with only their ``member_keys`` heaviest keys by tf-idf (the window's idf before the
+        article counts in): what the window counts, scores and keeps of the article."""
+        weights = features.weights
+        if len(weights) <= self.config.member_keys:
+            return features
+        kept = top(self._tfidf(weights), self.config.member_keys)
+        return replace(features, weights={k: weights[k] for k in kept})
+
     def _arrive(self, features: feat.Features) -> tuple[dict[str, float], list[tuple[StoryState, float]]]:
         """Count the article in (clock, document frequencies) and rank the candidate stories for it."""
         self.seq += 1
@@ -126,9 +135,9 @@ class StreamClusterer(SplitRepairs):
             self.clock = features.day if self.clock is None else max(self.clock, features.day)
         self.df.add(features.weights)
         query = self._tfidf(features.weights)
-        ranked = self._score_candidates(top(query, self.config.score_keys), features.day,
+        ranked = self._score_candidates(top(query, self.config.score_keys), features.anchors(),
                                         features.year, features.subjects, features.month,
-                                        emb=features.embedding)
+                                        emb=features.embedding, weekday=features.weekday)
         return query, ranked
 
     def _join(self, story: StoryState, member: Member, score: float, rivals: list[tuple[StoryState, float]],

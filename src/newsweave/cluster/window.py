@@ -55,7 +55,7 @@ class Window:
         return Member(features.article_id, vector, tuple(k for k, _ in keys), features.day,
                       features.title, features.entities, round(float(score), 4), self.seq,
                       features.year, features.subjects, features.month, tnorm, self.df.docs,
-                      _f16(features.embedding))
+                      _f16(features.embedding), features.weekday, features.anchors())
 
     def _new_story(self, member: Member) -> StoryState:
         story = StoryState(id=self._fresh_id(member.article_id), seq=member.seq)
@@ -79,7 +79,7 @@ class Window:
         story.members.append(member)
         if len(story.members) == 2:
             self.lonely.pop(story.id, None)
-        story.span = None
+        story.span = story.reach = None
         self._shift_norm(story, member.vector, 1.0)
         add_into(story.centroid, member.vector)
         story.last_seq = self.seq
@@ -92,7 +92,7 @@ class Window:
 
     def _remove_member(self, story: StoryState, member: Member) -> None:
         story.members.remove(member)
-        story.span = None
+        story.span = story.reach = None
         self._shift_norm(story, member.vector, -1.0)
         subtract_into(story.centroid, member.vector)
         count_member(story, member, -1)
@@ -180,8 +180,13 @@ class Window:
         return Story(
             id=story.id, title=headline.title, first=_iso(first), last=_iso(last),
             article_ids=tuple(m.article_id for m in members), scores=tuple(m.score for m in members),
-            entities=_top_entities(members),
+            entities=_top_entities(members), related=self._related(story, centre),
         )
+
+    def _related(self, story: StoryState, centre: dict[str, float]) -> tuple[str, ...]:
+        """Ids of the stories related to ``story`` (its tf-idf centroid ``centre``): none without similarity
+        scoring (``Similarity._related``)."""
+        return ()
 
 
 def _f16(emb: Any) -> Any:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from contextlib import contextmanager
-from typing import Any, Iterator
+from typing import Any, Iterator, Sequence
 
 import click
 
@@ -10,19 +10,22 @@ from ..dossiers import looks_current, public, story_dossier
 from ..errors import NewsweaveError
 from ..models import Story
 from ..present import views
+from ..stories import related_links
 from ..present.output import print_json, print_table
 from . import open_db
 
 
-def story_summary(store, story: Story) -> dict[str, Any]:
-    """The JSON shape of one story: id, title, span, its articles (id, outlet, title, path) and the fact counts of
-    its current dossier (None: not computed yet)."""
+def story_summary(store, story: Story, related: Sequence[Story] = ()) -> dict[str, Any]:
+    """The JSON shape of one story: id, title, span, its articles (id, outlet, title, path) and its related
+    stories (id, title): other events of the same thread; the fact counts of its current dossier (None: not
+    computed yet)."""
     refs = store.article_refs(list(story.article_ids))
     return {
         "id": story.id, "title": story.title, "first": story.first, "last": story.last,
         "origin": story.origin,  # "cluster", or "compare" for a `compare --store` run
         "articles": [{k: a[k] for k in ("id", "outlet", "title", "path")} for a in refs],
         "counts": _counts(store, story),
+        "related": [{"id": r.id, "title": r.title} for r in related],
     }
 
 
@@ -31,6 +34,13 @@ def _counts(store, story: Story) -> dict[str, int] | None:
     if not looks_current(saved, story):
         return None
     return views.story_summary(views.story_dossier(public(saved)))["counts"]
+
+
+def _with_related(stories: Sequence[Story]) -> list[tuple[Story, list[Story]]]:
+    """Each story with its related stories (both ways, see ``stories.related_links``)."""
+    by_id = {s.id: s for s in stories}
+    links = related_links(stories)
+    return [(s, [by_id[r] for r in links.get(s.id, ())]) for s in stories]
 
 
 @contextmanager
@@ -69,13 +79,15 @@ def _iso_time(ctx: click.Context, param: click.Parameter, value: str | None) -> 
 def stories_command(ctx: click.Context, since: str | None, as_json: bool) -> None:
     """List the stories: id, title, time span, number of articles and outlets."""
     with _store(ctx) as store:
-        items = [story_summary(store, s) for s in store.stories() if _since_ok(s, since)]
+        items = [story_summary(store, s, related) for s, related in _with_related(store.stories())
+                 if _since_ok(s, since)]
     if as_json:
         print_json(items)
         return
-    rows = [(i["id"], i["title"], _span(i), len(i["articles"]), ", ".join(_outlets(i)), _facts(i["counts"]))
-            for i in items]
-    print_table(rows, ("id", "title", "span", "articles", "outlets", "facts"), title=f"{len(items)} stories")
+    rows = [(i["id"], i["title"], _span(i), len(i["articles"]), ", ".join(_outlets(i)), _facts(i["counts"]),
+             " ".join(r["id"][:8] for r in i["related"])) for i in items]
+    print_table(rows, ("id", "title", "span", "articles", "outlets", "facts", "related"),
+                title=f"{len(items)} stories")
 
 
 def _facts(counts: dict[str, int] | None) -> str:
@@ -102,7 +114,8 @@ def story_command(ctx: click.Context, story_id: str, as_json: bool) -> None:
     """Show one story (id or unique prefix) with its members and, when available, its dossier."""
     with _store(ctx) as store:
         story = store.get_story(story_id)
-        item = story_summary(store, story)
+        related = next((r for s, r in _with_related(store.stories()) if s.id == story.id), [])
+        item = story_summary(store, story, related)
         item["scores"] = list(story.scores)
         item["entities"] = list(story.entities)
         item["dossier"] = story_dossier(store, story, settings=ctx.obj)  # the saved one while current, else compared now
@@ -118,6 +131,9 @@ def _print_story(item: dict[str, Any]) -> None:
     rows = [(a["id"], a["outlet"], a["title"], f"{s:.2f}")
             for a, s in zip(item["articles"], item["scores"])]
     print_table(rows, ("article", "outlet", "title", "score"), title="members")
+    if item["related"]:
+        print_table([(r["id"], r["title"]) for r in item["related"]], ("story", "title"),
+                    title="related stories (same thread, other events)")
     dossier = item.get("dossier")
     if dossier:
         from ..present.dossier_text import print_dossier

@@ -80,11 +80,11 @@ def story_summary(story: Mapping[str, Any]) -> dict[str, Any]:
         "last": last,
         "facts": len(facts),
         "counts": counts,
-        "span": _span(first, last),
+        "span": span_text(first, last),
     }
 
 
-def _span(first: Any, last: Any) -> str:
+def span_text(first: Any, last: Any) -> str:
     """'2025-01-11' or '2025-01-09 – 2025-01-11' (days only) for display."""
     a, b = str(first or "")[:10], str(last or "")[:10]
     if not a and not b:

@@ -373,6 +373,12 @@ def _watch() -> str:
     )
 
 
+@migration("010_story_related")
+def _story_related() -> str:
+    """The stories of the same thread a story links to (ids, JSON list): related events, not merged."""
+    return "ALTER TABLE stories ADD COLUMN related TEXT NOT NULL DEFAULT '[]';"
+
+
 def apply(conn: sqlite3.Connection) -> list[str]:
     """Apply the migrations not yet recorded; return the names applied now."""
     conn.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")

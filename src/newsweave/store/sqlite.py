@@ -170,10 +170,11 @@ class SQLiteStore(BrowseQueries, TrackingQueries, Store):
     def save_story(self, story: Story) -> None:
         with self._tx():
             self.conn.execute(
-                "INSERT INTO stories (id, title, first, last, entities, origin) VALUES (?,?,?,?,?,?) "
+                "INSERT INTO stories (id, title, first, last, entities, origin, related) VALUES (?,?,?,?,?,?,?) "
                 "ON CONFLICT(id) DO UPDATE SET title=excluded.title, first=excluded.first, "
-                "last=excluded.last, entities=excluded.entities, origin=excluded.origin",
-                (story.id, story.title, story.first, story.last, json.dumps(list(story.entities)), story.origin),
+                "last=excluded.last, entities=excluded.entities, origin=excluded.origin, related=excluded.related",
+                (story.id, story.title, story.first, story.last, json.dumps(list(story.entities)), story.origin,
+                 json.dumps(list(story.related))),
             )
             self.conn.execute("DELETE FROM story_articles WHERE story_id = ?", (story.id,))
             scores = list(story.scores) + [1.0] * (len(story.article_ids) - len(story.scores))
@@ -322,7 +323,7 @@ def _story_from_rows(row: sqlite3.Row, members: Sequence[sqlite3.Row]) -> Story:
         id=row["id"], title=row["title"], first=row["first"], last=row["last"],
         article_ids=tuple(m["article_id"] for m in members),
         scores=tuple(m["score"] for m in members),
-        entities=tuple(json.loads(row["entities"])), origin=row["origin"],
+        entities=tuple(json.loads(row["entities"])), origin=row["origin"], related=tuple(json.loads(row["related"])),
     )
 
 

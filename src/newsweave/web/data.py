@@ -11,10 +11,11 @@ from .. import dossiers
 from ..dossiers import SCHEMA, as_story, bare_dossier, compute_dossier  # noqa: F401 (re-exported)
 from ..config import Settings
 from ..errors import NewsweaveError
-from ..models import Annotations, Article, content_hash
+from ..models import Annotations, Article, Story, content_hash
 from ..normalize import normalize
 from ..present import views
 from ..store import Store
+from ..stories import related_links
 
 log = logging.getLogger(__name__)
 _COMPUTE = dossiers.COMPUTE  # one heavy model run at a time per process (comparisons and annotation)
@@ -44,13 +45,14 @@ def index_page(store: Store, page: int = 1) -> dict[str, Any]:
     everything = store.stories()
     pages = max(1, -(-len(everything) // PAGE_SIZE))
     page = min(max(1, page), pages)
-    stories, computed = [], []
+    stories, computed, related = [], [], _related_refs(everything)
     for story in everything[(page - 1) * PAGE_SIZE: page * PAGE_SIZE]:
         saved = store.get_dossier(story.id)
         computed.append(dossiers.looks_current(saved, story))
         stories.append(as_story(dossiers.public(saved) or bare_dossier(store, story), story)["stories"][0])
     view = views.story_list_view(stories)
     for item, done in zip(view["stories"], computed):
+        item["related"] = related.get(item["id"], [])
         if not done:
             item.update(counts=None, facts=None)
     view.update(page=page, pages=pages, total=len(everything), state=store.change_state())
@@ -64,7 +66,7 @@ def _recent(store: Store, limit: int = 20) -> list[Article]:
 
 
 def story_page(store: Store, story_id: str, settings: Settings | None = None, worker=None) -> dict[str, Any]:
-    """The dossier view; ``etag`` is a hash of the dossier, so views (and pages) are cached by content.
+    """The dossier view and the story's related stories; ``etag`` is a hash of both, so views (and pages) are cached by content.
 
     With a ``worker`` (web/background.py) the page never waits for a comparison: a dossier that is not current is
     asked of the worker, and the view shows the saved one (or the story's articles) with ``computing`` true."""
@@ -72,8 +74,11 @@ def story_page(store: Store, story_id: str, settings: Settings | None = None, wo
         dossier, computing = load_dossier(store, story_id, settings=settings), False
     else:
         dossier, computing = _without_waiting(store, story_id, worker)
-    etag = content_hash(json.dumps(dossier, sort_keys=True, ensure_ascii=False, default=str), str(computing))
-    return VIEWS.get(etag, lambda: {**views.dossier_view(dossier), "computing": computing, "etag": etag})
+    related = _related_refs(store.stories()).get(views.story_dossier(dossier).get("id"), [])
+    etag = content_hash(json.dumps([dossier, related], sort_keys=True, ensure_ascii=False, default=str),
+                        str(computing))
+    return VIEWS.get(etag, lambda: {**views.dossier_view(dossier), "related": related, "computing": computing,
+                                    "etag": etag})
 
 
 def _without_waiting(store: Store, story_id: str, worker) -> tuple[dict[str, Any], bool]:
@@ -85,6 +90,14 @@ def _without_waiting(store: Store, story_id: str, worker) -> tuple[dict[str, Any
     if computing:
         worker.request(story.id)
     return as_story(dossiers.public(saved) or bare_dossier(store, story), story), computing
+
+
+def _related_refs(stories: list[Story]) -> dict[str, list[dict[str, Any]]]:
+    """Story id -> its related stories (same thread, other events) as {id, title, span}."""
+    by_id = {s.id: s for s in stories}
+    return {story_id: [{"id": r, "title": by_id[r].title, "span": views.span_text(by_id[r].first, by_id[r].last)}
+                       for r in links]
+            for story_id, links in related_links(stories).items() if links}
 
 
 class LRU:
