@@ -116,7 +116,7 @@ def pages(total: int, page: int, size: int, path: str, params: Mapping[str, Sequ
 # --------------------------------------------------------------------------- rows
 
 def story_row(row: Mapping[str, Any]) -> dict[str, Any]:
-    return {**row, "span": views._span(row.get("first"), row.get("last")), "href": f"/story/{row['id']}"}
+    return {**row, "span": views.span_text(row.get("first"), row.get("last")), "href": f"/story/{row['id']}"}
 
 
 def fact_row(row: Mapping[str, Any], articles: Mapping[str, Mapping[str, Any]]) -> dict[str, Any]:

@@ -175,5 +175,5 @@ def updates_page(store: Store, since: int | None, seen: int, limit: int = 200,
 
 def article_stories(store: Store, article_id: str) -> list[dict[str, Any]]:
     """The stories an article belongs to, for the article page (links back to them)."""
-    return [{**s, "span": views._span(s.get("first"), s.get("last")), "href": f"/story/{s['id']}"}
+    return [{**s, "span": views.span_text(s.get("first"), s.get("last")), "href": f"/story/{s['id']}"}
             for s in store.stories_of_article(article_id)]
