@@ -9,17 +9,16 @@ JSON contract (``newsweave.dossier/1``, docs/dossier.md) is unchanged. Only ``st
 """
 from __future__ import annotations
 
-import hashlib
 import logging
 import threading
 from functools import lru_cache
-from pathlib import Path
-from typing import Any, Iterator, Mapping, Sequence
+from typing import Any, Mapping, Sequence
 
 from .compare import SCHEMA, compare
-from .config import VERSION, Settings
+from .config import Settings
 from .errors import NewsweaveError
-from .models import Annotations, Article, Story, content_hash
+from .models import Annotations, Article, ArticleClaims, Story, content_hash
+from .prepared import Progress, source_digest, stored_claims
 from .present import views
 from .store import Store
 
@@ -32,25 +31,33 @@ COMPUTE = threading.Lock()  # one comparison at a time per process (models are h
 # --------------------------------------------------------------------------- computing
 
 def compute_dossier(articles: Sequence[Article], annotations: Sequence[Annotations] | None = None,
-                    story_id: str | None = None, settings: Settings | None = None) -> dict[str, Any]:
-    """The comparison's dossier dict for these articles, with the user's embedder and same-fact scorer."""
+                    story_id: str | None = None, settings: Settings | None = None,
+                    prepared: Sequence[ArticleClaims] = ()) -> dict[str, Any]:
+    """The comparison's dossier dict for these articles, with the user's embedder and same-fact scorer, starting
+    from the articles' ``prepared`` claims where given."""
     settings = settings or Settings()
     return compare(list(articles), annotations=annotations, story_id=story_id, embedder=settings.embedder,
-                   same_fact=settings.same_fact, cache_dir=settings.cache_dir).to_dict()
+                   same_fact=settings.same_fact, cache_dir=settings.cache_dir, prepared=prepared).to_dict()
 
 
 def compare_stored(store: Store, article_ids: Sequence[str], story_id: str | None = None,
-                   settings: Settings | None = None) -> dict[str, Any]:
-    """Compare stored articles now (with their stored annotations when every one has them)."""
+                   settings: Settings | None = None, progress: Progress | None = None,
+                   prepare: bool = True) -> dict[str, Any]:
+    """Compare stored articles now, with their stored annotations and prepared claims when every one has
+    annotations (claims missing or stale are prepared and saved first, unless ``prepare`` is false: a store used
+    for one comparison; ``progress`` hears of each)."""
+    settings = settings or Settings()
     articles = store.articles(list(article_ids))
     stored = store.annotations([a.id for a in articles])
     given = [stored[a.id] for a in articles] if all(a.id in stored for a in articles) else None
-    return compute_dossier(articles, given, story_id=story_id, settings=settings)
+    prepared = () if given is None else stored_claims(store, articles, given, settings, progress, prepare)
+    return compute_dossier(articles, given, story_id=story_id, settings=settings, prepared=prepared)
 
 
-def compare_story(store: Store, story: Story, settings: Settings | None = None) -> dict[str, Any]:
+def compare_story(store: Store, story: Story, settings: Settings | None = None,
+                  progress: Progress | None = None) -> dict[str, Any]:
     """Compare the story's members now."""
-    return compare_stored(store, story.article_ids, story.id, settings)
+    return compare_stored(store, story.article_ids, story.id, settings, progress)
 
 
 # --------------------------------------------------------------------------- staleness
@@ -58,23 +65,7 @@ def compare_story(store: Store, story: Story, settings: Settings | None = None) 
 @lru_cache(maxsize=1)
 def code_version() -> str:
     """Digest of the package version and the compare stage's sources (read once per process)."""
-    digest = hashlib.sha256(f"{SCHEMA}\0{VERSION}".encode("utf-8"))
-    root = Path(__file__).resolve().parent
-    try:
-        for path in _stage_files(root):
-            digest.update(path.relative_to(root).as_posix().encode("utf-8") + b"\0" + path.read_bytes())
-    except OSError as exc:  # sources not readable (a zipped install): the package version alone decides
-        log.debug("dossier code version from the package version only: %s", exc)
-    return digest.hexdigest()[:16]
-
-
-def _stage_files(root: Path) -> Iterator[Path]:
-    for name in STAGE:
-        path = root / name
-        if path.is_file():
-            yield path
-        elif path.is_dir():
-            yield from sorted(path.rglob("*.py"))
+    return source_digest(STAGE, SCHEMA)
 
 
 _STAMPS: dict[tuple, dict[str, str]] = {}  # (store revision, story, members) -> stamp, while nothing was written

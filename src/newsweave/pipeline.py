@@ -1,4 +1,5 @@
-"""The whole journey, wired: ingest -> normalize -> store -> cluster (stories); compare runs per story.
+"""The whole journey, wired: ingest -> normalize -> prepared claims -> store -> cluster (stories); compare runs per
+story, from the claims prepared here (``prepared.py``).
 
 Stages are pure; this module only calls them in order and hands their records to the store.
 """
@@ -8,9 +9,9 @@ from dataclasses import dataclass, replace
 import logging
 from typing import Callable, Iterable, Iterator, Mapping, Sequence
 
-from . import ingest, normalize
+from . import ingest, normalize, prepared
 from .errors import IngestError, MissingExtra
-from .models import Annotations, Article
+from .models import Annotations, Article, ArticleClaims
 from .config import Settings
 from .store import Store
 from .stories import assign_stories
@@ -33,10 +34,13 @@ class AddSummary:
 
 def add_sources(store: Store, sources: Sequence[str], settings: Settings, *, meta_file: str | None = None,
                 overrides: Mapping[str, str] | None = None,
-                progress: Callable[[str], None] | None = None, analyze: bool = True) -> AddSummary:
-    """Ingest -> normalise -> store (article and annotations in one transaction) -> assign stories.
+                progress: Callable[[str], None] | None = None, analyze: bool = True,
+                prepare: bool = True) -> AddSummary:
+    """Ingest -> normalise -> prepare claims -> store (article, annotations and claims in one transaction) ->
+    assign stories.
 
-    Bad inputs are reported, not fatal; articles already stored are counted as duplicates.
+    Bad inputs are reported, not fatal; articles already stored are counted as duplicates. ``prepare`` false leaves
+    the claims to the first dossier (a store used for one comparison only).
     """
     added, errors, duplicates, copies = [], [], 0, 0
     items = ingest.load(sources, settings, meta_file=meta_file, overrides=overrides, on_input=progress)
@@ -45,7 +49,8 @@ def add_sources(store: Store, sources: Sequence[str], settings: Settings, *, met
         fresh = _unique_new(store, [item for item in batch if isinstance(item, Article)])
         duplicates += sum(isinstance(item, Article) for item in batch) - len(fresh)
         for article, annotations in zip(fresh, _annotate(fresh, analyze)):
-            article, stored = _store_article(store, article, annotations, settings)
+            claims = prepared.prepare([article], [annotations], settings)[0] if prepare else None
+            article, stored = _store_article(store, article, annotations, claims, settings)
             if not stored:
                 duplicates += 1
                 continue
@@ -107,9 +112,10 @@ def _warn_once(message: str) -> None:
         log.warning(message)
 
 
-def _store_article(store: Store, article: Article, annotations: Annotations | None,
+def _store_article(store: Store, article: Article, annotations: Annotations | None, claims: ArticleClaims | None,
                    settings: Settings) -> tuple[Article, bool]:
-    """Link a near-duplicate to its original, then insert article and annotations atomically."""
+    """Link a near-duplicate to its original, then insert the article, its annotations and its prepared claims
+    atomically."""
     minhash, bands = ingest.signature(article.text)
     candidates = [c for c in store.copy_candidates(bands) if c[0] != article.id]
     original = ingest.find_original(minhash, candidates, settings.near_duplicate_threshold)
@@ -119,4 +125,6 @@ def _store_article(store: Store, article: Article, annotations: Annotations | No
         stored = store.add_article(article, minhash, bands)
         if stored and annotations is not None:
             store.save_annotations(annotations)
+        if stored and claims is not None:
+            store.save_article_claims(claims)
     return article, stored

@@ -52,13 +52,13 @@ def compare_command(ctx: click.Context, paths, meta_file, use_store, fmt) -> Non
             from ..store import open_store
             store = open_store(os.path.join(tmp, "compare.db"))
         try:
-            summary = add_sources(store, list(paths), settings, meta_file=meta_file)
+            summary = add_sources(store, list(paths), settings, meta_file=meta_file, prepare=use_store)
             for line in summary.errors:
                 click.echo(f"error: {line}", err=True)
             ids = _article_ids(store, summary, paths)
             if not ids:
                 raise click.ClickException("no articles to compare")
-            dossier = compare_stored(store, ids, settings=settings)
+            dossier = compare_stored(store, ids, settings=settings, prepare=use_store)
             if use_store:
                 _save(store, dossier)
         except NewsweaveError as exc:

@@ -68,7 +68,7 @@ def compare_files(settings, paths: list[str], meta_file: str | None) -> dict:
     with tempfile.TemporaryDirectory(prefix="newsweave-report-") as tmp:
         with open_store(str(Path(tmp) / "compare.db")) as store:
             summary = pipeline.add_sources(store, paths, replace(settings, db=str(Path(tmp) / "compare.db")),
-                                           meta_file=meta_file)
+                                           meta_file=meta_file, prepare=False)
             for line in summary.errors:
                 click.echo(f"warning: {line}", err=True)
             articles = store.articles()

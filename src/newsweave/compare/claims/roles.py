@@ -35,11 +35,11 @@ def _nlp():
         return None
 
 
-@lru_cache(maxsize=16384)
 def parse(text: str):
-    """The parse of a text (None without spaCy)."""
-    nlp = _nlp()
-    return nlp(text) if nlp is not None and text else None
+    """The parse of a text (None without spaCy), shared with the clause splitter's (``clauses.parsed``)."""
+    from .clauses import parsed
+
+    return parsed(text) if text and _nlp() is not None else None
 
 
 def _text(claim: Claim) -> tuple[str, int]:
