@@ -87,11 +87,13 @@ def child(db: str, mode: str, warm: str, ids: str) -> None:
     from newsweave.config import Settings
     from newsweave.dossiers import compare_stored, compute_dossier
     from newsweave.embed import get_embedder
+    from newsweave.normalize import places
     from newsweave.store import open_store
 
     settings = Settings(db=db)
     with open_store(db) as store:
         compare_stored(store, warm.split(","), settings=settings)
+        places.contains("Spain", "Valencia")  # the place tables, loaded on first use
         story = ids.split(",")
         wall, cpu = time.perf_counter(), time.process_time()
         if mode == "stored":
