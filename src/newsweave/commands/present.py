@@ -9,6 +9,8 @@ import click
 
 from ..errors import NewsweaveError
 from . import open_db
+from .progress import DossierProgress
+from .progress import option as progress_option
 
 
 @click.command()
@@ -22,15 +24,16 @@ from . import open_db
 @click.option("--largest", is_flag=True, help="Report the stored story with the most articles.")
 @click.option("-o", "--output", default="report.html", show_default=True, type=click.Path(dir_okay=False),
               help="Where to write the HTML report.")
+@progress_option
 @click.pass_context
-def report(ctx, story_id, compare_paths, meta_file, dossier_file, largest, output):
+def report(ctx, story_id, compare_paths, meta_file, dossier_file, largest, output, progress):
     """Write one self-contained HTML report (STORY_ID | --largest | --compare PATHS... | --dossier FILE)."""
     if sum(bool(x) for x in (story_id, compare_paths, dossier_file, largest)) != 1:
         raise click.UsageError("give exactly one of STORY_ID, --largest, --compare PATHS... or --dossier FILE")
     from ..present.html import render_report
 
     try:
-        dossier = _dossier(ctx, story_id, compare_paths, meta_file, dossier_file, largest)
+        dossier = _dossier(ctx, story_id, compare_paths, meta_file, dossier_file, largest, DossierProgress(progress))
         html = render_report(dossier)
     except NewsweaveError as exc:
         raise click.ClickException(str(exc)) from exc
@@ -38,7 +41,7 @@ def report(ctx, story_id, compare_paths, meta_file, dossier_file, largest, outpu
     click.echo(str(Path(output).resolve()))
 
 
-def _dossier(ctx, story_id, compare_paths, meta_file, dossier_file, largest=False) -> dict:
+def _dossier(ctx, story_id, compare_paths, meta_file, dossier_file, largest=False, steps=None) -> dict:
     if dossier_file:
         try:
             return json.loads(Path(dossier_file).read_text(encoding="utf-8"))
@@ -54,7 +57,7 @@ def _dossier(ctx, story_id, compare_paths, meta_file, dossier_file, largest=Fals
             if not stories:
                 raise click.ClickException("the store holds no stories yet: add articles first")
             story_id = stories[0].id
-        return load_dossier(store, story_id, settings=ctx.obj)
+        return load_dossier(store, story_id, settings=ctx.obj, progress=steps)
 
 
 def compare_files(settings, paths: list[str], meta_file: str | None) -> dict:
