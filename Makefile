@@ -55,7 +55,7 @@ bench: $(STAMP)
 	$(BENCH_PY) bench/ecbplus_clustering.py
 	$(BENCH_PY) bench/ecbplus_align.py --split dev --topics 1
 	$(BENCH_PY) bench/story_conflicts.py --topics dev
-	$(BENCH_PY) bench/compare.py --sizes 2,10
+	$(BENCH_PY) bench/dossier_speed.py --sizes 2,10 --repeat 1
 	$(BENCH_PY) bench/conflicts.py --limit 500
 	$(BENCH_PY) bench/msrp.py --limit 400 --cross off
 	$(BENCH_PY) bench/static_embed.py --embedders static
@@ -72,7 +72,7 @@ bench-full: $(STAMP)
 	$(BENCH_PY) bench/ecbplus_align.py --split dev
 	$(BENCH_PY) bench/story_conflicts.py --topics dev
 	$(BENCH_PY) bench/story_conflicts.py --topics train
-	$(BENCH_PY) bench/compare.py
+	$(BENCH_PY) bench/dossier_speed.py
 	$(BENCH_PY) bench/conflicts.py
 	$(BENCH_PY) bench/msrp.py
 	$(BENCH_PY) bench/static_embed.py

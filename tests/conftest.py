@@ -84,14 +84,16 @@ def fake_dossier():
 
 @pytest.fixture()
 def computed(monkeypatch) -> list:
-    """Replace the compare stage with the fast fake; the list records each comparison (sorted ids, annotated?)."""
+    """Replace the compare stage (and the claims it prepares) with the fast fake; the list records each comparison
+    (sorted ids, annotated?)."""
     from newsweave import dossiers
 
     calls = []
 
-    def compute(articles, annotations=None, story_id=None, settings=None):
+    def compute(articles, annotations=None, story_id=None, settings=None, prepared=()):
         calls.append((sorted(a.id for a in articles), annotations is not None))
         return _fake_dossier(articles, annotations, story_id)
 
     monkeypatch.setattr(dossiers, "compute_dossier", compute)
+    monkeypatch.setattr(dossiers, "stored_claims", lambda store, articles, *args, **kwargs: [])
     return calls

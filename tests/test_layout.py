@@ -18,12 +18,12 @@ LAYERS = (
     ("compare",),
     ("store",),
     ("present",),
-    ("pipeline", "stories", "dossiers", "changes", "watch"),
+    ("pipeline", "stories", "dossiers", "prepared", "changes", "watch"),
     ("web",),
     ("commands",),
     ("cli", "__main__", "__init__"),
 )
-COMPARE_ORDER = ("claims", "values", "align", "verdict", "dossier", "story", "__init__")
+COMPARE_ORDER = ("claims", "values", "align", "verdict", "prepare", "dossier", "story", "__init__")
 
 
 def _rank(name: str, layers) -> int:

@@ -9,18 +9,17 @@ JSON contract (``newsweave.dossier/1``, docs/dossier.md) is unchanged. Only ``st
 """
 from __future__ import annotations
 
-import hashlib
 import logging
 import threading
 from functools import lru_cache
-from pathlib import Path
-from typing import Any, Iterator, Mapping, Sequence
+from typing import Any, Callable, Mapping, Sequence
 
 from . import changes
 from .compare import SCHEMA, compare
-from .config import VERSION, Settings
+from .config import Settings
 from .errors import NewsweaveError
-from .models import Annotations, Article, Story, content_hash
+from .models import Annotations, Article, ArticleClaims, Story, content_hash
+from .prepared import Progress, source_digest, stored_claims
 from .present import views
 from .store import Store
 
@@ -28,30 +27,45 @@ log = logging.getLogger(__name__)
 STAMP = "computed_from"  # key of the stamp inside a saved dossier; never shown
 STAGE = ("compare", "embed", "normalize", "weights", "models.py")  # the code and weights a dossier depends on
 COMPUTE = threading.Lock()  # one comparison at a time per process (models are heavy)
+Steps = Callable[[str, int, int], None]  # (step, done, total): "claims" per article prepared, "compare" 0 then 1 of 1
 
 
 # --------------------------------------------------------------------------- computing
 
 def compute_dossier(articles: Sequence[Article], annotations: Sequence[Annotations] | None = None,
-                    story_id: str | None = None, settings: Settings | None = None) -> dict[str, Any]:
-    """The comparison's dossier dict for these articles, with the user's embedder and same-fact scorer."""
+                    story_id: str | None = None, settings: Settings | None = None,
+                    prepared: Sequence[ArticleClaims] = ()) -> dict[str, Any]:
+    """The comparison's dossier dict for these articles, with the user's embedder and same-fact scorer, starting
+    from the articles' ``prepared`` claims where given."""
     settings = settings or Settings()
     return compare(list(articles), annotations=annotations, story_id=story_id, embedder=settings.embedder,
-                   same_fact=settings.same_fact, cache_dir=settings.cache_dir).to_dict()
+                   same_fact=settings.same_fact, cache_dir=settings.cache_dir, prepared=prepared).to_dict()
 
 
 def compare_stored(store: Store, article_ids: Sequence[str], story_id: str | None = None,
-                   settings: Settings | None = None) -> dict[str, Any]:
-    """Compare stored articles now (with their stored annotations when every one has them)."""
+                   settings: Settings | None = None, progress: Steps | None = None,
+                   prepare: bool = True) -> dict[str, Any]:
+    """Compare stored articles now, with their stored annotations and prepared claims when every one has
+    annotations (claims missing or stale are prepared and saved first, unless ``prepare`` is false: a store used
+    for one comparison; ``progress`` hears of each article prepared, then of the comparison)."""
+    settings = settings or Settings()
     articles = store.articles(list(article_ids))
     stored = store.annotations([a.id for a in articles])
     given = [stored[a.id] for a in articles] if all(a.id in stored for a in articles) else None
-    return compute_dossier(articles, given, story_id=story_id, settings=settings)
+    claims: Progress | None = (lambda done, total: progress("claims", done, total)) if progress else None
+    prepared = () if given is None else stored_claims(store, articles, given, settings, claims, prepare)
+    if progress is not None:
+        progress("compare", 0, 1)
+    dossier = compute_dossier(articles, given, story_id=story_id, settings=settings, prepared=prepared)
+    if progress is not None:
+        progress("compare", 1, 1)
+    return dossier
 
 
-def compare_story(store: Store, story: Story, settings: Settings | None = None) -> dict[str, Any]:
+def compare_story(store: Store, story: Story, settings: Settings | None = None,
+                  progress: Steps | None = None) -> dict[str, Any]:
     """Compare the story's members now."""
-    return compare_stored(store, story.article_ids, story.id, settings)
+    return compare_stored(store, story.article_ids, story.id, settings, progress)
 
 
 # --------------------------------------------------------------------------- staleness
@@ -59,23 +73,7 @@ def compare_story(store: Store, story: Story, settings: Settings | None = None) 
 @lru_cache(maxsize=1)
 def code_version() -> str:
     """Digest of the package version and the compare stage's sources (read once per process)."""
-    digest = hashlib.sha256(f"{SCHEMA}\0{VERSION}".encode("utf-8"))
-    root = Path(__file__).resolve().parent
-    try:
-        for path in _stage_files(root):
-            digest.update(path.relative_to(root).as_posix().encode("utf-8") + b"\0" + path.read_bytes())
-    except OSError as exc:  # sources not readable (a zipped install): the package version alone decides
-        log.debug("dossier code version from the package version only: %s", exc)
-    return digest.hexdigest()[:16]
-
-
-def _stage_files(root: Path) -> Iterator[Path]:
-    for name in STAGE:
-        path = root / name
-        if path.is_file():
-            yield path
-        elif path.is_dir():
-            yield from sorted(path.rglob("*.py"))
+    return source_digest(STAGE, SCHEMA)
 
 
 _STAMPS: dict[tuple, dict[str, str]] = {}  # (store revision, story, members) -> stamp, while nothing was written
@@ -122,8 +120,9 @@ def public(dossier: Mapping[str, Any] | None) -> dict[str, Any] | None:
 # --------------------------------------------------------------------------- the one entry point
 
 def story_dossier(store: Store, story: Story | str, compute: bool = True,
-                  settings: Settings | None = None) -> dict[str, Any] | None:
-    """A story's dossier: the saved one while it is current, else compared again, saved and returned.
+                  settings: Settings | None = None, progress: Steps | None = None) -> dict[str, Any] | None:
+    """A story's dossier: the saved one while it is current, else compared again (``progress`` hears of the
+    steps), saved and returned.
 
     When it cannot be compared (``compute`` false, the compare stage missing or failing, or no members) the saved
     dossier is returned even when outdated, or None when there is none.
@@ -138,7 +137,7 @@ def story_dossier(store: Store, story: Story | str, compute: bool = True,
         saved, stamp = store.get_dossier(story.id), stamp_for(store, story)  # another thread may have done it
         if is_current(saved, stamp):
             return public(saved)
-        fresh = _try_compare(store, story, settings)
+        fresh = _try_compare(store, story, settings, progress)
         if fresh is None:
             return public(saved)
         store.save_dossier(story.id, {**fresh, STAMP: stamp})
@@ -146,9 +145,10 @@ def story_dossier(store: Store, story: Story | str, compute: bool = True,
         return fresh
 
 
-def _try_compare(store: Store, story: Story, settings: Settings | None) -> dict[str, Any] | None:
+def _try_compare(store: Store, story: Story, settings: Settings | None,
+                 progress: Steps | None = None) -> dict[str, Any] | None:
     try:
-        return compare_story(store, story, settings)
+        return compare_story(store, story, settings, progress)
     except (NewsweaveError, ImportError) as exc:
         log.warning("cannot compare story %s: %s", story.id, exc)
         return None
@@ -159,11 +159,13 @@ def save_dossier(store: Store, story: Story, dossier: Mapping[str, Any]) -> None
     store.save_dossier(story.id, {**public(dossier), STAMP: stamp_for(store, story)})
 
 
-def load_dossier(store: Store, story_id: str, compute: bool = True, settings: Settings | None = None) -> dict[str, Any]:
+def load_dossier(store: Store, story_id: str, compute: bool = True, settings: Settings | None = None,
+                 progress: Steps | None = None) -> dict[str, Any]:
     """What a page or report shows for a stored story: its dossier (``story_dossier``), or one with its articles
     and no facts when there is none, whose first story carries the store's id, title and span."""
     story = store.get_story(story_id)
-    dossier = story_dossier(store, story, compute=compute, settings=settings) or bare_dossier(store, story)
+    dossier = story_dossier(store, story, compute=compute, settings=settings, progress=progress) \
+        or bare_dossier(store, story)
     return as_story(dossier, story)
 
 

@@ -256,6 +256,26 @@ _nest("Claim", entities=Entity, times=TimeExpr, quantities=Quantity, ages=AgeFac
 
 
 @dataclass(frozen=True)
+class ArticleClaims(Record):
+    """One article's claims as the comparison reads them, computed when the article is added (``compare.prepare``):
+    the claims (before the story's entity merge), and the embeddings and spaCy parses of the texts the comparison
+    reads of them, so a dossier need not compute them again. ``vectors``: float32 rows, one per text of
+    ``embedded``, by the embedder named ``embedder``; ``parses``: a spaCy DocBin. ``stamp`` names the code and the
+    annotations they were computed from."""
+
+    article_id: str
+    stamp: str
+    claims: tuple[Claim, ...] = ()
+    embedder: str = ""
+    embedded: tuple[str, ...] = ()
+    vectors: bytes = b""
+    parses: bytes = b""
+
+
+_nest("ArticleClaims", claims=Claim)
+
+
+@dataclass(frozen=True)
 class Conflict(Record):
     kind: str  # number | date | entity | polarity
     a: Mapping[str, Any]

@@ -1,4 +1,5 @@
-"""The whole journey, wired: ingest -> normalize -> store -> cluster (stories); compare runs per story.
+"""The whole journey, wired: ingest -> normalize -> prepared claims -> store -> cluster (stories); compare runs per
+story, from the claims prepared here (``prepared.py``).
 
 Stages are pure; this module only calls them in order and hands their records to the store.
 """
@@ -8,9 +9,9 @@ from dataclasses import dataclass, replace
 import logging
 from typing import Callable, Iterable, Iterator, Mapping, Sequence
 
-from . import changes, ingest, normalize
+from . import changes, ingest, normalize, prepared
 from .errors import IngestError, MissingExtra
-from .models import Annotations, Article, Story
+from .models import Annotations, Article, ArticleClaims, Story
 from .config import Settings
 from .store import Store
 from . import stories
@@ -35,8 +36,9 @@ class AddSummary:
 def add_sources(store: Store, sources: Sequence[str], settings: Settings, *, meta_file: str | None = None,
                 overrides: Mapping[str, str] | None = None,
                 progress: Callable[[str], None] | None = None, analyze: bool = True,
-                on_error: Callable[[str], None] | None = None) -> AddSummary:
-    """Ingest -> normalise -> store (a batch's articles and annotations in one transaction) -> assign stories.
+                on_error: Callable[[str], None] | None = None, prepare: bool = True) -> AddSummary:
+    """Ingest -> normalise -> prepare claims -> store (a batch's articles, annotations and claims in one
+    transaction) -> assign stories.
 
     Stories are assigned from what the store holds, not from what this run remembers: every stored article in no
     story yet is assigned, in arrival order, once its block of ``settings.assign_every`` arrivals is complete and
@@ -45,14 +47,16 @@ def add_sources(store: Store, sources: Sequence[str], settings: Settings, *, met
     as in a run that was never killed, so the stories come out the same.
 
     Bad inputs are reported (each also to ``on_error`` as it is found), not fatal; articles already stored are
-    counted as duplicates.
+    counted as duplicates. ``prepare`` false leaves the claims to the first dossier (a store used for one
+    comparison only).
     """
     items = ingest.load(sources, settings, meta_file=meta_file, overrides=overrides, on_input=progress)
-    return add_items(store, items, settings, analyze=analyze, on_error=on_error)
+    return add_items(store, items, settings, analyze=analyze, on_error=on_error, prepare=prepare)
 
 
 def add_items(store: Store, items: Iterable[Article | IngestError], settings: Settings, *,
-              analyze: bool = True, on_error: Callable[[str], None] | None = None) -> AddSummary:
+              analyze: bool = True, on_error: Callable[[str], None] | None = None,
+              prepare: bool = True) -> AddSummary:
     """``add_sources`` for articles already read (``ingest.load`` or a feed poll): errors reported, the rest
     normalised, stored in batches and assigned to stories; the changes (new stories, new articles) recorded."""
     added, errors, warnings, duplicates, copies = [], [], [], 0, 0
@@ -60,7 +64,9 @@ def add_items(store: Store, items: Iterable[Article | IngestError], settings: Se
     for batch in _batches(_noting_errors(items, errors, on_error), BATCH):
         fresh = _unique_new(store, [item for item in batch if isinstance(item, Article)])
         duplicates += sum(isinstance(item, Article) for item in batch) - len(fresh)
-        stored = _store_batch(store, fresh, _annotate(fresh, analyze), settings)
+        annotations = _annotate(fresh, analyze)
+        claims = prepared.prepare(fresh, annotations, settings) if prepare else [None] * len(fresh)
+        stored = _store_batch(store, fresh, annotations, claims, settings)
         duplicates += len(fresh) - len(stored)
         added += [article.id for article in stored]
         copies += sum(article.copy_of is not None for article in stored)
@@ -182,17 +188,19 @@ def _by_length(articles: list[Article], limit: int) -> Iterator[list[Article]]:
 
 
 def _store_batch(store: Store, articles: list[Article], annotations: list[Annotations | None],
-                 settings: Settings) -> list[Article]:
-    """Insert the batch's new articles (near-duplicates linked to their original) with their annotations in one
-    transaction; the articles stored (others were there already)."""
+                 claims: list[ArticleClaims | None], settings: Settings) -> list[Article]:
+    """Insert the batch's new articles (near-duplicates linked to their original) with their annotations and
+    prepared claims in one transaction; the articles stored (others were there already)."""
     stored = []
     with store.transaction():
-        for article, annotation in zip(articles, annotations):
+        for article, annotation, prepared_claims in zip(articles, annotations, claims):
             minhash, bands = ingest.signature(article.text)
             article = _linked(store, article, minhash, bands, settings)
             if store.add_article(article, minhash, bands):
                 if annotation is not None:
                     store.save_annotations(annotation)
+                if prepared_claims is not None:
+                    store.save_article_claims(prepared_claims)
                 stored.append(article)
     return stored
 

@@ -64,3 +64,40 @@ def test_seed_pair_without_metadata_keeps_its_corroborated_facts_and_warns(seed_
                                                         "unknown (washington-post.txt)"}
     warnings = [line for line in result.stderr.splitlines() if line.startswith("warning:")]
     assert len(warnings) == 2 and all("--outlet" in w and "meta.json" in w for w in warnings)
+
+
+def _story_without_dossier(tmp_path) -> tuple[str, str]:
+    from newsweave.models import Article, Story
+    from newsweave.store import open_store
+
+    db = str(tmp_path / "p.db")
+    with open_store(db) as store:
+        for name in ("a", "b"):
+            store.add_article(Article(id=f"art{name}", outlet=f"Outlet {name}", title=f"Story {name}",
+                                      text=f"Story {name}\n\nThe dam held, engineers said.\n"))
+        store.save_story(Story(id="s1", title="Dam", first=None, last=None, article_ids=("arta", "artb")))
+    return db, "s1"
+
+
+def test_first_dossier_shows_progress_on_stderr_only_and_json_stays_clean(tmp_path, computed):
+    from newsweave.cli import cli
+
+    db, story = _story_without_dossier(tmp_path)
+    runner = CliRunner()
+    first = runner.invoke(cli, ["--db", db, "dossier", story, "--json", "--progress"])
+    assert first.exit_code == 0, first.output
+    assert json.loads(first.stdout)["stories"][0]["id"] == story
+    lines = first.stderr.splitlines()
+    assert lines[0].startswith("dossier: comparing the articles (") and lines[-1].startswith("dossier: ready (")
+    again = runner.invoke(cli, ["--db", db, "dossier", story, "--json", "--progress"])  # saved and current
+    assert again.exit_code == 0 and again.stderr == "" and len(computed) == 1
+
+
+def test_progress_is_off_off_a_terminal_unless_asked(tmp_path, computed):
+    from newsweave.cli import cli
+
+    db, story = _story_without_dossier(tmp_path)
+    result = CliRunner().invoke(cli, ["--db", db, "story", story, "--json"])
+    assert result.exit_code == 0 and result.stderr == "" and len(computed) == 1
+    report = CliRunner().invoke(cli, ["--db", db, "report", story, "-o", str(tmp_path / "r.html"), "--progress"])
+    assert report.exit_code == 0 and report.stderr == ""  # the dossier `story` saved is current: nothing computed

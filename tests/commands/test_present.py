@@ -14,7 +14,7 @@ def test_report_from_a_dossier_file(tmp_path):
     assert r.exit_code == 0, r.output
     assert r.output.strip() == str(out.resolve())
     html = out.read_text(encoding="utf-8")
-    assert html.count('<tr class="row s-corroborated"') == 13 and "2025-01-11" in html
+    assert html.count('<tr class="row filterable s-corroborated"') == 13 and "2025-01-11" in html
 
 
 def test_report_usage_errors(tmp_path):
@@ -65,7 +65,7 @@ def test_report_compare_paths_uses_the_real_pipeline(tmp_path, seed_db):
                                  str(seed / "meta.json"), "-o", str(out)])
     assert r.exit_code == 0, r.output
     html = out.read_text(encoding="utf-8")
-    assert html.count('<tr class="row s-corroborated"') >= 10 and "2025-01-11" in html
+    assert html.count('<tr class="row filterable s-corroborated"') >= 10 and "2025-01-11" in html
     check_inert(html)
 
 

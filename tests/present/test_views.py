@@ -5,11 +5,13 @@ from hypothesis import strategies as st
 
 from newsweave.present import views
 
+from .helpers import moving_toll_dossier
+
 
 def test_story_summary_counts_and_outlets(dossier):
     v = views.dossier_view(dossier)
     assert v["story"]["outlets"] == ["Ukrainska Pravda", "The Washington Post"]
-    assert v["story"]["counts"] == {"corroborated": 13, "conflicting": 0, "single_source": 9}
+    assert v["story"]["counts"] == {"corroborated": 13, "conflicting": 0, "updated": 0, "single_source": 9}
     assert v["story"]["articles"] == 2
 
 
@@ -123,3 +125,53 @@ def test_highlight_parts_rebuild_the_sentence(text, lo, hi):
     claim = {"text": text, "start": 0, "clause_start": lo, "clause_end": hi}
     parts = views.highlight_parts(claim, [{"text": text[::-1]}])
     assert "".join(p["text"] for p in parts) == text
+
+
+def test_key_facts_one_row_per_slot_conflicts_first_with_latest_value():
+    keys = views.dossier_view(moving_toll_dossier())["key_facts"]
+    assert [(k["fact"], k["status"], k["value"]) for k in keys] == [
+        ("magnitude", "conflicting", "5.8"), ("deaths", "updated", "24"), ("injured", "single_source", "40")]
+    deaths = keys[1]
+    assert deaths["slot"] == "deaths: people" and deaths["statuses"] == ["updated", "corroborated"]
+    assert [h["display"] for h in deaths["history"]] == ["1", "3", "24"]
+    assert deaths["history"][2]["when"] == "2025-03-02 08:00" and deaths["latest"]["outlet"] == "Paper B"
+
+
+def test_key_facts_without_the_dossier_naming_them_come_from_the_slots():
+    d = moving_toll_dossier()
+    del d["stories"][0]["key_facts"]
+    keys = views.dossier_view(d)["key_facts"]
+    assert [k["fact"] for k in keys] == ["magnitude", "deaths", "injured"]  # background "past" is no key fact
+
+
+def test_key_facts_of_a_dossier_without_slots_are_its_conflicting_and_corroborated_facts(dossier):
+    keys = views.dossier_view(dossier)["key_facts"]
+    assert len(keys) == 12 and {k["status"] for k in keys} == {"corroborated"}
+    assert all(k["history"] == [] and k["chart"] is None for k in keys)
+
+
+def test_history_chart_runs_over_reported_time():
+    chart = views.dossier_view(moving_toll_dossier())["key_facts"][1]["chart"]
+    xs, ys = [d["x"] for d in chart["dots"]], [d["y"] for d in chart["dots"]]
+    assert xs == sorted(xs) and xs[1] - xs[0] < xs[2] - xs[1]  # 3 hours, then 20 hours
+    assert ys == sorted(ys, reverse=True)  # the toll rises: higher on the chart
+    assert chart["dots"][2]["label"] == "24 (Paper B, 2025-03-02 08:00)"
+
+
+def test_background_facts_apart_and_out_of_the_numbers():
+    v = views.dossier_view(moving_toll_dossier())
+    assert [f["id"] for f in v["background"]] == ["past"] and "past" not in {f["id"] for f in v["facts"]}
+    panels = {p["counted"]: p for p in v["numbers"]}
+    assert set(panels) == {"deaths: people", "magnitude", "injured: people"}
+    assert [r["display"] for r in panels["deaths: people"]["reports"]] == ["1", "3", "24"]
+    assert all(r["fact"] != "past" for r in v["matrix"]["rows"])
+
+
+def test_fact_label_is_a_whole_statement_not_a_fragment():
+    injured = next(f for f in views.dossier_view(moving_toll_dossier())["facts"] if f["id"] == "injured")
+    assert injured["label"].startswith("About 40 people were feared injured")
+
+
+def test_long_labels_are_cut_at_a_word():
+    label = views.fact_label({}, [{"text": "The quake " + "shook the old town again " * 10}])
+    assert label.endswith("…") and len(label) <= 160 and label[:-1].split()[-1] in {"shook", "the", "old", "town", "again"}

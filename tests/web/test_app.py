@@ -23,7 +23,7 @@ def test_dossier_page_and_json_come_from_one_dict(seed_db, client_for):
     data = c.get(f"/story/{story_id}.json").json()
     corroborated = [r for r in data["matrix"]["rows"] if r["status"] == "corroborated"]
     assert len(corroborated) >= 10
-    assert html.count('<tr class="row s-corroborated"') == len(corroborated)
+    assert html.count('<tr class="row filterable s-corroborated"') == len(corroborated)
     assert any(e["begin"] == "2025-01-11" for e in data["timeline"]["events"])
     check_inert(html, allowed_script_src="/static/app.js")
 

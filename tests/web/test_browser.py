@@ -40,7 +40,9 @@ def test_dossier_matrix_fact_click_and_timeline(server, page):
     outlets = {claims.nth(i).get_attribute("data-outlet") for i in range(claims.count())}
     assert outlets == {"Ukrainska Pravda", "The Washington Post"}
     assert all(len(claims.nth(i).locator("p.sentence").inner_text()) > 20 for i in range(2))
-    # a matrix row link opens its fact too
+    # the coverage matrix is folded; opened, a row link opens its fact too
+    assert not page.locator("table.coverage").is_visible()
+    page.locator("#matrix > summary").click()
     row = page.locator("table.coverage tr.row.s-corroborated").nth(1)
     target = row.get_attribute("data-fact")
     row.locator("a.factlink").click()
@@ -52,6 +54,7 @@ def test_dossier_matrix_fact_click_and_timeline(server, page):
 
 def test_matrix_sorts_by_column(server, page):
     page.goto(f"{server.url}/story/{server.story_id}")
+    page.locator("#matrix > summary").click()
     statuses = lambda: page.locator("table.coverage tbody tr").evaluate_all(  # noqa: E731
         "rows => rows.map(r => r.dataset.status)")
     page.locator("table.coverage th", has_text="Verdict").click()
@@ -59,6 +62,32 @@ def test_matrix_sorts_by_column(server, page):
     assert first == sorted(first)
     page.locator("table.coverage th", has_text="Verdict").click()
     assert statuses() == sorted(first, reverse=True)
+
+
+def test_report_key_facts_lead_and_filter_conflicts_and_updates(tmp_path, page):
+    from ..present.helpers import moving_toll_dossier
+
+    from newsweave.present.html import render_report
+
+    report = tmp_path / "toll.html"
+    report.write_text(render_report(moving_toll_dossier(), generated="fixed"), encoding="utf-8")
+    page.goto(report.as_uri())
+    keys = page.locator("table.key-facts tr.key")
+    assert keys.first.bounding_box()["y"] < page.locator("#facts").bounding_box()["y"]
+    assert keys.first.get_attribute("data-fact") == "magnitude" and keys.count() == 3
+    visible = lambda sel: [e.get_attribute("data-fact") or e.get_attribute("id")  # noqa: E731
+                           for e in page.locator(sel).all() if e.is_visible()]
+    page.locator("button[data-filter=updated]").click()
+    assert visible("tr.key") == ["deaths"] and visible("#facts details.fact") == ["fact-deaths"]
+    page.locator("button[data-filter=conflicting]").click()
+    assert visible("tr.key") == ["magnitude"]
+    page.locator("button[data-filter=all]").click()
+    assert len(visible("tr.key")) == 3 and not page.locator("#background details.fact").first.is_visible()
+    page.locator("#background > summary").click()
+    assert page.locator("#background details.fact").first.is_visible()
+    assert page.locator("svg.spark").count() == 2
+    page.screenshot(path=str(OUTPUT / "report-key-facts.png"), full_page=True)
+    assert not page.external and not page.dialogs
 
 
 def test_article_and_search_pages(server, page):

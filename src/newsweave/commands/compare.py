@@ -10,6 +10,8 @@ from ..dossiers import compare_stored
 from ..errors import NewsweaveError
 from ..present.output import print_json
 from . import open_db
+from .progress import DossierProgress
+from .progress import option as progress_option
 
 FORMATS = (click.option("--json", "as_json", is_flag=True, help="Print the JSON dossier (newsweave.dossier/1)."),
            click.option("--markdown", "as_markdown", is_flag=True, help="Print the dossier as Markdown."))
@@ -61,7 +63,7 @@ def compare_command(ctx: click.Context, paths, meta_file, use_store, fmt) -> Non
             from ..store import open_store
             store = open_store(os.path.join(tmp, "compare.db"))
         try:
-            summary = add_sources(store, list(paths), settings, meta_file=meta_file)
+            summary = add_sources(store, list(paths), settings, meta_file=meta_file, prepare=use_store)
             for line in summary.errors:
                 click.echo(f"error: {line}", err=True)
             for line in summary.warnings:
@@ -69,7 +71,7 @@ def compare_command(ctx: click.Context, paths, meta_file, use_store, fmt) -> Non
             ids = _article_ids(store, summary, paths)
             if not ids:
                 raise click.ClickException("no articles to compare")
-            dossier = compare_stored(store, ids, settings=settings)
+            dossier = compare_stored(store, ids, settings=settings, prepare=use_store)
             if use_store:
                 _save(store, dossier)
         except NewsweaveError as exc:
@@ -105,18 +107,20 @@ def _article_ids(store, summary, paths) -> list[str]:
 @click.command("dossier")
 @click.argument("story_id")
 @_formats
+@progress_option
 @click.pass_context
-def dossier_command(ctx: click.Context, story_id: str, fmt) -> None:
+def dossier_command(ctx: click.Context, story_id: str, fmt, progress) -> None:
     """Dossier of a stored story (STORY_ID, or `all` for every stored article as one story)."""
     store = open_db(ctx)
+    steps = DossierProgress(progress)
     try:
         if story_id == "all":
             ids = [a.id for a in store.articles()]
             if not ids:
                 raise click.ClickException("the store holds no articles")
-            dossier = compare_stored(store, ids, settings=ctx.obj)
+            dossier = compare_stored(store, ids, settings=ctx.obj, progress=steps)
         else:
-            dossier = _stored_dossier(store, story_id, ctx.obj)
+            dossier = _stored_dossier(store, story_id, ctx.obj, steps)
     except NewsweaveError as exc:
         raise click.ClickException(str(exc)) from exc
     finally:
@@ -124,12 +128,12 @@ def dossier_command(ctx: click.Context, story_id: str, fmt) -> None:
     _show(dossier, fmt)
 
 
-def _stored_dossier(store, story_id: str, settings) -> dict:
+def _stored_dossier(store, story_id: str, settings, steps=None) -> dict:
     """The story's dossier: saved while current, else compared now and saved (``newsweave.dossiers``)."""
     from ..dossiers import story_dossier
 
     story = store.get_story(story_id)
-    dossier = story_dossier(store, story, settings=settings)
+    dossier = story_dossier(store, story, settings=settings, progress=steps)
     if dossier is not None:
         return dossier
     if not story.article_ids:

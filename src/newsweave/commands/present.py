@@ -9,6 +9,8 @@ import click
 
 from ..errors import NewsweaveError
 from . import open_db
+from .progress import DossierProgress
+from .progress import option as progress_option
 
 
 @click.command()
@@ -22,8 +24,9 @@ from . import open_db
 @click.option("--largest", is_flag=True, help="Report the stored story with the most articles.")
 @click.option("-o", "--output", default="report.html", show_default=True, type=click.Path(dir_okay=False),
               help="Where to write the HTML report.")
+@progress_option
 @click.pass_context
-def report(ctx, targets, compare, meta_file, dossier_file, largest, output):
+def report(ctx, targets, compare, meta_file, dossier_file, largest, output, progress):
     """Write one self-contained HTML report (STORY_ID | --largest | --compare PATHS... | --dossier FILE)."""
     story_id, compare_paths = _targets(targets, compare)
     if sum(bool(x) for x in (story_id, compare_paths, dossier_file, largest)) != 1:
@@ -31,7 +34,7 @@ def report(ctx, targets, compare, meta_file, dossier_file, largest, output):
     from ..present.html import render_report
 
     try:
-        dossier = _dossier(ctx, story_id, compare_paths, meta_file, dossier_file, largest)
+        dossier = _dossier(ctx, story_id, compare_paths, meta_file, dossier_file, largest, DossierProgress(progress))
         html = render_report(dossier)
     except NewsweaveError as exc:
         raise click.ClickException(str(exc)) from exc
@@ -53,7 +56,7 @@ def _targets(targets: tuple[str, ...], compare: bool) -> tuple[str | None, list[
     return (targets[0] if targets else None), []
 
 
-def _dossier(ctx, story_id, compare_paths, meta_file, dossier_file, largest=False) -> dict:
+def _dossier(ctx, story_id, compare_paths, meta_file, dossier_file, largest=False, steps=None) -> dict:
     if dossier_file:
         try:
             return json.loads(Path(dossier_file).read_text(encoding="utf-8"))
@@ -69,7 +72,7 @@ def _dossier(ctx, story_id, compare_paths, meta_file, dossier_file, largest=Fals
             if not stories:
                 raise click.ClickException("the store holds no stories yet: add articles first")
             story_id = stories[0].id
-        return load_dossier(store, story_id, settings=ctx.obj)
+        return load_dossier(store, story_id, settings=ctx.obj, progress=steps)
 
 
 def compare_files(settings, paths: list[str], meta_file: str | None) -> dict:
@@ -83,7 +86,7 @@ def compare_files(settings, paths: list[str], meta_file: str | None) -> dict:
     with tempfile.TemporaryDirectory(prefix="newsweave-report-") as tmp:
         with open_store(str(Path(tmp) / "compare.db")) as store:
             summary = pipeline.add_sources(store, paths, replace(settings, db=str(Path(tmp) / "compare.db")),
-                                           meta_file=meta_file)
+                                           meta_file=meta_file, prepare=False)
             for line in summary.errors + summary.warnings:
                 click.echo(f"warning: {line}", err=True)
             articles = store.articles()

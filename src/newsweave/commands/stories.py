@@ -13,6 +13,8 @@ from ..present import views
 from ..stories import related_links
 from ..present.output import print_json, print_table
 from . import open_db
+from .progress import DossierProgress
+from .progress import option as progress_option
 
 
 def story_summary(store, story: Story, related: Sequence[Story] = ()) -> dict[str, Any]:
@@ -109,8 +111,9 @@ def _outlets(item: dict[str, Any]) -> list[str]:
 @click.command("story")
 @click.argument("story_id")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON (the story and its dossier).")
+@progress_option
 @click.pass_context
-def story_command(ctx: click.Context, story_id: str, as_json: bool) -> None:
+def story_command(ctx: click.Context, story_id: str, as_json: bool, progress: bool | None) -> None:
     """Show one story (id or unique prefix) with its members and, when available, its dossier."""
     with _store(ctx) as store:
         story = store.get_story(story_id)
@@ -118,7 +121,8 @@ def story_command(ctx: click.Context, story_id: str, as_json: bool) -> None:
         item = story_summary(store, story, related)
         item["scores"] = list(story.scores)
         item["entities"] = list(story.entities)
-        item["dossier"] = story_dossier(store, story, settings=ctx.obj)  # the saved one while current, else compared now
+        item["dossier"] = story_dossier(store, story, settings=ctx.obj,  # the saved one while current, else compared now
+                                        progress=DossierProgress(progress))
     if as_json:
         print_json(item)
         return

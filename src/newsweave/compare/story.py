@@ -14,13 +14,14 @@ from ..embed import Embedder, get_embedder
 from .align.group import align, conflict_links
 from .align.partial import what_each_adds
 from .claims import extract_claims
-from ..models import Annotations, Article, CanonicalEntity, Claim, Fact, Sentence, content_hash
+from ..models import Annotations, Article, ArticleClaims, CanonicalEntity, Claim, Fact, Sentence, content_hash
 from ..errors import IngestError
 from ..ingest.build import build_article
 from ..ingest.text import read_text
 from ..normalize import normalize_many, reference_time, story_entities
 from .claims import slots
 from .dossier import STATUS_ORDER, Dossier, StoryDossier
+from .prepare import prepare_claims, remembering
 from .verdict.verdict import outlet_summary, verdicts
 
 log = logging.getLogger(__name__)
@@ -30,20 +31,29 @@ log = logging.getLogger(__name__)
 
 def compare(articles: Sequence[Article], annotations: Sequence[Annotations] | None = None,
             embedder: "str | Embedder" = "auto", story_id: str | None = None, same_fact: str = "auto",
-            cache_dir: str | None = None) -> Dossier:
+            cache_dir: str | None = None, prepared: Sequence[ArticleClaims] = ()) -> Dossier:
     """One story's dossier: which facts each outlet reports, which are corroborated, single-source, conflicting.
 
     ``embedder`` (a name or an Embedder) embeds claims and names; ``same_fact`` chooses the same-fact scorer
-    (Settings.same_fact); ``cache_dir`` is where a built embedder table is kept."""
+    (Settings.same_fact); ``cache_dir`` is where a built embedder table is kept. ``prepared`` (from
+    ``compare.prepare``, kept in the store) gives articles' claims, and the parses and embeddings of their texts,
+    computed before: the same results, sooner."""
     articles = sorted(articles, key=lambda a: (a.published or "", a.outlet, a.id))
     if not articles:
         return Dossier()
+    ready = {p.article_id: p for p in prepared}
+    with remembering(ready.values()):
+        return _compare(articles, annotations, get_embedder(embedder, cache_dir), story_id, same_fact, ready)
+
+
+def _compare(articles: Sequence[Article], annotations: Sequence[Annotations] | None, model: Embedder,
+             story_id: str | None, same_fact: str, ready: Mapping[str, ArticleClaims]) -> Dossier:
     annotations = list(annotations) if annotations is not None else annotate(articles)
     by_id = {a.article_id: a for a in annotations}
     annotations = [complete(a, by_id.get(a.id) or Annotations(article_id=a.id)) for a in articles]
     entities, mapping = _story_entities(articles, annotations)
-    claims = [_canonical(c, mapping) for art, ann in zip(articles, annotations) for c in extract_claims(art, ann)]
-    model = get_embedder(embedder, cache_dir)
+    claims = [_canonical(c, mapping) for art, ann in zip(articles, annotations)
+              for c in (ready[art.id].claims if art.id in ready else extract_claims(art, ann))]
     groups, links, vectors = align(claims, model, same_fact)
     grouped = [[claims[i] for i in g] for g in groups]
     adds = what_each_adds(grouped, model, {c.id: v for c, v in zip(claims, vectors)})
@@ -59,6 +69,14 @@ def compare(articles: Sequence[Article], annotations: Sequence[Annotations] | No
 def _fact_order(fact: Fact):
     first = min((c.outlet, c.clause_start) for c in fact.claims)
     return STATUS_ORDER.get(fact.status, 3), -len(fact.outlets), first, fact.id
+
+
+def prepare(article: Article, annotations: Annotations | None, embedder: "str | Embedder" = "auto",
+            cache_dir: str | None = None) -> ArticleClaims:
+    """What ``compare`` reads of one article, computed ahead (when it is added): its claims, and the parses and
+    embeddings of their texts (``prepare.prepare_claims``); ``stamp`` is left for the caller to set."""
+    ann = complete(article, annotations or Annotations(article_id=article.id))
+    return prepare_claims(article, ann, get_embedder(embedder, cache_dir))
 
 
 # --------------------------------------------------------------------------- annotations

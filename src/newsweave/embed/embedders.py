@@ -22,6 +22,8 @@ import os
 import re
 import tempfile
 import threading
+from contextlib import contextmanager
+from contextvars import ContextVar
 from itertools import chain
 from pathlib import Path
 from typing import Callable, Sequence
@@ -36,6 +38,25 @@ AUTO_ORDER = ("onnx", "minilm", "e5")
 
 _CACHE: dict[str, "Embedder"] = {}
 _LOCK = threading.Lock()
+# Inside ``remembering``: embedder name -> {text: vector}, answered before encoding and filled by it
+_KNOWN: ContextVar[dict | None] = ContextVar("known_vectors", default=None)
+
+
+@contextmanager
+def remembering(known: dict[str, dict[str, np.ndarray]]):
+    """Inside this block, every embedder looks a text up in ``known[its name]`` before encoding it and keeps what it
+    encodes there: vectors computed before (kept in the store) stand in for encoding again, and what was encoded
+    can be kept. A text's vector does not depend on the texts encoded with it, so the results are the same."""
+    token = _KNOWN.set(known)
+    try:
+        yield known
+    finally:
+        _KNOWN.reset(token)
+
+
+def remembers() -> bool:
+    """True inside ``remembering`` (an embedder's answers are kept there, no other cache is needed)."""
+    return _KNOWN.get() is not None
 
 
 class Embedder:
@@ -58,6 +79,16 @@ class Embedder:
         texts = [t if t.strip() else "." for t in texts]
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
+        known = _KNOWN.get()
+        if known is None:
+            return self._normalised(texts)
+        mine = known.setdefault(self.name, {})
+        todo = sorted({t for t in texts if t not in mine})
+        if todo:
+            mine.update(zip(todo, self._normalised(todo)))
+        return np.stack([mine[t] for t in texts])
+
+    def _normalised(self, texts: list[str]) -> np.ndarray:
         vectors = np.asarray(self._encode(list(texts)), dtype=np.float32)
         norms = np.linalg.norm(vectors, axis=1, keepdims=True)
         return vectors / np.maximum(norms, 1e-12)

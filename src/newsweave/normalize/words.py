@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 WORD = re.compile(r"[\w'’-]+", re.UNICODE)
 STOPWORDS = frozenset(
@@ -21,4 +22,9 @@ CARDINAL_WORDS = {
 
 def tokens(text: str) -> list[str]:
     """Casefolded word tokens, apostrophes and hyphens trimmed at the edges."""
-    return [w.casefold().strip("'’-") for w in WORD.findall(text) if w.strip("'’-")]
+    return list(_tokens(text))
+
+
+@lru_cache(maxsize=65536)
+def _tokens(text: str) -> tuple[str, ...]:  # the comparison asks for the same texts' words many times
+    return tuple(w.casefold().strip("'’-") for w in WORD.findall(text) if w.strip("'’-"))

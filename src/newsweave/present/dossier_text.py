@@ -1,13 +1,38 @@
-"""Dossier dict (newsweave.dossier/1) -> Markdown text, or a terminal view with rich. Formatting only."""
+"""Dossier dict (newsweave.dossier/2, or /1) -> Markdown text, or a terminal view with rich: key facts first, then
+the facts by status, background apart. Formatting only."""
 from __future__ import annotations
 
 from typing import Any, Mapping
 
-HEADINGS = (("conflicting", "Conflicting"), ("corroborated", "Corroborated"), ("single_source", "Single source"))
+from . import views
+
+HEADINGS = (("conflicting", "Conflicting"), ("updated", "Updated"), ("corroborated", "Corroborated"),
+            ("single_source", "Single source"))
 
 
 def _facts(story: Mapping[str, Any], status: str) -> list[Mapping[str, Any]]:
-    return [f for f in story.get("facts", []) if f.get("status") == status]
+    return [f for f in story.get("facts", []) if f.get("status") == status and not f.get("background")]
+
+
+def _background(story: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+    return [f for f in story.get("facts", []) if f.get("background")]
+
+
+def _label(fact: Mapping[str, Any]) -> str:
+    return views.fact_label(fact, [c for c in fact.get("claims") or [] if isinstance(c, Mapping)])
+
+
+def key_fact_lines(story: Mapping[str, Any]) -> list[str]:
+    """One line per key fact: slot, the value that stands now, statuses, the statement and the values over time."""
+    out = []
+    for k in views.dossier_view({"stories": [story]})["key_facts"]:
+        head = f"{k['slot']}: " if k["slot"] else ""
+        value = f"{k['value']} — " if k["value"] else ""
+        steps = " → ".join(f"{h['display']} ({', '.join(x for x in (h['outlet'], h['when']) if x)})"
+                                for h in k["history"]) if len(k["history"]) > 1 else ""
+        line = f"{head}{value}{k['label']} [{', '.join(s.replace('_', ' ') for s in k['statuses'])}]"
+        out.append(line + (f"; {steps}" if steps else ""))
+    return out
 
 
 def _who(claim: Mapping[str, Any]) -> str:
@@ -24,8 +49,11 @@ def to_markdown(dossier: Mapping[str, Any]) -> str:
             lines.append(f"- **{a.get('outlet')}**: {a.get('title')} ({a.get('published') or 'date unknown'})")
         counts = story.get("counts") or {}
         lines += ["", ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in counts.items()), ""]
-        for status, heading in HEADINGS:
-            facts = _facts(story, status)
+        keys = key_fact_lines(story)
+        if keys:
+            lines += ["## Key facts", "", *(f"- {k}" for k in keys), ""]
+        for status, heading in [*HEADINGS, ("background", "Background")]:
+            facts = _background(story) if status == "background" else _facts(story, status)
             if not facts:
                 continue
             lines += [f"## {heading} ({len(facts)})", ""]
@@ -36,7 +64,7 @@ def to_markdown(dossier: Mapping[str, Any]) -> str:
 
 
 def _markdown_fact(f: Mapping[str, Any]) -> list[str]:
-    out = [f"### {f.get('label') or f['id']}", "", f"*{f.get('explanation', '')}*", ""]
+    out = [f"### {_label(f)}", "", f"*{f.get('explanation', '')}*", ""]
     for c in f.get("claims", []):
         out.append(f"- {_who(c)}: \u201c{c.get('text', '').strip()}\u201d")
     for k in f.get("conflicts", []):
@@ -46,7 +74,7 @@ def _markdown_fact(f: Mapping[str, Any]) -> list[str]:
 
 
 def _markdown_outlets(story: Mapping[str, Any]) -> list[str]:
-    labels = {f["id"]: f.get("label") or f["id"] for f in story.get("facts", [])}
+    labels = {f["id"]: _label(f) for f in story.get("facts", [])}
     out = ["## By outlet", ""]
     for o in story.get("outlets", []):
         out.append(f"- **{o['outlet']}** adds {len(o['adds'])}, omits {len(o['omits'])}")
@@ -61,19 +89,26 @@ def print_dossier(dossier: Mapping[str, Any], console=None) -> None:
     from rich.text import Text
 
     console = console or Console()
-    styles = {"conflicting": "bold red", "corroborated": "bold green", "single_source": "bold yellow"}
+    styles = {"conflicting": "bold red", "updated": "bold blue", "corroborated": "bold green",
+              "single_source": "bold yellow", "background": "bold"}
     for story in dossier.get("stories", []):
         console.print(Text(story.get("title", ""), style="bold underline"))
         for a in story.get("articles", []):
             console.print(Text(f"  {a.get('outlet')}: {a.get('title')} ({a.get('published') or 'date unknown'})"))
-        for status, heading in HEADINGS:
-            facts = _facts(story, status)
+        keys = key_fact_lines(story)
+        if keys:
+            console.print()
+            console.print(Text("Key facts", style="bold underline"))
+            for k in keys:
+                console.print(Text(f"\u2022 {k}"))
+        for status, heading in [*HEADINGS, ("background", "Background")]:
+            facts = _background(story) if status == "background" else _facts(story, status)
             if not facts:
                 continue
             console.print()
             console.print(Text(f"{heading} ({len(facts)})", style=styles[status]))
             for f in facts:
-                console.print(Text(f"\u2022 {f.get('label') or f['id']}", style="bold"))
+                console.print(Text(f"\u2022 {_label(f)}", style="bold"))
                 console.print(Text(f"  {f.get('explanation', '')}", style="italic"))
                 for c in f.get("claims", []):
                     console.print(Text(f"    [{_who(c)}] {c.get('text', '').strip()}", style="dim"))

@@ -6,12 +6,13 @@ here too, so templates only place escaped values into fixed markup.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, timezone
 from typing import Any, Iterable, Mapping, Sequence
 
 VIEW_SCHEMA = "newsweave.view/1"
-STATUSES = ("corroborated", "conflicting", "single_source")
-STATUS_LABELS = {"corroborated": "corroborated", "single_source": "single source", "conflicting": "conflicting"}
+STATUSES = ("conflicting", "updated", "corroborated", "single_source")  # headline precedence: conflicts first
+STATUS_LABELS = {"corroborated": "corroborated", "single_source": "single source", "conflicting": "conflicting",
+                 "updated": "updated"}
 _WORD = re.compile(r"\w+", re.UNICODE)
 _STOP = frozenset(
     "the a an and or of in on at to for from by with that this was were is are be been has have had he she it "
@@ -41,15 +42,18 @@ def dossier_view(dossier: Mapping[str, Any], story_id: str | None = None) -> dic
     outlets = outlet_names(articles, facts)
     aliases = alias_map(story.get("entities") or [])
     fact_views = [fact_view(f, articles, i) for i, f in enumerate(facts)]
+    current = [f for f in fact_views if not f["background"]]
     return {
         "schema": VIEW_SCHEMA,
         "story": story_summary(story),
         "articles": [article_ref(a) for a in articles],
         "outlets": outlets,
         "outlet_summary": outlet_summary(story, facts, outlets),
-        "matrix": coverage_matrix(fact_views, outlets),
-        "facts": fact_views,
-        "numbers": numbers_panel(fact_views, aliases),
+        "key_facts": key_facts(fact_views, story.get("key_facts")),
+        "matrix": coverage_matrix(current, outlets),
+        "facts": current,
+        "background": [f for f in fact_views if f["background"]],
+        "numbers": numbers_panel(current, aliases),
         "timeline": timeline(fact_views),
         "entities": entity_list(story.get("entities") or []),
         "quotes": quotes_by_speaker(fact_views, aliases),
@@ -178,11 +182,19 @@ def fact_view(fact: Mapping[str, Any], articles: Sequence[Mapping[str, Any]], in
     urls = {str(a.get("id")): safe_url(a.get("url")) for a in articles}
     refs = {str(a.get("id")): a for a in articles}
     status = _status(fact)
+    slot = fact.get("slot") if isinstance(fact.get("slot"), Mapping) else None
     return {
         "id": str(fact.get("id") or f"fact-{index}"),
         "n": index + 1,
         "status": status,
         "status_label": STATUS_LABELS[status],
+        "statuses": _statuses(fact, status),
+        "slot": slot_view(slot),
+        "background": bool(fact.get("background")),
+        "anchor": str(fact.get("anchor") or ""),
+        "latest": report_view(fact.get("latest")) if isinstance(fact.get("latest"), Mapping) else None,
+        "history": [report_view(h) for h in fact.get("history") or [] if isinstance(h, Mapping)],
+        "primary_sources": [str(x) for x in fact.get("primary_sources") or []],
         "label": fact_label(fact, claims),
         "explanation": str(fact.get("explanation") or ""),
         "partial": bool(fact.get("partial")),
@@ -195,20 +207,62 @@ def fact_view(fact: Mapping[str, Any], articles: Sequence[Mapping[str, Any]], in
     }
 
 
+def _statuses(fact: Mapping[str, Any], status: str) -> list[str]:
+    given = [str(s) for s in fact.get("statuses") or [] if str(s) in STATUSES]
+    return sorted(set(given) | {status}, key=STATUSES.index)
+
+
+def slot_view(slot: Mapping[str, Any] | None) -> dict[str, Any] | None:
+    """The slot with a reader's name: "deaths", "count of soldiers captured", "magnitude"."""
+    if not slot:
+        return None
+    attribute, counted = str(slot.get("attribute") or ""), str(slot.get("counted") or "")
+    name = attribute.replace("_", " ")
+    if counted and counted.casefold() not in name.casefold():
+        name = f"{name}: {counted}" if name else counted
+    return {"key": str(slot.get("key") or f"{attribute}|{counted}"), "event": str(slot.get("event") or ""),
+            "attribute": attribute, "counted": counted, "name": name or "value"}
+
+
+def report_view(r: Mapping[str, Any]) -> dict[str, Any]:
+    """One reported value of a slot (``latest`` or a ``history`` entry) with its display text."""
+    low, high = _num(r.get("low")), _num(r.get("high"))
+    unit = str(r.get("unit") or "")
+    value = r.get("value")
+    if low is None and high is None and isinstance(value, (int, float)) and not isinstance(value, bool):
+        low = high = float(value)
+    display = _display_value(low, high, "", unit) if (low is not None or high is not None) else _plain_value(value)
+    return {"value": _plain_value(value), "low": low, "high": high, "unit": unit, "display": display,
+            "outlet": str(r.get("outlet") or ""), "source": str(r.get("source") or ""),
+            "time": str(r.get("time") or ""), "claim": str(r.get("claim") or ""),
+            "kind": str(r.get("kind") or "report")}
+
+
 def fact_label(fact: Mapping[str, Any], claims: Sequence[Mapping[str, Any]]) -> str:
+    """A whole statement: the fact's own label, else its first claim's clause when that reads as a sentence on its
+    own (a capital or a digit first, a few words), else that claim's whole sentence."""
     for key in ("label", "summary", "title"):
         if fact.get(key):
             return _shorten(str(fact[key]))
     for c in claims:
         clause = _clause_text(c)
-        if clause:
+        if clause and _whole(clause):
             return _shorten(clause)
     return _shorten(str(claims[0].get("text") or "")) if claims else "(no claim)"
 
 
-def _shorten(text: str, limit: int = 110) -> str:
+def _whole(clause: str) -> bool:
+    text = clause.strip(" \"“‘'(")
+    return bool(text) and (text[0].isupper() or text[0].isdigit()) and len(_WORD.findall(text)) >= 4
+
+
+def _shorten(text: str, limit: int = 160) -> str:
+    """At most ``limit`` characters, cut at a word."""
     text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0] if " " in text[: limit - 1] else text[: limit - 1]
+    return cut.rstrip(" ,;:") + "…"
 
 
 def _clause_text(c: Mapping[str, Any]) -> str:
@@ -305,6 +359,79 @@ def _plain_value(v: Any) -> str:
     return "" if v is None else str(v)
 
 
+# --------------------------------------------------------------------------- key facts
+
+KEY_MAX = 12  # rows of a dossier without slots (newsweave.dossier/1): its conflicting and corroborated facts
+HIST_W, HIST_H, HIST_PAD = 200, 44, 6
+
+
+def key_facts(facts: Sequence[Mapping[str, Any]], given: Any = None) -> list[dict[str, Any]]:
+    """One row per slot of the current event, conflicts first: the dossier's ``key_facts`` when it names them, else
+    its slot facts one per slot, else (a dossier without slots) its conflicting and corroborated facts."""
+    by_id = {f["id"]: f for f in facts}
+    chosen = [by_id[str(i)] for i in given or [] if str(i) in by_id]
+    if not chosen:
+        seen: set[str] = set()
+        for f in sorted((f for f in facts if f["slot"] and not f["background"]), key=_precedence):
+            if f["slot"]["key"] not in seen:
+                seen.add(f["slot"]["key"])
+                chosen.append(f)
+    if not chosen:
+        chosen = [f for f in sorted(facts, key=_precedence)
+                  if not f["background"] and f["status"] in ("conflicting", "corroborated")][:KEY_MAX]
+    return [key_fact_row(f) for f in sorted(chosen, key=_precedence)]
+
+
+def _precedence(f: Mapping[str, Any]) -> tuple[int, int]:
+    return STATUSES.index(f["status"]), f["n"]
+
+
+def key_fact_row(f: Mapping[str, Any]) -> dict[str, Any]:
+    """A key fact: its slot, the value that stands now (else the values reported), and its history as a chart."""
+    latest = f["latest"]
+    shown = latest["display"] if latest else " / ".join(dict.fromkeys(
+        _display_value(_num(v.get("low")), _num(v.get("high")), str(v.get("qualifier") or ""), str(v.get("unit") or ""))
+        for v in f["values"] if _num(v.get("low")) is not None or _num(v.get("high")) is not None))
+    return {"fact": f["id"], "n": f["n"], "status": f["status"], "status_label": f["status_label"],
+            "statuses": f["statuses"], "label": f["label"], "slot": f["slot"]["name"] if f["slot"] else "",
+            "value": shown, "latest": latest, "history": [{**h, "when": _when(h["time"])} for h in f["history"]],
+            "chart": history_chart(f["history"]), "outlets": f["outlets"], "primary_sources": f["primary_sources"],
+            "explanation": f["explanation"]}
+
+
+def _when(time: str) -> str:
+    """'2025-01-11 09:00' (or the day alone) for display."""
+    return time[:16].replace("T", " ") if len(time) > 10 else time
+
+
+def history_chart(history: Sequence[Mapping[str, Any]]) -> dict[str, Any] | None:
+    """Values over reported time (x by time when every report has one, else in order; y by value): a polyline
+    with a dot per report, or None with fewer than two numeric reports."""
+    points = [h for h in history if h["low"] is not None or h["high"] is not None]
+    if len(points) < 2:
+        return None
+    values = [h["high"] if h["high"] is not None else h["low"] for h in points]
+    moments = [_moment(h["time"]) for h in points]
+    span = (max(moments) - min(moments)) if all(m is not None for m in moments) else 0
+    width = HIST_W - 2 * HIST_PAD
+    xs = [HIST_PAD + ((m - min(moments)) / span if span else i / (len(points) - 1)) * width
+          for i, m in enumerate(moments)]
+    lo, hi = min(values), max(values)
+    ys = [HIST_H - HIST_PAD - ((v - lo) / (hi - lo) if hi > lo else 0.5) * (HIST_H - 2 * HIST_PAD) for v in values]
+    dots = [{"x": round(x, 1), "y": round(y, 1), "kind": h["kind"],
+             "label": f'{h["display"]} ({", ".join(x for x in (h["outlet"], _when(h["time"])) if x)})'}
+            for x, y, h in zip(xs, ys, points)]
+    return {"width": HIST_W, "height": HIST_H, "line": " ".join(f'{d["x"]},{d["y"]}' for d in dots), "dots": dots}
+
+
+def _moment(value: str) -> float | None:
+    try:
+        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return (moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)).timestamp()
+
+
 # --------------------------------------------------------------------------- coverage matrix
 
 def coverage_matrix(facts: Sequence[Mapping[str, Any]], outlets: Sequence[str]) -> dict[str, Any]:
@@ -312,7 +439,7 @@ def coverage_matrix(facts: Sequence[Mapping[str, Any]], outlets: Sequence[str]) 
     for f in facts:
         reported = set(f["outlets"])
         rows.append({"fact": f["id"], "n": f["n"], "label": f["label"], "status": f["status"],
-                     "status_label": f["status_label"],
+                     "status_label": f["status_label"], "statuses": f["statuses"],
                      "cells": [{"outlet": o, "reports": o in reported,
                                 "status": f["status"] if o in reported else "absent"} for o in outlets]})
     order = {s: i for i, s in enumerate(STATUSES)}
@@ -326,23 +453,27 @@ CHART_W, BAR_H, LABEL_W = 420, 18, 150
 
 
 def numbers_panel(facts: Sequence[Mapping[str, Any]], aliases: Mapping[str, str]) -> list[dict[str, Any]]:
-    """Every quantity with all its values and sources, grouped by what is counted, with bar geometry."""
-    groups: dict[str, list[dict[str, Any]]] = {}
+    """Every quantity with all its values and sources, with bar geometry: one chart per slot (facts without a slot:
+    grouped by what is counted). Background facts are left out by the caller."""
+    groups: dict[str, dict[str, Any]] = {}
     for f in facts:
         for v in f["values"]:
             low, high = _num(v.get("low")), _num(v.get("high"))
             if low is None and high is None:
                 continue
-            key = str(v.get("counted") or v.get("text") or "quantity")
-            groups.setdefault(key, []).append({
+            counted = str(v.get("counted") or v.get("text") or "quantity")
+            key = "slot:" + f["slot"]["key"] if f["slot"] else "counted:" + counted
+            group = groups.setdefault(key, {"counted": f["slot"]["name"] if f["slot"] else counted,
+                                            "slot": f["slot"]["key"] if f["slot"] else None, "reports": []})
+            group["reports"].append({
                 "fact": f["id"], "outlet": str(v.get("outlet") or ""), "article": str(v.get("article") or ""),
                 "text": str(v.get("text") or ""), "low": low, "high": high,
                 "qualifier": str(v.get("qualifier") or ""), "unit": str(v.get("unit") or ""),
                 "display": _display_value(low, high, str(v.get("qualifier") or ""), str(v.get("unit") or "")),
             })
-    panels = [{"counted": k, "reports": vals, "distinct": len({(x["low"], x["high"]) for x in vals}),
-               "chart": _bar_chart(vals)} for k, vals in groups.items()]
-    return sorted(panels, key=lambda p: (-len(p["reports"]), p["counted"].casefold()))
+    panels = [{**g, "distinct": len({(x["low"], x["high"]) for x in g["reports"]}), "chart": _bar_chart(g["reports"])}
+              for g in groups.values()]
+    return sorted(panels, key=lambda p: (p["slot"] is None, -len(p["reports"]), p["counted"].casefold()))
 
 
 def _num(x: Any) -> float | None:
@@ -353,7 +484,7 @@ def _num(x: Any) -> float | None:
 
 
 def _fmt(x: float) -> str:
-    return f"{int(x):,}" if float(x).is_integer() else f"{x:,.2f}"
+    return f"{int(x):,}" if float(x).is_integer() else f"{x:,.2f}".rstrip("0")
 
 
 def value_display(value: Mapping[str, Any]) -> str:

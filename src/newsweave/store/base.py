@@ -4,7 +4,7 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from typing import Any, Iterable, Sequence
 
-from ..models import Annotations, Article, Story
+from ..models import Annotations, Article, ArticleClaims, Story
 
 
 class Store(ABC):
@@ -81,6 +81,15 @@ class Store(ABC):
 
         return {i: content_hash(json.dumps(a.to_dict(), ensure_ascii=False, sort_keys=True))
                 for i, a in self.annotations(ids).items()}
+
+    # claims computed when an article is added (optional for backends: without them dossiers compute them)
+    def save_article_claims(self, item: ArticleClaims) -> None:
+        """Keep an article's prepared claims (replacing earlier ones); dropped when its annotations change."""
+        return None
+
+    def article_claims(self, ids: Sequence[str]) -> dict[str, ArticleClaims]:
+        """Prepared claims of these articles by article id (articles without any are left out)."""
+        return {}
 
     # stories and dossiers
     @abstractmethod

@@ -379,6 +379,28 @@ def _story_related() -> str:
     return "ALTER TABLE stories ADD COLUMN related TEXT NOT NULL DEFAULT '[]';"
 
 
+@migration("011_article_claims")
+def _article_claims() -> str:
+    """Each article's claims with the embeddings and parses of their texts (``ArticleClaims``), computed when it is
+    added; dropped when its annotations change (they were computed from them)."""
+    return (
+        """
+        CREATE TABLE article_claims (
+            article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            stamp TEXT NOT NULL,
+            claims TEXT NOT NULL,
+            embedder TEXT NOT NULL,
+            embedded TEXT NOT NULL,
+            vectors BLOB NOT NULL,
+            parses BLOB NOT NULL
+        );
+        CREATE TRIGGER article_claims_stale AFTER UPDATE ON annotations BEGIN
+            DELETE FROM article_claims WHERE article_id = OLD.article_id;
+        END;
+        """
+    )
+
+
 def apply(conn: sqlite3.Connection) -> list[str]:
     """Apply the migrations not yet recorded; return the names applied now."""
     conn.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")

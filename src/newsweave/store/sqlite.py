@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any, Iterable, Sequence
 
 from ..errors import NotFound, StoreError
-from ..models import Annotations, Article, Segment, Story, content_hash
+from ..models import Annotations, Article, ArticleClaims, Claim, Segment, Story, content_hash
 from . import migrations
 from .base import Store
 from .browse import BrowseQueries
@@ -165,6 +165,27 @@ class SQLiteStore(BrowseQueries, TrackingQueries, Store):
         rows = self._rows_by_id("SELECT article_id, data FROM annotations WHERE article_id IN ({})", ids,
                                 key="article_id")
         return {i: content_hash(r["data"]) for i, r in rows.items()}
+
+    # ------------------------------------------------------------------ prepared claims
+    def save_article_claims(self, item: ArticleClaims) -> None:
+        claims = json.dumps([c.to_dict() for c in item.claims], ensure_ascii=False, sort_keys=True)
+        with self._tx():
+            self.conn.execute(
+                "INSERT INTO article_claims (article_id, stamp, claims, embedder, embedded, vectors, parses) "
+                "VALUES (?,?,?,?,?,?,?) ON CONFLICT(article_id) DO UPDATE SET stamp=excluded.stamp, "
+                "claims=excluded.claims, embedder=excluded.embedder, embedded=excluded.embedded, "
+                "vectors=excluded.vectors, parses=excluded.parses",
+                (item.article_id, item.stamp, claims, item.embedder, json.dumps(list(item.embedded), ensure_ascii=False),
+                 sqlite3.Binary(item.vectors), sqlite3.Binary(item.parses)),
+            )
+
+    def article_claims(self, ids: Sequence[str]) -> dict[str, ArticleClaims]:
+        rows = self._rows_by_id("SELECT * FROM article_claims WHERE article_id IN ({})", ids, key="article_id")
+        return {i: ArticleClaims(article_id=i, stamp=r["stamp"],
+                                 claims=tuple(Claim.from_dict(c) for c in json.loads(r["claims"])),
+                                 embedder=r["embedder"], embedded=tuple(json.loads(r["embedded"])),
+                                 vectors=bytes(r["vectors"]), parses=bytes(r["parses"]))
+                for i, r in rows.items()}
 
     # ------------------------------------------------------------------ stories and dossiers
     def save_story(self, story: Story) -> None:

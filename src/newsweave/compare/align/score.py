@@ -91,13 +91,22 @@ def _surface(a: str, b: str, ta: list[str], tb: list[str]) -> list[float]:
     """Stemmed content-word and character-trigram overlap, partial and sorted fuzzy ratios, length gap."""
     from rapidfuzz import fuzz
 
-    sa = {t[:5] for t in ta if t not in STOPWORDS}
-    sb = {t[:5] for t in tb if t not in STOPWORDS}
-    ga = {a.lower()[i:i + 3] for i in range(len(a) - 2)}
-    gb = {b.lower()[i:i + 3] for i in range(len(b) - 2)}
+    sa, sb = _stems(a), _stems(b)
+    ga, gb = _trigrams(a), _trigrams(b)
     return [len(sa & sb) / max(len(sa | sb), 1), len(ga & gb) / max(len(ga | gb), 1),
             fuzz.partial_ratio(a, b) / 100.0, fuzz.token_sort_ratio(a, b) / 100.0,
             abs(len(ta) - len(tb)) / max(len(ta), len(tb), 1)]
+
+
+@lru_cache(maxsize=65536)
+def _stems(text: str) -> frozenset[str]:  # a story's texts are scored against many others: once per text
+    return frozenset(t[:5] for t in tokens(text) if t not in STOPWORDS)
+
+
+@lru_cache(maxsize=65536)
+def _trigrams(text: str) -> frozenset[str]:
+    lower = text.lower()
+    return frozenset(lower[i:i + 3] for i in range(len(text) - 2))
 
 
 @lru_cache(maxsize=1)

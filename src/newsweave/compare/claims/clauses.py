@@ -8,6 +8,8 @@ spaCy a regex on "and"/"but" + auxiliary does the same for the common cases.
 from __future__ import annotations
 
 import re
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -32,10 +34,73 @@ def pipeline():
         return spacy.load("en_core_web_sm", disable=["ner", "lemmatizer"])
 
 
-@lru_cache(maxsize=8192)
+_KNOWN: ContextVar[dict | None] = ContextVar("known_parses", default=None)  # inside ``remembering``: text -> Doc
+
+
 def parsed(text: str):
-    """The spaCy parse of a text, cached: clause splitting, the verb check and ``core`` parse the same strings."""
+    """The spaCy parse of a text, cached: clause splitting, the verb check, ``core`` and the conflict rules parse
+    the same strings. Inside ``remembering`` the parse is looked up there first, and kept there."""
+    known = _KNOWN.get()
+    if known is None:
+        return _parse(text)
+    doc = known.get(text)
+    if doc is None:
+        doc = known[text] = _parse(text)
+    return doc
+
+
+@lru_cache(maxsize=16384)
+def _parse(text: str):
     return pipeline()(text)
+
+
+@contextmanager
+def remembering(known: dict):
+    """Inside this block ``parsed`` answers from ``known`` (text -> Doc) and keeps its new parses there: parses made
+    before (kept in the store, ``pack``/``unpack``) stand in for parsing again, and new ones can be kept."""
+    token = _KNOWN.set(known)
+    try:
+        yield known
+    finally:
+        _KNOWN.reset(token)
+
+
+def parse_all(texts) -> None:
+    """Parse the texts not parsed yet inside ``remembering`` in batches (about twice as fast as one by one), keeping
+    them there; outside it, nothing happens."""
+    known = _KNOWN.get()
+    if known is None:
+        return
+    todo = sorted({t for t in texts if t not in known})
+    if todo:
+        known.update(zip(todo, pipeline().pipe(todo, batch_size=64)))
+
+
+# what the rules read of a parse; a DocBin of these keeps ~200 bytes per clause and loads in ~0.05 ms per clause
+_KEPT = ("ORTH", "SPACY", "TAG", "POS", "MORPH", "HEAD", "DEP", "LEMMA", "SENT_START")
+
+
+def pack(docs) -> bytes:
+    """Parses as bytes (a spaCy DocBin of what the rules read of them)."""
+    from spacy.tokens import DocBin
+
+    box = DocBin(attrs=list(_KEPT), store_user_data=False)
+    for doc in docs:
+        box.add(doc)
+    return box.to_bytes()
+
+
+def unpack(data: bytes) -> dict:
+    """text -> Doc of ``pack``ed parses ({} for no bytes or without spaCy)."""
+    if not data:
+        return {}
+    try:
+        pipe = pipeline()
+    except (MissingExtra, OSError):
+        return {}
+    from spacy.tokens import DocBin
+
+    return {doc.text: doc for doc in DocBin().from_bytes(data).get_docs(pipe.vocab)}
 
 
 def is_quote(text: str) -> bool:

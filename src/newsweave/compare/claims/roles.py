@@ -35,11 +35,11 @@ def _nlp():
         return None
 
 
-@lru_cache(maxsize=16384)
 def parse(text: str):
-    """The parse of a text (None without spaCy)."""
-    nlp = _nlp()
-    return nlp(text) if nlp is not None and text else None
+    """The parse of a text (None without spaCy), shared with the clause splitter's (``clauses.parsed``)."""
+    from .clauses import parsed
+
+    return parsed(text) if text and _nlp() is not None else None
 
 
 def _text(claim: Claim) -> tuple[str, int]:
@@ -52,7 +52,17 @@ def _entity_token(claim: Claim, entity):
     """The syntactic head token of a name in its claim's parse (None without the parse)."""
     text, base = _text(claim)
     doc = parse(text)
-    return _head(doc, entity.start - base, entity.end - base) if doc is not None else None
+    if doc is None:
+        return None
+    index = _head_index(text, entity.start - base, entity.end - base)
+    return doc[index] if index is not None else None
+
+
+@lru_cache(maxsize=65536)
+def _head_index(text: str, start: int, end: int) -> int | None:
+    """``_head`` in the parse of ``text``, by token index (a parse depends on its text only: asked once)."""
+    token = _head(parse(text), start, end)
+    return token.i if token is not None else None
 
 
 def _head(doc, start: int, end: int):

@@ -4,6 +4,7 @@ around a value, and slot alignment (which value of one claim answers which value
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ...models import Claim, Conflict
 from ...normalize.words import STOPWORDS, tokens
@@ -114,11 +115,15 @@ def stem(word: str) -> str:
 
 def context_words(claim: Claim, start: int, end: int, k: int = 3) -> tuple[list[str], list[str]]:
     """Up to k words before (nearest first) and after a span of the claim, digits and articles left out."""
-    text, base = clause_text(claim), clause_offset(claim)
+    base = clause_offset(claim)
+    before, after = _context_words(clause_text(claim), max(start - base, 0), max(end - base, 0), k)
+    return list(before), list(after)
+
+
+@lru_cache(maxsize=65536)
+def _context_words(text: str, start: int, end: int, k: int) -> tuple[tuple[str, ...], tuple[str, ...]]:
     keep = lambda ws: [stem(w) for w in ws if w not in _CONTEXT_SKIP and not any(c.isdigit() for c in w)]
-    before = keep(tokens(text[:max(start - base, 0)]))[::-1][:k]
-    after = keep(tokens(text[max(end - base, 0):]))[:k]
-    return before, after
+    return tuple(keep(tokens(text[:start]))[::-1][:k]), tuple(keep(tokens(text[end:]))[:k])
 
 
 def context_score(a: Claim, x, b: Claim, y) -> int:

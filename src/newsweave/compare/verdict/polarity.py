@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from functools import lru_cache
 
 from ...models import Claim, Conflict
 from ...normalize.words import STOPWORDS, tokens
@@ -71,10 +72,15 @@ _RELATIVE = re.compile(r"\b(?:who|whom|whose|which)\b", re.I)
 
 def _cue_words(claim: Claim) -> list[str]:
     """The negation cues of the claim's clause, folded, in order ("not", "none", "didn't" -> "n't")."""
-    text = claim.clause or claim.text
+    return list(_cues_in(claim.clause or claim.text))
+
+
+@lru_cache(maxsize=65536)
+def _cues_in(text: str) -> tuple[str, ...]:
     skip = [m.span() for m in _NOT_NEGATION.finditer(text)]
     cues = [m.group(0).casefold() for m in _NEG_CUE.finditer(text) if not any(a <= m.start() < b for a, b in skip)]
-    return ["n't" if re.search(r"n\s?(?:[’']\s?|â[\x80-\x9f]*\s?)?t$", c) and c not in ("not",) else c for c in cues]
+    return tuple("n't" if re.search(r"n\s?(?:[’']\s?|â[\x80-\x9f]*\s?)?t$", c) and c not in ("not",) else c
+                 for c in cues)
 
 
 def _negation_spans(claim: Claim, other: Claim | None = None) -> list[tuple[int, str, int, bool]]:

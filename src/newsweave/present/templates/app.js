@@ -18,7 +18,16 @@
   }
   function openFact(id) {
     var el = document.getElementById(id);
-    if (el && el.tagName === "DETAILS") { el.open = true; el.scrollIntoView({block: "start"}); }
+    if (el && el.tagName === "DETAILS") {
+      for (var up = el; up; up = up.parentElement) { if (up.tagName === "DETAILS") { up.open = true; } }
+      el.scrollIntoView({block: "start"});
+    }
+  }
+  function filterBy(button) {
+    document.body.setAttribute("data-filter", button.getAttribute("data-filter"));
+    button.parentNode.querySelectorAll("button[data-filter]").forEach(function (b) {
+      b.setAttribute("aria-pressed", b === button ? "true" : "false");
+    });
   }
   function copyCitation(button) {
     var box = button.parentNode.querySelector("textarea.citation");
@@ -35,13 +44,15 @@
     if (copy) { copyCitation(copy); return; }
     var th = ev.target.closest("th.sortable");
     if (th) { sortTable(th); return; }
+    var filter = ev.target.closest("button[data-filter]");
+    if (filter) { filterBy(filter); return; }
     var a = ev.target.closest("a.factlink");
     if (a) { openFact(a.getAttribute("href").slice(1)); }
   });
   window.addEventListener("hashchange", function () { openFact(location.hash.slice(1)); });
   if (location.hash) { openFact(location.hash.slice(1)); }
   window.addEventListener("beforeprint", function () {
-    document.querySelectorAll("details").forEach(function (d) { d.open = true; });
+    document.querySelectorAll("details.fact").forEach(function (d) { d.open = true; });
   });
   var pending = document.querySelector("[data-until]");
   if (pending && window.fetch) {  // a dossier computing in the background: reload once it is saved

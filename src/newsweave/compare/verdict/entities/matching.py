@@ -5,6 +5,7 @@ embedding model places close together. Names that differ only in their numbers, 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -62,9 +63,14 @@ def related_or_variant(x: str, y: str) -> bool:
 def folded_name(e) -> str:
     """Folded canonical name; demonyms and country variants fold to the country ("British" = "UK"), customary
     names to what they stand for ("Pentagon" = "Defense Department")."""
-    name = e.canonical or e.text
-    place = place_of(e.text.strip(" .")) or place_of(e.text.strip(" .") + ".") or place_of(name) \
-        or _customary(e.text.strip(" .")) or _customary(name)
+    return _folded(e.text, e.canonical)
+
+
+@lru_cache(maxsize=65536)
+def _folded(text: str, canonical: str) -> str:
+    name = canonical or text
+    place = place_of(text.strip(" .")) or place_of(text.strip(" .") + ".") or place_of(name) \
+        or _customary(text.strip(" .")) or _customary(name)
     return re.sub(r"[^\w]", "", (place[0] if place else name).casefold())
 
 

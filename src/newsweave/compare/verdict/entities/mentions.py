@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from functools import lru_cache
 
 from ....models import Claim, Entity
 from ....normalize.aliases import place_of
@@ -91,17 +92,24 @@ def _before_verb(claim: Claim, e):
     """The tagged name up to the first verb the sentence says in lower case, which no name holds: "Finder brings
     Novell unparalleled Linux" is "Finder" (a title's verbs are capitalised: "The Spy Who Shagged Me")."""
     text, base = clause_text(claim), clause_offset(claim)
-    doc = parse(text)
-    if doc is None:
+    cut = _first_verb(text, e.start - base, e.end - base)
+    if cut is None:
         return e
-    s, t = e.start - base, e.end - base
-    verbs = [tok for tok in doc if s < tok.idx and tok.idx + len(tok.text) <= t and tok.tag_ in _FINITE
-             and tok.text[:1].islower()]
-    if not verbs:
-        return e
-    head = e.text[:verbs[0].idx - s].rstrip(" ,.;:")
+    head = e.text[:cut].rstrip(" ,.;:")
     return dataclasses.replace(e, end=e.start + len(head), text=head,
                                canonical=head if (e.canonical or e.text) == e.text else e.canonical)
+
+
+@lru_cache(maxsize=65536)
+def _first_verb(text: str, s: int, t: int) -> int | None:
+    """Where the first finite verb in lower case inside [s, t) of the text's parse starts, from s (None: none, or
+    no parse)."""
+    doc = parse(text)
+    if doc is None:
+        return None
+    verbs = [tok for tok in doc if s < tok.idx and tok.idx + len(tok.text) <= t and tok.tag_ in _FINITE
+             and tok.text[:1].islower()]
+    return verbs[0].idx - s if verbs else None
 
 
 _FINITE = {"VBZ", "VBD", "VBP", "MD"}

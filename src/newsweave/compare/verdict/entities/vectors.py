@@ -10,6 +10,8 @@ from functools import lru_cache
 
 import numpy as np
 
+from ....embed.embedders import remembers
+
 _NAMES_EMBEDDER: ContextVar = ContextVar("names_embedder", default=None)
 
 
@@ -28,11 +30,17 @@ def name_vector(name: str):
     model = _name_model()
     if model is None or not name:
         return None
+    if remembers():  # the comparison keeps every vector it encodes (and may have them from the store)
+        return _unit(model, name)
     return _embedded_name(model, name)
 
 
 @lru_cache(maxsize=65536)
 def _embedded_name(model, name: str):
+    return _unit(model, name)
+
+
+def _unit(model, name: str):
     v = np.asarray(model.encode([name])[0], dtype=np.float32)
     norm = float(np.linalg.norm(v))
     return v / norm if norm else None
