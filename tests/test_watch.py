@@ -29,7 +29,7 @@ def _item(n: int, text: str, day: int) -> dict:
             "date": f"Sat, {day:02d} Jan 2025 10:00:00 GMT", "content": f"<p>{text}</p>"}
 
 
-def toll_dossier(articles, annotations=None, story_id=None, settings=None):
+def toll_dossier(articles, annotations=None, story_id=None, settings=None, prepared=()):
     """A fake compare stage: one fact, the death toll each article reports; two different tolls conflict."""
     values = []
     for a in articles:
