@@ -63,13 +63,26 @@ def join_tokens(words: list[str]) -> str:
     return out.strip()
 
 
+_HYPHENED = {"year", "years", "old", "magnitude", "strength", "square", "kilometer", "kilometre", "metre", "meter",
+             "mile", "foot", "term", "time", "based", "bomb", "rise", "hit", "brick", "trade", "run", "level", "up",
+             "out", "off", "page", "day", "week", "month", "hour", "minute", "member", "party", "class", "scale",
+             "long", "large", "scale", "game", "point", "seat", "man", "woman", "boat", "storey", "story", "story",
+             "minded", "free", "owned", "run", "led", "made", "grown", "born", "elect", "general", "president",
+             "zone", "measure", "austerity", "mart", "ups", "in", "anti", "co", "pre", "post", "non", "ex", "re",
+             "e", "de", "mid", "self", "well", "all", "so", "to"}
+
+
 def _glued(left: str, mark: str, right: str) -> bool:
-    """A token the corpus split off inside a word or a figure: "6 . 1", "120 , 000", "38 - year"."""
+    """A token the corpus split off inside a word or a figure: "6 . 1", "120 , 000", "38 - year", "fire - bomb"
+    (a spaced dash between two words stays a dash unless one of them is a figure or a usual part of a compound)."""
     left, right = left.strip(), right.strip()
     if mark == "-":
-        return bool(re.fullmatch(r"[\w.]+", left) and re.fullmatch(r"\w+", right))
+        if not (re.fullmatch(r"[\w.-]+", left) and re.fullmatch(r"\w+", right)):
+            return False
+        parts = {left.rsplit("-", 1)[-1].casefold(), right.casefold()}
+        return bool(re.search(r"\d$", left) or right[:1].isdigit() or parts & _HYPHENED)
     if mark == ".":
-        return bool(re.fullmatch(r"\d+", left) and re.fullmatch(r"\d+", right))
+        return bool(re.search(r"(?:^|[^\w.])\d+$|^\d+$|-\d+$", left) and re.fullmatch(r"\d+", right))
     return bool(re.fullmatch(r"\d{1,3}", left) and re.fullmatch(r"\d{3}", right))
 
 
@@ -113,8 +126,7 @@ def _same(x: float | None, y: float | None) -> bool:
 
 def holds(fact: dict, outlet: str, value: float | None) -> bool:
     """The fact's history (or, without one, its values) has this outlet giving this figure."""
-    readings = fact.get("history") or [{"outlet": v["outlet"], "low": v["low"], "high": v["high"]}
-                                       for v in fact.get("values", [])] if fact.get("slot") else []
+    readings = fact.get("history") or []
     return any(r["outlet"] == outlet and (_same(r["low"], value) or _same(r["high"], value)) for r in readings)
 
 
@@ -169,6 +181,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--gold", type=Path, default=GOLD, help="hand-labelled stories (JSON)")
     parser.add_argument("--story", action="append", help="only these stories (repeatable)")
     parser.add_argument("--show", action="store_true", help="print every slot and every impure conflict")
+    parser.add_argument("--dump", type=Path, help="write each story's dossier as JSON into this folder")
     args = parser.parse_args(argv)
     root = corpus(args.root)
     gold = json.loads(args.gold.read_text(encoding="utf-8"))["stories"]
@@ -178,6 +191,9 @@ def main(argv: list[str] | None = None) -> None:
             continue
         start = time.perf_counter()
         dossier = compare_story(story, root)
+        if args.dump:
+            args.dump.mkdir(parents=True, exist_ok=True)
+            (args.dump / f"{story['story']}.json").write_text(json.dumps(dossier, indent=1), encoding="utf-8")
         facts, slots = dossier["facts"], story["slots"]
         right = 0
         lines = []

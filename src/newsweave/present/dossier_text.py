@@ -1,9 +1,10 @@
-"""Dossier dict (newsweave.dossier/1) -> Markdown text, or a terminal view with rich. Formatting only."""
+"""Dossier dict (newsweave.dossier/2) -> Markdown text, or a terminal view with rich. Formatting only."""
 from __future__ import annotations
 
 from typing import Any, Mapping
 
-HEADINGS = (("conflicting", "Conflicting"), ("corroborated", "Corroborated"), ("single_source", "Single source"))
+HEADINGS = (("conflicting", "Conflicting"), ("updated", "Updated"), ("corroborated", "Corroborated"),
+            ("single_source", "Single source"))
 
 
 def _facts(story: Mapping[str, Any], status: str) -> list[Mapping[str, Any]]:
@@ -61,7 +62,8 @@ def print_dossier(dossier: Mapping[str, Any], console=None) -> None:
     from rich.text import Text
 
     console = console or Console()
-    styles = {"conflicting": "bold red", "corroborated": "bold green", "single_source": "bold yellow"}
+    styles = {"conflicting": "bold red", "updated": "bold blue", "corroborated": "bold green",
+              "single_source": "bold yellow"}
     for story in dossier.get("stories", []):
         console.print(Text(story.get("title", ""), style="bold underline"))
         for a in story.get("articles", []):

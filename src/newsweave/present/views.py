@@ -10,8 +10,9 @@ from datetime import date, datetime, timedelta
 from typing import Any, Iterable, Mapping, Sequence
 
 VIEW_SCHEMA = "newsweave.view/1"
-STATUSES = ("corroborated", "conflicting", "single_source")
-STATUS_LABELS = {"corroborated": "corroborated", "single_source": "single source", "conflicting": "conflicting"}
+STATUSES = ("corroborated", "conflicting", "updated", "single_source")
+STATUS_LABELS = {"corroborated": "corroborated", "single_source": "single source", "conflicting": "conflicting",
+                 "updated": "updated"}
 _WORD = re.compile(r"\w+", re.UNICODE)
 _STOP = frozenset(
     "the a an and or of in on at to for from by with that this was were is are be been has have had he she it "

@@ -81,9 +81,45 @@ def read_slots(claims: Sequence[Claim], published: Mapping[str, str | None]) -> 
     """Each claim's slot values and event (``published``: article id -> ISO publication time)."""
     values = [read_values(c) for c in claims]
     anchors = claim_anchors(claims, published, [any(v.keyed for v in vs) for vs in values])
+    values = _other_quakes(values, anchors)
     people = person_keys([a.person for c in claims for a in c.ages])
     return [ClaimSlots(vs, a, tuple(people.get(age.person, "") for age in c.ages), bool(event_times(c)))
             for c, vs, a in zip(claims, values, anchors)]
+
+
+MAGNITUDE_GAP = 1.0  # agencies measure one quake within a few tenths; a magnitude this far off is another quake
+
+
+def _other_quakes(values: list[tuple[Value, ...]], anchors: Sequence[Anchor]) -> list[tuple[Value, ...]]:
+    """Magnitudes of one event a whole unit or more away from the one most reports give belong to another quake
+    of it (an aftershock, "a quake measuring 3.8 on Monday"), not to the main one."""
+    from dataclasses import replace
+
+    counts: dict[str, Counter] = {}
+    for vs, a in zip(values, anchors):
+        for v in vs:
+            if v.attribute == "magnitude" and not v.counted and v.quantity.low is not None:
+                counts.setdefault(a.key, Counter())[round(v.quantity.low, 1)] += 1
+    main = {key: max(c, key=lambda m: (c[m], m)) for key, c in counts.items()}
+    out = []
+    for vs, a in zip(values, anchors):
+        changed = []
+        for v in vs:
+            m = main.get(a.key)
+            if v.attribute == "magnitude" and not v.counted and m is not None and v.quantity.low is not None \
+                    and abs(v.quantity.low - m) >= MAGNITUDE_GAP:
+                v = replace(v, counted="aftershock" if v.quantity.low < m else "other quake")
+            changed.append(v)
+        out.append(tuple(changed))
+    return out
+
+
+def _same_name(x: str, y: str, score: int = 80) -> bool:
+    """Two spellings of one name ("Katherine" / "Catherine"), or one cut short ("La" / "LaCalamita")."""
+    from rapidfuzz import fuzz
+
+    return fuzz.ratio(x, y) >= score or len(min(x, y, key=len)) >= 2 and max(x, y, key=len).startswith(
+        min(x, y, key=len))
 
 
 _TITLES = {"mr", "mrs", "ms", "miss", "dr", "capt", "captain", "senior", "trooper", "police", "chief", "officer",
@@ -96,21 +132,24 @@ def person_keys(names: Sequence[str]) -> dict[str, str]:
     """A key per named person (a name of two words or more; pronouns and "a woman" name no one): names of one
     person share it ("Sharron Smith", "Sharron Diane Crawford Smith"; "Katherine Gomes", "Catherine Gomes"),
     different first names of one surname do not ("Gary Gomes", "Catherine Gomes")."""
-    from rapidfuzz import fuzz
-
     parts: dict[str, tuple[str, str]] = {}
     for name in sorted(set(names)):
-        words = [w for w in re.findall(r"[A-Z][\w'’.-]*", name) if w.casefold().rstrip(".") not in _TITLES]
+        words = [w for w in re.findall(r"[A-Z][\w'’.-]*", name) if w.casefold().rstrip(".") not in _TITLES
+                 and not re.fullmatch(r"(?:[IVX]+|Jr|Sr)\.?", w)]
         if len(words) >= 2 and name[:1].isupper():
             parts[name] = (words[0].casefold(), words[-1].casefold())
+        elif len(words) == 1 and name[:1].isupper() and len(words[0]) > 3:
+            parts[name] = ("", words[0].casefold())  # a surname alone ("Kafoury"): one person if only one has it
     keys: dict[str, str] = {}
     heads: list[tuple[str, str]] = []
     for name, (first, last) in sorted(parts.items(), key=lambda kv: (-len(kv[0]), kv[0])):
-        same = next((h for h in heads if fuzz.ratio(h[1], last) >= 80 and fuzz.ratio(h[0], first) >= 70), None)
-        if same is None:
-            same = (first, last)
-            heads.append(same)
-        keys[name] = f"{same[0]} {same[1]}"
+        same = [h for h in heads if _same_name(h[1], last) and (not first or _same_name(h[0], first, 70))]
+        if not first and len(same) != 1:
+            continue  # a surname several people share names no one
+        if not same:
+            same = [(first, last)]
+            heads.append(same[0])
+        keys[name] = f"{same[0][0]} {same[0][1]}"
     return keys
 
 
@@ -138,14 +177,20 @@ def apart(a: Unit, b: Unit, slots: Sequence[ClaimSlots]) -> bool:
     """Two units that can never share a fact: one claim's, about different events, or of different slots."""
     if a.claim == b.claim or slots[a.claim].anchor.key != slots[b.claim].anchor.key:
         return True
-    if a.label is None or b.label is None or a.label == b.label:
+    if a.label is None and b.label is None or a.label == b.label:
         return False
-    return not _unnamed_age(a.label, b.label) and not _unnamed_age(b.label, a.label)
+    if a.label is None or b.label is None:  # a statement joins a keyed slot's claims, not another figure's
+        return not (a.keyed or b.keyed)
+    return not any(_unnamed(x, y) for x, y in ((a.label, b.label), (b.label, a.label)))
 
 
-def _unnamed_age(x: str, y: str) -> bool:
-    """An unnamed person's age may be a named person's ("a 60-year-old woman" / "Sharron Smith, 61")."""
-    return x.endswith("/age") and y.startswith(x + "/")
+def _unnamed(x: str, y: str) -> bool:
+    """An unnamed person's age may be a named person's ("a 60-year-old woman" / "Sharron Smith, 61"); a count of
+    nothing said may count what another names ("more than 50,000" / "30,000 people")."""
+    return (x.endswith("/age") or x.endswith("/count/")) and y.startswith(x.rstrip("/") + "/")
+
+
+
 
 
 SHARED_SLOT_BONUS = 0.15  # two claims giving the same toll or magnitude of one event
@@ -181,16 +226,22 @@ KEYED_COHESION = 0.2  # a unit joining a keyed slot's group: its mean score with
 
 
 def together(left: Sequence[int], right: Sequence[int], pair, units: Sequence[Unit]) -> bool:
-    """Two groups of units may merge: the claims of the one are close to all of the other's (``cohesive``); where
-    a keyed slot already holds a group together, a unit joining it need only be close to its members on average
-    (units of one keyed slot are one fact by their key, not by their words)."""
-    from .group import cohesive
+    """Two groups of units may merge: the claims of the one are close to all of the other's (``cohesive``). Units
+    of one keyed slot are one fact by their key, not by their words, so their pairs are not asked: a statement
+    joining them must be close to them all, another value (an unnamed person's age joining a named person's) to
+    them on average."""
+    from .group import COHESION_FLOOR, COHESION_MEAN, cohesive
 
     if not any(units[n].keyed for n in (*left, *right)):
         return cohesive(left, right, pair)
     scores = [pair(i, j) for i in left for j in right
               if not (units[i].keyed and units[j].keyed and units[i].label == units[j].label)]
-    return not scores or sum(scores) / len(scores) >= KEYED_COHESION
+    if not scores:
+        return True
+    mean = sum(scores) / len(scores)
+    if any(units[n].label is None for n in (*left, *right)):
+        return min(scores) >= COHESION_FLOOR and mean >= COHESION_MEAN
+    return mean >= KEYED_COHESION
 
 
 # --------------------------------------------------------------------------- facts

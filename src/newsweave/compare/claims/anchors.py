@@ -35,7 +35,7 @@ _OTHER_EVENT = re.compile(
     r"[\w.]+-(?:magnitude|strength))\s+)*(?:" + _EVENT_NOUNS + r")\b", re.I)
 _PAST_WORDS = re.compile(r"\b(?:last|previous|past)\s+(?:year|month|season|summer|winter|spring|fall|autumn|"
                          r"decade)\b|\b(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|several|many)\s+"
-                         r"(?:years?|months?|decades?)\s+(?:ago|earlier|before)\b|\bin\s+(?:19|20)\d\d\b", re.I)
+                         r"(?:years?|months?|decades?)\s+(?:ago|earlier|before|after)\b|\bin\s+(?:19|20)\d\d\b", re.I)
 _SPOKEN = re.compile(r"\b(?:said|says|told|announced|reported|added|stated|confirmed)\s+(?:on\s+)?$", re.I)
 _SINCE = re.compile(r"\b(?:since|until|till|through)\b", re.I)
 _PLACE_LABELS = ("GPE", "LOC")
@@ -112,14 +112,15 @@ def anchor(claim: Claim, context: StoryContext, keyed: bool = False) -> Anchor:
     not one about a person's past ("joined the army in 2021") nor one that also names the story's own time."""
     text = claim.clause or claim.text
     phrase = _OTHER_EVENT.search(text)
-    if phrase:
-        return Anchor(_phrase_key(phrase.group(0)), phrase.group(0))
     eventful = keyed or bool(_EVENT_WORD.search(text))
     current = any(t.begin and _overlaps_story(t, context) for t in claim.times)
-    if eventful and not current:
+    if eventful and not current or phrase:  # a time dates the other event best: other reports name it so too
         for t in claim.times:
             if _before_story(claim, t, context):
                 return Anchor(_time_key(t), t.text)
+    if phrase:
+        return Anchor(_phrase_key(phrase.group(0)), phrase.group(0))
+    if eventful and not current:
         words = _PAST_WORDS.search(text)
         if words and not any(y in context.own for y in re.findall(r"(?:19|20)\d\d", words.group(0))):
             return Anchor(words.group(0).casefold(), words.group(0))
@@ -149,13 +150,20 @@ def _before_story(claim: Claim, t: TimeExpr, context: StoryContext) -> bool:
         return False
     if (t.note or "").startswith("since") or _said_or_open(claim, t) or _in_age(claim, t):
         return False
-    if any(p in context.own for p in _periods(t)[-1:]):
-        return False
-    return t.until[:10] <= context.start
+    if t.granularity in ("year", "decade", "month", "season", "part-of-year", "quarter") and \
+            _periods(t)[-1] in context.own:
+        return False  # "the 1967 killings" in the story of the arrest for them
+    return _until(t) <= f"{context.start}T00:00:00"
 
 
 def _overlaps_story(t: TimeExpr, context: StoryContext) -> bool:
-    return context.start is not None and bool(t.until) and t.until[:10] > context.start
+    return context.start is not None and bool(t.until) and _until(t) > f"{context.start}T00:00:00"
+
+
+def _until(t: TimeExpr) -> str:
+    """The end of a time's interval as a comparable instant (local clock time; the day when no clock)."""
+    day, _, clock = (t.until or "").partition("T")
+    return f"{day}T{(clock or '00:00:00')[:8]:0<8}"
 
 
 def _said_or_open(claim: Claim, t: TimeExpr) -> bool:
@@ -204,23 +212,25 @@ def _same_place(x: str, y: str) -> bool:
     return x.casefold().strip(" .") == y.casefold().strip(" .")
 
 
-_BACK = re.compile(r"^\W*(?:that|this|the same|the latter)\s+(?:\w+\s+){0,2}?(?:" + _EVENT_NOUNS + r")\b", re.I)
+_BACK = re.compile(r"^\W*(?:(?:that|this|the same|the latter)\s+(?:\w+\s+){0,2}?(?:" + _EVENT_NOUNS + r")\b|it\s+"
+                   r"(?:killed|injured|left|destroyed|damaged|caused|measured|struck|hit|was)\b)", re.I)
 
 
 def _referring_back(claims: Sequence[Claim], found: list[Anchor]) -> list[Anchor]:
-    """A claim that opens by pointing back at an event ("That temblor killed at least six") is about the event of
-    the sentence before it in the same report, when that one is anchored to another event."""
+    """A claim about the event of the claim before it in the same report, when that one is anchored to another
+    event: it points back at it ("That temblor killed at least six", "It killed 612 people"), or it goes on the
+    same sentence without a subject of its own ("... and injured more than 1,400")."""
     out = list(found)
-    previous: dict[str, tuple[int, Anchor]] = {}
     order = sorted(range(len(claims)), key=lambda i: (claims[i].article, claims[i].sentence, claims[i].clause_start))
-    for i in order:
-        claim = claims[i]
-        before = previous.get(claim.article)
-        if (not out[i].background and before is not None and before[0] == claim.sentence - 1
-                and before[1].background and _BACK.match(claim.clause or claim.text)):
-            out[i] = before[1]
-        if claim.sentence not in (before[0] if before else None,) or out[i].background:
-            previous[claim.article] = (claim.sentence, out[i])
+    for previous, i in zip(order, order[1:]):
+        before, claim = claims[previous], claims[i]
+        if before.article != claim.article or out[i].background or not out[previous].background:
+            continue
+        text = claim.clause or claim.text
+        next_sentence = claim.sentence == before.sentence + 1 and _BACK.match(text)
+        same_sentence = claim.sentence == before.sentence and text[:1].islower()
+        if next_sentence or same_sentence:
+            out[i] = out[previous]
     return out
 
 

@@ -35,7 +35,7 @@ _CUES = (
                    "lost their homes", "rendered homeless")),
     ("arrested", ("arrest", "detain", "detention", "captur", "nab", "custody", "apprehend", "caught", "seiz",
                   "rounded up", "charged")),
-    ("shot", ("shot", "shoot", "gunned")),
+    ("shot", ("=shot", "=shoot", "=shooting", "=shoots", "=gunned")),
     ("magnitude", ("magnitude", "richter", "-strength", "strength")),
 )
 _PRICE = ("price", "cost", "per share", "a share", "a barrel", "per barrel", "fare", "fee", "salary", "wage")
@@ -83,7 +83,8 @@ class Value:
 
     @property
     def keyed(self) -> bool:
-        return self.attribute in KEYED
+        """A slot with one value per event (a toll, a magnitude) or per place (its population)."""
+        return self.attribute in KEYED or self.attribute == "population" and bool(self.counted)
 
 
 def read_values(claim: Claim) -> tuple[Value, ...]:
@@ -95,7 +96,7 @@ def read_values(claim: Claim) -> tuple[Value, ...]:
     for i, q in enumerate(quantities):
         start, end = q.start - base, q.end - base
         left, right = _left(text, start, quantities, i, base), _right(text, end, quantities, i, base)
-        if _MORE.match(text[end:]) or _BY.search(text[:start]):
+        if _MORE.match(text[end:]) or _BY.search(text[:start]) or _names_something(q, text, start, end):
             previous = None
             continue
         whole_next = quantities[i + 1] if i + 1 < len(quantities) else None
@@ -108,10 +109,50 @@ def read_values(claim: Claim) -> tuple[Value, ...]:
         group = _group(q) if _breakdown(text, start, end) else ""
         if attribute == "magnitude" and _AFTERSHOCK.search(" ".join(_words(left)[-4:] + _words(right)[:3])):
             group = "aftershock"
+        if (attribute or _plain_attribute(q, left, right)) == "population":
+            group = _place_before(claim, q)
         value = Value(attribute or _plain_attribute(q, left, right), group, q, _phase(text, start, end, left, q))
         out.append(value)
         previous = value
     return tuple(_groups(out))
+
+
+_PLACE_WORDS = {"island", "city", "town", "village", "province", "county", "state", "region", "district", "the"}
+
+
+_APPOSED = re.compile(r"^\W*(?:island|city|town|province)?\s*,\s*(?:(?:a|an|the|which|that)\s+)?(?:[\w-]+\s+){0,4}?"
+                     r"(?:home\s+to|of|with|has|had)\s*$", re.I)
+
+
+def _place_before(claim: Claim, q: Quantity) -> str:
+    """The place whose population a figure gives: the place the figure's phrase stands in apposition to ("Bandar
+    Abbas, a city of 500,000", "Qeshm island, home to 120,000"), else the first place of the claim, its subject
+    ("Qeshm ... has a population of more than 100,000"); folded without its kind of place ("qeshm"); "" when the
+    claim names no place."""
+    text, base = _text(claim)
+    places = sorted((e for e in claim.entities if e.label in ("GPE", "LOC", "FAC") and e.end <= q.start),
+                    key=lambda e: e.start)
+    if not places:
+        return ""
+    last = places[-1]
+    name = last if _APPOSED.match(text[last.end - base:q.start - base]) else places[0]
+    words = [w for w in re.findall(r"[a-z][a-z'-]*", (name.canonical or name.text).casefold())
+             if w not in _PLACE_WORDS]
+    return " ".join(words)
+
+
+_IDENTIFIER_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+\.?\s*$")
+
+
+def _names_something(q: Quantity, text: str, start: int, end: int) -> bool:
+    """A figure that names or describes rather than counts: an identifier ("Interstate 75", "No. 84", an ordinal)
+    or a number joined to the word it qualifies with no unit of measure ("a 12-gauge shotgun")."""
+    if (q.unit or "").startswith("label") or q.unit == "ordinal":
+        return True
+    if not q.unit and re.match(r"-[a-z]", text[end:end + 2]) and not re.match(r"-(?:magnitude|strength)\b",
+                                                                               text[end:end + 12]):
+        return True
+    return not q.unit and q.qualifier == "exact" and bool(_IDENTIFIER_BEFORE.search(text[max(0, start - 20):start]))
 
 
 def _text(claim: Claim) -> tuple[str, int]:
@@ -149,9 +190,17 @@ def _cue(words: list[str]) -> str | None:
     for n, word in enumerate(words):
         pair = " ".join(words[n:n + 3])
         for attribute, cues in _CUES:
-            if any(word.startswith(c) if " " not in c else pair.startswith(c) for c in cues):
+            if any(_matches(c, word, pair) for c in cues):
                 return attribute
     return None
+
+
+def _matches(cue: str, word: str, pair: str) -> bool:
+    """A cue matches a word it begins ("kill": "killed"), a whole word ("=shot", not "shotgun"), or the words
+    from here on ("lost their lives")."""
+    if cue.startswith("="):
+        return word == cue[1:]
+    return pair.startswith(cue) if " " in cue else word.startswith(cue)
 
 
 _VERBISH = re.compile(r"(?:ed|ing|en)$|^(?:are|is|was|were|be|been|had|has|have|remain|remained|died|dies|hurt|"
@@ -209,8 +258,8 @@ def _attribute(q: Quantity, text: str, left: str, right: str) -> str | None:
     found = own or _cue(before[::-1][:2]) or _toll(before) or _cue(after) or _cue(before[::-1][:4])
     if found == "arrested" and not _people(q, right):
         return "seized"
-    if found in TOLLS and _thing(q):
-        return None  # "two counts of murder", "1,500 houses destroyed": what is counted is no person
+    if found in TOLLS and not _people(q, right):
+        return None  # "two counts of murder", "nine pellets in each shot": what is counted is no person
     if found == "shot" and _cue(after) == "deaths":
         return "deaths"  # "shot dead", "shot to death"
     return found
@@ -238,13 +287,20 @@ def _people(q: Quantity, right: str) -> bool:
     words = [w for w in _words(q.counted)[:4] if w not in ("more", "other", "suspected", "alleged")]
     if not words or _cue(words[:1]):
         return True  # "12 arrested": the cue itself, nothing counted
-    return any(w in _PEOPLE for w in words) or _nationality(q.counted.split()[0])
+    if words[0] in _THINGS:
+        return False
+    return any(w in _PEOPLE or _PERSON_ENDING.search(w) for w in words[:2]) or _nationality(q.counted.split()[0])
+
+
+_PERSON_ENDING = re.compile(r"(?:ers|ists|ians|ants|ents|ees|men|women|folk|ren)$")
 
 
 _THINGS = {"counts", "count", "charges", "charge", "houses", "homes", "buildings", "villages", "vehicles", "cars",
            "schools", "shops", "stores", "rounds", "shots", "bullets", "rifles", "guns", "weapons", "boats", "ships",
            "vessels", "tents", "years", "days", "hours", "minutes", "months", "weeks", "times", "games", "points",
-           "cases", "incidents", "attacks", "quakes", "aftershocks", "floors", "miles", "feet", "metres", "meters"}
+           "cases", "incidents", "attacks", "quakes", "aftershocks", "floors", "miles", "feet", "metres", "meters",
+           "helicopters", "planes", "aircraft", "trucks", "ambulances", "teams", "units", "flights", "hospitals",
+           "pellets", "shells", "containers", "computers", "papers", "letters", "numbers"}
 
 
 def _thing(q: Quantity) -> bool:

@@ -288,7 +288,7 @@ def _loose_names(conflict: Conflict, a: Claim, b: Claim) -> bool:
     names from capitalised words ("Prison Inmate" / "Texas")."""
     if conflict.kind != "entity":
         return False
-    if any(c.is_headline and _title_case(c.text) for c in (a, b)):
+    if any(c.is_headline and _title_case(c.text) or _shouted(c.clause or c.text) for c in (a, b)):
         return True
     speakers = {_last_word(c.attributed_to) for c in (a, b)} - {""}
     if any(_last_word(side["value"]) in speakers for side in (conflict.a, conflict.b)):
@@ -305,6 +305,12 @@ def _in_frame(claim: Claim, value: str) -> bool:
     text = claim.clause or claim.text
     at = text.find(value)
     return at >= 0 and bool(_FRAME.search(text[max(0, at - 40):at]))
+
+
+def _shouted(text: str) -> bool:
+    """Capitals for emphasis ("THREE PEOPLE HAVE DIED IN A BLAZE"): the tagger takes such words for names."""
+    words = re.findall(r"[^\W\d_]{3,}", text)
+    return len(words) >= 3 and sum(w.isupper() for w in words) >= 3
 
 
 def _title_case(text: str) -> bool:
