@@ -36,6 +36,10 @@ _OTHER_EVENT = re.compile(
 _PAST_WORDS = re.compile(r"\b(?:last|previous|past)\s+(?:year|month|season|summer|winter|spring|fall|autumn|"
                          r"decade)\b|\b(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|several|many)\s+"
                          r"(?:years?|months?|decades?)\s+(?:ago|earlier|before|after)\b|\bin\s+(?:19|20)\d\d\b", re.I)
+# A figure summed over many events ("so far", "in their five operations"): another slot than this event's.
+_CUMULATIVE = re.compile(r"\b(?:so far|thus far|to date|all told|in all)\b|\b(?:in|during|over|across)\s+(?:the|"
+                         r"their|its|his|her|these|those|all)?\s*(?:\w+\s+){0,2}?(?:operations|attacks|raids|"
+                         r"missions|games|matches|seasons|fights|bouts|elections|cases|incidents)\b", re.I)
 _SPOKEN = re.compile(r"\b(?:said|says|told|announced|reported|added|stated|confirmed)\s+(?:on\s+)?$", re.I)
 _SINCE = re.compile(r"\b(?:since|until|till|through)\b", re.I)
 _PLACE_LABELS = ("GPE", "LOC")
@@ -120,6 +124,9 @@ def anchor(claim: Claim, context: StoryContext, keyed: bool = False) -> Anchor:
                 return Anchor(_time_key(t), t.text)
     if phrase:
         return Anchor(_phrase_key(phrase.group(0)), phrase.group(0))
+    cumulative = _CUMULATIVE.search(text)
+    if cumulative and not keyed and claim.quantities:
+        return Anchor("cumulative", cumulative.group(0))
     if eventful and not current:
         words = _PAST_WORDS.search(text)
         if words and not any(y in context.own for y in re.findall(r"(?:19|20)\d\d", words.group(0))):

@@ -120,39 +120,32 @@ def read_values(claim: Claim) -> tuple[Value, ...]:
 _PLACE_WORDS = {"island", "city", "town", "village", "province", "county", "state", "region", "district", "the"}
 
 
-_APPOSED = re.compile(r"^\W*(?:island|city|town|province)?\s*,\s*(?:(?:a|an|the|which|that)\s+)?(?:[\w-]+\s+){0,4}?"
-                     r"(?:home\s+to|of|with|has|had)\s*$", re.I)
+_APPOSED = re.compile(r",\s*(?:home\s+to|(?:a|an|the)\s+(?:\w+\s+){0,2}?(?:city|town|village|island|nation|country|"
+                     r"state|province|region|community|port|capital)\s+of|population)\s*(?:about|some|around|nearly|"
+                     r"more\s+than|over|roughly)?\s*$", re.I)
 
 
 def _place_before(claim: Claim, q: Quantity) -> str:
     """The place whose population a figure gives: the place the figure's phrase stands in apposition to ("Bandar
-    Abbas, a city of 500,000", "Qeshm island, home to 120,000"), else the first place of the claim, its subject
-    ("Qeshm ... has a population of more than 100,000"); folded without its kind of place ("qeshm"); "" when the
-    claim names no place."""
+    Abbas, a city of 500,000", "Qeshm island, home to 120,000"; nothing when that place is not tagged), else the
+    first place of the claim, its subject ("Qeshm ... has a population of more than 100,000"); folded without its
+    kind of place ("qeshm"); "" when none."""
     text, base = _text(claim)
     places = sorted((e for e in claim.entities if e.label in ("GPE", "LOC", "FAC") and e.end <= q.start),
                     key=lambda e: e.start)
-    if not places:
+    apposed = _APPOSED.search(text[:q.start - base])
+    if apposed:
+        before = [e for e in places if 0 <= apposed.start() - (e.end - base) <= len(" island")]
+        if not before:
+            return ""
+        name = before[-1]
+    elif places:
+        name = places[0]
+    else:
         return ""
-    last = places[-1]
-    name = last if _APPOSED.match(text[last.end - base:q.start - base]) else places[0]
     words = [w for w in re.findall(r"[a-z][a-z'-]*", (name.canonical or name.text).casefold())
              if w not in _PLACE_WORDS]
     return " ".join(words)
-
-
-_IDENTIFIER_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+\.?\s*$")
-
-
-def _names_something(q: Quantity, text: str, start: int, end: int) -> bool:
-    """A figure that names or describes rather than counts: an identifier ("Interstate 75", "No. 84", an ordinal)
-    or a number joined to the word it qualifies with no unit of measure ("a 12-gauge shotgun")."""
-    if (q.unit or "").startswith("label") or q.unit == "ordinal":
-        return True
-    if not q.unit and re.match(r"-[a-z]", text[end:end + 2]) and not re.match(r"-(?:magnitude|strength)\b",
-                                                                               text[end:end + 12]):
-        return True
-    return not q.unit and q.qualifier == "exact" and bool(_IDENTIFIER_BEFORE.search(text[max(0, start - 20):start]))
 
 
 def _text(claim: Claim) -> tuple[str, int]:
