@@ -148,6 +148,20 @@ def _place_before(claim: Claim, q: Quantity) -> str:
     return " ".join(words)
 
 
+_IDENTIFIER_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+\.?\s*$")
+
+
+def _names_something(q: Quantity, text: str, start: int, end: int) -> bool:
+    """A figure that names or describes rather than counts: an identifier ("Interstate 75", "No. 84", an ordinal)
+    or a number joined to the word it qualifies with no unit of measure ("a 12-gauge shotgun")."""
+    if (q.unit or "").startswith("label") or q.unit == "ordinal":
+        return True
+    if not q.unit and re.match(r"-[a-z]", text[end:end + 2]) and not re.match(r"-(?:magnitude|strength)\b",
+                                                                               text[end:end + 12]):
+        return True
+    return not q.unit and q.qualifier == "exact" and bool(_IDENTIFIER_BEFORE.search(text[max(0, start - 20):start]))
+
+
 def _text(claim: Claim) -> tuple[str, int]:
     if claim.clause and claim.clause_start >= 0:
         return claim.clause, claim.clause_start
