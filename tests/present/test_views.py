@@ -9,7 +9,7 @@ from newsweave.present import views
 def test_story_summary_counts_and_outlets(dossier):
     v = views.dossier_view(dossier)
     assert v["story"]["outlets"] == ["Ukrainska Pravda", "The Washington Post"]
-    assert v["story"]["counts"] == {"corroborated": 13, "conflicting": 0, "single_source": 9}
+    assert v["story"]["counts"] == {"corroborated": 13, "conflicting": 0, "updated": 0, "single_source": 9}
     assert v["story"]["articles"] == 2
 
 

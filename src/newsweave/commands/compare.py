@@ -11,7 +11,7 @@ from ..errors import NewsweaveError
 from ..present.output import print_json
 from . import open_db
 
-FORMATS = (click.option("--json", "fmt", flag_value="json", help="Print the JSON dossier (newsweave.dossier/1)."),
+FORMATS = (click.option("--json", "fmt", flag_value="json", help="Print the JSON dossier (newsweave.dossier/2)."),
            click.option("--markdown", "fmt", flag_value="markdown", help="Print the dossier as Markdown."))
 
 

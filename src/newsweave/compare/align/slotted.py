@@ -118,8 +118,8 @@ def _same_name(x: str, y: str, score: int = 80) -> bool:
     """Two spellings of one name ("Katherine" / "Catherine"), or one cut short ("La" / "LaCalamita")."""
     from rapidfuzz import fuzz
 
-    return fuzz.ratio(x, y) >= score or len(min(x, y, key=len)) >= 2 and max(x, y, key=len).startswith(
-        min(x, y, key=len))
+    short, long = sorted((x, y), key=len)
+    return fuzz.ratio(x, y) >= score or len(short) >= 2 and long.startswith(short)
 
 
 _TITLES = {"mr", "mrs", "ms", "miss", "dr", "capt", "captain", "senior", "trooper", "police", "chief", "officer",
@@ -130,24 +130,28 @@ _TITLES = {"mr", "mrs", "ms", "miss", "dr", "capt", "captain", "senior", "troope
 
 def person_keys(names: Sequence[str]) -> dict[str, str]:
     """A key per named person (a name of two words or more; pronouns and "a woman" name no one): names of one
-    person share it ("Sharron Smith", "Sharron Diane Crawford Smith"; "Katherine Gomes", "Catherine Gomes"),
-    different first names of one surname do not ("Gary Gomes", "Catherine Gomes")."""
-    parts: dict[str, tuple[str, str]] = {}
+    person share it ("Sharron Smith", "Sharron Diane Crawford Smith"; "Katherine Gomes", "Catherine Gomes"; a
+    headline's "Actor John Smith", "John Smith"), different first names of one surname do not ("Gary Gomes",
+    "Catherine Gomes"). The shortest full names lead: a longer one joins the person whose first name is among its
+    given names."""
+    parts: dict[str, tuple[tuple[str, ...], str]] = {}
     for name in sorted(set(names)):
         words = [w for w in re.findall(r"[A-Z][\w'’.-]*", name) if w.casefold().rstrip(".") not in _TITLES
                  and not re.fullmatch(r"(?:[IVX]+|Jr|Sr)\.?", w)]
         if len(words) >= 2 and name[:1].isupper():
-            parts[name] = (words[0].casefold(), words[-1].casefold())
+            parts[name] = (tuple(w.casefold() for w in words[:-1]), words[-1].casefold())
         elif len(words) == 1 and name[:1].isupper() and len(words[0]) > 3:
-            parts[name] = ("", words[0].casefold())  # a surname alone ("Kafoury"): one person if only one has it
+            parts[name] = ((), words[0].casefold())  # a surname alone ("Kafoury"): one person if only one has it
     keys: dict[str, str] = {}
     heads: list[tuple[str, str]] = []
-    for name, (first, last) in sorted(parts.items(), key=lambda kv: (-len(kv[0]), kv[0])):
-        same = [h for h in heads if _same_name(h[1], last) and (not first or _same_name(h[0], first, 70))]
-        if not first and len(same) != 1:
+    for name, (given, last) in sorted(parts.items(), key=lambda kv: (not kv[1][0], len(kv[1][0]), len(kv[0]),
+                                                                     kv[0])):
+        same = [h for h in heads if _same_name(h[1], last) and (not given or any(_same_name(h[0], g, 70)
+                                                                                  for g in given))]
+        if not given and len(same) != 1:
             continue  # a surname several people share names no one
         if not same:
-            same = [(first, last)]
+            same = [(given[0], last)]
             heads.append(same[0])
         keys[name] = f"{same[0][0]} {same[0][1]}"
     return keys

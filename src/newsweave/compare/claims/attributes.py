@@ -296,7 +296,8 @@ def _people(q: Quantity, right: str) -> bool:
         return True  # "12 arrested": the cue itself, nothing counted
     if words[0] in _THINGS:
         return False
-    return any(w in _PEOPLE or _PERSON_ENDING.search(w) for w in words[:2]) or _nationality(q.counted.split()[0])
+    return (any(w in _PEOPLE or _PERSON_ENDING.search(w) for w in words[:3])
+            or any(_nationality(w) for w in q.counted.split()[:2]))  # "two North Korean soldiers"
 
 
 _PERSON_ENDING = re.compile(r"(?:ers|ists|ians|ants|ents|ees|men|women|folk|ren)$")
