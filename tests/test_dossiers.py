@@ -101,7 +101,7 @@ def test_load_dossier_carries_the_store_story(fresh_store, story, computed):
     page = dossiers.load_dossier(fresh_store, "s1")
     (item,) = page["stories"]
     assert (item["id"], item["first"], item["last"]) == ("s1", "2025-01-10", "2025-01-11")
-    assert page["schema"] == "newsweave.dossier/1" and dossiers.STAMP not in page
+    assert page["schema"] == "newsweave.dossier/2" and dossiers.STAMP not in page
 
 
 def test_save_dossier_stamps_it_current(fresh_store, story, computed, fake_dossier):

@@ -4,8 +4,8 @@ refreshed when the story changes (one rule for the CLI and the web app).
 A saved dossier carries a stamp (under ``STAMP``) of what it was computed from: the code of the compare stage
 (package version and a digest of its sources) and the story's members (article ids and a digest of each one's
 stored annotations). ``story_dossier`` returns the saved dossier while its stamp matches the story now; otherwise it
-compares the story again, saves the result and returns it. Dossiers leave this module without the stamp, so the
-JSON contract (``newsweave.dossier/1``, docs/dossier.md) is unchanged. Only ``store`` touches the database.
+compares the story again, saves the result and returns it. Dossiers leave this module without the stamp, as the
+JSON contract ``newsweave.dossier/2`` (docs/dossier.md) has them. Only ``store`` touches the database.
 """
 from __future__ import annotations
 

@@ -284,9 +284,34 @@ class Conflict(Record):
 
 
 @dataclass(frozen=True)
+class Slot(Record):
+    """The one checkable slot a fact is about: an attribute of an event, and for counts what is counted."""
+
+    key: str  # stable within the story: "<event>/<attribute>[/<counted>]"
+    event: str  # "current" (the story's event) or the anchor of another event ("2003", "last year")
+    attribute: str  # deaths, injured, magnitude, amount, age, ... (compare/claims/attributes.py)
+    counted: str = ""  # what a count counts ("people sheltering"); "" when not a count or not said
+
+
+@dataclass(frozen=True)
+class Reading(Record):
+    """One report of a slot's value: what was said, by whom (outlet and primary source), and when."""
+
+    value: str  # as written ("at least 10")
+    low: float | None
+    high: float | None
+    unit: str
+    outlet: str
+    source: str  # the primary source: the speaker the outlet relays, else the outlet
+    time: str | None  # when it was reported (ISO): the publication time, refined by the text
+    claim: str  # claim id
+    kind: str = "report"  # report | revision (a source changing its own earlier figure)
+
+
+@dataclass(frozen=True)
 class Fact(Record):
     id: str
-    status: str  # corroborated | single_source | conflicting
+    status: str  # conflicting | updated | corroborated | single_source (the first that applies)
     explanation: str
     claims: tuple[Claim, ...]
     conflicts: tuple[Conflict, ...] = ()
@@ -294,9 +319,16 @@ class Fact(Record):
     outlets: tuple[str, ...] = ()
     says_more: tuple[str, ...] = ()  # partial facts: the outlets whose claims say more than the others
     adds: tuple[tuple[str, str], ...] = ()  # partial facts: (claim id, what that claim adds)
+    statuses: tuple[str, ...] = ()  # every status that applies, in precedence order
+    slot: Slot | None = None
+    background: bool = False  # about another time or event than the story's
+    anchor: str = ""  # the words that anchor a background fact ("in December 2003")
+    latest: Reading | None = None  # the value that stands now
+    history: tuple[Reading, ...] = ()  # the slot's values in time order
+    primary_sources: tuple[str, ...] = ()  # the distinct primary sources behind the claims
 
 
-_nest("Fact", claims=Claim, conflicts=Conflict)
+_nest("Fact", claims=Claim, conflicts=Conflict, slot=Slot, latest=Reading, history=Reading)
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ def test_compare_prints_the_dossier_as_json_and_markdown(seed_dir, tmp_path):
     assert result.exit_code == 0, result.output
     dossier = json.loads(result.output)
     story = dossier["stories"][0]
-    assert dossier["schema"] == "newsweave.dossier/1" and len(story["articles"]) == 2
+    assert dossier["schema"] == "newsweave.dossier/2" and len(story["articles"]) == 2
     assert sum(f["status"] == "corroborated" for f in story["facts"]) >= 10
     assert {a["outlet"] for a in story["articles"]} == {"Ukrainska Pravda", "The Washington Post"}
     result = runner.invoke(cli, ["--db", db, "compare", *files, "--meta", str(seed_dir / "meta.json"), "--store",

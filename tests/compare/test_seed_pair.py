@@ -76,12 +76,13 @@ def test_claim_text_is_source_sentence(seed_story, seed_items):
 
 
 def test_dossier_has_the_contract_keys(seed_dossier):
-    assert seed_dossier["schema"] == "newsweave.dossier/1"
+    assert seed_dossier["schema"] == "newsweave.dossier/2"
     story = seed_dossier["stories"][0]
     assert {"id", "title", "articles", "facts", "entities", "outlets"} <= set(story)
     assert {"id", "outlet", "title", "published", "url", "path"} <= set(story["articles"][0])
     fact = story["facts"][0]
     assert {"id", "status", "explanation", "claims", "conflicts", "outlets", "partial", "values", "times"} <= set(fact)
+    assert {"statuses", "slot", "background", "anchor", "latest", "history", "primary_sources"} <= set(fact)
     assert {"article", "outlet", "text", "start", "end", "attributed_to", "quote", "clause_start", "clause_end",
             "is_headline"} <= set(fact["claims"][0])
     assert all(f["explanation"] for f in story["facts"])

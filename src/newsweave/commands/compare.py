@@ -13,7 +13,7 @@ from . import open_db
 from .progress import DossierProgress
 from .progress import option as progress_option
 
-FORMATS = (click.option("--json", "as_json", is_flag=True, help="Print the JSON dossier (newsweave.dossier/1)."),
+FORMATS = (click.option("--json", "as_json", is_flag=True, help="Print the JSON dossier (newsweave.dossier/2)."),
            click.option("--markdown", "as_markdown", is_flag=True, help="Print the dossier as Markdown."))
 
 

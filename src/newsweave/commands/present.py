@@ -20,7 +20,7 @@ from .progress import option as progress_option
 @click.option("--meta", "meta_file", type=click.Path(exists=True, dir_okay=False),
               help="Metadata JSON for --compare inputs.")
 @click.option("--dossier", "dossier_file", type=click.Path(exists=True, dir_okay=False),
-              help="Render a dossier JSON file (newsweave.dossier/1) instead.")
+              help="Render a dossier JSON file (newsweave.dossier/2) instead.")
 @click.option("--largest", is_flag=True, help="Report the stored story with the most articles.")
 @click.option("-o", "--output", default="report.html", show_default=True, type=click.Path(dir_okay=False),
               help="Where to write the HTML report.")

@@ -1,5 +1,5 @@
-"""Compare the articles of one story: claims -> aligned facts -> verdicts -> a dossier (JSON contract
-``newsweave.dossier/1``, documented in docs/dossier.md).
+"""Compare the articles of one story: claims -> slots -> aligned facts -> verdicts -> a dossier (JSON contract
+``newsweave.dossier/2``, documented in docs/dossier.md).
 
 ``compare(articles)`` is pure (models are loaded once per process); ``compare_texts(items)`` builds the articles
 from plain dicts for scripts and notebooks and returns the dossier as a dict.
@@ -11,8 +11,9 @@ from dataclasses import replace
 from typing import Any, Mapping, Sequence
 
 from ..embed import Embedder, get_embedder
-from .align.group import align, conflict_links
+from .align.group import conflict_links, link_claims
 from .align.partial import what_each_adds
+from .align.slotted import fact_groups, read_slots, slot_ages, slot_values, unit_groups
 from .claims import extract_claims
 from ..models import Annotations, Article, ArticleClaims, CanonicalEntity, Claim, Fact, Sentence, content_hash
 from ..errors import IngestError
@@ -22,7 +23,7 @@ from ..normalize import normalize_many, reference_time, story_entities
 from .claims import slots
 from .dossier import STATUS_ORDER, Dossier, StoryDossier
 from .prepare import prepare_claims, remembering
-from .verdict.verdict import outlet_summary, verdicts
+from .verdict.verdict import SlotView, outlet_summary, verdicts
 
 log = logging.getLogger(__name__)
 
@@ -54,11 +55,7 @@ def _compare(articles: Sequence[Article], annotations: Sequence[Annotations] | N
     entities, mapping = _story_entities(articles, annotations)
     claims = [_canonical(c, mapping) for art, ann in zip(articles, annotations)
               for c in (ready[art.id].claims if art.id in ready else extract_claims(art, ann))]
-    groups, links, vectors = align(claims, model, same_fact)
-    grouped = [[claims[i] for i in g] for g in groups]
-    adds = what_each_adds(grouped, model, {c.id: v for c, v in zip(claims, vectors)})
-    linked = conflict_links(claims, links)
-    facts = sorted(verdicts(grouped, articles, adds, linked, model), key=_fact_order)
+    facts = judged_facts(claims, articles, model, same_fact)
     story = StoryDossier(
         id=story_id or content_hash(*sorted(a.id for a in articles), length=12),
         title=articles[0].title, articles=tuple(articles), facts=tuple(facts),
@@ -66,9 +63,26 @@ def _compare(articles: Sequence[Article], annotations: Sequence[Annotations] | N
     return Dossier(stories=(story,))
 
 
+def judged_facts(claims: Sequence[Claim], articles: Sequence[Article], model: Embedder, same_fact: str = "auto",
+                 vectors=None) -> list[Fact]:
+    """The story's facts with their verdicts, in dossier order: slots read from the claims, claims aligned into
+    facts (``vectors``: the claims' embeddings when already computed), each judged."""
+    slots = read_slots(claims, {a.id: a.published for a in articles})
+    links, vectors, scorer = link_claims(claims, model, same_fact, vectors)
+    units, groups = unit_groups(claims, links, vectors, scorer, slots)
+    found = fact_groups(units, groups, slots)
+    grouped = [[claims[i] for i in f.members] for f in found]
+    views = [SlotView(f.slot, f.anchor.key, f.anchor.text,
+                      {claims[i].id: slot_values(slots[i], f.slot) for i in f.members},
+                      {claims[i].id: slot_ages(slots[i], claims[i], f.slot) for i in f.members}) for f in found]
+    adds = what_each_adds(grouped, model, {c.id: v for c, v in zip(claims, vectors)})
+    linked = conflict_links(claims, links)
+    return sorted(verdicts(grouped, articles, adds, linked, model, views), key=_fact_order)
+
+
 def _fact_order(fact: Fact):
     first = min((c.outlet, c.clause_start) for c in fact.claims)
-    return STATUS_ORDER.get(fact.status, 3), -len(fact.outlets), first, fact.id
+    return fact.background, STATUS_ORDER.get(fact.status, 9), -len(fact.outlets), first, fact.id
 
 
 def prepare(article: Article, annotations: Annotations | None, embedder: "str | Embedder" = "auto",

@@ -33,6 +33,7 @@ _AGE_PATTERNS = [
     rf"\baged\s+{_N}\b",
     rf"\b(?:died|dies|dead|killed)\s+at\s+{_N}(?=\s*(?:[,.;:)!?]|$|\s+(?:and|in|on|after|when)\b)|[ \t]*\n)",
     rf"\bat\s+(?:the\s+)?age\s+(?:of\s+)?{_N}\b",
+    rf"(?<=, )(?:age|both)\s+{_N}(?=\s*,)",
     rf"\b(?P<subj>he|she|who|I)\s+(?:was|is|am|is\s+now|was\s+only|is\s+only|was\s+just|turned|turns)\s+{_N}"
     rf"(?=\s*(?:[,.;:)!?]|$|\s+(?:and|when|at|but|years?\b)))",
     rf"(?<=[a-z]),\s+(?P<nc>\d{{1,3}}),(?=\s)",

@@ -2,11 +2,14 @@
 
 Blocking: nearest neighbours by embedding (exact top-k for small stories; sorted random projections, O(n log n),
 for large ones) plus claims that share a structured key (a year, a number, an age, an entity), with bucket caps.
-Scoring: the MSRP-trained same-fact probability on the clauses (mismatch features off: statements that
-disagree on a number are still about the same fact), nudged by slot agreement (compatible ages of the same
-person, shared years and numbers). Grouping: best-first union of pairs above ALIGN_THRESHOLD, at most one claim
-per article in a group unless the two claims of one article repeat each other (headline and body). Values are
-compared (conflicts) only across links above the stricter CONFLICT_THRESHOLD (``conflict_links``).
+Scoring: the MSRP-trained same-fact probability on the clauses with their figures masked (statements that disagree
+on a number are still about the same fact: the disagreement must not pull them apart), nudged by slot agreement
+(compatible ages of the same person, shared years and numbers, a shared toll or magnitude). Grouping: best-first
+merges of groups linked above ALIGN_THRESHOLD, only when every claim of one group is close to every claim of the
+other (no chains: A ~ B and B ~ C does not put A with C unless A ~ C), never across claims that
+``slotted.separate`` keeps apart (another event, another toll), and at most one claim per article in a group unless
+the two claims of one article repeat each other (headline and body). Values are compared (conflicts) only across
+links above the stricter CONFLICT_THRESHOLD (``conflict_links``).
 """
 from __future__ import annotations
 
@@ -121,10 +124,21 @@ def _shared_keys(claims: Sequence[Claim]) -> set[tuple[int, int]]:
     return pairs
 
 
+_FIGURE = re.compile(r"\d+(?:[.,]\s?\d+)*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                     r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|"
+                     r"dozens?|hundreds|thousands|millions)\b", re.I)
+
+
+def masked(text: str) -> str:
+    """The text with its figures (digits and number words) replaced by "#": what is compared for sameness."""
+    return _FIGURE.sub("#", text)
+
+
 def pair_score(a: Claim, b: Claim, cosine: float, mode: str = "auto") -> float:
-    """Same-fact probability of two claims, adjusted by the agreement of their structured slots (``mode``: the
-    same-fact scorer, Settings.same_fact)."""
-    p = scoring.same_fact_probability(embed_text(a), embed_text(b), cosine, ignore_slots=True, mode=mode)
+    """Same-fact probability of two claims with their figures masked, adjusted by the agreement of their
+    structured slots (``mode``: the same-fact scorer, Settings.same_fact)."""
+    p = scoring.same_fact_probability(masked(embed_text(a)), masked(embed_text(b)), cosine, ignore_slots=True,
+                                      mode=mode)
     return float(min(1.0, max(0.0, p + slot_adjustment(a, b))))
 
 
@@ -156,16 +170,35 @@ def _close_times_overlap(a: Claim, b: Claim) -> bool:
     return False
 
 
-def score_links(claims: Sequence[Claim], vectors: np.ndarray, encode=None, mode: str = "auto") -> list[Link]:
+class PairScorer:
+    """The text score of any two claims of the story (text probability + rare shared words), memoised: the
+    candidate links are scored first; the grouping asks for the pairs blocking left out."""
+
+    def __init__(self, claims: Sequence[Claim], vectors: np.ndarray, mode: str = "auto"):
+        self.claims, self.vectors, self.mode = claims, vectors, mode
+        self.bags = [content_stems(embed_text(c)) for c in claims]
+        self.idf = _idf(self.bags)
+        self.cache: dict[tuple[int, int], float] = {}
+
+    def __call__(self, i: int, j: int) -> float:
+        key = (i, j) if i < j else (j, i)
+        if key not in self.cache:
+            a, b = key
+            cosine = float(self.vectors[a] @ self.vectors[b])
+            self.cache[key] = pair_score(self.claims[a], self.claims[b], cosine, self.mode) \
+                + RARE_WEIGHT * _rare_overlap(self.bags[a], self.bags[b], self.idf)
+        return self.cache[key]
+
+
+def score_links(claims: Sequence[Claim], vectors: np.ndarray, encode=None, mode: str = "auto",
+                scorer: PairScorer | None = None) -> list[Link]:
     """Scored candidate links: text probability + rare shared words (story IDF) + slots + mutual best match;
     with ``encode`` (the embedder's), links where one claim is contained in the other are lifted too."""
-    bags = [content_stems(embed_text(c)) for c in claims]
-    idf = _idf(bags)
+    scorer = scorer or PairScorer(claims, vectors, mode)
+    bags = scorer.bags
     raw = []
     for i, j in sorted(candidates(claims, vectors)):
-        cosine = float(vectors[i] @ vectors[j])
-        base = pair_score(claims[i], claims[j], cosine, mode) + RARE_WEIGHT * _rare_overlap(bags[i], bags[j], idf)
-        raw.append((i, j, base, cosine))
+        raw.append((i, j, scorer(i, j), float(vectors[i] @ vectors[j])))
     best = _best_partners(claims, raw)
     links = []
     for i, j, base, cosine in raw:
@@ -257,9 +290,19 @@ def _best_partners(claims: Sequence[Claim], raw) -> dict[tuple[int, str], int]:
     return {k: v[1] for k, v in best.items()}
 
 
+COHESION_FLOOR = 0.2  # every pair of claims in a group scores at least this (no chains)
+COHESION_MEAN = 0.4  # and the pairs across two merging groups score this on average
+
+
 def group(claims: Sequence[Claim], links: Sequence[Link], vectors: np.ndarray,
-          threshold: float = ALIGN_THRESHOLD) -> list[list[int]]:
-    """Best-first union of links above threshold; groups hold one claim per article except repeats."""
+          threshold: float = ALIGN_THRESHOLD, score=None, apart=None, together=None) -> list[list[int]]:
+    """Best-first merges along links above threshold; groups hold one claim per article except repeats. With
+    ``score`` (i, j -> text score) two groups merge only when their claims are close across the board
+    (``cohesive``; ``together`` replaces that test); ``apart`` (i, j -> bool) names pairs that never share a
+    group."""
+    together = together or cohesive
+    linked = {(l.a, l.b): l.score for l in links}
+    pair = (lambda i, j: linked.get((min(i, j), max(i, j))) or score(i, j)) if score else None
     parent = list(range(len(claims)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(claims))}
 
@@ -274,9 +317,22 @@ def group(claims: Sequence[Claim], links: Sequence[Link], vectors: np.ndarray,
         ra, rb = find(link.a), find(link.b)
         if ra == rb or not _compatible_groups(claims, members[ra], members[rb], vectors):
             continue
+        if apart is not None and any(apart(i, j) for i in members[ra] for j in members[rb]):
+            continue
+        if pair is not None and not together(members[ra], members[rb], pair):
+            continue
         parent[rb] = ra
         members[ra] = sorted(members[ra] + members.pop(rb))
     return sorted(members.values(), key=lambda g: (g[0], len(g)))
+
+
+def cohesive(left: Sequence[int], right: Sequence[int], score) -> bool:
+    """Every claim of one group is close enough to every claim of the other, and the pairs are close on average:
+    a group grows only by claims about what all its claims say."""
+    if len(left) == len(right) == 1:
+        return True
+    scores = [score(i, j) for i in left for j in right]
+    return min(scores) >= COHESION_FLOOR and sum(scores) / len(scores) >= COHESION_MEAN
 
 
 def _compatible_groups(claims, left: list[int], right: list[int], vectors: np.ndarray) -> bool:
@@ -302,8 +358,17 @@ def conflict_links(claims: Sequence[Claim], links: Sequence[Link]) -> set[frozen
     return {frozenset((claims[l.a].id, claims[l.b].id)) for l in links if l.score >= CONFLICT_THRESHOLD}
 
 
+def link_claims(claims: Sequence[Claim], embedder, same_fact: str = "auto", vectors: np.ndarray | None = None
+                ) -> tuple[list[Link], np.ndarray, PairScorer]:
+    """The scored links between the claims, their vectors (``vectors``: when already computed, not encoded again),
+    and the scorer that scores any other pair on demand."""
+    if vectors is None:
+        vectors = embedder.encode([embed_text(c) for c in claims]) if claims else np.zeros((0, 384), np.float32)
+    scorer = PairScorer(claims, vectors, same_fact)
+    return score_links(claims, vectors, embedder.encode, same_fact, scorer), vectors, scorer
+
+
 def align(claims: Sequence[Claim], embedder, same_fact: str = "auto") -> tuple[list[list[int]], list[Link], np.ndarray]:
-    """Groups of claim indices (facts), the scored links, and the claim vectors."""
-    vectors = embedder.encode([embed_text(c) for c in claims]) if claims else np.zeros((0, 384), np.float32)
-    links = score_links(claims, vectors, embedder.encode, same_fact)
-    return group(claims, links, vectors), links, vectors
+    """Groups of claim indices (text groups, without chains), the scored links, and the claim vectors."""
+    links, vectors, scorer = link_claims(claims, embedder, same_fact)
+    return group(claims, links, vectors, score=scorer), links, vectors

@@ -54,7 +54,8 @@ def align_slots(a: Claim, xs: list, b: Claim, ys: list, agree, comparable, singl
                 strong: int = STRONG_CONTEXT) -> list[tuple]:
     """Pairs (x, y) that fill the same slot but disagree. Values are paired one to one, best first, by
     agreement plus the similarity of the words around them; what stays unpaired is paired only when it is the
-    single comparable value left on each side (the changed figure in an otherwise aligned pair)."""
+    single comparable value left on each side (the changed figure in an otherwise aligned pair: ``single_ok``
+    says so, or another value of the pair agrees), or its words match."""
     scored = []
     for i, x in enumerate(xs):
         for j, y in enumerate(ys):
@@ -64,10 +65,12 @@ def align_slots(a: Claim, xs: list, b: Claim, ys: list, agree, comparable, singl
             ctx = context_score(a, x, b, y)
             scored.append((-(ctx + (strong + 1 if ok else 0)), i, j, ok, ctx))
     used_a, used_b, out = set(), set(), []
+    agreed = False
     for _, i, j, ok, ctx in sorted(scored):
         if i in used_a or j in used_b or not (ok or ctx >= strong):
             continue
         used_a.add(i), used_b.add(j)
+        agreed = agreed or ok
         if not ok:
             out.append((xs[i], ys[j]))
     rest_a = _distinct([x for i, x in enumerate(xs) if i not in used_a and not any(agree(x, y) for y in ys)])
@@ -77,8 +80,8 @@ def align_slots(a: Claim, xs: list, b: Claim, ys: list, agree, comparable, singl
         if y is None or _best_partner(b, y, a, rest_a, lambda p, q: comparable(q, p), flip=True) is not x:
             continue
         alone = sum(comparable(x, v) for v in rest_b) == 1 and sum(comparable(u, y) for u in rest_a) == 1
-        if alone and single_ok(x) or context_score(a, x, b, y) >= LEFTOVER_CONTEXT:
-            out.append((x, y))
+        if alone and (single_ok(x) or agreed) or context_score(a, x, b, y) >= LEFTOVER_CONTEXT:
+            out.append((x, y))  # with a value agreed beside it, the single one left is the changed value
     return out
 
 

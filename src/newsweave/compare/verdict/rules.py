@@ -21,6 +21,8 @@ from .polarity import polarity_conflicts
 
 
 RULES = (number_conflicts, date_conflicts, age_conflicts, entity_conflicts, polarity_conflicts)
+KINDS = {"number": number_conflicts, "date": date_conflicts, "age": age_conflicts, "entity": entity_conflicts,
+         "polarity": polarity_conflicts}
 
 
 _STAMP = re.compile(r"\b(?:last\s+)?(?:updated|published|posted)\s*(?:at|on)?\s*:?\s*\d", re.I)
@@ -55,13 +57,14 @@ def _modal(claim: Claim) -> bool:
     return bool(_MODAL.search(claim.text))
 
 
-def conflicts(a: Claim, b: Claim) -> list[Conflict]:
-    """Every disagreement between two aligned claims (empty when they agree); a claim in a sentence that says what
-    would happen under a condition does not dispute one that states a fact with no condition or modal verb of its
-    own (``hypothetical``)."""
+def conflicts(a: Claim, b: Claim, kinds=None) -> list[Conflict]:
+    """Every disagreement between two aligned claims (empty when they agree), or those of the rules ``kinds``
+    names (number, date, age, entity, polarity); a claim in a sentence that says what would happen under a
+    condition does not dispute one that states a fact with no condition or modal verb of its own
+    (``hypothetical``)."""
     if page_stamp(a) or page_stamp(b) or hypothetical(a) and not _modal(b) or hypothetical(b) and not _modal(a):
         return []
     found: list[Conflict] = []
-    for rule in RULES:
+    for rule in (RULES if kinds is None else [KINDS[k] for k in kinds]):
         found.extend(rule(a, b))
     return found

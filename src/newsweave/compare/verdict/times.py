@@ -38,9 +38,14 @@ def _weekday(t: TimeExpr) -> bool:
         and not re.search(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", t.text, re.I)
 
 
+_SINCE_CLAUSE = re.compile(r"\bsince\b[^,;.]{0,60}$", re.I)
+
+
 def _since(claim: Claim, t: TimeExpr) -> bool:
-    before = claim.text[max(0, t.start - claim.start - 8):t.start - claim.start].lower()
-    return "since" in before or "since" in (t.note or "")  # "from 1993 to 2003" is a span, not a "since"
+    """The time starts an open span: "since 1995", or the date of the clause a "since" opens ("since President
+    Bush declared major combat over on October 1"); "from 1993 to 2003" is a span, not a "since"."""
+    before = claim.text[max(0, t.start - claim.start - 80):t.start - claim.start]
+    return "since" in before[-8:].lower() or "since" in (t.note or "") or bool(_SINCE_CLAUSE.search(before))
 
 
 def date_conflicts(a: Claim, b: Claim) -> list[Conflict]:

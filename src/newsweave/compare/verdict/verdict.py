@@ -1,15 +1,96 @@
-"""Facts with verdicts: corroborated, single_source or conflicting, each with a one-line reason."""
+"""Facts with verdicts: conflicting, updated, corroborated or single_source, each with a one-line reason.
+
+A fact with a slot compares its values within that slot only; a keyed slot (a toll, a magnitude) compares every
+value its claims give, and time decides whether a difference is a conflict or an update (``timeline``). Other
+facts compare the claims the aligner matched directly, with the rules of ``rules``; time can still explain a
+number that changed (a source revising itself, a report saying the figure rose).
+"""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field, replace
+from datetime import datetime
 from typing import Collection, Mapping, Sequence
 
 from ...normalize.words import STOPWORDS, tokens
-from ...models import Article, Claim, Conflict, Fact, content_hash
+from ...models import Article, Claim, Conflict, Fact, Reading, Slot, content_hash
+from ..claims.attributes import KEYED, Value
 from . import rules
 from .entities import names_embedded_by
+from .timeline import Judgement, age_report, explained_by_time, instant, judge, make_report
 
-CORROBORATED, SINGLE, CONFLICTING = "corroborated", "single_source", "conflicting"
+CORROBORATED, SINGLE, CONFLICTING, UPDATED = "corroborated", "single_source", "conflicting", "updated"
+PRECEDENCE = (CONFLICTING, UPDATED, CORROBORATED, SINGLE)
+
+
+@dataclass(frozen=True)
+class SlotView:
+    """What a fact is about: its slot (None for a statement), the event it is anchored to, and the values its
+    claims give for that slot (claim id -> values)."""
+
+    slot: Slot | None = None
+    anchor_key: str = "current"
+    anchor_text: str = ""
+    values: Mapping[str, tuple[Value, ...]] = field(default_factory=dict)
+    ages: Mapping[str, tuple] = field(default_factory=dict)  # claim id -> the ages (AgeFact) of an age slot
+
+    @property
+    def background(self) -> bool:
+        return self.anchor_key != "current"
+
+    @property
+    def named(self) -> bool:
+        """A named person's age: every pair of its ages is compared, not only the pairs matched by their words."""
+        return self.kind == "age" and self.slot.key.count("/") >= 2
+
+    @property
+    def kind(self) -> str:
+        """statement, keyed (a toll, a magnitude), age, when, or number (any other figure)."""
+        if self.slot is None:
+            return "statement"
+        if self.slot.attribute in KEYED:
+            return "keyed"
+        return self.slot.attribute if self.slot.attribute in ("age", "when") else "number"
+
+    def slot_values(self, claim: Claim) -> list[Value]:
+        return list(self.values.get(claim.id, ()))
+
+    def restrict(self, claim: Claim) -> Claim:
+        """The claim with only what this fact's slot compares: its slot's figures, its ages, or its times."""
+        kind = self.kind
+        if kind == "number":
+            return replace(claim, quantities=tuple(v.quantity for v in self.slot_values(claim)), ages=())
+        if kind == "age":
+            return replace(claim, quantities=(), times=(), ages=tuple(self.ages.get(claim.id, ())))
+        if kind == "when":
+            return replace(claim, quantities=())
+        return claim
+
+    @property
+    def rules(self) -> tuple[str, ...] | None:
+        """The conflict rules run on the fact's matched claim pairs (None: all)."""
+        return {"statement": None, "keyed": ("entity", "polarity"), "age": ("age", "entity", "polarity"),
+                "when": ("date", "entity", "polarity"), "number": ("number", "entity", "polarity")}[self.kind]
+
+
+_PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "his", "her", "their", "its"}
+
+
+def primary_source(claim: Claim, articles: Mapping[str, Article]) -> str:
+    """Whom a claim rests on: the speaker the outlet relays, else the outlet (wire copies: their original's)."""
+    speaker = (claim.attributed_to or "").strip()
+    if speaker and speaker != claim.outlet and speaker.casefold() not in _PRONOUNS:
+        return speaker
+    return source_of(claim.article, articles)
+
+
+def primary_sources(claims: Sequence[Claim], articles: Mapping[str, Article]) -> list[str]:
+    """The distinct primary sources behind the claims (one name per source, case aside), sorted."""
+    names: dict[str, str] = {}
+    for c in claims:
+        name = primary_source(c, articles)
+        names.setdefault(name.casefold(), name)
+    return sorted(names.values(), key=str.casefold)
 
 
 def source_of(article_id: str, articles: Mapping[str, Article]) -> str:
@@ -57,15 +138,24 @@ def copied_sentence(a: Claim, b: Claim) -> bool:
 
 
 def make_fact(claims: Sequence[Claim], articles: Mapping[str, Article],
-              adds: Mapping[str, str] | None = None, linked: Collection[frozenset[str]] | None = None) -> Fact:
+              adds: Mapping[str, str] | None = None, linked: Collection[frozenset[str]] | None = None,
+              view: SlotView | None = None, reported: set | None = None) -> Fact:
     """A fact with its verdict. ``adds`` (claim id -> what the claim says beyond the other outlets, from
     ``align.partial.what_each_adds``) marks partial facts; without it a word-overlap check decides. ``linked``
-    (pairs of claim ids the aligner matched directly) limits the conflict check to those pairs: a fact grown by
-    chaining (A matches B, B matches C) holds claims that were never compared, and A against C is no conflict."""
+    (pairs of claim ids the aligner matched directly) limits the rule-based conflict check to those pairs.
+    ``view`` gives the fact's slot, its event and its claims' values for that slot: values are compared within the
+    slot only, a keyed slot (a toll, a magnitude) compares every value it holds, and time tells updates from
+    conflicts. ``reported`` (shared by the story's facts) keeps a name or polarity conflict of one claim pair from
+    being told in every fact the pair shares."""
+    view = view or SlotView()
     claims = sorted(claims, key=lambda c: (c.outlet, c.article, c.clause_start, c.id))
     sources = independent_sources(claims, articles)
     outlets = tuple(sorted({c.outlet for c in claims}))
-    found = _conflicts(claims, articles, linked)
+    primary = primary_sources(claims, articles)
+    judgement = judge(_reports(claims, view, articles), view.slot.attribute) if view.slot else Judgement()
+    found, updates = _timed_conflicts(claims, articles, linked, view, reported)
+    if view.kind == "keyed":
+        found, updates = list(judgement.conflicts) + found, len(judgement.updates)
     added = tuple((c.id, adds[c.id]) for c in claims if adds and adds.get(c.id))
     if adds is None:
         partial, partial_note = _partial(claims)
@@ -73,17 +163,58 @@ def make_fact(claims: Sequence[Claim], articles: Mapping[str, Article],
     else:
         says_more = tuple(sorted({c.outlet for c in claims if adds.get(c.id)}))
         partial, partial_note = bool(added), _says_more_line(claims, adds)
-    if found:
-        status, explanation = CONFLICTING, "; ".join(c.explanation for c in found[:3])
-    elif len(sources) >= 2:
-        status, explanation = CORROBORATED, _corroborated_line(claims, sources, outlets, articles)
-    else:
-        status, explanation = SINGLE, _single_line(claims, sources, outlets, articles)
+    statuses = _statuses(found, updates, sources)
+    explanation = _explanation(statuses, found, judgement, view, claims, sources, outlets, primary, articles)
     if partial_note:
         explanation = f"{explanation}; {partial_note}"
-    fact_id = content_hash(*sorted(c.id for c in claims), length=12)
-    return Fact(id=fact_id, status=status, explanation=explanation, claims=tuple(claims), conflicts=tuple(found),
-                partial=partial, outlets=outlets, says_more=says_more, adds=added)
+    fact_id = content_hash(*sorted(c.id for c in claims), *([view.slot.key] if view.slot else []), length=12)
+    latest = judgement.latest.reading if judgement.latest is not None else None
+    return Fact(id=fact_id, status=statuses[0], explanation=explanation, claims=tuple(claims),
+                conflicts=tuple(found), partial=partial, outlets=outlets, says_more=says_more, adds=added,
+                statuses=statuses, slot=view.slot, background=view.background, anchor=view.anchor_text,
+                latest=latest, history=judgement.history, primary_sources=tuple(primary))
+
+
+def _reports(claims: Sequence[Claim], view: SlotView, articles: Mapping[str, Article]) -> list:
+    """The slot's values as reports; an age slot's ages as figures of years."""
+    if view.kind == "age":
+        return [age_report(c, a, articles.get(c.article), primary_source(c, articles)) for c in claims
+                for a in view.ages.get(c.id, ()) if a.kind == "age"]
+    return [make_report(c, v, articles.get(c.article), primary_source(c, articles))
+            for c in claims for v in view.slot_values(c)]
+
+
+def _statuses(found: Sequence[Conflict], updates: int, sources: Sequence[str]) -> tuple[str, ...]:
+    """Every status that applies, in precedence order: conflicting, updated, then corroborated or single."""
+    out = [CONFLICTING] if found else []
+    out += [UPDATED] if updates else []
+    out.append(CORROBORATED if len(sources) >= 2 else SINGLE)
+    return tuple(out)
+
+
+def _timed_conflicts(claims: Sequence[Claim], articles: Mapping[str, Article],
+                     linked: Collection[frozenset[str]] | None, view: SlotView,
+                     reported: set | None) -> tuple[list[Conflict], int]:
+    """The rule-based conflicts of the fact (within its slot), less the number disagreements time explains
+    (returned as a count of updates)."""
+    times = {c.id: instant(articles[c.article].published) if c.article in articles else None for c in claims}
+    sources = {c.id: primary_source(c, articles) for c in claims}
+    kept, updates = [], 0
+    found = _conflicts(claims, articles, linked, view)
+    if view.named:  # every pair's ages; names and polarity still on the matched pairs
+        found = _conflicts(claims, articles, None, view, ("age",)) + \
+            _conflicts(claims, articles, linked, view, ("entity", "polarity"))
+    for conflict, a, b in found:
+        shared = (conflict.kind, frozenset((a.id, b.id)))
+        if conflict.kind in ("entity", "polarity") and reported is not None:
+            if shared in reported:
+                continue
+            reported.add(shared)
+        if conflict.kind == "number" and explained_by_time(a, b, times, sources):
+            updates += 1
+        else:
+            kept.append(conflict)
+    return kept, updates
 
 
 def _says_more_line(claims: Sequence[Claim], adds: Mapping[str, str]) -> str:
@@ -100,8 +231,11 @@ def _clip(text: str, limit: int = 160) -> str:
 
 
 def _conflicts(claims: Sequence[Claim], articles: Mapping[str, Article],
-               linked: Collection[frozenset[str]] | None = None) -> list[Conflict]:
-    found: list[Conflict] = []
+               linked: Collection[frozenset[str]] | None = None,
+               view: SlotView | None = None, kinds=None) -> list[tuple[Conflict, Claim, Claim]]:
+    view = view or SlotView()
+    kinds = kinds or view.rules
+    found: list[tuple[Conflict, Claim, Claim]] = []
     seen: set[tuple] = set()
     for i, a in enumerate(claims):
         for b in claims[i + 1:]:
@@ -109,13 +243,13 @@ def _conflicts(claims: Sequence[Claim], articles: Mapping[str, Article],
                 continue
             if linked is not None and frozenset((a.id, b.id)) not in linked:
                 continue
-            for conflict in rules.conflicts(a, b):
+            for conflict in rules.conflicts(view.restrict(a), view.restrict(b), kinds):
                 if _both_reported(conflict, articles) or _loose_names(conflict, a, b):
                     continue
                 key = (conflict.kind, conflict.a["value"], conflict.b["value"])
                 if key not in seen:
                     seen.add(key)
-                    found.append(conflict)
+                    found.append((conflict, a, b))
     return found
 
 
@@ -154,7 +288,7 @@ def _loose_names(conflict: Conflict, a: Claim, b: Claim) -> bool:
     names from capitalised words ("Prison Inmate" / "Texas")."""
     if conflict.kind != "entity":
         return False
-    if any(c.is_headline and _title_case(c.text) for c in (a, b)):
+    if any(c.is_headline and _title_case(c.text) or _shouted(c.clause or c.text) for c in (a, b)):
         return True
     speakers = {_last_word(c.attributed_to) for c in (a, b)} - {""}
     if any(_last_word(side["value"]) in speakers for side in (conflict.a, conflict.b)):
@@ -171,6 +305,12 @@ def _in_frame(claim: Claim, value: str) -> bool:
     text = claim.clause or claim.text
     at = text.find(value)
     return at >= 0 and bool(_FRAME.search(text[max(0, at - 40):at]))
+
+
+def _shouted(text: str) -> bool:
+    """Capitals for emphasis ("THREE PEOPLE HAVE DIED IN A BLAZE"): the tagger takes such words for names."""
+    words = re.findall(r"[^\W\d_]{3,}", text)
+    return len(words) >= 3 and sum(w.isupper() for w in words) >= 3
 
 
 def _title_case(text: str) -> bool:
@@ -268,19 +408,85 @@ def _partial(claims: Sequence[Claim]) -> tuple[bool, str]:
 
 def verdicts(groups: Sequence[Sequence[Claim]], articles: Sequence[Article],
              adds: Mapping[str, str] | None = None, linked: Collection[frozenset[str]] | None = None,
-             embedder=None) -> list[Fact]:
-    """One fact per group of aligned claims; names are compared with ``embedder`` (the comparison's)."""
+             embedder=None, views: Sequence[SlotView] | None = None) -> list[Fact]:
+    """One fact per group of aligned claims (``views``: each group's slot and event, in the same order); names are
+    compared with ``embedder`` (the comparison's)."""
     by_id = {a.id: a for a in articles}
+    views = list(views) if views is not None else [None] * len(groups)
+    reported: set = set()
     with names_embedded_by(embedder):
-        return [make_fact(g, by_id, adds, linked) for g in groups if g]
+        return [make_fact(g, by_id, adds, linked, v, reported) for g, v in zip(groups, views) if g]
+
+
+# --------------------------------------------------------------------------- explanations
+
+NAMES = {"deaths": "Death toll", "injured": "Injured", "missing": "Missing", "displaced": "Displaced",
+         "arrested": "Arrested", "shot": "People shot", "magnitude": "Magnitude", "seized": "Seized",
+         "amount": "Amount", "price": "Price", "score": "Score", "percent": "Percentage", "population": "Population",
+         "distance": "Distance", "duration": "Duration", "measure": "Measure", "count": "Number", "age": "Age"}
+
+
+def slot_name(slot: Slot) -> str:
+    """ "Death toll", "Death toll (woman)", "Number (tents)"."""
+    name = NAMES.get(slot.attribute, slot.attribute.capitalize())
+    return f"{name} ({slot.counted})" if slot.counted else name
+
+
+def _explanation(statuses: Sequence[str], found: Sequence[Conflict], judgement: Judgement, view: SlotView,
+                 claims: Sequence[Claim], sources: list[str], outlets: tuple[str, ...], primary: list[str],
+                 articles: Mapping[str, Article]) -> str:
+    parts = []
+    if UPDATED in statuses and view.slot is not None and judgement.latest is not None:
+        parts.append(_update_line(view.slot, judgement))
+    if found:
+        conflicts = "; ".join(c.explanation for c in found[:3])
+        parts.append(f"also in conflict: {conflicts}" if parts else conflicts)
+    if not parts:
+        line = _corroborated_line(claims, sources, outlets, articles) if CORROBORATED in statuses else \
+            _single_line(claims, sources, outlets, articles)
+        parts.append(line)
+    if len(outlets) >= 2 and len(primary) < len(outlets):
+        noun = "primary source" if len(primary) == 1 else "primary sources"
+        parts.append(f"{len(outlets)} outlets, {len(primary)} {noun} ({', '.join(primary)})")
+    line = "; ".join(parts)
+    if view.background:
+        line = f"Background ({view.anchor_text or view.anchor_key}): {line}"
+    return line
+
+
+def _update_line(slot: Slot, judgement: Judgement) -> str:
+    """ "Death toll rose from at least 3 (A, 27 Nov 09:00) to 10 (B, 28 Nov 08:00); latest: 10, officials (B)"."""
+    latest = judgement.latest.reading
+    first = next((r for r in judgement.history if r.claim != latest.claim or r.value != latest.value), latest)
+    verb = _direction(first, latest)
+    return (f"{slot_name(slot)} {verb} from {first.value} ({_when(first)}) to {latest.value} ({_when(latest)}); "
+            f"latest: {latest.value}, {latest.source}" + (f" ({latest.outlet})" if latest.source != latest.outlet
+                                                          else ""))
+
+
+def _direction(first: Reading, latest: Reading) -> str:
+    a = first.high if first.high is not None else first.low
+    b = latest.low if latest.low is not None else latest.high
+    if a is None or b is None:
+        return "changed"
+    return "rose" if b > a else "fell" if b < a else "changed"
+
+
+def _when(reading: Reading) -> str:
+    if reading.time is None:
+        return f"{reading.outlet}, earlier"
+    moment = datetime.fromisoformat(reading.time)
+    shown = moment.strftime("%d %b %H:%M") if (moment.hour, moment.minute) != (0, 0) else moment.strftime("%d %b")
+    return f"{reading.outlet}, {shown.lstrip('0')}"
 
 
 def outlet_summary(facts: Sequence[Fact], articles: Sequence[Article]) -> list[dict]:
-    """Per outlet: adds (its single-source facts) and omits (facts others corroborate that it lacks)."""
+    """Per outlet: adds (its single-source facts) and omits (facts others report that it lacks)."""
     outlets = sorted({a.outlet for a in articles})
     out = []
     for outlet in outlets:
         adds = [f.id for f in facts if f.status == SINGLE and outlet in f.outlets and len(f.outlets) == 1]
-        omits = [f.id for f in facts if f.status in (CORROBORATED, CONFLICTING) and outlet not in f.outlets]
+        omits = [f.id for f in facts if f.status in (CORROBORATED, CONFLICTING, UPDATED) and len(f.outlets) >= 2
+                 and outlet not in f.outlets]
         out.append({"outlet": outlet, "adds": adds, "omits": omits})
     return out
