@@ -13,7 +13,7 @@ import click
 from .errors import NewsweaveError
 from .config import Settings
 
-COMMAND_MODULES = ("ingest", "normalize", "compare", "stories", "present", "web")
+COMMAND_MODULES = ("ingest", "normalize", "compare", "stories", "present", "web", "spark")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

@@ -97,6 +97,9 @@ class SQLiteStore(Store):
         rows = self._rows_by_id(f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id IN ({{}})", ids)
         return [_article_from_row(rows[i]) for i in ids if i in rows]
 
+    def article_count(self) -> int:
+        return self.conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+
     def _rows_by_id(self, sql: str, ids: Sequence[str], key: str = "id") -> dict[str, sqlite3.Row]:
         """Run ``sql`` (whose ``{}`` takes the placeholders) over ``ids`` in chunks: rows keyed by ``key``."""
         unique = list(dict.fromkeys(ids))
