@@ -1,8 +1,6 @@
-"""One SparkSession on local[2] for every Spark test (the JVM starts once per test session). Without pyspark or a
-Java runtime the Spark tests are skipped, saying which is missing."""
+"""The mixed corpus through ``add`` and through a Spark run on local[2], once per test session."""
 from __future__ import annotations
 
-import importlib.util
 from dataclasses import dataclass
 
 import pytest
@@ -13,29 +11,6 @@ from newsweave.pipeline import AddSummary, add_sources
 from newsweave.store import Store, open_store
 
 from . import corpus
-
-
-def _missing() -> str | None:
-    if importlib.util.find_spec("pyspark") is None:
-        return "pyspark is not installed (the spark extra: pip install -e '.[spark]')"
-    if importlib.util.find_spec("pyarrow") is None:
-        return "pyarrow is not installed (the spark extra: pip install -e '.[spark]')"
-    from newsweave.scale import java_missing
-
-    return java_missing()
-
-
-@pytest.fixture(scope="session")
-def spark():
-    missing = _missing()
-    if missing:
-        pytest.skip(f"Spark tests skipped: {missing}")
-    from newsweave.scale import spark_session
-
-    session = spark_session("local[2]", {"spark.sql.shuffle.partitions": "4"})
-    session.sparkContext.setLogLevel("ERROR")
-    yield session
-    session.stop()
 
 
 @dataclass(frozen=True)

@@ -98,6 +98,11 @@ class _Job:
         self.peak = self.sc.accumulator({}, PeakMemory())
         self.timings: dict[str, float] = {}
         self.failures: list[tuple[tuple[int, int] | None, Failure]] = []
+        self.kept: list = []  # RDDs persisted by this run, released at its end
+
+    def persist(self, rdd):
+        self.kept.append(rdd.persist(self.keep))
+        return rdd
 
     @contextmanager
     def stage(self, name: str) -> Iterator[None]:
@@ -109,7 +114,7 @@ class _Job:
         self._write_run({}, complete=False)
         with self.stage("ingest"):
             listing = list_inputs(self.spark, sources, self.settings)
-            unique, read, duplicates = self._ingest(listing, meta_file, overrides)
+            unique, duplicates = self._ingest(listing, meta_file, overrides)
         with self.stage("analyze"):
             analyzed = self._analyze(unique, annotate)
         with self.stage("copies"):
@@ -121,8 +126,8 @@ class _Job:
             results = self._dossiers(members) if compare else self.sc.emptyRDD()
         with self.stage("write"):
             counts = self._write(members, results, stories)
-        read.unpersist()
-        analyzed.unpersist()
+        for rdd in self.kept:
+            rdd.unpersist()
         summary = RunSummary(
             out=self.out, inputs=listing.count, articles=counts["articles"], duplicates=duplicates,
             copies=len(originals), stories=len(stories), dossiers=counts["dossiers"], facts=counts["facts"],
@@ -142,12 +147,12 @@ class _Job:
                 lambda items: measured(read_local(items, settings, meta_file, overrides), "ingest", peak.add)))
         if listing.remote:
             rdds.append(self._remote_reads(listing, meta_file, overrides))
-        read = (self.sc.union(rdds) if rdds else self.sc.emptyRDD()).persist(self.keep)
+        read = self.persist(self.sc.union(rdds) if rdds else self.sc.emptyRDD())
         self.failures += [((index, 0), Failure("ingest", source, reason)) for index, source, reason in listing.refused]
         self.failures += read.filter(lambda item: isinstance(item[1], Failure)).collect()
         articles = read.filter(lambda item: not isinstance(item[1], Failure))
         unique = articles.map(lambda item: (item[1].id, item)).reduceByKey(earliest, self.parts)
-        return unique, read, articles.count() - unique.count()
+        return unique, articles.count() - unique.count()
 
     def _remote_reads(self, listing: Listing, meta_file, overrides):
         settings, peak = self.settings, self.peak
@@ -160,9 +165,9 @@ class _Job:
     # ------------------------------------------------------------------ 2. analyze
     def _analyze(self, unique, annotate: bool):
         settings, peak = self.settings, self.peak
-        done = unique.mapPartitions(
+        done = self.persist(unique.mapPartitions(
             lambda items: measured(analyze(items, settings, annotate), "analyze", peak.add),
-            preservesPartitioning=True).persist(self.keep)
+            preservesPartitioning=True))
         done.count()
         self.failures += done.filter(lambda kv: not isinstance(kv[1], Analyzed)).values().collect()
         return done.filter(lambda kv: isinstance(kv[1], Analyzed))
@@ -218,13 +223,13 @@ class _Job:
         places = self.sc.parallelize([(a, (s.id, i)) for s in stories for i, a in enumerate(s.article_ids)], parts)
         links = self.sc.parallelize(list(originals.items()), parts)
         facts = seqs.join(places, parts).leftOuterJoin(links, parts)
-        return analyzed.join(facts, parts).mapValues(_member).persist(self.keep)
+        return self.persist(analyzed.join(facts, parts).mapValues(_member))
 
     def _dossiers(self, members):
         settings, peak = self.settings, self.peak
         grouped = members.map(lambda kv: (kv[1][2], (kv[1][3], kv[1][0].article, kv[1][0].annotations)))
-        results = grouped.groupByKey(self.parts).mapPartitions(
-            lambda groups: measured(dossiers(groups, settings), "dossiers", peak.add)).persist(self.keep)
+        results = self.persist(grouped.groupByKey(self.parts).mapPartitions(
+            lambda groups: measured(dossiers(groups, settings), "dossiers", peak.add)))
         self.failures += [(None, r) for _, r in results.filter(lambda kv: isinstance(kv[1], Failure)).collect()]
         return results.filter(lambda kv: not isinstance(kv[1], Failure))
 
@@ -246,7 +251,6 @@ class _Job:
         frame = self.spark.createDataFrame(lines, "story_id string, value string").orderBy("story_id")
         frame.select("value").write.mode("overwrite").text(self._path(layout.DOSSIERS))
         counts["dossiers"] = results.count()
-        members.unpersist()
         return counts
 
     def _table(self, name: str, rows, order: list[str]) -> int:
