@@ -3,7 +3,8 @@ beside the one-machine pipeline on the same input, and a projection to a cluster
 
 Input (written once under ``.cache/spark_scale/``, JSON Lines of 200 articles a file): the 772 ECB+ train/dev
 articles (real news, undated) and the synthetic stream of ``stream_scale.py`` (stories over months, ECB+ vocabulary,
-publication order) up to ``--articles`` (default 20,000).  Each Spark master runs ``newsweave.scale.run`` over it
+publication order; each report cut to a brief of a headline and four sentences) up to ``--articles`` (default
+20,000).  Each Spark master runs ``newsweave.scale.run`` over it
 (``--runs`` times, alternating; medians); ``--one-machine`` runs ``add`` then every story's dossier on the same input
 and checks the results are equal.  Printed: articles/s, each stage's time and share, the clusterer's own time on the
 driver, the speed-up of the parallel stages, the serial fraction, the projection with its reasoning, the peak memory
@@ -41,6 +42,7 @@ SERIAL = ("stories",)  # the executors wait while the driver clusters
 PARALLEL = tuple(s for s in STAGES if s not in SERIAL)
 NODES, CORES = 10, 8
 PER_FILE = 200
+BRIEF = 4  # sentences of 15 words per synthetic report (the whole pipeline costs ~1 s per full report on a core)
 
 
 def articles(root: Path, total: int, seed: int) -> list[dict]:
@@ -52,9 +54,16 @@ def articles(root: Path, total: int, seed: int) -> list[dict]:
                       "outlet": f"Outlet {path.stem}", "language": "en"})
     stream = Stream(vocabulary(corpus(root), random.Random(seed)), seed, per_day=600)
     for article in stream.articles(max(0, total - len(items))):
-        items.append({"title": article.title, "text": article.text, "outlet": article.outlet,
+        items.append({"title": article.title, "text": brief(article.text), "outlet": article.outlet,
                       "published": article.published, "language": "en"})
     return items
+
+
+def brief(text: str) -> str:
+    """A synthetic report cut to a wire brief: its headline and first ``BRIEF`` sentences (the story's names and
+    topic words are spread through the text, so the brief keeps them)."""
+    title, body = text.split("\n", 1)
+    return title + "\n" + ". ".join(body.split(". ")[:BRIEF]).rstrip(".") + "."
 
 
 def write_input(root: Path, total: int, seed: int) -> Path:
