@@ -44,7 +44,7 @@ chromium:
 
 # Debian's headless Java 17 for the Spark tests (they run on local[2]; skipped, saying so, without Java).
 java:
-	@command -v java >/dev/null || { SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+	@command -v java >/dev/null || [ -x "$$JAVA_HOME/bin/java" ] || { SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
 	  $$SUDO apt-get update -q && $$SUDO apt-get install -y -q openjdk-17-jre-headless; } \
 	  || echo "java not installed: the Spark tests (tests/scale) will be skipped"
 

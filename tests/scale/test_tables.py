@@ -53,4 +53,15 @@ def test_every_table_has_a_spark_schema():
 
 def test_without_java_the_message_names_it(monkeypatch):
     monkeypatch.setattr("shutil.which", lambda name: None)
+    monkeypatch.delenv("JAVA_HOME", raising=False)
     assert "Java 17" in java_missing() and "openjdk-17-jre-headless" in java_missing()
+
+
+def test_a_java_under_java_home_counts(monkeypatch, tmp_path):
+    monkeypatch.setattr("shutil.which", lambda name: None)
+    java = tmp_path / "bin" / "java"
+    java.parent.mkdir()
+    java.write_text("#!/bin/sh\n")
+    java.chmod(0o755)
+    monkeypatch.setenv("JAVA_HOME", str(tmp_path))
+    assert java_missing() is None

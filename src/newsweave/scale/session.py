@@ -27,8 +27,10 @@ class SparkUnavailable(NewsweaveError):
 
 
 def java_missing() -> str | None:
-    """What is missing for Spark to start (a Java runtime), or None when a ``java`` is on the path."""
-    if shutil.which("java"):
+    """What is missing for Spark to start (a Java runtime), or None when ``$JAVA_HOME/bin/java`` or a ``java`` on the
+    path is there (where Spark's launcher looks)."""
+    home = os.environ.get("JAVA_HOME")
+    if (home and os.access(Path(home, "bin", "java"), os.X_OK)) or shutil.which("java"):
         return None
     return ("no Java runtime: Spark needs Java 17 or later "
             "(Debian: apt-get install openjdk-17-jre-headless; or set JAVA_HOME)")
