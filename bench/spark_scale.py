@@ -45,10 +45,10 @@ PER_FILE = 200
 BRIEF = 4  # sentences of 15 words per synthetic report (the whole pipeline costs ~1 s per full report on a core)
 
 
-def articles(root: Path, total: int, seed: int) -> list[dict]:
-    """The ECB+ train/dev articles, then the synthetic stream, ``total`` in all."""
+def articles(root: Path, total: int, seed: int, ecb: int) -> list[dict]:
+    """The first ``ecb`` ECB+ train/dev articles, then the synthetic stream, ``total`` in all."""
     items = []
-    for path in sorted(corpus(root).rglob("*.xml"))[:total]:
+    for path in sorted(corpus(root).rglob("*.xml"))[:min(total, ecb)]:
         title, sentences, url = ecb_article(path)
         items.append({"title": title, "text": title + "\n\n" + "\n".join(sentences), "url": url,
                       "outlet": f"Outlet {path.stem}", "language": "en"})
@@ -66,10 +66,10 @@ def brief(text: str) -> str:
     return title + "\n" + ". ".join(body.split(". ")[:BRIEF]).rstrip(".") + "."
 
 
-def write_input(root: Path, total: int, seed: int) -> Path:
-    folder = common.cache("spark_scale", f"{total}-{seed}", "x").parent
+def write_input(root: Path, total: int, seed: int, ecb: int) -> Path:
+    folder = common.cache("spark_scale", f"{total}-{ecb}-{seed}", "x").parent
     if not any(folder.glob("*.jsonl")):
-        items = articles(root, total, seed)
+        items = articles(root, total, seed, ecb)
         tmp = Path(tempfile.mkdtemp(dir=folder.parent, prefix=".input-"))
         for start in range(0, len(items), PER_FILE):
             lines = "".join(json.dumps(item, ensure_ascii=False) + "\n" for item in items[start:start + PER_FILE])
@@ -135,9 +135,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--runs", type=int, default=1, help="runs per master, alternating; medians reported")
     parser.add_argument("--partitions", type=int, default=16, help="partitions per stage, the same for both masters")
     parser.add_argument("--one-machine", action="store_true", help="also run add then dossiers on the same input")
+    parser.add_argument("--ecb", type=int, default=772, help="ECB+ train/dev articles first in the input (full "
+                                                                "reports; the rest are synthetic briefs)")
     parser.add_argument("--seed", type=int, default=5)
     args = parser.parse_args(argv)
-    folder = write_input(args.root, args.articles, args.seed)
+    folder = write_input(args.root, args.articles, args.seed, args.ecb)
     settings = Settings(db=str(common.cache("spark_scale", "unused.db")))
     print(f"input: {args.articles} articles in {len(list(folder.glob('*.jsonl')))} JSONL files ({common.shown(folder)}); "
           f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}", flush=True)
