@@ -3,9 +3,10 @@ PY ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+SPARK_STAMP := $(VENV)/.spark-installed
 DEMO_DB := demo.db
 
-.PHONY: demo test bench bench-full install clean chromium
+.PHONY: demo test bench bench-full install clean chromium java
 
 CHROMIUM := /usr/bin/chromium
 
@@ -20,6 +21,11 @@ $(STAMP): $(BIN)/python pyproject.toml
 	touch $(STAMP)
 
 install: $(STAMP)
+
+# The Spark runner's extra, for the tests (make demo does without it).
+$(SPARK_STAMP): $(STAMP)
+	$(BIN)/pip install -q -e '.[spark]'
+	touch $(SPARK_STAMP)
 
 demo: $(STAMP)
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
@@ -36,8 +42,14 @@ chromium:
 	  $$SUDO apt-get update -q && $$SUDO apt-get install -y -q chromium; } \
 	  || echo "chromium not installed: browser tests (-m browser) will be skipped"
 
+# Debian's headless Java 17 for the Spark tests (they run on local[2]; skipped, saying so, without Java).
+java:
+	@command -v java >/dev/null || [ -x "$$JAVA_HOME/bin/java" ] || { SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+	  $$SUDO apt-get update -q && $$SUDO apt-get install -y -q openjdk-17-jre-headless; } \
+	  || echo "java not installed: the Spark tests (tests/scale) will be skipped"
+
 # pytest exits 5 when it collects no tests: not a failure of the code
-test: $(STAMP) chromium
+test: $(STAMP) $(SPARK_STAMP) chromium java
 	$(BIN)/python -m pytest $(PYTEST_ARGS) || [ $$? -eq 5 ]
 
 # Benchmarks (bench/README.md): every measuring script, each ending with one key=value line; data from

@@ -1,7 +1,9 @@
-"""Fixtures every area may use: the seed pair, settings and stores (fresh, or holding the seed story), and a fast
-fake of the compare stage."""
+"""Fixtures every area may use: the seed pair, settings and stores (fresh, or holding the seed story), a fast
+fake of the compare stage, and one SparkSession on local[2] (the JVM starts once per test session; without pyspark,
+pyarrow or a Java runtime the tests that use it are skipped, saying which is missing)."""
 from __future__ import annotations
 
+import importlib.util
 import shutil
 from pathlib import Path
 
@@ -97,3 +99,26 @@ def computed(monkeypatch) -> list:
     monkeypatch.setattr(dossiers, "compute_dossier", compute)
     monkeypatch.setattr(dossiers, "stored_claims", lambda store, articles, *args, **kwargs: [])
     return calls
+
+
+def _spark_missing() -> str | None:
+    if importlib.util.find_spec("pyspark") is None:
+        return "pyspark is not installed (the spark extra: pip install -e '.[spark]')"
+    if importlib.util.find_spec("pyarrow") is None:
+        return "pyarrow is not installed (the spark extra: pip install -e '.[spark]')"
+    from newsweave.scale import java_missing
+
+    return java_missing()
+
+
+@pytest.fixture(scope="session")
+def spark():
+    missing = _spark_missing()
+    if missing:
+        pytest.skip(f"Spark tests skipped: {missing}")
+    from newsweave.scale import spark_session
+
+    session = spark_session("local[2]", {"spark.sql.shuffle.partitions": "4"})
+    session.sparkContext.setLogLevel("ERROR")
+    yield session
+    session.stop()

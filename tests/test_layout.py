@@ -19,6 +19,7 @@ LAYERS = (
     ("store",),
     ("present",),
     ("pipeline", "stories", "dossiers", "prepared", "changes", "watch"),
+    ("scale",),
     ("web",),
     ("commands",),
     ("cli", "__main__", "__init__"),

@@ -14,7 +14,7 @@ import click
 from .errors import NewsweaveError
 from .config import Settings
 
-COMMAND_MODULES = ("ingest", "normalize", "compare", "stories", "present", "web", "watch")
+COMMAND_MODULES = ("ingest", "normalize", "compare", "stories", "present", "web", "watch", "spark")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

@@ -14,10 +14,10 @@ from ..config import Settings
 from .build import build_article, outlet_unknown
 from .dedup import find_original, signature
 from .draft import Draft
-from .files import expand, is_url, read_bytes, read_path, read_stdin
+from .files import expand, is_url, kind_of, read_bytes, read_path, read_stdin
 from .meta import Sidecars
 
-__all__ = ["Draft", "article_from", "expand", "find_original", "load", "outlet_unknown", "signature"]
+__all__ = ["Draft", "article_from", "expand", "find_original", "load", "load_data", "outlet_unknown", "signature"]
 
 
 def load(sources: Sequence[str | IngestError], settings: Settings, *, meta_file: str | None = None,
@@ -44,6 +44,24 @@ def load(sources: Sequence[str | IngestError], settings: Settings, *, meta_file:
                 yield broken
             continue
         yield from _guarded(source, settings, sidecars, given)
+
+
+def load_data(data: bytes, source: str, settings: Settings, *, meta_file: str | None = None,
+              overrides: Mapping[str, str] | None = None) -> Iterator[Article | IngestError]:
+    """Articles and errors from one input already read into memory (a file on a Hadoop filesystem or an object
+    store): the format from the name's extension, else sniffed; metadata from the document, ``meta_file`` (by the
+    file's name or URI) and the overrides."""
+    try:
+        sidecars = Sidecars(meta_file)
+    except IngestError as exc:
+        yield exc
+        return
+    given = {k: v for k, v in (overrides or {}).items() if v not in (None, "")}
+    try:
+        for item in read_bytes(data, source, settings, kind=kind_of(source), path=source):
+            yield item if isinstance(item, IngestError) else _article(item, sidecars, given)
+    except Exception as exc:  # noqa: BLE001 - reported as this input's error line
+        yield IngestError(source, f"could not be read ({type(exc).__name__}: {exc})")
 
 
 def _guarded(source: str, settings: Settings, sidecars: Sidecars,

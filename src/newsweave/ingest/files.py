@@ -194,3 +194,13 @@ def sniff(data: bytes) -> str:
     if head.startswith(b"["):
         return "json"
     return "text"
+
+
+def kind_of(path: str) -> str | None:
+    """The format a file name's extension says (text, html, json, jsonl, feed, warc), else None."""
+    return _kind(path)
+
+
+def is_skipped(name: str) -> bool:
+    """A file name a folder walk leaves out: hidden files, meta.json sidecars, READMEs and licences."""
+    return _skipped(name)

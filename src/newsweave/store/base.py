@@ -38,6 +38,10 @@ class Store(ABC):
     def articles(self, ids: Sequence[str] | None = None) -> list[Article]:
         """Every article in arrival order, or those with these exact ids in the order asked (unknown ids skipped)."""
 
+    def article_count(self) -> int:
+        """How many articles the store holds."""
+        return len(self.articles())
+
     def article_refs(self, ids: Sequence[str]) -> list[dict[str, Any]]:
         """Light article summaries (id, outlet, title, published, url, path) in the order of ``ids``."""
         return [{"id": a.id, "outlet": a.outlet, "title": a.title, "published": a.published, "url": a.url,

@@ -110,6 +110,9 @@ class SQLiteStore(BrowseQueries, TrackingQueries, Store):
                                  unique).fetchall()
         return [_article_from_row(r) for r in rows]
 
+    def article_count(self) -> int:
+        return self.conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+
     def _rows_by_id(self, sql: str, ids: Sequence[str], key: str = "id") -> dict[str, sqlite3.Row]:
         """Run ``sql`` (whose ``{}`` takes the placeholders) over ``ids`` in chunks: rows keyed by ``key``."""
         unique = list(dict.fromkeys(ids))
