@@ -138,6 +138,8 @@ class Entity(Record):
     label: str  # PERSON, ORG, GPE, NORP, LOC, FAC, EVENT, ...
     canonical: str = ""  # canonical name within the article (story-level merge may refine it)
     sentence: int = -1
+    base: str = ""  # the base form of an inflected mention ("Зеленського" -> "Зеленський"); "" when as written
+    link: str = ""  # the cross-language id, the entity's English name ("Volodymyr Zelensky"); "" when not linked
 
 
 @dataclass(frozen=True)
