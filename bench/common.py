@@ -30,6 +30,9 @@ DATASETS = {
     "ecbplus": "ECB+: ECBplus_train_dev_xml.tar.gz and ECBplus_coreference_sentences.csv (the archive is unpacked "
                "into .cache/ecbplus once), or any folder with the unpacked layout",
     "msrp": "MSRP: msr_paraphrase_train.txt and msr_paraphrase_test.txt",
+    "multilingual/ntrex": "NTREX-128: newstest2019-ref.{eng-US,ukr,rus}.txt (line-aligned) and DOCUMENT_IDS.tsv",
+    "multilingual/slavicner": "SlavicNER: raw/<topic>/<lang>/* articles and ner/<topic>/<lang>/*.tsv annotations",
+    "multilingual/ner-uk": "NER-UK 2.0: v2.0/data/{bruk,ng}/*.txt with Brat .ann annotations",
 }
 
 

@@ -252,6 +252,7 @@ class Claim(Record):
     quantities: tuple[Quantity, ...] = ()
     ages: tuple[AgeFact, ...] = ()
     reading: str = ""  # a list conjunct as a standalone statement, shared words restored (else "")
+    language: str = ""  # the article's language (ISO 639-1), "" when unknown
 
 
 _nest("Claim", entities=Entity, times=TimeExpr, quantities=Quantity, ages=AgeFact)

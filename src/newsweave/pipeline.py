@@ -6,9 +6,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 import logging
+import re
 from typing import Callable, Iterable, Iterator, Mapping, Sequence
 
 from . import ingest, normalize
+from .embed.embedders import MULTILINGUAL, get_embedder
+from .embed.translation import is_translation
+from .normalize.sentences import split_sentences
 from .errors import IngestError, MissingExtra
 from .models import Annotations, Article
 from .config import Settings
@@ -98,6 +102,48 @@ def _assign_stories(store: Store, article_ids: list[str], settings: Settings) ->
         assign_stories(store, article_ids, settings)
 
 
+TRANSLATION_DAYS = 3  # a translation is published within this many days of its original
+TRANSLATION_CANDIDATES = 50  # stored articles in other languages it is checked against, latest first
+
+
+def _translated_from(store: Store, article: Article, annotations: Annotations | None) -> str | None:
+    """The stored article in another language that ``article`` translates (sentence by sentence), or None. Only
+    stores holding articles in other languages pay for the check (the multilingual embedder)."""
+    if not article.language:
+        return None
+    candidates = store.translation_candidates(article.language, article.published, TRANSLATION_DAYS,
+                                              TRANSLATION_CANDIDATES)
+    if not candidates:
+        return None
+    try:
+        embedder = get_embedder(MULTILINGUAL)
+    except MissingExtra as exc:
+        _warn_once(f"translations not linked to their originals: {exc}")
+        return None
+    own = _sentences(article, annotations)
+    for candidate in candidates:
+        if _may_translate(article.text, candidate.text) and is_translation(own, _sentences(candidate, store.get_annotations(candidate.id)), embedder):
+            return candidate.id
+    return None
+
+
+_FIGURE = re.compile(r"\d+(?:[.,]\d+)?")
+
+
+def _may_translate(a: str, b: str) -> bool:
+    """A cheap first look: a translation is about as long as its original and keeps its figures."""
+    if not 0.5 <= (len(a) + 1) / (len(b) + 1) <= 2.0:
+        return False
+    fa, fb = set(_FIGURE.findall(a)), set(_FIGURE.findall(b))
+    return min(len(fa), len(fb)) < 2 or len(fa & fb) >= 0.5 * min(len(fa), len(fb))
+
+
+def _sentences(article: Article, annotations: Annotations | None) -> list[str]:
+    if annotations is not None and annotations.sentences:
+        return [s.text for s in annotations.sentences]
+    return [s.text for s in split_sentences(article.text, article.title)]
+
+
 _WARNED: set[str] = set()
 
 
@@ -109,10 +155,12 @@ def _warn_once(message: str) -> None:
 
 def _store_article(store: Store, article: Article, annotations: Annotations | None,
                    settings: Settings) -> tuple[Article, bool]:
-    """Link a near-duplicate to its original, then insert article and annotations atomically."""
+    """Link a near-duplicate or a translation to its original, then insert article and annotations atomically."""
     minhash, bands = ingest.signature(article.text)
     candidates = [c for c in store.copy_candidates(bands) if c[0] != article.id]
     original = ingest.find_original(minhash, candidates, settings.near_duplicate_threshold)
+    if original is None:
+        original = _translated_from(store, article, annotations)
     if original is not None:
         article = replace(article, copy_of=store.get_article(original).copy_of or original)
     with store.transaction():

@@ -11,11 +11,12 @@ from dataclasses import replace
 from typing import Any, Mapping, Sequence
 
 from ..embed import Embedder, get_embedder
+from ..embed.embedders import MULTILINGUAL
 from .align.group import align, conflict_links
 from .align.partial import what_each_adds
 from .claims import extract_claims
 from ..models import Annotations, Article, CanonicalEntity, Claim, Fact, Sentence, content_hash
-from ..errors import IngestError
+from ..errors import IngestError, MissingExtra
 from ..ingest.build import build_article
 from ..ingest.text import read_text
 from ..normalize import normalize_many, reference_time, story_entities
@@ -44,7 +45,7 @@ def compare(articles: Sequence[Article], annotations: Sequence[Annotations] | No
     entities, mapping = _story_entities(articles, annotations)
     claims = [_canonical(c, mapping) for art, ann in zip(articles, annotations) for c in extract_claims(art, ann)]
     model = get_embedder(embedder, cache_dir)
-    groups, links, vectors = align(claims, model, same_fact)
+    groups, links, vectors = align(claims, model, same_fact, _multilingual(articles, cache_dir))
     grouped = [[claims[i] for i in g] for g in groups]
     adds = what_each_adds(grouped, model, {c.id: v for c, v in zip(claims, vectors)})
     linked = conflict_links(claims, links)
@@ -54,6 +55,17 @@ def compare(articles: Sequence[Article], annotations: Sequence[Annotations] | No
         title=articles[0].title, articles=tuple(articles), facts=tuple(facts),
         entities=tuple(entities), outlets=tuple(outlet_summary(facts, articles)))
     return Dossier(stories=(story,))
+
+
+def _multilingual(articles: Sequence[Article], cache_dir: str | None):
+    """The multilingual embedder when some article is not in English (None when its extra is missing)."""
+    if all((a.language or "en") == "en" for a in articles):
+        return None
+    try:
+        return get_embedder(MULTILINGUAL, cache_dir)
+    except MissingExtra as exc:
+        log.warning("claims in other languages aligned without a multilingual embedder: %s", exc)
+        return None
 
 
 def _fact_order(fact: Fact):

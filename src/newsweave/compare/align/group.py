@@ -18,6 +18,7 @@ import numpy as np
 
 from ...models import Claim
 from .. import values
+from . import crosslingual
 from . import score as scoring
 
 # Thresholds on the same-fact probability (bench/msrp.py fits the model). The MSRP regression is fitted on pairs of
@@ -302,8 +303,14 @@ def conflict_links(claims: Sequence[Claim], links: Sequence[Link]) -> set[frozen
     return {frozenset((claims[l.a].id, claims[l.b].id)) for l in links if l.score >= CONFLICT_THRESHOLD}
 
 
-def align(claims: Sequence[Claim], embedder, same_fact: str = "auto") -> tuple[list[list[int]], list[Link], np.ndarray]:
-    """Groups of claim indices (facts), the scored links, and the claim vectors."""
+def align(claims: Sequence[Claim], embedder, same_fact: str = "auto",
+          multilingual=None) -> tuple[list[list[int]], list[Link], np.ndarray]:
+    """Groups of claim indices (facts), the scored links, and the claim vectors. With claims not in English and a
+    ``multilingual`` embedder, their pairs are scored by ``crosslingual`` (English pairs as before)."""
     vectors = embedder.encode([embed_text(c) for c in claims]) if claims else np.zeros((0, 384), np.float32)
     links = score_links(claims, vectors, embedder.encode, same_fact)
+    if multilingual is not None and crosslingual.needs_multilingual(claims):
+        links = [l for l in links if crosslingual.english(claims[l.a]) and crosslingual.english(claims[l.b])]
+        shared = multilingual.encode([claim_text(c) for c in claims])
+        links += [Link(i, j, score, cosine) for i, j, score, cosine in crosslingual.links(claims, shared, slot_adjustment)]
     return group(claims, links, vectors), links, vectors
