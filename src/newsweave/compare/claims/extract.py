@@ -30,17 +30,21 @@ def extract_claims(article: Article, annotations: Annotations) -> tuple[Claim, .
     """Claims of one article, in text order; ids are content hashes (article, clause offsets, clause)."""
     speakers = {a.sentence: a for a in annotations.attributions}
     headline_ids = _headline_sentences(article, annotations.sentences)
-    english = (article.language or "en") == "en"  # clauses are split by an English parse
+    in_english = english(article)  # clauses are split by an English parse
     claims: list[Claim] = []
     for sentence in annotations.sentences:
-        if not _checkable(sentence.text, english) and not _states_an_age(sentence, annotations.ages):
+        if not _checkable(sentence.text, in_english) and not _states_an_age(sentence, annotations.ages):
             continue
         attribution = speakers.get(sentence.index)
         quoted = bool(attribution and attribution.direct) or is_quote(sentence.text)
-        for part in clause_parts(sentence.text, split=english and not quoted):
+        for part in clause_parts(sentence.text, split=in_english and not quoted):
             claims.append(_claim(article, annotations, sentence, _shift(part, sentence.start), attribution,
                                  sentence.index in headline_ids))
     return tuple(claims)
+
+
+def english(article: Article) -> bool:
+    return (article.language or "en") == "en"
 
 
 def _checkable(text: str, english: bool = True) -> bool:
@@ -102,7 +106,8 @@ def _claim(article: Article, ann: Annotations, sentence: Sentence, part: Part,
         article=article.id, outlet=article.outlet, sentence=sentence.index,
         start=sentence.start, end=sentence.end, text=article.text[sentence.start:sentence.end],
         clause_start=start, clause_end=end, clause=clause, attributed_to=speaker, quote=quote,
-        negated=bool(NEGATION.search(said)), modality=modality, is_headline=headline,
+        negated=bool(NEGATION.search(said)) if english(article) else sentence.negated, modality=modality,
+        is_headline=headline,
         entities=_within(ann.entities, part), times=_within(ann.times, part),
         quantities=_within(ann.quantities, part), ages=_within(ann.ages, part), reading=part.reading,
         language=article.language or "",

@@ -162,6 +162,20 @@ def _h_year(m, table, ref):
     return _edge(_year(int(m["year"])), _edge_of(table, m["edge"]))
 
 
+_YEAR_BEFORE = re.compile(r"(?:^|\s)(?:у|в|во|з|із|зі|до|від|с|со|по|на|протягом|після|перед|між|между|от|после|"
+                          r"в течение|since|in)\s+$", re.IGNORECASE)
+_YEAR_AFTER = re.compile(r"\s*(?:$|[,.;:)\]–—]|\s+(?:і|та|и|або|или|по|до)\s+(?:19|20)\d\d)")
+
+
+def _h_bare_year(m, table, ref):
+    """A year without "року"/"года": only after a preposition ("у 2015", "з 2018-го") or before punctuation or
+    another year ("2006 і 2007"), not a count ("2024 людини")."""
+    text = m.string
+    if not (_YEAR_BEFORE.search(text[max(0, m.start() - 20):m.start()]) or _YEAR_AFTER.match(text, m.end())):
+        return None
+    return _year(int(m["year"]))
+
+
 def _h_year_range(m, table, ref):
     a, b = int(m["year"]), int(m["year2"])
     if b < 100:
@@ -274,8 +288,8 @@ def _compile(table: Table) -> tuple[tuple[re.Pattern, Handler], ...]:
         (rf"(?:(?P<edge>{edge})\s+)?(?P<rel>{rel})\s+(?P<unit>{unit})(?!\w)", _h_rel_period),
         (rf"(?<![\d.,])(?:(?P<edge>{edge})\s+)?{year}\s*[-–—]\s*(?P<year2>(?:1[5-9]|20)?\d\d)(?![\d,])"
          rf"(?:[-‑]?(?:х|ті|их))?{yword}", _h_year_range),
-        (rf"(?<![\d.,\w])(?:(?P<edge>{edge})\s+)?{year}(?![\d,.]\d)(?!\s*(?:%|[-‑]?\s?(?:річ|летн|тис|млн|млрд|грн|руб)))"
-         rf"{yword}", _h_year),
+        (rf"(?<![\d.,\w])(?:(?P<edge>{edge})\s+)?{year}(?:[-‑]?(?:го|му|й|ий|ого|ому|м))?\s*(?:{yw})(?!\w)", _h_year),
+        (rf"(?<![\d.,\w]){year}(?:[-‑]?(?:го|му|й|ий|ого|ому|м))?(?![\d,.]\d)(?!\s*(?:%|[-‑]?\s?\w))", _h_bare_year),
         (r"(?<![\d\w])(?P<dec>(?:19|20)?[1-9]0)[-‑](?:х|ті|тих|ые|ых)(?:\s+(?:рок\w*|год\w*))?", _h_decade),
         (rf"(?P<season>{season})\s+{year}{yword}", _h_season_year),
         (rf"(?P<season>{season})\s+(?P<rel>{rel})\s+(?:{yw})(?!\w)", _h_season_rel),
