@@ -168,12 +168,55 @@ _YEAR_AFTER = re.compile(r"\s*(?:$|[,.;:)\]–—]|\s+(?:і|та|и|або|ил�
 
 
 def _h_bare_year(m, table, ref):
-    """A year without "року"/"года": only after a preposition ("у 2015", "з 2018-го") or before punctuation or
-    another year ("2006 і 2007"), not a count ("2024 людини")."""
-    text = m.string
-    if not (_YEAR_BEFORE.search(text[max(0, m.start() - 20):m.start()]) or _YEAR_AFTER.match(text, m.end())):
+    """A year without "року"/"года": an ordinal ("у 2009-му"), a year before punctuation or another year
+    ("2006 і 2007"), or one after a preposition and before no word of a count ("у 2013 повідомила"; not
+    "до 2000 гривень", "2024 людини")."""
+    text, y = m.string, int(m["year"])
+    if m["ord"] or _YEAR_AFTER.match(text, m.end()):
+        return _year(y)
+    if not _YEAR_BEFORE.search(text[max(0, m.start() - 20):m.start()]) or not 1800 <= y < 2040:
         return None
-    return _year(int(m["year"]))
+    following = _NEXT_WORD.match(text, m.end())
+    if following and {following.group(1).lower(), following.group(1).lower() + "."} & _count_words(table):
+        return None
+    return _year(y)
+
+
+_NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
+
+
+_COUNT_WORDS: dict[str, frozenset[str]] = {}
+
+
+def _count_words(table: Table) -> frozenset[str]:
+    """Words after a number that make it a count ("2000 гривень", "2024 роки")."""
+    if table.code not in _COUNT_WORDS:
+        _COUNT_WORDS[table.code] = frozenset({*table.scales, *table.currencies, *table.measures, *table.age_words,
+                                              *table.units})
+    return _COUNT_WORDS[table.code]
+
+
+@_needs_ref
+def _h_year_adverb(m, table, ref):
+    return _year(ref.year + table.year_adverbs[" ".join(m["adv"].lower().split())])
+
+
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
+
+
+def _roman(numeral: str) -> int:
+    digits = [_ROMAN[ch] for ch in numeral.upper().replace("Х", "X").replace("І", "I")]
+    return sum(-d if i + 1 < len(digits) and d < digits[i + 1] else d for i, d in enumerate(digits))
+
+
+def _h_century(m, table, ref):
+    """"XX століття" -> 1901-2001; with an edge its first, middle or last third ("на початку XIX ст.")."""
+    n = _roman(m["roman"])
+    if not 1 <= n <= 21:
+        return None
+    first = (n - 1) * 100 + 1
+    lo, hi = {None: (0, 100), "early": (0, 30), "mid": (30, 70), "late": (70, 100)}[_edge_of(table, m["edge"])]
+    return Span(date(first + lo, 1, 1), date(first + hi, 1, 1), "century")
 
 
 def _h_year_range(m, table, ref):
@@ -238,9 +281,23 @@ def _h_rel_period(m, table, ref):
 
 
 @_needs_ref
+def _h_this_year(m, table, ref):
+    """"на початку року" without a year: the part of the current year."""
+    return _edge(_year(ref.year), _edge_of(table, m["edge"]))
+
+
+@_needs_ref
 def _h_ago(m, table, ref):
-    n = int(m["n"]) if m["n"].isdigit() else table.numbers.get(m["n"].lower(), 1)
+    """"3 роки тому", "рік тому"; "кілька років тому" (a few): from nine units back to two."""
+    word = (m["n"] or m["n2"] or "1").lower()
     unit = table.units[m["unit"].lower()]
+    if word in table.few:
+        newest, oldest = _ago(ref, unit, 2), _ago(ref, unit, 9)
+        return Span(oldest.begin, newest.until, f"{unit}-range", "a few")
+    return _ago(ref, unit, int(word) if word.isdigit() else table.numbers.get(word, 1))
+
+
+def _ago(ref: date, unit: str, n: int) -> Span:
     if unit == "day":
         return _day(ref - timedelta(days=n))
     if unit == "week":
@@ -274,6 +331,9 @@ def _compile(table: Table) -> tuple[tuple[re.Pattern, Handler], ...]:
     year = r"(?P<year>1[5-9]\d\d|20\d\d)"
     yword = rf"(?:[-‑]?(?:го|му|й|ий|ого|ому|м))?(?:\s*(?:{yw})(?!\w))?"
     num = _alt(table.numbers)
+    few = _alt(table.few) or "(?!)"
+    century = (rf"(?:(?P<edge>{edge})\s+)?(?P<roman>(?-i:[IVXLХІ]{{1,6}}))(?:[-‑]?(?:го|му|м|й|ий))?\s*"
+               rf"(?:{_alt(table.centuries)})(?!\w)(?!\s*\.?\s*\d)")
     prep = r"(?:(?:у|в|во|на|о|об)\s+)"
     rules = [
         (r"(?<!\d)(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)", _h_iso),
@@ -289,15 +349,21 @@ def _compile(table: Table) -> tuple[tuple[re.Pattern, Handler], ...]:
         (rf"(?<![\d.,])(?:(?P<edge>{edge})\s+)?{year}\s*[-–—]\s*(?P<year2>(?:1[5-9]|20)?\d\d)(?![\d,])"
          rf"(?:[-‑]?(?:х|ті|их))?{yword}", _h_year_range),
         (rf"(?<![\d.,\w])(?:(?P<edge>{edge})\s+)?{year}(?:[-‑]?(?:го|му|й|ий|ого|ому|м))?\s*(?:{yw})(?!\w)", _h_year),
-        (rf"(?<![\d.,\w]){year}(?:[-‑]?(?:го|му|й|ий|ого|ому|м))?(?![\d,.]\d)(?!\s*(?:%|[-‑]?\s?\w))", _h_bare_year),
-        (r"(?<![\d\w])(?P<dec>(?:19|20)?[1-9]0)[-‑](?:х|ті|тих|ые|ых)(?:\s+(?:рок\w*|год\w*))?", _h_decade),
+        (rf"(?<![\d.,\w]){year}(?P<ord>[-‑](?:го|му|й|ий|ого|ому|м)(?!\w))?(?![\d,.]\d)(?!\s*%)(?![-‑\w])",
+         _h_bare_year),
+        (r"(?<![\d\w])(?P<dec>1[5-9]\d0|20\d0|[1-9]0)[-‑](?:х|ті|тих|ые|ых)(?:\s+(?:рок\w*|год\w*))?", _h_decade),
+        *([(century, _h_century)] if table.centuries else []),
         (rf"(?P<season>{season})\s+{year}{yword}", _h_season_year),
         (rf"(?P<season>{season})\s+(?P<rel>{rel})\s+(?:{yw})(?!\w)", _h_season_rel),
         (rf"(?:(?P<rel>{rel})\s+)?(?P<season>{season})(?!\w)", _h_season),
         (rf"(?:{prep}?(?P<rel>{rel})\s+|{prep})(?P<wd>{wd})(?!\w)", _h_weekday),
         (rf"(?P<word>{_alt(table.day_words)})(?!\w)(?:\s+(?:{_alt(table.parts_of_day)})(?!\w))?", _h_day_word),
-        (rf"(?P<n>\d{{1,3}}|{num})\s+(?P<unit>{unit})\s+(?:{_alt(table.ago)})(?!\w)", _h_ago),
+        (rf"(?:(?P<n>\d{{1,3}}|{num}|{few})\s+)?(?P<unit>{unit})(?:\s+(?P<n2>\d{{1,3}}|{num}))?\s+"
+         rf"(?:{_alt(table.ago)})(?!\w)", _h_ago),
+        (rf"(?:(?P<edge>{edge})\s+)(?:{yw})(?!\w)", _h_this_year),
     ]
+    if table.year_adverbs:
+        rules.append((rf"(?P<adv>{_alt(table.year_adverbs)})(?!\w)", _h_year_adverb))
     return tuple((re.compile(r"(?<!\w)" + p, re.IGNORECASE), h) for p, h in rules)
 
 

@@ -42,3 +42,6 @@ class Table:
     negations: tuple[str, ...]  # "не", "ні", "ніхто"
     modality: Mapping[str, tuple[str, ...]]  # kind -> words ("нібито" claimed, "ймовірно" likely)
     abbreviations: frozenset[str] = field(default_factory=frozenset)  # words a full stop does not end a sentence after
+    year_adverbs: Mapping[str, int] = field(default_factory=dict)  # "торік" -> -1, "цьогоріч" -> 0
+    few: tuple[str, ...] = ()  # "кілька", "несколько": an unknown small count ("кілька років тому")
+    centuries: tuple[str, ...] = ()  # after a Roman numeral: "століття", "ст.", "века", "в."
