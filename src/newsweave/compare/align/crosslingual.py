@@ -4,7 +4,10 @@ The same-fact regression (``score.py``) weighs word overlap, which two languages
 claim that is not English is scored instead from the cosine of its two claims under a multilingual embedder
 (multilingual-e5-small), as a logistic of the cosine around ``CENTRE`` (translated news sentences sit around 0.88,
 unrelated ones of the same story below ~0.82), plus the agreement of their slots (years, numbers, close times,
-ages) as for English pairs, and a bonus when each is the other's best match in its article.
+ages) as for English pairs, and a bonus when each is the other's best match in its article. A pair that is not
+mutual loses ``GAP_WEIGHT`` times the gap between its cosine and the better match one of its claims has in the
+other article (the margin used in bitext mining): a translated sentence has one counterpart, and a neighbour of
+that counterpart on the same subject is not the same claim.
 """
 from __future__ import annotations
 
@@ -20,6 +23,7 @@ SLOPE = 40.0
 TOP_K = 4
 MIN_COSINE = 0.7
 MUTUAL_BONUS = 0.1
+GAP_WEIGHT = 3.0
 
 
 def english(claim: Claim) -> bool:
@@ -55,7 +59,9 @@ def links(claims: Sequence[Claim], vectors: np.ndarray, slots: Callable[[Claim, 
     for i, j in sorted(pairs):
         cosine = float(sims[i, j])
         mutual = best.get((i, claims[j].article)) == j and best.get((j, claims[i].article)) == i
-        score = probability(cosine) + slots(claims[i], claims[j]) + (MUTUAL_BONUS if mutual else 0.0)
+        gap = max(float(sims[i, best[(i, claims[j].article)]]), float(sims[j, best[(j, claims[i].article)]])) - cosine
+        score = (probability(cosine - GAP_WEIGHT * gap) + slots(claims[i], claims[j])
+                 + (MUTUAL_BONUS if mutual else 0.0))
         out.append((i, j, float(min(1.0, max(0.0, score))), cosine))
     return out
 
