@@ -53,3 +53,12 @@ def test_stems_strip_one_case_ending_and_keep_three_letters():
     assert stem_key("Німеччині") == stem_key("Німеччина")
     assert stem_key("Мей") == "мей"
     assert stem_key("BioNTech") == "biontech"
+
+
+@pytest.mark.parametrize("mention", ["В.В. Путина", "В. Путин", "Путина"])
+def test_initials_before_a_surname_do_not_hide_it(mention):
+    assert link(mention, mention, "ru", "PERSON")[0] == "Vladimir Putin"
+
+
+def test_an_unknown_surname_after_an_initial_gets_the_surname_id():
+    assert link("Дж.Хант", "Дж.Хант", "ru", "PERSON")[0] == link("Хант", "Хант", "ru", "PERSON")[0] == "Khant"

@@ -256,9 +256,14 @@ def english_id(name: str) -> str:
     return known.id if known else name
 
 
+_INITIALS = re.compile(r"^(?:[A-ZА-ЯЁЄІЇҐ][a-zа-яёєіїґ]?\.\s*)+(?=[A-ZА-ЯЁЄІЇҐ][a-zа-яёєіїґ'’ʼ-]{2})")
+
+
 def link(text: str, base: str, language: str, label: str = "") -> tuple[str, Known | None]:
     """(id, known entity or None) of a mention in ``language``: the known entity's English name, else the
-    transliteration of its base form. A town or a country is no person's name, and an acronym no town's."""
+    transliteration of its base form. A town or a country is no person's name, and an acronym no town's. Leading
+    initials are left out ("В.В. Путина", "Дж.Хант": the surname alone matches the full name)."""
+    text, base = _INITIALS.sub("", text) or text, _INITIALS.sub("", base or "") or base
     known = lookup(text) or (lookup(base) if base and base != text else None)
     if known is not None and not _fits(known, text, label):
         known = None

@@ -161,6 +161,19 @@ def _acronyms(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+_GLOSS = re.compile(r"\s*\(([^()]+)\)$")
+
+
+def _glossed(text: str, span: tuple[int, int, str]) -> list[tuple[int, int, str]]:
+    """A name with its original spelling or acronym in brackets ("Хубертус Хайль (Hubertus Heil)",
+    "Всемирной организации здравоохранения (ВОЗ)"): the name and the bracketed form, two mentions."""
+    s, e, label = span
+    m = _GLOSS.search(text, s, e)
+    if not m or m.start() == s:
+        return [span]
+    return [(s, m.start(), label), (m.start(1), m.end(1), label)]
+
+
 def _tidy(text: str, span: tuple[int, int, str]) -> tuple[int, int, str]:
     """A span cut at a line break, without a leading sentence adverb the tagger took in ("Водночас Мей")."""
     s, e, label = span
@@ -239,7 +252,7 @@ def entity_spans(text: str, use_tagger: bool = True) -> list[tuple[int, int, str
                 inside = []
             tagged.extend(_leftovers(text, span, inside) if inside else [span])
     spans = _first_fit(known + tagged + towns + _latin_names(text) + _acronyms(text))
-    spans = [_tidy(text, s) for s in spans]
+    spans = [_tidy(text, part) for s in spans for part in _glossed(text, s)]
     spans = _first_fit(spans + _propagate(text, spans))
     return sorted(s for s in spans if _keep(text, s))
 
