@@ -23,3 +23,13 @@ def test_an_acronym_in_brackets_is_its_own_mention():
     text = "По данным Всемирной организации здравоохранения (ВОЗ), вакцина безопасна."
     names = _names(text)
     assert "ВОЗ" in names and not any("(" in name for name in names)
+
+
+def test_two_latin_names_joined_by_a_slash_are_two_mentions():
+    names = _names("Щеплення проводять препаратами компаній Pfizer/BioNTech та Moderna.")
+    assert {"Pfizer", "BioNTech", "Moderna"} <= set(names)
+
+
+def test_a_slash_inside_a_web_address_splits_no_names():
+    names = _names("Деталі на сайті https://example.com/News/Today та в газеті.")
+    assert "News" not in names and "Today" not in names

@@ -147,7 +147,12 @@ def _latin_names(text: str) -> list[tuple[int, int, str]]:
         if name in _STOP_LATIN or len(name) < 2 or _ROMAN.match(name) or re.search(r"\d", name):
             continue
         out.append((m.start(), m.start() + len(name), "ORG"))
+    for m in _SLASHED_NAMES.finditer(text):  # "Pfizer/BioNTech": two names
+        out += [(m.start(1), m.end(1), "ORG"), (m.start(2), m.end(2), "ORG")]
     return out
+
+
+_SLASHED_NAMES = re.compile(r"(?<![\w@/.:])([A-Z][\w&’'-]+)/([A-Z][\w&’'-]+)(?![\w@/.])")
 
 
 def _acronyms(text: str) -> list[tuple[int, int, str]]:
