@@ -75,6 +75,9 @@ bench: $(STAMP)
 	$(BENCH_PY) bench/serve.py --articles 1000 --seconds 3
 	$(BENCH_PY) bench/watch_memory.py --items 1000 --light
 	$(BENCH_PY) bench/soak.py --articles 100 --second 20 --readers 5 --warmup 3
+	$(BENCH_PY) bench/crosslingual_align.py --limit 3
+	$(BENCH_PY) bench/multilingual_normalize.py --step 10
+	$(BENCH_PY) bench/crosslingual_stories.py --seeds 1
 
 bench-full: $(STAMP)
 	$(BENCH_PY) bench/ingest.py
@@ -92,6 +95,9 @@ bench-full: $(STAMP)
 	$(BENCH_PY) bench/serve.py
 	$(BENCH_PY) bench/watch_memory.py
 	$(BENCH_PY) bench/soak.py
+	$(BENCH_PY) bench/crosslingual_align.py
+	$(BENCH_PY) bench/multilingual_normalize.py
+	$(BENCH_PY) bench/crosslingual_stories.py --seeds 1,2,3
 
 clean:
 	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm

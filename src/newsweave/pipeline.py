@@ -7,9 +7,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 import logging
+import re
 from typing import Callable, Iterable, Iterator, Mapping, Sequence
 
 from . import changes, ingest, normalize, prepared
+from .embed.embedders import MULTILINGUAL, get_embedder
+from .embed.translation import is_translation
+from .normalize.sentences import split_sentences
 from .errors import IngestError, MissingExtra
 from .models import Annotations, Article, ArticleClaims, Story
 from .config import Settings
@@ -195,7 +199,7 @@ def _store_batch(store: Store, articles: list[Article], annotations: list[Annota
     with store.transaction():
         for article, annotation, prepared_claims in zip(articles, annotations, claims):
             minhash, bands = ingest.signature(article.text)
-            article = _linked(store, article, minhash, bands, settings)
+            article = _linked(store, article, minhash, bands, settings, annotation)
             if store.add_article(article, minhash, bands):
                 if annotation is not None:
                     store.save_annotations(annotation)
@@ -203,6 +207,48 @@ def _store_batch(store: Store, articles: list[Article], annotations: list[Annota
                     store.save_article_claims(prepared_claims)
                 stored.append(article)
     return stored
+
+
+TRANSLATION_DAYS = 3  # a translation is published within this many days of its original
+TRANSLATION_CANDIDATES = 50  # stored articles in other languages it is checked against, latest first
+
+
+def _translated_from(store: Store, article: Article, annotations: Annotations | None) -> str | None:
+    """The stored article in another language that ``article`` translates (sentence by sentence), or None. Only
+    stores holding articles in other languages pay for the check (the multilingual embedder)."""
+    if not article.language:
+        return None
+    candidates = store.translation_candidates(article.language, article.published, TRANSLATION_DAYS,
+                                              TRANSLATION_CANDIDATES)
+    if not candidates:
+        return None
+    try:
+        embedder = get_embedder(MULTILINGUAL)
+    except MissingExtra as exc:
+        _warn_once(f"translations not linked to their originals: {exc}")
+        return None
+    own = _sentences(article, annotations)
+    for candidate in candidates:
+        if _may_translate(article.text, candidate.text) and is_translation(own, _sentences(candidate, store.get_annotations(candidate.id)), embedder):
+            return candidate.id
+    return None
+
+
+_FIGURE = re.compile(r"\d+(?:[.,]\d+)?")
+
+
+def _may_translate(a: str, b: str) -> bool:
+    """A cheap first look: a translation is about as long as its original and keeps its figures."""
+    if not 0.5 <= (len(a) + 1) / (len(b) + 1) <= 2.0:
+        return False
+    fa, fb = set(_FIGURE.findall(a)), set(_FIGURE.findall(b))
+    return min(len(fa), len(fb)) < 2 or len(fa & fb) >= 0.5 * min(len(fa), len(fb))
+
+
+def _sentences(article: Article, annotations: Annotations | None) -> list[str]:
+    if annotations is not None and annotations.sentences:
+        return [s.text for s in annotations.sentences]
+    return [s.text for s in split_sentences(article.text, article.title)]
 
 
 _WARNED: set[str] = set()
@@ -214,10 +260,14 @@ def _warn_once(message: str) -> None:
         log.warning(message)
 
 
-def _linked(store: Store, article: Article, minhash, bands, settings: Settings) -> Article:
-    """The article with ``copy_of`` set when it is a near-duplicate of a stored one (to that one's original)."""
+def _linked(store: Store, article: Article, minhash, bands, settings: Settings,
+            annotations: Annotations | None = None) -> Article:
+    """The article with ``copy_of`` set when it is a near-duplicate or a translation of a stored one (to that one's
+    original)."""
     candidates = [c for c in store.copy_candidates(bands) if c[0] != article.id]
     original = ingest.find_original(minhash, candidates, settings.near_duplicate_threshold)
+    if original is None:
+        original = _translated_from(store, article, annotations)
     if original is None:
         return article
     return replace(article, copy_of=store.get_article(original).copy_of or original)

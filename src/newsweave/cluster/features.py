@@ -24,6 +24,7 @@ from datetime import date, datetime
 from typing import Any, Mapping
 
 from ..models import Annotations, Article
+from ..normalize.lang.links import stem_key
 from .stopwords import STOP_WORDS
 
 WORD = re.compile(r"[^\W_](?:[\w\-'’.]*[^\W_])?")
@@ -235,10 +236,17 @@ def _main_year(years: list[str]) -> str | None:
 def tokens(text: str) -> list[str]:
     """Lower-cased content words, plural 's' stripped; stop words and one-letter tokens dropped.  A compound
     opening with a number also gives the number ("15-year-old" -> "15-year-old", "15"), as another report
-    writes it ("Jones, 15")."""
+    writes it ("Jones, 15"). A Cyrillic word is keyed by its stem with the letters Ukrainian and Russian spell
+    apart folded (``cyrillic_key``), so that its case forms, and often its cognate in the other language, share one
+    key."""
     out = []
     for match in WORD.finditer(text):
         word = match.group().lower().replace("’", "'")
+        if _CYRILLIC(word):
+            word = cyrillic_key(word)
+            if len(word) > 2 and word not in CYRILLIC_STOP_WORDS:
+                out.append(word)
+            continue
         if word.endswith("'s"):
             word = word[:-2]
         if len(word) < 2 or word in STOP_WORDS:
@@ -250,6 +258,24 @@ def tokens(text: str) -> list[str]:
         if lead:
             out.append(lead.group(1))
     return out
+
+
+_CYRILLIC = re.compile(r"[а-яёєіїґ]").search
+_FOLD = str.maketrans({"і": "и", "ї": "и", "ы": "и", "є": "е", "э": "е", "ё": "е", "ґ": "г", "ъ": None, "ь": None,
+                       "'": None, "ʼ": None})
+_CYRILLIC_STOP = """
+що что який яка яке які которий который которая которое которые як как та также також але однак однако або или
+це это цей этот ця эта його его її ее їх их він вона вони он она они був була були було было буде будет буть
+вже уже ще еще тому поэтому коли когда де где тут там після после перед через між между під под над від
+"""
+
+
+def cyrillic_key(word: str) -> str:
+    """A Cyrillic word's stem (``normalize.lang.links.stem_key``) with і/и, є/е, ґ/г ... folded together."""
+    return stem_key(word).translate(_FOLD)
+
+
+CYRILLIC_STOP_WORDS = frozenset(cyrillic_key(w) for w in _CYRILLIC_STOP.split())
 
 
 def _term_weights(title: str, text: str) -> dict[str, float]:

@@ -53,7 +53,7 @@ def _claim_dict(c: Claim, adds: str = "") -> dict[str, Any]:
     return {"id": c.id, "article": c.article, "outlet": c.outlet, "text": c.text, "start": c.start, "end": c.end,
             "attributed_to": c.attributed_to, "quote": c.quote, "clause": c.clause, "clause_start": c.clause_start,
             "clause_end": c.clause_end, "reading": c.reading, "is_headline": c.is_headline, "negated": c.negated,
-            "modality": list(c.modality), "adds": adds}
+            "modality": list(c.modality), "adds": adds, "language": c.language}
 
 
 def _fact_dict(f: Fact) -> dict[str, Any]:

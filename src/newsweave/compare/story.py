@@ -11,12 +11,13 @@ from dataclasses import replace
 from typing import Any, Mapping, Sequence
 
 from ..embed import Embedder, get_embedder
+from ..embed.embedders import MULTILINGUAL
 from .align.group import conflict_links, link_claims
 from .align.partial import what_each_adds
 from .align.slotted import fact_groups, read_slots, slot_ages, slot_values, unit_groups
 from .claims import extract_claims
 from ..models import Annotations, Article, ArticleClaims, CanonicalEntity, Claim, Fact, Sentence, content_hash
-from ..errors import IngestError
+from ..errors import IngestError, MissingExtra
 from ..ingest.build import build_article
 from ..ingest.text import read_text
 from ..normalize import normalize_many, reference_time, story_entities
@@ -44,18 +45,20 @@ def compare(articles: Sequence[Article], annotations: Sequence[Annotations] | No
         return Dossier()
     ready = {p.article_id: p for p in prepared}
     with remembering(ready.values()):
-        return _compare(articles, annotations, get_embedder(embedder, cache_dir), story_id, same_fact, ready)
+        return _compare(articles, annotations, get_embedder(embedder, cache_dir), story_id, same_fact, ready,
+                        cache_dir)
 
 
 def _compare(articles: Sequence[Article], annotations: Sequence[Annotations] | None, model: Embedder,
-             story_id: str | None, same_fact: str, ready: Mapping[str, ArticleClaims]) -> Dossier:
+             story_id: str | None, same_fact: str, ready: Mapping[str, ArticleClaims],
+             cache_dir: str | None = None) -> Dossier:
     annotations = list(annotations) if annotations is not None else annotate(articles)
     by_id = {a.article_id: a for a in annotations}
     annotations = [complete(a, by_id.get(a.id) or Annotations(article_id=a.id)) for a in articles]
     entities, mapping = _story_entities(articles, annotations)
     claims = [_canonical(c, mapping) for art, ann in zip(articles, annotations)
               for c in (ready[art.id].claims if art.id in ready else extract_claims(art, ann))]
-    facts = judged_facts(claims, articles, model, same_fact)
+    facts = judged_facts(claims, articles, model, same_fact, multilingual=_multilingual(articles, cache_dir))
     story = StoryDossier(
         id=story_id or content_hash(*sorted(a.id for a in articles), length=12),
         title=articles[0].title, articles=tuple(articles), facts=tuple(facts),
@@ -64,11 +67,12 @@ def _compare(articles: Sequence[Article], annotations: Sequence[Annotations] | N
 
 
 def judged_facts(claims: Sequence[Claim], articles: Sequence[Article], model: Embedder, same_fact: str = "auto",
-                 vectors=None) -> list[Fact]:
+                 vectors=None, multilingual=None) -> list[Fact]:
     """The story's facts with their verdicts, in dossier order: slots read from the claims, claims aligned into
-    facts (``vectors``: the claims' embeddings when already computed), each judged."""
+    facts (``vectors``: the claims' embeddings when already computed; ``multilingual``: the embedder for claims
+    not in English), each judged."""
     slots = read_slots(claims, {a.id: a.published for a in articles})
-    links, vectors, scorer = link_claims(claims, model, same_fact, vectors)
+    links, vectors, scorer = link_claims(claims, model, same_fact, vectors, multilingual)
     units, groups = unit_groups(claims, links, vectors, scorer, slots)
     found = fact_groups(units, groups, slots)
     grouped = [[claims[i] for i in f.members] for f in found]
@@ -78,6 +82,17 @@ def judged_facts(claims: Sequence[Claim], articles: Sequence[Article], model: Em
     adds = what_each_adds(grouped, model, {c.id: v for c, v in zip(claims, vectors)})
     linked = conflict_links(claims, links)
     return sorted(verdicts(grouped, articles, adds, linked, model, views), key=_fact_order)
+
+
+def _multilingual(articles: Sequence[Article], cache_dir: str | None):
+    """The multilingual embedder when some article is not in English (None when its extra is missing)."""
+    if all((a.language or "en") == "en" for a in articles):
+        return None
+    try:
+        return get_embedder(MULTILINGUAL, cache_dir)
+    except MissingExtra as exc:
+        log.warning("claims in other languages aligned without a multilingual embedder: %s", exc)
+        return None
 
 
 def _fact_order(fact: Fact):

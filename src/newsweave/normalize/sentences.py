@@ -23,12 +23,12 @@ mont neb nev okla ore pa tenn tex va vt wash wis wyo rev det dep cpl const insp 
 _SENTENCE_FINAL_ABBR = frozenset({"a.m", "p.m", "etc"})
 _CONTINUES = re.compile(r"\s+(?:[A-Z]{2,4}\b|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct"
                         r"|Nov|Dec)[a-z]*\b)")
-_CANDIDATE = re.compile(r"[.!?…]+(?:''|[\"”’')\]])*(?=\s+(?:``|[\"“‘'(\[])?\s*[A-Z0-9])")
+_CANDIDATE = re.compile(r"[.!?…]+(?:''|[\"”’')\]»])*(?=\s+(?:``|[\"“‘'(\[«„])?\s*[A-Z0-9А-ЯЁЄІЇҐ])")
 _LAST_WORD = re.compile(r"(\S+)$")
 _CLOSE_QUOTE = re.compile(r"”|''|\"")
 
 
-def _abbreviation(paragraph: str, start: int, stop: int) -> bool:
+def _abbreviation(paragraph: str, start: int, stop: int, extra: frozenset[str] = frozenset()) -> bool:
     """The full stop at ``stop`` ends an abbreviation, an initial or a dotted acronym (Jan. U.S. J.)."""
     if paragraph[stop] != ".":
         return False
@@ -36,7 +36,7 @@ def _abbreviation(paragraph: str, start: int, stop: int) -> bool:
     word = (m.group(1) if m else "").rstrip(".").lstrip("\"“‘'([`").casefold()
     if word in _SENTENCE_FINAL_ABBR and not _CONTINUES.match(paragraph, stop + 1):
         return False
-    return word in ABBREVIATIONS or len(word) == 1 and word.isalpha() or bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", word))
+    return word in ABBREVIATIONS or word in extra or len(word) == 1 and word.isalpha() or bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", word))
 
 
 def _open_quote(segment: str) -> bool:
@@ -55,11 +55,11 @@ def _quote_runs_on(paragraph: str, at: int) -> bool:
     return before.endswith(",") or after[:1].islower()
 
 
-def _pieces(paragraph: str) -> list[str]:
+def _pieces(paragraph: str, abbreviations: frozenset[str] = frozenset()) -> list[str]:
     """Sentence strings of one paragraph: rule-based boundaries (abbreviations, initials, quotes)."""
     out, last = [], 0
     for m in _CANDIDATE.finditer(paragraph):
-        if _abbreviation(paragraph, last, m.start()):
+        if _abbreviation(paragraph, last, m.start(), abbreviations):
             continue
         if _open_quote(paragraph[last:m.end()]) and _quote_runs_on(paragraph, m.end()):
             continue
@@ -109,14 +109,16 @@ def _headline_like(line: str, pieces) -> bool:
     return len(pieces) < 2 or not line.rstrip().endswith((".", "!", "?", '."', ".”"))
 
 
-def split_sentences(text: str, title: str | None = None) -> tuple[Sentence, ...]:
-    """Sentences of ``text`` with offsets: ``s.text == text[s.start:s.end]``; paragraph breaks end sentences."""
+def split_sentences(text: str, title: str | None = None,
+                    abbreviations: frozenset[str] = frozenset()) -> tuple[Sentence, ...]:
+    """Sentences of ``text`` with offsets: ``s.text == text[s.start:s.end]``; paragraph breaks end sentences.
+    ``abbreviations`` are a language's own words a full stop does not end a sentence after (lower case)."""
     spans: list[tuple[int, int, bool]] = []
     for number, para in enumerate(_PARAGRAPH.finditer(text or "")):
         line = para.group(0)
         if not line.strip():
             continue
-        pieces = _pieces(line)
+        pieces = _pieces(line, abbreviations)
         if not spans and _same_title(line, title) and _headline_like(line, pieces):
             start, end = _strip_span(line, para.start(), 0, len(line))
             spans.append((start, end, True))

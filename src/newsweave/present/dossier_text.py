@@ -38,7 +38,9 @@ def key_fact_lines(story: Mapping[str, Any]) -> list[str]:
 def _who(claim: Mapping[str, Any]) -> str:
     who = claim.get("attributed_to") or ""
     quote = " (quote)" if claim.get("quote") else ""
-    return f"{claim.get('outlet', '')}" + (f", {who}{quote}" if who and who != claim.get("outlet") else quote)
+    language = claim.get("language") or ""
+    mark = f" [{language}]" if language and language != "en" else ""
+    return f"{claim.get('outlet', '')}{mark}" + (f", {who}{quote}" if who and who != claim.get("outlet") else quote)
 
 
 def to_markdown(dossier: Mapping[str, Any]) -> str:

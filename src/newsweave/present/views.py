@@ -298,6 +298,7 @@ def claim_view(c: Mapping[str, Any], siblings: Sequence[Mapping[str, Any]], urls
         "end": c.get("end"),
         "attributed_to": str(c.get("attributed_to") or ""),
         "quote": bool(c.get("quote")),
+        "language": str(c.get("language") or ""),
         "url": urls.get(article),
         "parts": highlight_parts(c, [s for s in siblings if s is not c]),
     }

@@ -65,6 +65,28 @@ class Store(ABC):
     def copy_candidates(self, bands: Iterable[tuple[int, str]]) -> list[tuple[str, list[int]]]:
         """Articles sharing an LSH band with the given keys: (id, minhash values)."""
 
+    def translation_candidates(self, language: str, published: str | None, days: float,
+                               limit: int) -> list[Article]:
+        """Originals (not copies) in another language than ``language`` published within ``days`` of
+        ``published`` (both undated: the latest ``limit``), latest first: what an article may translate."""
+        from datetime import datetime, timedelta
+
+        def day(value: str | None):
+            try:
+                return datetime.fromisoformat(value[:10]) if value else None
+            except ValueError:
+                return None
+
+        at, found = day(published), []
+        for article in reversed(self.articles()):
+            other = day(article.published)
+            near = other is None and at is None or other is not None and at is not None and abs(other - at) <= timedelta(days=days)
+            if article.language and article.language != language and article.copy_of is None and near:
+                found.append(article)
+            if len(found) >= limit:
+                break
+        return found
+
     # annotations
     @abstractmethod
     def save_annotations(self, annotations: Annotations) -> None: ...

@@ -132,6 +132,21 @@ class SQLiteStore(BrowseQueries, TrackingQueries, Store):
     def last_seq(self) -> int:
         return self.conn.execute("SELECT COALESCE(MAX(seq), 0) FROM articles").fetchone()[0]
 
+    def translation_candidates(self, language: str, published: str | None, days: float,
+                               limit: int) -> list[Article]:
+        if published:
+            at = (published or "")[:10]
+            rows = self.conn.execute(
+                f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE language IS NOT NULL AND language != ? "
+                "AND copy_of IS NULL AND published IS NOT NULL AND julianday(substr(published, 1, 10)) "
+                "BETWEEN julianday(?) - ? AND julianday(?) + ? ORDER BY seq DESC LIMIT ?",
+                (language, at, days, at, days, limit)).fetchall()
+        else:
+            rows = self.conn.execute(
+                f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE language IS NOT NULL AND language != ? "
+                "AND copy_of IS NULL AND published IS NULL ORDER BY seq DESC LIMIT ?", (language, limit)).fetchall()
+        return [_article_from_row(r) for r in rows]
+
     def copy_candidates(self, bands: Iterable[tuple[int, str]]) -> list[tuple[str, list[int]]]:
         found: dict[str, list[int]] = {}
         for band, key in bands:

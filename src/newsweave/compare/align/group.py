@@ -21,6 +21,7 @@ import numpy as np
 
 from ...models import Claim
 from .. import values
+from . import crosslingual
 from . import score as scoring
 
 # Thresholds on the same-fact probability (bench/msrp.py fits the model). The MSRP regression is fitted on pairs of
@@ -358,17 +359,24 @@ def conflict_links(claims: Sequence[Claim], links: Sequence[Link]) -> set[frozen
     return {frozenset((claims[l.a].id, claims[l.b].id)) for l in links if l.score >= CONFLICT_THRESHOLD}
 
 
-def link_claims(claims: Sequence[Claim], embedder, same_fact: str = "auto", vectors: np.ndarray | None = None
-                ) -> tuple[list[Link], np.ndarray, PairScorer]:
+def link_claims(claims: Sequence[Claim], embedder, same_fact: str = "auto", vectors: np.ndarray | None = None,
+                multilingual=None) -> tuple[list[Link], np.ndarray, PairScorer]:
     """The scored links between the claims, their vectors (``vectors``: when already computed, not encoded again),
-    and the scorer that scores any other pair on demand."""
+    and the scorer that scores any other pair on demand. With claims not in English and a ``multilingual``
+    embedder, their pairs are scored by ``crosslingual`` (English pairs as before)."""
     if vectors is None:
         vectors = embedder.encode([embed_text(c) for c in claims]) if claims else np.zeros((0, 384), np.float32)
     scorer = PairScorer(claims, vectors, same_fact)
-    return score_links(claims, vectors, embedder.encode, same_fact, scorer), vectors, scorer
+    links = score_links(claims, vectors, embedder.encode, same_fact, scorer)
+    if multilingual is not None and crosslingual.needs_multilingual(claims):
+        links = [l for l in links if crosslingual.english(claims[l.a]) and crosslingual.english(claims[l.b])]
+        shared = multilingual.encode([claim_text(c) for c in claims])
+        links += [Link(i, j, score, cosine) for i, j, score, cosine in crosslingual.links(claims, shared, slot_adjustment)]
+    return links, vectors, scorer
 
 
-def align(claims: Sequence[Claim], embedder, same_fact: str = "auto") -> tuple[list[list[int]], list[Link], np.ndarray]:
+def align(claims: Sequence[Claim], embedder, same_fact: str = "auto",
+          multilingual=None) -> tuple[list[list[int]], list[Link], np.ndarray]:
     """Groups of claim indices (text groups, without chains), the scored links, and the claim vectors."""
-    links, vectors, scorer = link_claims(claims, embedder, same_fact)
+    links, vectors, scorer = link_claims(claims, embedder, same_fact, multilingual=multilingual)
     return group(claims, links, vectors, score=scorer), links, vectors

@@ -193,6 +193,7 @@ def _has_verb(text: str) -> bool:
         return bool(_VERBISH.search(text))
 
 
+_LATIN = re.compile(r"[A-Za-z]{3,}")
 _DROP_DEPS = {"advmod", "prep", "advcl", "npadvmod"}
 
 
@@ -201,7 +202,10 @@ _FRAME = re.compile(r"^(?:[^,;:“\"]{0,60}?\b(?:said|says|stated|states|claimed
 
 
 def core(text: str) -> str:
-    """``_core`` without a leading reporting frame ("He said he believed ..."): the reported content."""
+    """``_core`` without a leading reporting frame ("He said he believed ..."): the reported content. A text in
+    another script is kept whole (the parse is English)."""
+    if not _LATIN.search(text):
+        return text
     text = _core(text)
     frame = _FRAME.match(text)
     if frame and len(text[frame.end():].split()) >= 4:

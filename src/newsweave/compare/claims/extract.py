@@ -20,6 +20,7 @@ NEGATION = re.compile(
 MODAL = re.compile(r"\b(may|might|could|would|reportedly|allegedly|believed|suggest(?:s|ed)?|likely|possibly|"
                    r"appear(?:s|ed)? to|expected to)\b", re.I)
 _CHECKABLE = re.compile(r"[A-Za-z]{3,}")
+_CHECKABLE_ANY = re.compile(r"[^\W\d_]{3,}")  # words of any script, for articles in other languages
 _FURNITURE = re.compile(
     r"^(?:source|quote|details|background|photo|video|read more|support .* patron|advertisement|share|"
     r"[A-Z][a-z]{2} \d{1,2}, \d{4}(?: - \d{1,2}:\d{2})?)\b[:!]?", re.I)
@@ -29,20 +30,25 @@ def extract_claims(article: Article, annotations: Annotations) -> tuple[Claim, .
     """Claims of one article, in text order; ids are content hashes (article, clause offsets, clause)."""
     speakers = {a.sentence: a for a in annotations.attributions}
     headline_ids = _headline_sentences(article, annotations.sentences)
+    in_english = english(article)  # clauses are split by an English parse
     claims: list[Claim] = []
     for sentence in annotations.sentences:
-        if not _checkable(sentence.text) and not _states_an_age(sentence, annotations.ages):
+        if not _checkable(sentence.text, in_english) and not _states_an_age(sentence, annotations.ages):
             continue
         attribution = speakers.get(sentence.index)
         quoted = bool(attribution and attribution.direct) or is_quote(sentence.text)
-        for part in clause_parts(sentence.text, split=not quoted):
+        for part in clause_parts(sentence.text, split=in_english and not quoted):
             claims.append(_claim(article, annotations, sentence, _shift(part, sentence.start), attribution,
                                  sentence.index in headline_ids))
     return tuple(claims)
 
 
-def _checkable(text: str) -> bool:
-    words = _CHECKABLE.findall(text)
+def english(article: Article) -> bool:
+    return (article.language or "en") == "en"
+
+
+def _checkable(text: str, english: bool = True) -> bool:
+    words = (_CHECKABLE if english else _CHECKABLE_ANY).findall(text)
     if len(words) < 4:
         return False
     return not (_FURNITURE.match(text.strip()) and len(words) < 8)
@@ -100,9 +106,11 @@ def _claim(article: Article, ann: Annotations, sentence: Sentence, part: Part,
         article=article.id, outlet=article.outlet, sentence=sentence.index,
         start=sentence.start, end=sentence.end, text=article.text[sentence.start:sentence.end],
         clause_start=start, clause_end=end, clause=clause, attributed_to=speaker, quote=quote,
-        negated=bool(NEGATION.search(said)), modality=modality, is_headline=headline,
+        negated=bool(NEGATION.search(said)) if english(article) else sentence.negated, modality=modality,
+        is_headline=headline,
         entities=_within(ann.entities, part), times=_within(ann.times, part),
         quantities=_within(ann.quantities, part), ages=_within(ann.ages, part), reading=part.reading,
+        language=article.language or "",
     )
 
 

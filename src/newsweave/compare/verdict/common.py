@@ -22,7 +22,7 @@ def share_a_stem(a: set[str], b: set[str]) -> bool:
 
 def side(claim: Claim, value: str, text: str | None = None) -> dict:
     return {"article": claim.article, "outlet": claim.outlet, "attributed_to": claim.attributed_to,
-            "text": text if text is not None else claim.text, "value": value}
+            "text": text if text is not None else claim.text, "value": value, "language": claim.language}
 
 
 def source_name(claim: Claim) -> str:
@@ -33,7 +33,15 @@ def source_name(claim: Claim) -> str:
 def make_conflict(kind: str, a: Claim, va: str, b: Claim, vb: str, what: str) -> Conflict:
     """The conflict record: ``a`` says ``va``, ``b`` says ``vb`` (``what``: what the values are, if worth saying)."""
     explanation = f"{source_name(a)} says {va}, {source_name(b)} says {vb}" + (f" ({what})" if what else "")
-    return Conflict(kind=kind, a=side(a, va), b=side(b, vb), explanation=explanation)
+    return Conflict(kind=kind, a=side(a, va), b=side(b, vb), explanation=explanation + quoted_originals(a, b))
+
+
+def quoted_originals(a: Claim, b: Claim) -> str:
+    """Across languages, the two sentences as written, each with its language: ': “...” (uk); “...” (en)'."""
+    la, lb = a.language or "en", b.language or "en"
+    if la == lb:
+        return ""
+    return f": \u201c{a.text.strip()}\u201d ({la}); \u201c{b.text.strip()}\u201d ({lb})"
 
 
 def clause_text(claim: Claim) -> str:
