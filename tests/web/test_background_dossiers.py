@@ -23,7 +23,7 @@ def slow_compare(monkeypatch, fake_dossier):
     """The fake compare stage, held until ``release`` is set; ``calls`` counts comparisons."""
     release, calls = threading.Event(), []
 
-    def compute(articles, annotations=None, story_id=None, settings=None):
+    def compute(articles, annotations=None, story_id=None, settings=None, prepared=()):
         calls.append(story_id)
         release.wait(20)
         return fake_dossier(articles, story_id=story_id)

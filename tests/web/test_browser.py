@@ -168,7 +168,7 @@ def test_cold_story_page_says_computing_then_fills_in(tmp_path, page, monkeypatc
 
     release = threading.Event()
 
-    def compute(articles, annotations=None, story_id=None, settings=None):
+    def compute(articles, annotations=None, story_id=None, settings=None, prepared=()):
         release.wait(20)
         return fake_dossier(articles, story_id=story_id)
 

@@ -79,7 +79,8 @@ def test_a_claim_opens_its_exact_sentence_highlighted_with_a_citation(server, pa
     assert page.locator(".sent.cited").inner_text().strip() == sentence
     assert page.locator(".cited-box textarea.citation").input_value() == citation
     page.locator(".cited-box button.copy").click()
-    assert page.locator(".cited-box button.copy").inner_text() == "copied"
+    page.wait_for_function("document.querySelector('.cited-box button.copy').textContent === 'copied'",
+                           timeout=10_000)
     page.screenshot(path=str(OUTPUT / "cited-sentence.png"))
     page.locator("a.story-link").click()  # and back to the story
     page.wait_for_url(re.compile(f"/story/{server.story_id}"))

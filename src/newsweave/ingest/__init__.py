@@ -52,14 +52,14 @@ def load_data(data: bytes, source: str, settings: Settings, *, meta_file: str | 
     store): the format from the name's extension, else sniffed; metadata from the document, ``meta_file`` (by the
     file's name or URI) and the overrides."""
     try:
-        sidecars = Sidecars(meta_file)
+        sidecars = Sidecars(meta_file, settings.max_bytes)
     except IngestError as exc:
         yield exc
         return
     given = {k: v for k, v in (overrides or {}).items() if v not in (None, "")}
     try:
         for item in read_bytes(data, source, settings, kind=kind_of(source), path=source):
-            yield item if isinstance(item, IngestError) else _article(item, sidecars, given)
+            yield item if isinstance(item, IngestError) else _article(item, sidecars, given, settings)
     except Exception as exc:  # noqa: BLE001 - reported as this input's error line
         yield IngestError(source, f"could not be read ({type(exc).__name__}: {exc})")
 

@@ -30,7 +30,8 @@ COLUMNS: dict[str, dict[str, str]] = {
     ANNOTATIONS: {"article_id": "string", "data": "string"},
     STORIES: {
         "id": "string", "title": "string", "first": "string", "last": "string", "article_ids": "array<string>",
-        "scores": "array<double>", "entities": "array<string>", "origin": "string", "position": "bigint",
+        "scores": "array<double>", "entities": "array<string>", "origin": "string", "related": "array<string>",
+        "position": "bigint",
     },
     FACTS: {
         "story_id": "string", "position": "int", "id": "string", "status": "string", "label": "string",
@@ -104,13 +105,15 @@ def annotations_from_json(data: str) -> Annotations:
 def story_row(story: Story, position: int) -> dict[str, Any]:
     return {"id": story.id, "title": story.title, "first": story.first, "last": story.last,
             "article_ids": list(story.article_ids), "scores": [float(s) for s in story.scores],
-            "entities": list(story.entities), "origin": story.origin, "position": position}
+            "entities": list(story.entities), "origin": story.origin, "related": list(story.related),
+            "position": position}
 
 
 def story_from_row(row: Mapping[str, Any]) -> Story:
     return Story(id=row["id"], title=row["title"], first=row["first"], last=row["last"],
                  article_ids=tuple(row["article_ids"] or ()), scores=tuple(row["scores"] or ()),
-                 entities=tuple(row["entities"] or ()), origin=row["origin"])
+                 entities=tuple(row["entities"] or ()), origin=row["origin"],
+                 related=tuple(row.get("related") or ()))
 
 
 def fact_rows(story_id: str, dossier: Mapping[str, Any]) -> Iterator[dict[str, Any]]:

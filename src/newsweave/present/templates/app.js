@@ -34,10 +34,12 @@
     if (!box) { return; }
     box.hidden = false;
     box.select();
-    var done = function () { button.textContent = "copied"; };
-    if (navigator.clipboard && window.isSecureContext) {
-      navigator.clipboard.writeText(box.value).then(done, function () { document.execCommand("copy"); done(); });
-    } else { document.execCommand("copy"); done(); }
+    var copied = false;
+    try { copied = document.execCommand("copy"); } catch (e) { copied = false; }
+    if (!copied && navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(box.value).catch(function () { return null; });
+    }
+    button.textContent = "copied";  // the citation also stays shown and selected, ready to copy by hand
   }
   document.addEventListener("click", function (ev) {
     var copy = ev.target.closest("button.copy");
