@@ -23,6 +23,11 @@ def values(text: str) -> list[tuple[str, str, str]]:
     ("Aftershocks jolt Iran's Qeshm island, death toll rises to 10", [("10", "deaths", "")]),
     ("Around 1,000 people are housed temporarily in tents.", [("Around 1,000", "displaced", "")]),
     ("The Indian navy said it arrested 23 pirates who threatened a merchant vessel.", [("23", "arrested", "")]),
+    ("Zelensky said this week that at least 4,000 have already been killed or wounded.",
+     [("at least 4,000", "casualties", "")]),
+    ("More than 300 soldiers were killed or wounded in the assault.", [("More than 300", "casualties", "")]),
+    ("Officials said 12 people were killed and 40 wounded in the attack.",
+     [("12", "deaths", ""), ("40", "injured", "")]),
 ])
 def test_the_words_that_govern_a_figure_give_its_toll(text, expected):
     assert values(text) == expected

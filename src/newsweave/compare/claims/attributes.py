@@ -20,7 +20,7 @@ from ...models import Claim, Quantity
 from ...normalize.quantities import MEASURES, MONEY
 
 # The attributes a slot can have (docs/dossier.md lists them with their meaning).
-TOLLS = ("deaths", "injured", "missing", "displaced", "arrested", "shot")
+TOLLS = ("deaths", "injured", "casualties", "missing", "displaced", "arrested", "shot")
 KEYED = frozenset(TOLLS) | {"magnitude"}
 ATTRIBUTES = (*TOLLS, "magnitude", "seized", "amount", "price", "score", "percent", "population", "distance",
               "duration", "measure", "count", "age", "when", "where", "agent", "target")
@@ -30,6 +30,7 @@ _CUES = (
     ("deaths", ("kill", "dead", "death", "die", "died", "dies", "dying", "fatal", "bodies", "slain", "slay",
                 "perish", "murder", "homicide", "drown", "lives", "lost their lives")),
     ("injured", ("injur", "wound", "hurt", "treated", "treatment")),
+    ("casualties", ("casualt",)),
     ("missing", ("missing", "unaccounted")),
     ("displaced", ("homeless", "displac", "evacuat", "shelter", "housed", "housing", "accommodat", "refugee",
                    "lost their homes", "rendered homeless")),
@@ -104,6 +105,9 @@ def read_values(claim: Claim) -> tuple[Value, ...]:
             right = _after_noun(_right(text, whole_next.end - base, quantities, i + 1, base), whole_next)
         whole = i > 0 and _OF_THE.fullmatch(text[quantities[i - 1].end - base:start])
         attribute = _own(q) if whole else _attribute(q, text, left, right)
+        near = " ".join([q.text, q.counted, *_words(right)[:6]])
+        if attribute in ("deaths", "injured") and _CASUALTIES.search(near):
+            attribute = "casualties"  # "4,000 killed or wounded": neither the dead nor the injured alone
         if attribute is None and previous is not None and _follows(text, quantities[i - 1].end - base, start):
             attribute = previous.attribute  # "killed two women and one man", "rose to 24, up from 5"
         group = _group(q) if _breakdown(text, start, end) else ""
@@ -117,6 +121,8 @@ def read_values(claim: Claim) -> tuple[Value, ...]:
     return tuple(_groups(out))
 
 
+_CASUALTIES = re.compile(r"\b(?:killed|dead|died)\s+(?:or|and|and/or)\s+(?:wounded|injured|hurt)\b|"
+                         r"\b(?:wounded|injured|hurt)\s+(?:or|and|and/or)\s+(?:killed|dead)\b", re.I)
 _PLACE_WORDS = {"island", "city", "town", "village", "province", "county", "state", "region", "district", "the"}
 
 

@@ -420,7 +420,7 @@ def verdicts(groups: Sequence[Sequence[Claim]], articles: Sequence[Article],
 
 # --------------------------------------------------------------------------- explanations
 
-NAMES = {"deaths": "Death toll", "injured": "Injured", "missing": "Missing", "displaced": "Displaced",
+NAMES = {"deaths": "Death toll", "injured": "Injured", "casualties": "Killed or wounded", "missing": "Missing", "displaced": "Displaced",
          "arrested": "Arrested", "shot": "People shot", "magnitude": "Magnitude", "seized": "Seized",
          "amount": "Amount", "price": "Price", "score": "Score", "percent": "Percentage", "population": "Population",
          "distance": "Distance", "duration": "Duration", "measure": "Measure", "count": "Number", "age": "Age"}
